@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import { requestContextMiddleware } from './common/request-context.js';
+import type { AppConfig } from './config/app-config.js';
+
+/** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the web app at /. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: options.logger === false ? false : levelsFrom(config.logLevel),
+    bodyParser: false,
+  });
+  app.enableShutdownHooks();
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  }));
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  if (config.corsOrigin) {
+    app.enableCors({ origin: config.corsOrigin.split(','), credentials: true, exposedHeaders: ['Content-Range', 'X-Correlation-Id'] });
+  }
+  app.setGlobalPrefix('api');
+
+  const openApi = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Attune API')
+    .setDescription('Case management for solution-focused attachment repair. Sign in at POST /api/auth/login; send X-XSRF-TOKEN on every change.')
+    .setVersion('1')
+    .addCookieAuth('attune_session')
+    .build());
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** The built react-admin app, with index.html for every non-API path (client-side routes). */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const index = path.join(webDistDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    new Logger('Web').warn(`No web build at ${webDistDir}; run \`npm run build\` to serve the app at /`);
+    return;
+  }
+  app.use(express.static(webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function levelsFrom(level: AppConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug')[] {
+  const order = ['error', 'warn', 'log', 'debug'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,0 +1,22 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Action, Resource } from '@attune/domain';
+
+export const PUBLIC_ROUTE = 'attune:public';
+export const ROUTE_PERMISSION = 'attune:permission';
+
+export interface RoutePermission {
+  resource: Resource;
+  action: Action;
+}
+
+/** Reachable without signing in (login, health). Every other route needs a @Permission. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The permission (from libs' PERMISSIONS) a route needs; the guard denies routes that have none. */
+export const Permission = (resource: Resource, action: Action) =>
+  SetMetadata(ROUTE_PERMISSION, { resource, action } satisfies RoutePermission);
+
+export const SIGNED_IN_ROUTE = 'attune:signed-in';
+
+/** Any signed-in person, whatever the role (their own account: me, logout). */
+export const SignedIn = () => SetMetadata(SIGNED_IN_ROUTE, true);

@@ -1,0 +1,13 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from './request-context.js';
+
+/**
+ * Limits a query to what the actor may see: their practice always, and for a
+ * practitioner only their own caseload (`ownerColumn` is the practitioner id
+ * column of the row or of its case).
+ */
+export function scopeToActor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, practiceColumn: string, ownerColumn: string): SelectQueryBuilder<T> {
+  qb.andWhere(`${practiceColumn} = :scopePracticeId`, { scopePracticeId: actor.practiceId });
+  if (actor.role !== 'admin') qb.andWhere(`${ownerColumn} = :scopeUserId`, { scopeUserId: actor.userId });
+  return qb;
+}

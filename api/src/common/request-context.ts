@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Role } from '@attune/domain';
+
+/** The signed-in person acting in a request. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  practiceId: string;
+  email: string;
+  displayName: string;
+  loginSessionId: string;
+}
+
+export interface RequestContext {
+  correlationId: string;
+  ip: string | null;
+  actor?: Actor;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Gives every request a correlation id (also sent back as X-Correlation-Id) and its client address. */
+export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const correlationId = randomUUID();
+  res.setHeader('X-Correlation-Id', correlationId);
+  storage.run({ correlationId, ip: req.ip ?? null }, () => next());
+}

@@ -1,0 +1,80 @@
+import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
+
+describe('sign-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('auth', { LOGIN_THROTTLE_LIMIT: '1000' });
+    const practiceId = await buildPractice(t.dataSource);
+    await buildUser(t.dataSource, practiceId, 'practitioner', 'therapist@example.test', 'Dr. Test');
+    await buildUser(t.dataSource, practiceId, 'client', 'lock.me@example.test');
+  });
+  afterAll(() => t.close());
+
+  it('signs in with email and password and sets an httpOnly SameSite=Strict session cookie and a readable XSRF cookie', async () => {
+    const res = await t.http.post('/api/auth/login').send({ email: 'Therapist@Example.test', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: expect.any(String), email: 'therapist@example.test', role: 'practitioner', displayName: 'Dr. Test' });
+    const cookies = ([] as string[]).concat(res.headers['set-cookie']);
+    const session = cookies.find((c) => c.startsWith('attune_session='))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(Buffer.from(session.split(';')[0]!.split('=')[1]!, 'base64url').length).toBeGreaterThanOrEqual(16);
+    const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!;
+    expect(xsrf).not.toMatch(/HttpOnly/);
+  });
+
+  it('answers an unknown email and a wrong password with the same 401', async () => {
+    const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@example.test', password: TEST_PASSWORD });
+    const wrong = await t.http.post('/api/auth/login').send({ email: 'therapist@example.test', password: 'not the password' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body.message).toBe(wrong.body.message);
+  });
+
+  it('names the missing field in a 400', async () => {
+    const res = await t.http.post('/api/auth/login').send({ email: 'therapist@example.test' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveProperty('password');
+  });
+
+  it('returns the signed-in user from /me and forgets them after logout', async () => {
+    const me = await t.signIn('therapist@example.test');
+    const before = await me.get('/api/auth/me');
+    expect(before.status).toBe(200);
+    expect(before.body.email).toBe('therapist@example.test');
+    expect((await me.post('/api/auth/logout')).status).toBe(204);
+    expect((await me.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a mutation without the X-XSRF-TOKEN header with 403', async () => {
+    const me = await t.signIn('therapist@example.test');
+    const res = await me.post('/api/auth/logout').set('X-XSRF-TOKEN', 'wrong');
+    expect(res.status).toBe(204); // logout is public: it only ends the caller's own session
+    const res2 = await t.signIn('therapist@example.test');
+    const blocked = await res2.post('/api/clients', { displayName: 'X' }).set('X-XSRF-TOKEN', 'forged');
+    expect(blocked.status).toBe(403);
+  });
+
+  it('throttles an account after repeated failures with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await t.http.post('/api/auth/login').send({ email: 'lock.me@example.test', password: 'wrong password' })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses[5]).toBe(429);
+    const right = await t.http.post('/api/auth/login').send({ email: 'lock.me@example.test', password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+  });
+
+  it('ends a session that has been idle past its role\'s limit', async () => {
+    const me = await t.signIn('therapist@example.test');
+    await t.dataSource.query(`UPDATE login_sessions SET last_seen_at = now() - interval '16 minutes' WHERE user_id = $1`, [me.userId]);
+    expect((await me.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('answers /api/health when the database is up', async () => {
+    const res = await t.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.database).toBe('up');
+  });
+});

@@ -1,0 +1,41 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can } from '@attune/domain';
+import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
+import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
+import { currentRequestContext } from '../../common/request-context.js';
+import { AuthService, SESSION_COOKIE, XSRF_HEADER } from './auth.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Deny by default: a route is reachable only when it is @Public, or when the
+ * caller is signed in, sent the XSRF token on a mutation, and their role has
+ * the route's @Permission in libs' permission table.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const session = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
+    if (!session) throw new UnauthorizedException('Please sign in');
+
+    if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
+      throw new ForbiddenException('Missing or wrong X-XSRF-TOKEN header');
+    }
+    const permission = this.reflector.getAllAndOverride<RoutePermission | undefined>(ROUTE_PERMISSION, targets);
+    const anySignedIn = this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets);
+    if (!anySignedIn && (!permission || !can(session.actor.role, permission.resource, permission.action))) {
+      throw new ForbiddenException('You do not have access to this');
+    }
+    req.actor = session.actor;
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.actor = session.actor;
+    return true;
+  }
+}

@@ -1,0 +1,178 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ABSOLUTE_SESSION_HOURS, IDLE_TIMEOUT_MINUTES, type Role } from '@attune/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { User } from '../users/user.entity.js';
+import { LoginSession } from './login-session.entity.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { TotpService } from './totp.service.js';
+
+export const SESSION_COOKIE = 'attune_session';
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+
+/** Failed sign-ins on one account before it is throttled, and for how long. */
+const ACCOUNT_FAILURE_LIMIT = 5;
+const ACCOUNT_LOCK_MINUTES = 15;
+const LAST_SEEN_WRITE_EVERY_MS = 30_000;
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface LoginResult {
+  user: SignedInUser;
+  sessionToken: string;
+  xsrfToken: string;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  xsrfToken: string;
+}
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect';
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly totp: TotpService,
+  ) {}
+
+  async login(input: { email: string; password: string; totp?: string }, meta: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
+    const users = this.dataSource.getRepository(User);
+    const user = await users
+      .createQueryBuilder('u')
+      .addSelect(['u.passwordHash', 'u.totpSecret', 'u.totpLastStep', 'u.totpRecoveryHashes'])
+      .where('lower(u.email) = lower(:email)', { email: input.email.trim() })
+      .getOne();
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), input.password);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new HttpException({ statusCode: 429, message: 'Too many failed sign-ins. Try again in a few minutes.' }, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    if (!passwordOk || !user.active) {
+      await this.recordFailure(user);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    if (user.totpEnabled) {
+      if (!input.totp) {
+        throw new UnauthorizedException({ statusCode: 401, message: 'Enter the 6-digit code from your authenticator app', code: 'TOTP_REQUIRED' });
+      }
+      const ok = await this.totp.verifyLoginCode(user, input.totp);
+      if (!ok) {
+        await this.recordFailure(user);
+        throw new UnauthorizedException({ statusCode: 401, message: 'The code is not valid', code: 'TOTP_INVALID' });
+      }
+    }
+
+    const sessionToken = randomBytes(32).toString('base64url');
+    const xsrfToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+      await manager.insert(LoginSession, {
+        id: sessionIdOf(sessionToken),
+        userId: user.id,
+        xsrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        idleTimeoutMinutes: IDLE_TIMEOUT_MINUTES[user.role],
+        expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
+        ip: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      });
+      await this.audit.record(manager, { action: 'login', entity: 'users', entityId: user.id, actor: { userId: user.id, practiceId: user.practiceId } });
+    });
+    return { user: toSignedInUser(user), sessionToken, xsrfToken };
+  }
+
+  private async recordFailure(user: User): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.query(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1 RETURNING failed_logins`,
+        [user.id, ACCOUNT_FAILURE_LIMIT, ACCOUNT_LOCK_MINUTES],
+      );
+      if (Array.isArray(result[0]) && result[0][0]?.failed_logins >= ACCOUNT_FAILURE_LIMIT) {
+        await manager.query(`UPDATE users SET failed_logins = 0 WHERE id = $1`, [user.id]);
+      }
+      await this.audit.record(manager, { action: 'login_failed', entity: 'users', entityId: user.id, actor: { userId: user.id, practiceId: user.practiceId } });
+    });
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (!token) return;
+    await this.dataSource.getRepository(LoginSession).delete({ id: sessionIdOf(token) });
+  }
+
+  /** Finds the signed-in actor of a cookie, enforcing idle and absolute timeouts; null when signed out. */
+  async resolve(token: string | undefined): Promise<ResolvedSession | null> {
+    if (!token || token.length > 200) return null;
+    const id = sessionIdOf(token);
+    const rows: Array<{
+      user_id: string; xsrf_token: string; last_seen_at: Date; idle_timeout_minutes: number; expires_at: Date;
+      role: Role; practice_id: string; email: string; display_name: string; active: boolean;
+    }> = await this.dataSource.query(
+      `SELECT s.user_id, s.xsrf_token, s.last_seen_at, s.idle_timeout_minutes, s.expires_at,
+              u.role, u.practice_id, u.email, u.display_name, u.active
+         FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const now = Date.now();
+    const idleExpired = now - new Date(row.last_seen_at).getTime() > row.idle_timeout_minutes * 60_000;
+    if (!row.active || idleExpired || now > new Date(row.expires_at).getTime()) {
+      await this.dataSource.query(`DELETE FROM login_sessions WHERE id = $1`, [id]);
+      return null;
+    }
+    if (now - new Date(row.last_seen_at).getTime() > LAST_SEEN_WRITE_EVERY_MS) {
+      await this.dataSource.query(`UPDATE login_sessions SET last_seen_at = now() WHERE id = $1`, [id]);
+    }
+    return {
+      xsrfToken: row.xsrf_token,
+      actor: { userId: row.user_id, role: row.role, practiceId: row.practice_id, email: row.email, displayName: row.display_name, loginSessionId: id },
+    };
+  }
+
+  xsrfMatches(expected: string, given: unknown): boolean {
+    if (typeof given !== 'string' || given.length !== expected.length) return false;
+    return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  }
+
+  /** Ends every session of a user (deactivation), or every other one (password change). */
+  async endSessions(userId: string, exceptSessionId?: string): Promise<void> {
+    if (exceptSessionId) {
+      await this.dataSource.query(`DELETE FROM login_sessions WHERE user_id = $1 AND id <> $2`, [userId, exceptSessionId]);
+    } else {
+      await this.dataSource.query(`DELETE FROM login_sessions WHERE user_id = $1`, [userId]);
+    }
+  }
+
+  get cookieSecure(): boolean {
+    return this.config.cookieSecure;
+  }
+}
+
+export function toSignedInUser(user: Pick<User, 'id' | 'email' | 'role' | 'displayName'>): SignedInUser {
+  return { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+}

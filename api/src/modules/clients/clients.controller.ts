@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ClientDto } from '@attune/domain';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ListPage, parseListQuery } from '../../common/list-query.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import { CLIENT_LIST, clientWriteSchema, type ClientWrite } from './clients.dto.js';
+import { ClientsService } from './clients.service.js';
+
+@ApiTags('clients')
+@Controller('clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Get()
+  @Permission('clients', 'list')
+  @ApiOperation({ summary: 'Clients of the caller\'s caseload (admins: the practice)' })
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<ClientDto>> {
+    return this.clients.list(actor, parseListQuery(CLIENT_LIST, query));
+  }
+
+  @Get(':id')
+  @Permission('clients', 'read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClientDto> {
+    return this.clients.get(actor, id);
+  }
+
+  @Post()
+  @Permission('clients', 'create')
+  create(@CurrentActor() actor: Actor, @Body({ schema: clientWriteSchema }) body: ClientWrite): Promise<ClientDto> {
+    return this.clients.create(actor, body);
+  }
+
+  @Put(':id')
+  @Permission('clients', 'update')
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: clientWriteSchema }) body: ClientWrite): Promise<ClientDto> {
+    return this.clients.update(actor, id, body);
+  }
+}

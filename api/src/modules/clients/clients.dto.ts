@@ -1,0 +1,34 @@
+import { clientInputSchema, type ClientDto } from '@attune/domain';
+import { z } from 'zod';
+import type { ListSpec } from '../../common/list-query.js';
+import type { Client } from './client.entity.js';
+
+export const CLIENT_LIST: ListSpec = {
+  resource: 'clients',
+  idColumn: 'c.id',
+  defaultSort: ['displayName', 'ASC'],
+  sortable: { id: 'c.id', displayName: 'c.display_name', status: 'c.status', createdAt: 'c.created_at', updatedAt: 'c.updated_at' },
+  filterable: {
+    status: { column: 'c.status', kind: 'enum', values: ['active', 'paused', 'discharged'] },
+    practitionerId: { column: 'c.practitioner_id', kind: 'uuid' },
+  },
+  search: ['c.display_name', 'c.email'],
+};
+
+/** PUT takes the record as GET returned it: only these fields are read, the rest is ignored. */
+export const clientWriteSchema = clientInputSchema;
+export type ClientWrite = z.infer<typeof clientWriteSchema>;
+
+export function toClientDto(client: Client): ClientDto {
+  return {
+    id: client.id,
+    displayName: client.displayName,
+    pronouns: client.pronouns,
+    email: client.email,
+    phone: client.phone,
+    status: client.status,
+    practitionerId: client.practitionerId,
+    portalUserId: client.portalUserId,
+    createdAt: client.createdAt.toISOString(),
+  };
+}

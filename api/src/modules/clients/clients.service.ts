@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ClientDto } from '@attune/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { scopeToActor } from '../../common/actor-scope.js';
+import { badRequest, notFound } from '../../common/api-errors.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CLIENT_LIST, toClientDto, type ClientWrite } from './clients.dto.js';
+import { Client } from './client.entity.js';
+
+@Injectable()
+export class ClientsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ClientDto>> {
+    return this.dataSource.transaction(async (manager) => {
+      const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id');
+      const [rows, total] = await applyListQuery(qb, CLIENT_LIST, query).getManyAndCount();
+      await this.audit.record(manager, { action: 'list', entity: 'clients' });
+      return new ListPage('clients', rows.map(toClientDto), total, query.range);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ClientDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.findVisible(manager, actor, id);
+      await this.audit.record(manager, { action: 'read', entity: 'clients', entityId: id });
+      return toClientDto(client);
+    });
+  }
+
+  async create(actor: Actor, input: ClientWrite): Promise<ClientDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const practitionerId = await this.practitionerFor(manager, actor, input.practitionerId);
+      const client = await manager.getRepository(Client).save(manager.create(Client, {
+        practiceId: actor.practiceId,
+        practitionerId,
+        displayName: input.displayName,
+        pronouns: input.pronouns ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        status: input.status,
+        version: 1,
+      }));
+      await this.audit.record(manager, { action: 'create', entity: 'clients', entityId: client.id });
+      return toClientDto(client);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: ClientWrite): Promise<ClientDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.findVisible(manager, actor, id, true);
+      // Only an admin reassigns a client to another practitioner.
+      const practitionerId = actor.role === 'admin' && input.practitionerId
+        ? await this.practitionerFor(manager, actor, input.practitionerId)
+        : client.practitionerId;
+      Object.assign(client, {
+        displayName: input.displayName,
+        pronouns: input.pronouns ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        status: input.status,
+        practitionerId,
+        version: client.version + 1,
+      });
+      const saved = await manager.getRepository(Client).save(client);
+      await this.audit.record(manager, { action: 'update', entity: 'clients', entityId: id });
+      return toClientDto(saved);
+    });
+  }
+
+  /** The client if the actor may see it; otherwise 404, as if it did not exist. */
+  async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Client> {
+    const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id')
+      .andWhere('c.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const client = await qb.getOne();
+    if (!client) throw notFound('Client');
+    return client;
+  }
+
+  /** A practitioner's clients are their own; an admin names an active practitioner of the practice. */
+  private async practitionerFor(manager: EntityManager, actor: Actor, requested: string | null | undefined): Promise<string> {
+    if (actor.role !== 'admin') return actor.userId;
+    if (!requested) throw badRequest({ practitionerId: 'is required when an admin creates a client' });
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND practice_id = $2 AND role = 'practitioner' AND active`,
+      [requested, actor.practiceId],
+    );
+    if (rows.length === 0) throw badRequest({ practitionerId: 'is not an active practitioner of this practice' });
+    return requested;
+  }
+}

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ExerciseAudience, ExerciseCadence, ExerciseField, StageNumber } from '@attune/domain';
+
+@Entity('exercises')
+export class Exercise {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  /** null for the built-in exercises, which every practice shares. */
+  @Column({ name: 'practice_id', type: 'uuid', nullable: true }) practiceId: string | null;
+  @Column('text') key: string;
+  @Column('smallint') stage: StageNumber;
+  @Column('text') title: string;
+  @Column({ type: 'text', nullable: true }) summary: string | null;
+  @Column('text') instructions: string;
+  @Column('text') audience: ExerciseAudience;
+  @Column('jsonb') cadence: ExerciseCadence;
+  @Column('jsonb') fields: ExerciseField[];
+  @Column({ type: 'text', nullable: true }) effect: 'exception' | 'scale_score' | null;
+  @Column({ name: 'built_in', type: 'boolean' }) builtIn: boolean;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Column('integer') version: number;
+}

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { SessionNote, StageNumber } from '@attune/domain';
+
+/** A therapy session (a meeting in a case); not to be confused with a login session. */
+@Entity('therapy_sessions')
+export class TherapySession {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'practice_id', type: 'uuid' }) practiceId: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
+  @Column({ name: 'duration_minutes', type: 'integer' }) durationMinutes: number;
+  @Column('text') format: 'individual' | 'joint';
+  @Column({ name: 'attendee_ids', type: 'uuid', array: true }) attendeeIds: string[];
+  @Column('smallint') stage: StageNumber;
+  @Column('jsonb') note: SessionNote;
+  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt: Date | null;
+  @Column({ name: 'signed_by', type: 'uuid', nullable: true }) signedBy: string | null;
+  @Column({ name: 'note_hash', type: 'text', nullable: true }) noteHash: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @Column('integer') version: number;
+}

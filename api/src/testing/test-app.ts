@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { Role } from '@attune/domain';
+import { createApp } from '../app-factory.js';
+import { loadAppConfig, type AppConfig } from '../config/app-config.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  http: ReturnType<typeof request>;
+  /** Signs in and returns a client that sends the session cookie and the XSRF header. */
+  signIn(email: string, password?: string): Promise<SignedInClient>;
+  close(): Promise<void>;
+}
+
+export interface SignedInClient {
+  userId: string;
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
+  patch(url: string, body?: object): request.Test;
+  delete(url: string): request.Test;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** The whole application on a fresh database of its own, as a user reaches it over HTTP. */
+export async function createTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(label);
+  const config = loadAppConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '1000', DB_POOL_SIZE: '5', ...env });
+  const app = await createApp(config, database.url, { logger: false });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    dataSource,
+    config,
+    http,
+    async signIn(email: string, password = TEST_PASSWORD) {
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password });
+      if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+      const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]!;
+      const cookie = cookies.join('; ');
+      const server = app.getHttpServer();
+      const withAuth = (test: request.Test) => test.set('Cookie', cookie).set('X-XSRF-TOKEN', xsrf);
+      return {
+        userId: res.body.id as string,
+        get: (url) => withAuth(request(server).get(url)),
+        post: (url, body) => withAuth(request(server).post(url)).send(body ?? {}),
+        put: (url, body) => withAuth(request(server).put(url)).send(body ?? {}),
+        patch: (url, body) => withAuth(request(server).patch(url)).send(body ?? {}),
+        delete: (url) => withAuth(request(server).delete(url)),
+      };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** Small builders for test data: a practice with users of the given roles. */
+export async function buildPractice(dataSource: DataSource, name = 'Test Practice'): Promise<string> {
+  const rows: Array<{ id: string }> = await dataSource.query(`INSERT INTO practices (name) VALUES ($1) RETURNING id`, [name]);
+  return rows[0]!.id;
+}
+
+export async function buildUser(dataSource: DataSource, practiceId: string, role: Role, email: string, displayName = email.split('@')[0]!): Promise<string> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const rows: Array<{ id: string }> = await dataSource.query(
+    `INSERT INTO users (practice_id, email, role, display_name, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [practiceId, email, role, displayName, await passwordHash],
+  );
+  return rows[0]!.id;
+}

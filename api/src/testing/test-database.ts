@@ -1,0 +1,106 @@
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../database/data-source.js';
+import { startEmbeddedDatabase } from '../database/embedded-database.js';
+import { migrate } from '../database/migrate.js';
+import { syncBuiltInExercises } from '../modules/exercises/built-in-exercises.sync.js';
+
+export const TEMPLATE_DATABASE = 'attune_test_template';
+const STATE_FILE = path.join(os.tmpdir(), 'attune-test-db.json');
+
+interface TestDatabaseState {
+  serverUrl: string;
+  pid: number;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Starts one PostgreSQL for the whole test run (embedded, or the server of
+ * TEST_DATABASE_URL) and builds a migrated template database from which each
+ * test file copies a fresh database of its own.
+ */
+export async function startTestDatabaseServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!serverUrl) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-test-pg-'));
+    const embedded = await startEmbeddedDatabase({ dataDir, port: await freePort(), database: 'postgres', persistent: false });
+    serverUrl = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const dataSource = new DataSource(dataSourceOptions(withDatabase(serverUrl, TEMPLATE_DATABASE), 2));
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+    await syncBuiltInExercises(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ serverUrl, pid: process.pid } satisfies TestDatabaseState));
+  process.env.ATTUNE_TEST_SERVER_URL = serverUrl;
+  return { serverUrl, stop };
+}
+
+export function testServerUrl(): string {
+  const fromEnv = process.env.ATTUNE_TEST_SERVER_URL;
+  if (fromEnv) return fromEnv;
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as TestDatabaseState;
+  return state.serverUrl;
+}
+
+let counter = 0;
+
+/** A fresh, migrated database for one test file, copied from the template. */
+export async function createTestDatabase(label = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = testServerUrl();
+  const name = `attune_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${process.pid}_${++counter}_${Date.now() % 100000}`;
+  const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      const c = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

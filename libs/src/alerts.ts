@@ -1,0 +1,136 @@
+import { formatNumber, utcCalendarDaysBetween } from './primitives.js';
+import { sortByRecordedAt } from './scale.js';
+import { stageDefinition, stageOverrun, STAGE_OVERRUN_GRACE_DAYS, plannedStageLength, type StageNumber } from './stages.js';
+
+export const ALERT_KINDS = ['setback', 'plateau', 'partners_diverging', 'homework_piling_up', 'stage_overrun'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export interface CaseAlert {
+  kind: AlertKind;
+  severity: AlertSeverity;
+  /** The client the alert is about, when it is about one. */
+  clientId?: string;
+  message: string;
+}
+
+/** Latest score this far or more below the client's best so far is a setback. */
+export const SETBACK_DROP = 2;
+/** Ratings compared for a plateau, and the days they must span at least. */
+export const PLATEAU_RATINGS = 3;
+export const PLATEAU_MIN_SPAN_DAYS = 14;
+/** Partners' latest scores this far or more apart. */
+export const PARTNERS_DIVERGING_GAP = 3;
+/** Overdue assignments from which homework counts as piling up. */
+export const HOMEWORK_PILING_UP_COUNT = 2;
+
+const SEVERITY_ORDER: Record<AlertSeverity, number> = { high: 0, medium: 1, low: 2 };
+
+export interface CaseAlertInput {
+  today: Date | string;
+  stage: StageNumber;
+  stageEnteredAt: Date | string;
+  cycleStartedAt: Date | string;
+  clients: { id: string; displayName: string }[];
+  scores: { clientId: string; score: number; recordedAt: Date | string }[];
+  overdueAssignments: number;
+}
+
+/**
+ * The alerts of a case today, most severe first:
+ * - setback (high): a client's latest score is 2 or more below their best so far;
+ * - plateau (medium): a client's last 3 ratings span 14 days or more and none is higher than the one before;
+ * - partners_diverging (medium): in a couple case, the partners' latest scores are 3 or more apart;
+ * - stage_overrun (medium): the stage visit has run past its planned days plus the grace days;
+ * - homework_piling_up (low): 2 or more assignments are overdue.
+ */
+export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
+  const alerts: CaseAlert[] = [];
+  const names = new Map(input.clients.map((c) => [c.id, c.displayName]));
+  const clientIds = [...input.clients.map((c) => c.id)];
+  for (const s of input.scores) if (!clientIds.includes(s.clientId)) clientIds.push(s.clientId);
+
+  const latest = new Map<string, number>();
+  for (const clientId of clientIds) {
+    const name = names.get(clientId) ?? 'Client';
+    const series = sortByRecordedAt(input.scores.filter((s) => s.clientId === clientId));
+    const last = series[series.length - 1];
+    if (!last) continue;
+    latest.set(clientId, last.score);
+
+    const best = Math.max(...series.map((s) => s.score));
+    const drop = best - last.score;
+    if (drop >= SETBACK_DROP) {
+      alerts.push({
+        kind: 'setback',
+        severity: 'high',
+        clientId,
+        message: `${name}: latest ${formatNumber(last.score)} is ${formatNumber(drop)} below best ${formatNumber(best)}`,
+      });
+    }
+
+    if (series.length >= PLATEAU_RATINGS) {
+      const recent = series.slice(-PLATEAU_RATINGS);
+      const span = utcCalendarDaysBetween(recent[0]!.recordedAt, recent[recent.length - 1]!.recordedAt);
+      const rose = recent.some((p, i) => i > 0 && p.score > recent[i - 1]!.score);
+      if (span >= PLATEAU_MIN_SPAN_DAYS && !rose) {
+        alerts.push({
+          kind: 'plateau',
+          severity: 'medium',
+          clientId,
+          message: `${name}: no rise in the last ${PLATEAU_RATINGS} ratings (${recent
+            .map((p) => formatNumber(p.score))
+            .join(', ')}) over ${span} days`,
+        });
+      }
+    }
+  }
+
+  if (input.clients.length === 2) {
+    const [a, b] = input.clients as [{ id: string; displayName: string }, { id: string; displayName: string }];
+    const scoreA = latest.get(a.id);
+    const scoreB = latest.get(b.id);
+    if (scoreA !== undefined && scoreB !== undefined) {
+      const gap = Math.abs(scoreA - scoreB);
+      if (gap >= PARTNERS_DIVERGING_GAP) {
+        alerts.push({
+          kind: 'partners_diverging',
+          severity: 'medium',
+          message: `${a.displayName} (${formatNumber(scoreA)}) and ${b.displayName} (${formatNumber(scoreB)}): latest scores ${formatNumber(gap)} points apart`,
+        });
+      }
+    }
+  }
+
+  const overrun = stageOverrun({
+    stage: input.stage,
+    stageEnteredAt: input.stageEnteredAt,
+    cycleStartedAt: input.cycleStartedAt,
+    today: input.today,
+  });
+  if (overrun.overrun) {
+    const def = stageDefinition(input.stage);
+    alerts.push({
+      kind: 'stage_overrun',
+      severity: 'medium',
+      message: `Stage ${def.stage} (${def.title}): ${overrun.daysInStage} days in stage, ${overrun.daysOver} past the planned ${plannedStageLength(
+        input.stage,
+      )} days plus ${STAGE_OVERRUN_GRACE_DAYS} days' grace`,
+    });
+  }
+
+  if (input.overdueAssignments >= HOMEWORK_PILING_UP_COUNT) {
+    alerts.push({
+      kind: 'homework_piling_up',
+      severity: 'low',
+      message: `${input.overdueAssignments} homework assignments are overdue`,
+    });
+  }
+
+  return alerts
+    .map((alert, index) => ({ alert, index }))
+    .sort((x, y) => SEVERITY_ORDER[x.alert.severity] - SEVERITY_ORDER[y.alert.severity] || x.index - y.index)
+    .map((x) => x.alert);
+}

@@ -1,0 +1,154 @@
+import {
+  ASSIGNMENT_STATUSES,
+  assignmentInputSchema,
+  assignmentResponseBodySchema,
+  cadenceCheckIns,
+  canApplyAssignmentEvent,
+  checkInCalendar,
+  isOverdue,
+  nextAssignmentStatus,
+  reviewInputSchema,
+  type AssignmentEvent,
+  type AssignmentStatus,
+} from './assignments.js';
+import { DomainError } from './errors.js';
+
+describe('assignment status', () => {
+  it('has four statuses', () => {
+    expect(ASSIGNMENT_STATUSES).toEqual(['assigned', 'in_progress', 'submitted', 'reviewed']);
+  });
+
+  it.each<[AssignmentStatus, AssignmentEvent, AssignmentStatus]>([
+    ['assigned', 'save_draft', 'in_progress'],
+    ['in_progress', 'save_draft', 'in_progress'],
+    ['assigned', 'submit', 'submitted'],
+    ['in_progress', 'submit', 'submitted'],
+    ['submitted', 'review', 'reviewed'],
+  ])('%s + %s → %s', (from, event, to) => {
+    expect(nextAssignmentStatus(from, event)).toBe(to);
+    expect(canApplyAssignmentEvent(from, event)).toBe(true);
+  });
+
+  it.each<[AssignmentStatus, AssignmentEvent]>([
+    ['submitted', 'save_draft'],
+    ['reviewed', 'save_draft'],
+    ['submitted', 'submit'],
+    ['reviewed', 'submit'],
+    ['assigned', 'review'],
+    ['in_progress', 'review'],
+    ['reviewed', 'review'],
+  ])('refuses %s + %s', (from, event) => {
+    expect(canApplyAssignmentEvent(from, event)).toBe(false);
+    expect(() => nextAssignmentStatus(from, event)).toThrow(DomainError);
+    expect(() => nextAssignmentStatus(from, event)).toThrow(expect.objectContaining({ code: 'INVALID_STATUS_TRANSITION' }));
+  });
+
+  it('explains a refusal in words', () => {
+    expect(() => nextAssignmentStatus('submitted', 'save_draft')).toThrow('Cannot save a draft of an assignment that is submitted');
+  });
+});
+
+describe('isOverdue', () => {
+  const due = '2026-03-10T18:00:00Z';
+
+  it('is overdue once the due time has passed without a submission', () => {
+    expect(isOverdue({ status: 'assigned', dueAt: due }, '2026-03-10T18:00:01Z')).toBe(true);
+    expect(isOverdue({ status: 'in_progress', dueAt: due }, '2026-03-11T00:00:00Z')).toBe(true);
+  });
+
+  it('is not overdue at or before the due time', () => {
+    expect(isOverdue({ status: 'assigned', dueAt: due }, due)).toBe(false);
+    expect(isOverdue({ status: 'assigned', dueAt: new Date(due) }, new Date('2026-03-09T00:00:00Z'))).toBe(false);
+  });
+
+  it('is never overdue once submitted or reviewed', () => {
+    expect(isOverdue({ status: 'submitted', dueAt: due }, '2026-04-01T00:00:00Z')).toBe(false);
+    expect(isOverdue({ status: 'reviewed', dueAt: due }, '2026-04-01T00:00:00Z')).toBe(false);
+  });
+});
+
+describe('cadenceCheckIns', () => {
+  it('expects one check-in per day for a daily cadence', () => {
+    expect(cadenceCheckIns({ kind: 'daily', days: 3 }, '2026-03-01T20:00:00Z', '2026-03-04T00:00:00Z')).toEqual([
+      { index: 0, start: '2026-03-01', end: '2026-03-01' },
+      { index: 1, start: '2026-03-02', end: '2026-03-02' },
+      { index: 2, start: '2026-03-03', end: '2026-03-03' },
+    ]);
+  });
+
+  it('crosses month ends', () => {
+    expect(cadenceCheckIns({ kind: 'daily', days: 7 }, '2026-02-26T08:00:00Z', '2026-03-05T00:00:00Z').map((p) => p.start)).toEqual([
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+    ]);
+  });
+
+  it('expects one check-in per week for a weekly cadence', () => {
+    expect(cadenceCheckIns({ kind: 'weekly', weeks: 2 }, '2026-03-02T09:00:00Z', '2026-03-16T00:00:00Z')).toEqual([
+      { index: 0, start: '2026-03-02', end: '2026-03-08' },
+      { index: 1, start: '2026-03-09', end: '2026-03-15' },
+    ]);
+  });
+
+  it('expects one period up to the due day for a one-off exercise', () => {
+    expect(cadenceCheckIns({ kind: 'once' }, '2026-03-02T09:00:00Z', '2026-03-09T18:00:00Z')).toEqual([
+      { index: 0, start: '2026-03-02', end: '2026-03-09' },
+    ]);
+  });
+});
+
+describe('checkInCalendar', () => {
+  it('marks days done, missed, due and upcoming', () => {
+    const periods = cadenceCheckIns({ kind: 'daily', days: 4 }, '2026-03-01T09:00:00Z', '2026-03-05T00:00:00Z');
+    expect(checkInCalendar(periods, ['2026-03-01T21:00:00Z'], '2026-03-03T12:00:00Z').map((p) => p.state)).toEqual([
+      'done',
+      'missed',
+      'due',
+      'upcoming',
+    ]);
+  });
+});
+
+describe('assignment bodies', () => {
+  const valid = {
+    caseId: '00000000-0000-0000-0000-0000000000c1',
+    clientId: '00000000-0000-0000-0000-0000000000a1',
+    exerciseId: '00000000-0000-0000-0000-0000000000e1',
+    dueAt: '2026-03-10T18:00:00Z',
+    note: 'Try it on the weekend.',
+  };
+
+  it('accepts an assignment', () => {
+    expect(assignmentInputSchema.parse(valid)).toEqual(valid);
+  });
+
+  it.each([
+    [{ exerciseId: 'exception-log' }, 'exerciseId'],
+    [{ dueAt: '2026-03-10' }, 'dueAt'],
+    [{ note: 'x'.repeat(2001) }, 'note'],
+    [{ clientId: undefined }, 'clientId'],
+  ])('rejects %j', (change, path) => {
+    expect(assignmentInputSchema.safeParse({ ...valid, ...change }).error?.issues[0]?.path).toEqual([path]);
+  });
+
+  it('needs feedback of 1 to 4000 characters for a review', () => {
+    expect(reviewInputSchema.parse({ feedback: ' Well noticed! ' })).toEqual({ feedback: 'Well noticed!' });
+    expect(reviewInputSchema.safeParse({ feedback: '  ' }).error?.issues[0]?.message).toBe('is required');
+    expect(reviewInputSchema.safeParse({ feedback: 'x'.repeat(4001) }).success).toBe(false);
+  });
+
+  it('takes a response object for drafts and submissions', () => {
+    expect(assignmentResponseBodySchema.parse({ response: { a: 1 }, sharedWithPartner: true })).toEqual({
+      response: { a: 1 },
+      sharedWithPartner: true,
+    });
+    expect(assignmentResponseBodySchema.safeParse({}).error?.issues[0]?.message).toBe('is required');
+    expect(assignmentResponseBodySchema.safeParse({ response: [] }).error?.issues[0]?.message).toBe('must be an object of answers');
+    expect(assignmentResponseBodySchema.safeParse({ response: 'text' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { DomainError } from './errors.js';
+import type { ExerciseCadence } from './exercises/catalogue.js';
+import { addUtcDays, idSchema, typeError, isoDateTimeSchema, optionalTextSchema, textSchema, toDate, toIsoDate, utcDayStart } from './primitives.js';
+
+export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'reviewed'] as const;
+/** assigned → in_progress (a draft was saved) → submitted → reviewed. Overdue is derived, not a status. */
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export type AssignmentEvent = 'save_draft' | 'submit' | 'review';
+
+const TRANSITIONS: Record<AssignmentEvent, { from: readonly AssignmentStatus[]; to: AssignmentStatus }> = {
+  save_draft: { from: ['assigned', 'in_progress'], to: 'in_progress' },
+  submit: { from: ['assigned', 'in_progress'], to: 'submitted' },
+  review: { from: ['submitted'], to: 'reviewed' },
+};
+
+const EVENT_WORDS: Record<AssignmentEvent, string> = {
+  save_draft: 'save a draft of',
+  submit: 'submit',
+  review: 'review',
+};
+
+const STATUS_WORDS: Record<AssignmentStatus, string> = {
+  assigned: 'assigned',
+  in_progress: 'in progress',
+  submitted: 'submitted',
+  reviewed: 'reviewed',
+};
+
+/** Whether the event is allowed from the status. */
+export function canApplyAssignmentEvent(current: AssignmentStatus, event: AssignmentEvent): boolean {
+  return TRANSITIONS[event].from.includes(current);
+}
+
+/**
+ * The status after an event: a draft can be saved and a response submitted while the assignment is
+ * assigned or in progress; only a submitted assignment can be reviewed. Anything else throws
+ * DomainError 'INVALID_STATUS_TRANSITION'.
+ */
+export function nextAssignmentStatus(current: AssignmentStatus, event: AssignmentEvent): AssignmentStatus {
+  const rule = TRANSITIONS[event];
+  if (!rule || !rule.from.includes(current)) {
+    throw new DomainError(
+      'INVALID_STATUS_TRANSITION',
+      `Cannot ${EVENT_WORDS[event] ?? event} an assignment that is ${STATUS_WORDS[current] ?? current}`,
+    );
+  }
+  return rule.to;
+}
+
+/** Overdue: the due time has passed and nothing has been submitted yet. */
+export function isOverdue(
+  assignment: { status: AssignmentStatus; dueAt: Date | string },
+  today: Date | string = new Date(),
+): boolean {
+  if (assignment.status !== 'assigned' && assignment.status !== 'in_progress') return false;
+  return toDate(assignment.dueAt).getTime() < toDate(today).getTime();
+}
+
+export interface CheckInPeriod {
+  /** 0-based position in the cadence. */
+  index: number;
+  /** First UTC calendar day of the period, YYYY-MM-DD. */
+  start: string;
+  /** Last UTC calendar day of the period (the same as start for a daily check-in), YYYY-MM-DD. */
+  end: string;
+}
+
+/**
+ * The check-ins a cadence expects, for a small calendar of done and missed days: daily for N days →
+ * N single days from the day it was assigned; weekly for N weeks → N seven-day periods from that day;
+ * once → one period from the day it was assigned to the due day.
+ */
+export function cadenceCheckIns(cadence: ExerciseCadence, assignedAt: Date | string, dueAt: Date | string): CheckInPeriod[] {
+  const start = toIsoDate(assignedAt);
+  switch (cadence.kind) {
+    case 'once': {
+      const due = toIsoDate(dueAt);
+      return [{ index: 0, start, end: due < start ? start : due }];
+    }
+    case 'daily':
+      return Array.from({ length: Math.max(0, cadence.days) }, (_, index) => {
+        const day = addUtcDays(start, index);
+        return { index, start: day, end: day };
+      });
+    case 'weekly':
+      return Array.from({ length: Math.max(0, cadence.weeks) }, (_, index) => ({
+        index,
+        start: addUtcDays(start, index * 7),
+        end: addUtcDays(start, index * 7 + 6),
+      }));
+  }
+}
+
+export type CheckInState = 'done' | 'missed' | 'due' | 'upcoming';
+
+/**
+ * Marks each check-in: done when some activity (a saved draft, a log entry) falls in it; otherwise
+ * missed once it has ended, due while it is running and upcoming before it starts.
+ */
+export function checkInCalendar(
+  periods: readonly CheckInPeriod[],
+  activityAt: readonly (Date | string)[],
+  today: Date | string,
+): (CheckInPeriod & { state: CheckInState })[] {
+  const activityDays = activityAt.map((a) => utcDayStart(a));
+  const todayStart = utcDayStart(today);
+  return periods.map((period) => {
+    const from = utcDayStart(period.start);
+    const to = utcDayStart(period.end);
+    let state: CheckInState;
+    if (activityDays.some((d) => d >= from && d <= to)) state = 'done';
+    else if (to < todayStart) state = 'missed';
+    else if (from <= todayStart) state = 'due';
+    else state = 'upcoming';
+    return { ...period, state };
+  });
+}
+
+/** Body for giving an exercise to a client in a case. */
+export const assignmentInputSchema = z.object({
+  caseId: idSchema,
+  clientId: idSchema,
+  exerciseId: idSchema,
+  dueAt: isoDateTimeSchema,
+  note: optionalTextSchema(2000),
+});
+export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
+
+/** Body of `POST /api/assignments/:id/review`. */
+export const reviewInputSchema = z.object({
+  feedback: textSchema(1, 4000),
+});
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/** Body of `PUT /api/me/assignments/:id/draft` and `POST /api/me/assignments/:id/submit`; the response itself is checked against the exercise's fields. */
+export const assignmentResponseBodySchema = z.object({
+  response: z.record(z.string(), z.unknown(), { error: typeError('must be an object of answers') }),
+  /** In a couple case: whether the partner may see these answers. */
+  sharedWithPartner: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type AssignmentResponseBody = z.infer<typeof assignmentResponseBodySchema>;

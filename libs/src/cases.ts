@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { enumSchema, idSchema, isoDateOrDateTimeSchema, optionalTextSchema, textSchema } from './primitives.js';
+
+export const CASE_KINDS = ['individual', 'couple'] as const;
+/** individual: one client; couple: two partners. */
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+/** A case is closed, never deleted. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** How many clients each kind of case has. */
+export const CLIENTS_PER_CASE_KIND: Readonly<Record<CaseKind, number>> = Object.freeze({ individual: 1, couple: 2 });
+
+/**
+ * Body for opening (or editing) a case. The stage and cycle are not part of it: a case opens in
+ * stage 1, cycle 1, and moves only through recorded transitions.
+ */
+export const caseInputSchema = z
+  .object({
+    title: textSchema(3, 200),
+    kind: enumSchema(CASE_KINDS),
+    clientIds: z.array(idSchema, {
+      error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list of client ids'),
+    }),
+    practitionerId: idSchema.optional(),
+    presentingConcern: optionalTextSchema(4000),
+    openedAt: isoDateOrDateTimeSchema().optional(),
+  })
+  .superRefine((input, ctx) => {
+    const expected = CLIENTS_PER_CASE_KIND[input.kind];
+    if (input.clientIds.length !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientIds'],
+        message:
+          input.kind === 'individual'
+            ? 'an individual case has exactly 1 client'
+            : 'a couple case has exactly 2 clients, one for each partner',
+      });
+      return;
+    }
+    if (new Set(input.clientIds.map((id) => id.toLowerCase())).size !== input.clientIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['clientIds'], message: 'must name two different clients' });
+    }
+  });
+
+export type CaseInput = z.infer<typeof caseInputSchema>;

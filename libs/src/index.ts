@@ -1,0 +1,15 @@
+export * from './errors.js';
+export * from './primitives.js';
+export * from './stages.js';
+export * from './scale.js';
+export * from './exercises/exercise-fields.js';
+export * from './exercises/catalogue.js';
+export * from './exceptions.js';
+export * from './scale-scores.js';
+export * from './alerts.js';
+export * from './permissions.js';
+export * from './assignments.js';
+export * from './session-notes.js';
+export * from './cases.js';
+export * from './clients.js';
+export type * from './api-types.js';

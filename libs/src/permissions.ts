@@ -1,0 +1,87 @@
+export const ROLES = ['admin', 'practitioner', 'client'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES = ['admin', 'practitioner'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const RESOURCES = [
+  'users',
+  'clients',
+  'cases',
+  'sessions',
+  'scale-scores',
+  'exceptions',
+  'exercises',
+  'assignments',
+  'audit-events',
+  'dashboard',
+  'me',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL: readonly Action[] = ACTIONS;
+const READ_ONLY: readonly Action[] = ['list', 'read'];
+const WRITE_NO_DELETE: readonly Action[] = ['list', 'read', 'create', 'update'];
+
+/**
+ * What each role may do with each resource; anything not listed is denied. Row-level rules are the
+ * API's: a practitioner sees only their own (or shared) cases and deletes only their own custom
+ * exercises; built-in exercises are never changed; signed notes are never edited; cases are closed,
+ * not deleted. `me` is the client portal, which only clients use.
+ */
+export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonly Action[]>>>> = Object.freeze({
+  admin: {
+    users: ALL,
+    clients: ALL,
+    cases: ALL,
+    sessions: ALL,
+    'scale-scores': ALL,
+    exceptions: ALL,
+    exercises: ALL,
+    assignments: ALL,
+    'audit-events': READ_ONLY,
+    dashboard: READ_ONLY,
+  },
+  practitioner: {
+    clients: WRITE_NO_DELETE,
+    cases: WRITE_NO_DELETE,
+    sessions: WRITE_NO_DELETE,
+    'scale-scores': WRITE_NO_DELETE,
+    exceptions: WRITE_NO_DELETE,
+    exercises: ALL,
+    assignments: ALL,
+    dashboard: READ_ONLY,
+  },
+  client: {
+    me: WRITE_NO_DELETE,
+  },
+});
+
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+}
+
+export function isStaffRole(role: Role): role is StaffRole {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
+
+/** Whether a role may take an action on a resource. Unknown roles, resources or actions: no. */
+export function can(role: Role, resource: Resource, action: Action): boolean {
+  if (!isRole(role)) return false;
+  const grants = PERMISSIONS[role];
+  if (!Object.hasOwn(grants, resource)) return false;
+  return grants[resource]!.includes(action);
+}
+
+/** Minutes without activity after which a session ends, by role. */
+export const IDLE_TIMEOUT_MINUTES: Readonly<Record<Role, number>> = Object.freeze({
+  admin: 15,
+  practitioner: 15,
+  client: 30,
+});
+
+/** A session ends this many hours after sign-in, whatever the activity. */
+export const ABSOLUTE_SESSION_HOURS = 12;
