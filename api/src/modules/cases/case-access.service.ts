@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { badRequest, notFound } from '../../common/api-errors.js';
+import type { Actor } from '../../common/request-context.js';
+import { Case } from './case.entity.js';
+
+/**
+ * The one rule for reaching a case and everything in it (sessions, scores,
+ * exceptions, homework): same practice, and for a practitioner their own
+ * caseload. Out of reach answers 404, as if the case did not exist.
+ */
+@Injectable()
+export class CaseAccessService {
+  async findVisibleCase(manager: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<Case> {
+    const qb = manager.getRepository(Case).createQueryBuilder('k')
+      .where('k.id = :caseId', { caseId })
+      .andWhere('k.practice_id = :practiceId', { practiceId: actor.practiceId });
+    if (actor.role !== 'admin') qb.andWhere('k.practitioner_id = :userId', { userId: actor.userId });
+    if (options.lock) qb.setLock('pessimistic_write');
+    const found = await qb.getOne();
+    if (!found) throw notFound('Case');
+    return found;
+  }
+
+  /** For a create: the case named in a body must be visible; a foreign one is a 400 on the field, not a hint. */
+  async caseForWrite(manager: EntityManager, actor: Actor, caseId: string, field = 'caseId'): Promise<Case> {
+    try {
+      return await this.findVisibleCase(manager, actor, caseId);
+    } catch {
+      throw badRequest({ [field]: 'is not a case you can reach' });
+    }
+  }
+
+  async assertClientInCase(manager: EntityManager, caseId: string, clientId: string, field = 'clientId'): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM case_clients WHERE case_id = $1 AND client_id = $2`, [caseId, clientId]);
+    if (rows.length === 0) throw badRequest({ [field]: 'is not a client of this case' });
+  }
+
+  async clientIdsOfCase(manager: EntityManager, caseId: string): Promise<string[]> {
+    const rows: Array<{ client_id: string }> = await manager.query(
+      `SELECT client_id FROM case_clients WHERE case_id = $1 ORDER BY position`, [caseId]);
+    return rows.map((r) => r.client_id);
+  }
+}
