@@ -13,7 +13,7 @@ import type { AppConfig } from './config/app-config.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the web app at /. */
 export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, { logQueryErrors: options.logger !== false }), {
     logger: options.logger === false ? false : levelsFrom(config.logLevel),
     bodyParser: false,
   });

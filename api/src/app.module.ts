@@ -14,12 +14,12 @@ import { HealthController } from './modules/health/health.controller.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: { logQueryErrors?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize, options.logQueryErrors ?? true)),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginThrottleLimit }] }),
         AuditModule,
         AuthModule,

@@ -1,7 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './entities.js';
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 20, logErrors = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -9,7 +9,7 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: logErrors ? ['error'] : false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
   };
 }

@@ -1,0 +1,96 @@
+import { BUILT_IN_EXERCISES, validateExerciseResponse } from '@attune/domain';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { DEMO_ACCOUNTS, seedDemoData } from './demo-seed.js';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('seed');
+  });
+  afterAll(() => t.close());
+
+  it('loads once: a second load adds nothing', async () => {
+    expect(await seedDemoData(t.dataSource, { password: 'attune-demo' })).toBe(true);
+    const count = async () => (await t.dataSource.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM users)::int AS users`))[0];
+    const before = await count();
+    expect(await seedDemoData(t.dataSource, { password: 'attune-demo' })).toBe(false);
+    expect(await count()).toEqual(before);
+    expect(before.users).toBe(DEMO_ACCOUNTS.length);
+  });
+
+  it('lets every demo account sign in with the demo password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await t.http.post('/api/auth/login').send({ email: account.email, password: 'attune-demo' });
+      expect(res.status).toBe(200);
+      expect(res.body.role).toBe(account.role);
+    }
+  });
+
+  it('gives the therapist the three cases of the seed article', async () => {
+    const rows: Array<{ title: string; kind: string }> = await t.dataSource.query(
+      `SELECT k.title, k.kind FROM cases k JOIN users u ON u.id = k.practitioner_id WHERE u.email = 'therapist@attune.test' ORDER BY k.title`);
+    expect(rows.map((r) => r.title)).toEqual([
+      'Chen Jing: between two fears',
+      'Liu Jia: from anxiety to safety',
+      'Zhao Lei and Zhou Ting: from silence to dialogue',
+    ]);
+    expect(rows.find((r) => r.title.startsWith('Zhao'))!.kind).toBe('couple');
+  });
+
+  it('follows the seed\'s score trajectories: Chen Jing 2.5 to 6.5, each partner of the couple up to 5', async () => {
+    const series: Array<{ name: string; first: string; last: string }> = await t.dataSource.query(`
+      SELECT c.display_name AS name,
+             (array_agg(s.score ORDER BY s.recorded_at))[1] AS first,
+             (array_agg(s.score ORDER BY s.recorded_at DESC))[1] AS last
+        FROM scale_scores s JOIN clients c ON c.id = s.client_id GROUP BY c.display_name`);
+    const byName = Object.fromEntries(series.map((s) => [s.name, [Number(s.first), Number(s.last)]]));
+    expect(byName['Chen Jing (pseudonym)']).toEqual([2.5, 6.5]);
+    expect(byName['Zhao Lei']).toEqual([1.5, 5]);
+    expect(byName['Zhou Ting']).toEqual([1, 5]);
+  });
+
+  it('has homework in every state, and every answer fits its exercise\'s schema', async () => {
+    const rows: Array<{ key: string; status: string; response: Record<string, unknown> | null; draft: Record<string, unknown> | null }> =
+      await t.dataSource.query(`SELECT e.key, a.status, a.response, a.draft FROM assignments a JOIN exercises e ON e.id = a.exercise_id`);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['assigned', 'in_progress', 'submitted', 'reviewed']));
+    for (const row of rows) {
+      const exercise = BUILT_IN_EXERCISES.find((e) => e.key === row.key)!;
+      if (row.response) {
+        const result = validateExerciseResponse(exercise.fields, row.response, 'submit');
+        expect({ key: row.key, result: result.ok ? 'ok' : result.fields }).toEqual({ key: row.key, result: 'ok' });
+      }
+      if (row.draft) {
+        const result = validateExerciseResponse(exercise.fields, row.draft, 'draft');
+        expect({ key: row.key, result: result.ok ? 'ok' : result.fields }).toEqual({ key: row.key, result: 'ok' });
+      }
+    }
+  });
+
+  it('signs notes with a hash and the database refuses to change a signed note', async () => {
+    const signed: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM therapy_sessions WHERE signed_at IS NOT NULL LIMIT 1`);
+    await expect(t.dataSource.query(`UPDATE therapy_sessions SET note = '{}' WHERE id = $1`, [signed[0]!.id])).rejects.toThrow(/signed note/);
+  });
+
+  it('refuses impossible data in the database itself', async () => {
+    const [k] = await t.dataSource.query(`SELECT id, practice_id FROM cases WHERE kind = 'individual' LIMIT 1`);
+    const [c] = await t.dataSource.query(`SELECT client_id FROM case_clients WHERE case_id = $1`, [k.id]);
+    const insertScore = (score: number) => t.dataSource.query(
+      `INSERT INTO scale_scores (practice_id, case_id, client_id, score, source) VALUES ($1, $2, $3, $4, 'practitioner')`, [k.practice_id, k.id, c.client_id, score]);
+    await expect(insertScore(10.5)).rejects.toThrow(/check constraint/);
+    await expect(insertScore(3.25)).rejects.toThrow();
+    await expect(t.dataSource.query(`UPDATE cases SET stage = 7 WHERE id = $1`, [k.id])).rejects.toThrow(/check constraint/);
+    // A case without a client fails at commit.
+    await expect(t.dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO cases (practice_id, practitioner_id, title, kind) SELECT practice_id, practitioner_id, 'Empty', 'individual' FROM cases WHERE id = $1`, [k.id]);
+    })).rejects.toThrow(/needs 1 client/);
+    // An assignment for a client who is not in the case.
+    const [other] = await t.dataSource.query(`SELECT id FROM clients WHERE id <> $1 LIMIT 1`, [c.client_id]);
+    const [exercise] = await t.dataSource.query(`SELECT id FROM exercises LIMIT 1`);
+    await expect(t.dataSource.query(
+      `INSERT INTO assignments (practice_id, case_id, client_id, exercise_id, due_at) VALUES ($1, $2, $3, $4, now())`,
+      [k.practice_id, k.id, other.id, exercise.id])).rejects.toThrow(/foreign key/);
+    // The audit trail is append-only.
+    await t.dataSource.query(`INSERT INTO audit_events (action, entity) VALUES ('read', 'cases')`);
+    await expect(t.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+  });
+});
