@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const DEMO_PASSWORD = 'attune-demo';
+
+export interface AppServer {
+  url: string;
+  databaseUrl: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Starts the built product exactly as `npm start` runs it: `api/dist/main.js`
+ * serving the web build, on a fresh embedded PostgreSQL with the demo data.
+ */
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+  const main = path.join(REPO_ROOT, 'api', 'dist', 'main.js');
+  if (!fs.existsSync(main)) throw new Error(`No API build at ${main}: run \`npm run build\` first (npm test does).`);
+  if (!fs.existsSync(path.join(REPO_ROOT, 'web', 'dist', 'index.html'))) throw new Error('No web build: run `npm run build` first.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'));
+  const port = await freePort();
+  const pgPort = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Attune exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Attune did not answer /api/health within 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    databaseUrl: `postgres://attune:attune-embedded@127.0.0.1:${pgPort}/attune`,
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
