@@ -1,0 +1,100 @@
+import { Box } from '@mui/material';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ProgressChartData } from './case-progress.shape';
+
+/** Light fills that tell neighbouring stage visits apart behind the lines. */
+const BAND_FILLS = ['#e3efe9', '#f4ead8'] as const;
+
+export const PROGRESS_CHART_HEIGHT = 320;
+
+export interface CaseProgressChartProps {
+  data: ProgressChartData;
+  formatDate: (t: number) => string;
+  labels: { firstRise: (name: string) => string; stage: (stage: number) => string };
+}
+
+/**
+ * The scale over time: one line per person on a 1-10 axis, stage visits shaded behind, sessions as
+ * dashed lines, and a dot where each person first rose a whole point. Presentational only: the
+ * data comes shaped, the words come translated, and the text alternative lives beside it.
+ */
+export const CaseProgressChart = ({ data, formatDate, labels }: CaseProgressChartProps) => (
+  <Box sx={{ width: '100%', height: PROGRESS_CHART_HEIGHT }} aria-hidden="true">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: PROGRESS_CHART_HEIGHT }}>
+      <LineChart margin={{ top: 24, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d9d9d9" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={data.domain}
+          tickFormatter={(t: number) => formatDate(t)}
+          allowDuplicatedCategory={false}
+          minTickGap={24}
+        />
+        <YAxis domain={data.yDomain} ticks={data.yTicks} interval={0} allowDecimals={false} width={32} />
+        {data.bands.map((band, index) => (
+          <ReferenceArea
+            key={`${band.cycle}-${band.stage}-${band.x1}`}
+            x1={band.x1}
+            x2={band.x2}
+            y1={data.yDomain[0]}
+            y2={data.yDomain[1]}
+            fill={BAND_FILLS[index % BAND_FILLS.length]}
+            fillOpacity={0.9}
+            ifOverflow="hidden"
+            label={{ value: labels.stage(band.stage), position: 'insideTop', fill: '#3d4f4f', fontSize: 12 }}
+          />
+        ))}
+        {data.sessions.map((session) => (
+          <ReferenceLine key={session.id} x={session.t} stroke="#7a8a8a" strokeDasharray="2 4" ifOverflow="hidden" />
+        ))}
+        <Tooltip
+          labelFormatter={(t) => formatDate(Number(t))}
+          formatter={(value, name) => [String(value), String(name)]}
+        />
+        <Legend />
+        {data.series.map((series) => (
+          <Line
+            key={series.key}
+            data={series.points}
+            dataKey="score"
+            name={series.name}
+            stroke={series.colour}
+            strokeWidth={2.5}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+        ))}
+        {data.series.map((series) =>
+          series.firstRise ? (
+            <ReferenceDot
+              key={`${series.key}-rise`}
+              x={series.firstRise.t}
+              y={series.firstRise.score}
+              r={7}
+              fill="#ffffff"
+              stroke={series.colour}
+              strokeWidth={3}
+              ifOverflow="extendDomain"
+              label={{ value: labels.firstRise(series.name), position: 'top', fontSize: 11, fill: '#333' }}
+            />
+          ) : null,
+        )}
+      </LineChart>
+    </ResponsiveContainer>
+  </Box>
+);

@@ -1,0 +1,204 @@
+import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
+import RateReviewIcon from '@mui/icons-material/RateReview';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Grid,
+  List as MuiList,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Skeleton,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo, type ReactElement } from 'react';
+import { Link, Title, useTranslate } from 'react-admin';
+import { useAttuneDataProvider } from '../data/data-provider';
+import { stageTitleKey } from '../shared/choices';
+import { SectionHeading } from '../shared/section-heading';
+import { formatNumber, useFormatDate } from '../shared/use-format';
+import { visuallyHidden } from '../shared/visually-hidden';
+import { normaliseDashboard, type AttentionItem, type AttentionKind } from './dashboard.shape';
+
+const CaseloadByStageChart = lazy(() => import('../charts/caseload-by-stage.chart').then((m) => ({ default: m.CaseloadByStageChart })));
+
+const ICONS: Record<AttentionKind, ReactElement> = {
+  alert: <WarningAmberIcon color="error" />,
+  review: <RateReviewIcon color="primary" />,
+  overdue: <AssignmentLateIcon color="warning" />,
+  stage_overrun: <HourglassBottomIcon color="warning" />,
+  unsigned_session: <EditNoteIcon color="secondary" />,
+};
+
+const AttentionRow = ({ item }: { item: AttentionItem }) => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const reason = translate(item.reason.key, { _: item.reason.key, ...item.reason.args });
+  const when =
+    item.kind === 'unsigned_session' && item.at
+      ? translate('attune.dashboard.session_on', { date: formatDate(item.at, 'dateTime') })
+      : item.kind === 'review' && item.at
+        ? translate('attune.dashboard.submitted_on', { date: formatDate(item.at) })
+        : item.kind === 'overdue' && item.at
+          ? translate('attune.dashboard.due_on', { date: formatDate(item.at) })
+          : undefined;
+  const secondary = [item.detail, when].filter(Boolean).join(' · ');
+  return (
+    <li>
+      <ListItemButton component={Link} to={item.link} sx={{ alignItems: 'flex-start' }}>
+        <ListItemIcon sx={{ mt: 0.5 }} aria-hidden>
+          {ICONS[item.kind]}
+        </ListItemIcon>
+        <ListItemText
+          primary={
+            <>
+              <Box component="span" sx={{ fontWeight: 600 }}>
+                {item.caseTitle}
+              </Box>
+              {' — '}
+              {reason}
+            </>
+          }
+          secondary={secondary || undefined}
+        />
+      </ListItemButton>
+    </li>
+  );
+};
+
+const StatCard = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
+  <Card sx={{ height: '100%' }}>
+    <CardContent>
+      <Typography component="h3" variant="subtitle2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h4" component="p" sx={{ fontWeight: 600, mt: 0.5 }}>
+        {value}
+      </Typography>
+      {hint ? (
+        <Typography variant="caption" color="text.secondary">
+          {hint}
+        </Typography>
+      ) : null}
+    </CardContent>
+  </Card>
+);
+
+/** The practitioner's home: what needs attention first, then the caseload at a glance. */
+export const DashboardPage = () => {
+  const translate = useTranslate();
+  const dataProvider = useAttuneDataProvider();
+  const { data: raw, isPending, error } = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: async () => (await dataProvider.getDashboard()).data,
+  });
+  const view = useMemo(() => normaliseDashboard(raw), [raw]);
+  const caseload = view.openCasesByStage.map((s) => ({ stage: s.stage, label: String(s.stage), count: s.count }));
+  const totalOpen = caseload.reduce((sum, s) => sum + s.count, 0);
+  const average = view.averageChangeSinceIntake;
+
+  return (
+    <Box sx={{ py: 2 }}>
+      <Title title="attune.dashboard.title" />
+      {error ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {(error as Error).message}
+        </Alert>
+      ) : null}
+      <Card component="section" aria-labelledby="attention-heading" sx={{ mb: 2 }}>
+        <CardContent>
+          <SectionHeading id="attention-heading" level={2}>
+            {translate('attune.dashboard.needs_attention')}
+          </SectionHeading>
+          {isPending ? (
+            <Skeleton variant="rectangular" height={160} />
+          ) : view.attention.length === 0 ? (
+            <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
+          ) : (
+            <MuiList dense disablePadding aria-labelledby="attention-heading">
+              {view.attention.map((item) => (
+                <AttentionRow key={item.id} item={item} />
+              ))}
+            </MuiList>
+          )}
+        </CardContent>
+      </Card>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 8 }}>
+          <Card component="section" aria-labelledby="caseload-heading" sx={{ height: '100%' }}>
+            <CardContent>
+              <SectionHeading id="caseload-heading" level={2}>
+                {translate('attune.dashboard.caseload_by_stage')}
+              </SectionHeading>
+              {isPending ? (
+                <Skeleton variant="rectangular" height={260} />
+              ) : (
+                <>
+                  <Typography variant="body2" sx={{ mb: 1 }}>
+                    {translate('attune.dashboard.open_cases', { smart_count: totalOpen })}
+                  </Typography>
+                  <Suspense fallback={<Skeleton variant="rectangular" height={260} />}>
+                    <CaseloadByStageChart data={caseload} />
+                  </Suspense>
+                  <Box sx={visuallyHidden}>
+                    <table>
+                      <caption>{translate('attune.dashboard.caseload_by_stage')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{translate('attune.dashboard.col_stage')}</th>
+                          <th scope="col">{translate('attune.dashboard.col_open_cases')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {caseload.map((s) => (
+                          <tr key={s.stage}>
+                            <td>
+                              {s.stage} · {translate(stageTitleKey(s.stage))}
+                            </td>
+                            <td>{s.count}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </Box>
+                  <Typography variant="caption" color="text.secondary" component="p">
+                    {caseload.map((s) => `${s.stage} ${translate(stageTitleKey(s.stage))}`).join(' · ')}
+                  </Typography>
+                </>
+              )}
+            </CardContent>
+          </Card>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <Grid container spacing={2} direction="column" sx={{ height: '100%' }}>
+            <Grid>
+              <StatCard
+                label={translate('attune.dashboard.sessions_this_week')}
+                value={view.sessionsThisWeek === null ? '—' : String(view.sessionsThisWeek)}
+              />
+            </Grid>
+            <Grid>
+              <StatCard
+                label={translate('attune.dashboard.average_change')}
+                value={average === null ? '—' : `${average > 0 ? '+' : ''}${formatNumber(average)}`}
+                hint={
+                  average === null
+                    ? translate('attune.dashboard.average_change_none')
+                    : view.averageChangeClients !== null
+                      ? translate('attune.dashboard.average_change_clients', { smart_count: view.averageChangeClients })
+                      : translate('attune.dashboard.average_change_hint')
+                }
+              />
+            </Grid>
+          </Grid>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+};

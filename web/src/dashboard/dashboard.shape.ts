@@ -1,0 +1,191 @@
+import { isStageNumber, STAGES, type StageNumber } from '@attune/domain';
+import { asArray, asNumber, asObject, asString, asTime } from '../shared/raw';
+
+/** `GET /api/dashboard` as it arrives: read defensively, since the endpoint may evolve. */
+export type RawDashboard = unknown;
+
+export type AttentionKind = 'alert' | 'review' | 'overdue' | 'stage_overrun' | 'unsigned_session';
+
+export interface AttentionItem {
+  /** Unique within the list. */
+  id: string;
+  kind: AttentionKind;
+  /** 0 = most urgent. */
+  rank: number;
+  caseId: string;
+  caseTitle: string;
+  /** Translation key and arguments of the reason. */
+  reason: { key: string; args: Record<string, string | number> };
+  /** The alert's own message (English, from the API), when the item is an alert. */
+  detail?: string;
+  severity?: string;
+  /** Where the item is handled: the case workspace, on the right tab. */
+  link: string;
+  at?: number;
+}
+
+export interface DashboardView {
+  openCasesByStage: { stage: StageNumber; count: number }[];
+  attention: AttentionItem[];
+  sessionsThisWeek: number | null;
+  averageChangeSinceIntake: number | null;
+  averageChangeClients: number | null;
+}
+
+const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 3, low: 5 };
+const KIND_RANK: Record<Exclude<AttentionKind, 'alert'>, number> = {
+  review: 1,
+  unsigned_session: 2,
+  stage_overrun: 3,
+  overdue: 4,
+};
+
+export function caseLink(caseId: string, tab?: 'homework' | 'sessions' | 'exceptions' | 'history'): string {
+  const base = `/cases/${encodeURIComponent(caseId)}/show`;
+  return tab ? `${base}/${tab}` : base;
+}
+
+function caseOf(item: Record<string, unknown>): { caseId: string; caseTitle: string } | null {
+  const caseId = asString(item['caseId']);
+  if (!caseId) return null;
+  return { caseId, caseTitle: asString(item['caseTitle']) ?? caseId };
+}
+
+/**
+ * One list of what needs a practitioner's attention, most urgent first: high alerts, homework
+ * waiting for review, unsigned notes of past sessions, stage overruns, other alerts, overdue
+ * homework. Accepts the alerts flat (`{kind, severity, message}`) or nested (`{alert: {...}}`),
+ * overruns from `stageOverruns` or from `stage_overrun` alerts (never both for one case), and
+ * unsigned sessions from `unsignedSessions` or from the week's sessions marked `signed: false`.
+ */
+export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()): DashboardView {
+  const body = asObject(raw) ?? {};
+  const attention: AttentionItem[] = [];
+
+  const byStage = new Map<StageNumber, number>(STAGES.map((s) => [s.stage, 0]));
+  for (const entry of asArray(body['openCasesByStage'])) {
+    const item = asObject(entry);
+    const stage = item?.['stage'];
+    const count = asNumber(item?.['count']);
+    if (isStageNumber(stage) && count !== undefined) byStage.set(stage, count);
+  }
+
+  for (const entry of asArray(body['reviewQueue'])) {
+    const item = asObject(entry);
+    const c = item && caseOf(item);
+    if (!item || !c) continue;
+    attention.push({
+      id: `review:${asString(item['assignmentId']) ?? attention.length}`,
+      kind: 'review',
+      rank: KIND_RANK.review,
+      ...c,
+      reason: {
+        key: 'attune.dashboard.reason.review',
+        args: { client: asString(item['clientName']) ?? '', exercise: asString(item['exerciseTitle']) ?? '' },
+      },
+      link: caseLink(c.caseId, 'homework'),
+      at: asTime(item['submittedAt']),
+    });
+  }
+
+  for (const entry of asArray(body['overdueHomework'])) {
+    const item = asObject(entry);
+    const c = item && caseOf(item);
+    if (!item || !c) continue;
+    const due = asTime(item['dueAt']);
+    attention.push({
+      id: `overdue:${asString(item['assignmentId']) ?? attention.length}`,
+      kind: 'overdue',
+      rank: KIND_RANK.overdue,
+      ...c,
+      reason: {
+        key: 'attune.dashboard.reason.overdue',
+        args: {
+          client: asString(item['clientName']) ?? '',
+          exercise: asString(item['exerciseTitle']) ?? '',
+          smart_count: due === undefined ? 0 : Math.max(0, Math.floor((now - due) / 86_400_000)),
+        },
+      },
+      link: caseLink(c.caseId, 'homework'),
+      at: due,
+    });
+  }
+
+  const overrunCases = new Set<string>();
+  for (const entry of asArray(body['stageOverruns'])) {
+    const item = asObject(entry);
+    const c = item && caseOf(item);
+    if (!item || !c) continue;
+    overrunCases.add(c.caseId);
+    const stage = asNumber(item['stage']);
+    attention.push({
+      id: `overrun:${c.caseId}`,
+      kind: 'stage_overrun',
+      rank: KIND_RANK.stage_overrun,
+      ...c,
+      reason: { key: 'attune.dashboard.reason.stage_overrun', args: { stage: stage ?? '', smart_count: asNumber(item['daysOver']) ?? 0 } },
+      link: caseLink(c.caseId),
+    });
+  }
+
+  for (const entry of asArray(body['alerts'])) {
+    const item = asObject(entry);
+    const c = item && caseOf(item);
+    if (!item || !c) continue;
+    const alert = asObject(item['alert']) ?? item;
+    const kind = asString(alert['kind']) ?? 'alert';
+    if (kind === 'stage_overrun' && overrunCases.has(c.caseId)) continue;
+    const severity = asString(alert['severity']) ?? 'medium';
+    attention.push({
+      id: `alert:${c.caseId}:${kind}:${asString(alert['clientId']) ?? ''}:${attention.length}`,
+      kind: kind === 'stage_overrun' ? 'stage_overrun' : 'alert',
+      rank: kind === 'stage_overrun' ? KIND_RANK.stage_overrun : (SEVERITY_RANK[severity] ?? 3),
+      ...c,
+      reason: { key: `attune.enums.alert_kind.${kind}`, args: {} },
+      detail: asString(alert['message']),
+      severity,
+      link: caseLink(c.caseId),
+    });
+  }
+
+  const unsigned = new Map<string, Record<string, unknown>>();
+  for (const entry of asArray(body['unsignedSessions'])) {
+    const item = asObject(entry);
+    const id = asString(item?.['sessionId']);
+    if (item && id) unsigned.set(id, item);
+  }
+  for (const entry of asArray(body['sessionsThisWeek'])) {
+    const item = asObject(entry);
+    const id = asString(item?.['sessionId']);
+    const startsAt = asTime(item?.['startsAt']);
+    if (item && id && item['signed'] === false && startsAt !== undefined && startsAt < now && !unsigned.has(id)) unsigned.set(id, item);
+  }
+  for (const [sessionId, item] of unsigned) {
+    const c = caseOf(item);
+    if (!c) continue;
+    const startsAt = asTime(item['startsAt']);
+    attention.push({
+      id: `unsigned:${sessionId}`,
+      kind: 'unsigned_session',
+      rank: KIND_RANK.unsigned_session,
+      ...c,
+      reason: { key: 'attune.dashboard.reason.unsigned_session', args: {} },
+      link: caseLink(c.caseId, 'sessions'),
+      at: startsAt,
+    });
+  }
+
+  attention.sort((a, b) => a.rank - b.rank || (a.at ?? Infinity) - (b.at ?? Infinity) || a.caseTitle.localeCompare(b.caseTitle));
+
+  const sessionsRaw = body['sessionsThisWeek'];
+  const sessionsThisWeek = Array.isArray(sessionsRaw) ? sessionsRaw.length : (asNumber(sessionsRaw) ?? null);
+  const average = asNumber(body['averageChangeSinceIntake']) ?? asNumber(body['averageScaleChange']) ?? null;
+
+  return {
+    openCasesByStage: [...byStage.entries()].map(([stage, count]) => ({ stage, count })),
+    attention,
+    sessionsThisWeek,
+    averageChangeSinceIntake: average,
+    averageChangeClients: asNumber(body['averageScaleChangeClients']) ?? null,
+  };
+}

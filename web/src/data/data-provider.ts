@@ -1,0 +1,64 @@
+import type {
+  AddendumInput,
+  CaseProgressDto,
+  ExceptionPatternsDto,
+  ReviewInput,
+  SessionDto,
+  StageTransitionDto,
+  TransitionInput,
+  AssignmentDto,
+  CaseDto,
+} from '@attune/domain';
+import simpleRestProvider from 'ra-data-simple-rest';
+import { useDataProvider, type DataProvider } from 'react-admin';
+import { API_URL, httpClient } from './http-client';
+import type { RawDashboard } from '../dashboard/dashboard.shape';
+
+/** The domain actions of the API, beside react-admin's CRUD methods. */
+export interface AttuneDomainMethods {
+  moveStage(caseId: string, input: TransitionInput): Promise<{ data: CaseDto | StageTransitionDto }>;
+  getTransitions(caseId: string): Promise<{ data: StageTransitionDto[] }>;
+  getCaseProgress(caseId: string): Promise<{ data: CaseProgressDto }>;
+  getExceptionPatterns(caseId: string): Promise<{ data: ExceptionPatternsDto }>;
+  signSession(sessionId: string): Promise<{ data: SessionDto }>;
+  addAddendum(sessionId: string, input: AddendumInput): Promise<{ data: SessionDto }>;
+  reviewAssignment(assignmentId: string, input: ReviewInput): Promise<{ data: AssignmentDto }>;
+  getDashboard(): Promise<{ data: RawDashboard }>;
+}
+
+export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
+
+function path(...segments: string[]): string {
+  return [API_URL, ...segments.map((s) => encodeURIComponent(s))].join('/');
+}
+
+async function getJson<T>(url: string): Promise<{ data: T }> {
+  const { json } = await httpClient(url);
+  return { data: json as T };
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<{ data: T }> {
+  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
+  return { data: json as T };
+}
+
+/** react-admin's simple REST provider against `/api`, plus the named domain actions. */
+export function createDataProvider(): AttuneDataProvider {
+  const rest = simpleRestProvider(API_URL, httpClient);
+  return {
+    ...rest,
+    moveStage: (caseId, input) => postJson(path('cases', caseId, 'transitions'), input),
+    getTransitions: (caseId) => getJson(path('cases', caseId, 'transitions')),
+    getCaseProgress: (caseId) => getJson(path('cases', caseId, 'progress')),
+    getExceptionPatterns: (caseId) => getJson(path('cases', caseId, 'exception-patterns')),
+    signSession: (sessionId) => postJson(path('sessions', sessionId, 'sign'), {}),
+    addAddendum: (sessionId, input) => postJson(path('sessions', sessionId, 'addenda'), input),
+    reviewAssignment: (assignmentId, input) => postJson(path('assignments', assignmentId, 'review'), input),
+    getDashboard: () => getJson(path('dashboard')),
+  };
+}
+
+/** The data provider with its domain methods typed. */
+export function useAttuneDataProvider(): AttuneDataProvider {
+  return useDataProvider<AttuneDataProvider>();
+}

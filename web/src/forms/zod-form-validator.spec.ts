@@ -1,0 +1,59 @@
+import { caseInputSchema, clientInputSchema, transitionInputSchema } from '@attune/domain';
+import { localiseIssueMessage, nestFieldErrors, zodFormValidator } from './zod-form-validator';
+import { readCookie, toFormErrors } from '../data/api-errors';
+
+describe('zodFormValidator', () => {
+  it('accepts values the shared schema accepts', () => {
+    const validate = zodFormValidator(clientInputSchema);
+    expect(validate({ displayName: 'Chen Jing (pseudonym)', status: 'active' })).toEqual({});
+  });
+
+  it('puts each issue at its input, as a translatable message', () => {
+    const validate = zodFormValidator(caseInputSchema);
+    const errors = validate({ title: 'A', kind: 'couple', clientIds: ['7f000000-0000-4000-8000-000000000001'] });
+    expect(Object.keys(errors).sort()).toEqual(['clientIds', 'title']);
+    expect(errors['title']).toEqual({ message: 'attune.validation.min_length', args: { min: 3 } });
+    expect(errors['clientIds']).toBe('a couple case has exactly 2 clients, one for each partner');
+  });
+
+  it('validates the move-stage dialog with the shared transition schema', () => {
+    const validate = zodFormValidator(transitionInputSchema);
+    expect(validate({ toStage: 3, reason: 'Ready to picture the future' })).toEqual({});
+    expect(Object.keys(validate({ toStage: 9, reason: '' }))).toEqual(['toStage', 'reason']);
+  });
+});
+
+describe('nestFieldErrors', () => {
+  it('nests dotted paths and array indexes the way react-hook-form looks them up', () => {
+    expect(nestFieldErrors({ 'note.vision': 'x', 'fields.1.name': 'y', _root: 'z' })).toEqual({
+      note: { vision: 'x' },
+      fields: [undefined, { name: 'y' }],
+      root: { serverError: 'z' },
+    });
+  });
+
+  it('keeps the first message when a path is both a leaf and a parent', () => {
+    expect(nestFieldErrors({ fields: 'must have at least 1 item', 'fields.0.name': 'is required' })).toEqual({
+      fields: { message: 'attune.validation.min_items', args: { min: 1 } },
+    });
+  });
+
+  it('leaves messages it does not know as they are', () => {
+    expect(localiseIssueMessage('must name two different clients')).toBe('must name two different clients');
+  });
+});
+
+describe('API errors for forms', () => {
+  it('keeps the field errors and makes the message the form-level error', () => {
+    expect(toFormErrors({ statusCode: 400, message: 'title: is required', errors: { title: 'is required' } })).toEqual({
+      title: 'is required',
+      root: { serverError: 'title: is required' },
+    });
+    expect(toFormErrors({ statusCode: 409, message: 'A signed note cannot be changed' })).toBeUndefined();
+  });
+
+  it('reads the XSRF cookie among others', () => {
+    expect(readCookie('a=1; XSRF-TOKEN=abc%3D; b=2', 'XSRF-TOKEN')).toBe('abc=');
+    expect(readCookie('a=1', 'XSRF-TOKEN')).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { TranslationMessages } from 'react-admin';
+import { enBaseMessages, type DomainMessages } from './en.messages';
+import { DEFAULT_LOCALE, LOCALES } from './locales';
+
+let enDomainMessages: DomainMessages | null = null;
+
+/** English ships with the app (the domain's words join after sign-in); Chinese loads when picked. */
+function messagesFor(locale: string): TranslationMessages | Promise<TranslationMessages> {
+  if (locale === 'zh') return import('./zh.messages').then((m) => m.zhMessages);
+  if (!enDomainMessages) return enBaseMessages;
+  return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
+}
+
+export const i18nProvider = polyglotI18nProvider(messagesFor, DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+
+/**
+ * Adds the English words that come from the domain package (stage, exercise and note-section
+ * names). The signed-in app calls it before it renders, so the sign-in page stays free of the
+ * domain package.
+ */
+export async function addDomainMessages(messages: DomainMessages): Promise<void> {
+  enDomainMessages = messages;
+  await i18nProvider.changeLocale(i18nProvider.getLocale());
+}

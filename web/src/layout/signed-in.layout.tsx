@@ -1,0 +1,41 @@
+import type { Role } from '@attune/domain';
+import { enDomainMessages } from '../i18n/en-domain.messages';
+import { addDomainMessages } from '../i18n/i18n-provider';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Layout, Loading, usePermissions } from 'react-admin';
+import { AttuneAppBar } from './attune-app-bar';
+import { DocumentLanguage } from './document-language';
+import { PortalShell } from './portal-shell';
+import { PractitionerMenu } from './practitioner-menu';
+
+const ClientPortal = lazy(() => import('../portal/client-portal').then((m) => ({ default: m.ClientPortal })));
+
+/**
+ * One app, two faces: practitioners and admins get the caseload layout with its menu; a client gets
+ * the portal, which owns everything under it (it may declare its own nested routes).
+ */
+export const SignedInLayout = ({ children }: { children?: ReactNode }) => {
+  const { permissions, isPending } = usePermissions<Role>();
+  if (isPending) return <Loading />;
+  if (permissions === 'client') {
+    return (
+      <PortalShell>
+        <DocumentLanguage />
+        <Suspense fallback={<Loading />}>
+          <ClientPortal />
+        </Suspense>
+      </PortalShell>
+    );
+  }
+  return (
+    <Layout appBar={AttuneAppBar} menu={PractitionerMenu}>
+      <DocumentLanguage />
+      {children}
+    </Layout>
+  );
+};
+
+/** Runs before the signed-in app first renders: the domain's English words join the messages. */
+export function prepareSignedInApp(): Promise<void> {
+  return addDomainMessages(enDomainMessages);
+}

@@ -1,0 +1,1 @@
+export const ClientPortal = () => <p>Your homework will appear here</p>;

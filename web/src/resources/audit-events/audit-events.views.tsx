@@ -1,0 +1,47 @@
+import {
+  DataTable,
+  DateField,
+  DateTimeInput,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  AutocompleteInput,
+  TextField,
+  TextInput,
+} from 'react-admin';
+import { useIntlLocale } from '../../shared/use-format';
+import { parseLocalDateTime } from '../sessions/sessions.inputs';
+
+const auditFilters = [
+  <ReferenceInput key="actorId" source="actorId" reference="users" sort={{ field: 'displayName', order: 'ASC' }} alwaysOn>
+    <AutocompleteInput optionText="displayName" label="resources.audit-events.fields.actorId" filterToQuery={(q) => ({ q })} />
+  </ReferenceInput>,
+  <TextInput key="entity" source="entity" />,
+  <TextInput key="entityId" source="entityId" />,
+  <TextInput key="caseId" source="caseId" />,
+  <DateTimeInput key="at_gte" source="at_gte" label="attune.audit.from" parse={parseLocalDateTime} alwaysOn />,
+  <DateTimeInput key="at_lte" source="at_lte" label="attune.audit.to" parse={parseLocalDateTime} alwaysOn />,
+];
+
+/** Who did what to which record, when and from where: read only. */
+export const AuditEventList = () => {
+  const locale = useIntlLocale();
+  return (
+    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="at">
+          <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
+        </DataTable.Col>
+        <DataTable.Col source="actorId">
+          <ReferenceField source="actorId" reference="users" link={false} emptyText="—">
+            <TextField source="displayName" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entity" />
+        <DataTable.Col source="entityId" disableSort />
+        <DataTable.Col source="ip" disableSort />
+      </DataTable>
+    </List>
+  );
+};

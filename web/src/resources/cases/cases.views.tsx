@@ -1,0 +1,102 @@
+import { caseInputSchema, type CaseDto } from '@attune/domain';
+import { Stack } from '@mui/material';
+import {
+  Create,
+  DataTable,
+  DateField,
+  Edit,
+  FunctionField,
+  List,
+  ReferenceArrayField,
+  SelectInput,
+  SimpleForm,
+  SingleFieldList,
+  ChipField,
+  useTranslate,
+} from 'react-admin';
+import { zodFormValidator } from '../../forms/zod-form-validator';
+import { enumChoices, STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
+import { EnumChip } from '../../shared/enum-chip';
+import { QuickSearchInput } from '../../shared/quick-search.input';
+import { ScheduleText } from '../../shared/schedule-text';
+import { useIntlLocale } from '../../shared/use-format';
+import { CaseInputs } from './cases.inputs';
+
+const validateCase = zodFormValidator(caseInputSchema);
+
+const caseFilters = [
+  <QuickSearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="stage" source="stage" choices={STAGE_CHOICES} />,
+  <SelectInput key="status" source="status" choices={enumChoices('case_status')} />,
+  <SelectInput key="alert" source="alert" label="attune.cases.filter_alert" choices={enumChoices('alert_kind')} />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('case_kind')} />,
+];
+
+const StageCell = ({ record }: { record: CaseDto }) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={0.25}>
+      <span>
+        {record.stage} · {translate(stageTitleKey(record.stage))}
+      </span>
+      <ScheduleText record={record} variant="caption" />
+    </Stack>
+  );
+};
+
+const AlertsCell = ({ record }: { record: CaseDto }) => (
+  <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+    {(record.alerts ?? []).map((alert, index) => (
+      <EnumChip key={`${alert.kind}-${index}`} enumeration="alert_kind" value={alert.kind} color={alert.severity === 'high' ? 'error' : 'warning'} title={alert.message} />
+    ))}
+  </Stack>
+);
+
+export const CaseList = () => {
+  const locale = useIntlLocale();
+  return (
+  <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="title" />
+      <DataTable.Col source="kind">
+        <FunctionField<CaseDto> render={(record) => <EnumChip enumeration="case_kind" value={record.kind} />} />
+      </DataTable.Col>
+      <DataTable.Col source="clientIds" disableSort>
+        <ReferenceArrayField source="clientIds" reference="clients">
+          <SingleFieldList linkType={false}>
+            <ChipField source="displayName" size="small" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      </DataTable.Col>
+      <DataTable.Col source="stage">
+        <FunctionField<CaseDto> render={(record) => <StageCell record={record} />} />
+      </DataTable.Col>
+      <DataTable.Col source="alerts" disableSort>
+        <FunctionField<CaseDto> render={(record) => <AlertsCell record={record} />} />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <FunctionField<CaseDto> render={(record) => <EnumChip enumeration="case_status" value={record.status} />} />
+      </DataTable.Col>
+      <DataTable.Col source="openedAt">
+        <DateField source="openedAt" locales={locale} />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+  );
+};
+
+export const CaseCreate = () => (
+  <Create redirect="show">
+    <SimpleForm validate={validateCase} defaultValues={{ kind: 'individual', clientIds: [] }}>
+      <CaseInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export const CaseEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm validate={validateCase}>
+      <CaseInputs />
+    </SimpleForm>
+  </Edit>
+);

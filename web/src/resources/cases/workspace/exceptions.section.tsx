@@ -1,0 +1,221 @@
+import { caseExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, type CaseDto, type CaseExceptionDto } from '@attune/domain';
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
+import { lazy, Suspense, useMemo } from 'react';
+import {
+  AutocompleteArrayInput,
+  BooleanInput,
+  DataTable,
+  DateField,
+  FunctionField,
+  Pagination,
+  RadioButtonGroupInput,
+  ReferenceManyField,
+  TextInput,
+  DateTimeInput,
+  useDataProvider,
+  useTranslate,
+} from 'react-admin';
+import { shapeExceptionPatterns } from '../../../charts/exception-patterns.shape';
+import { zodFormValidator } from '../../../forms/zod-form-validator';
+import { FormDialog } from '../../../shared/form-dialog';
+import { SectionHeading } from '../../../shared/section-heading';
+import { useCaseClients } from '../../../shared/use-case-clients';
+import { useIntlLocale } from '../../../shared/use-format';
+import { visuallyHidden } from '../../../shared/visually-hidden';
+import { parseLocalDateTime } from '../../sessions/sessions.inputs';
+import { useExceptionPatterns } from './use-case-queries';
+
+const ExceptionPatternsChart = lazy(() =>
+  import('../../../charts/exception-patterns.chart').then((m) => ({ default: m.ExceptionPatternsChart })),
+);
+
+const validateException = zodFormValidator(caseExceptionInputSchema);
+const TAG_CHOICES = EXCEPTION_TAG_SUGGESTIONS.map((tag) => ({ id: tag, name: tag }));
+
+const LogExceptionButton = ({ record }: { record: CaseDto }) => {
+  const dataProvider = useDataProvider();
+  const { clients } = useCaseClients(record.clientIds);
+  if (record.status === 'closed') return null;
+  return (
+    <FormDialog
+      buttonLabel="attune.exceptions.log"
+      title="attune.exceptions.log"
+      buttonIcon={<AddIcon />}
+      successMessage="attune.exceptions.logged"
+      validate={validateException}
+      maxWidth="md"
+      defaultValues={{
+        caseId: record.id,
+        clientId: record.clientIds.length === 1 ? record.clientIds[0] : undefined,
+        occurredAt: new Date().toISOString(),
+        tags: [],
+      }}
+      onSubmit={(values) => dataProvider.create('exceptions', { data: values })}
+    >
+      <Grid container columnSpacing={2}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <RadioButtonGroupInput
+            source="clientId"
+            resource="exceptions"
+            choices={clients.map((c) => ({ id: c.id, name: c.displayName }))}
+            translateChoice={false}
+            isRequired
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateTimeInput source="occurredAt" resource="exceptions" parse={parseLocalDateTime} isRequired />
+        </Grid>
+      </Grid>
+      <TextInput source="context" resource="exceptions" multiline minRows={2} isRequired helperText="attune.exceptions.context_help" />
+      <TextInput source="behavior" resource="exceptions" multiline minRows={2} />
+      <Grid container columnSpacing={2}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="thoughts" resource="exceptions" multiline />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="emotions" resource="exceptions" multiline />
+        </Grid>
+      </Grid>
+      <TextInput source="meaning" resource="exceptions" multiline minRows={2} />
+      <AutocompleteArrayInput
+        source="tags"
+        resource="exceptions"
+        choices={TAG_CHOICES}
+        translateChoice={false}
+        onCreate={(tag) => (tag ? { id: tag.trim().toLowerCase(), name: tag.trim().toLowerCase() } : undefined)}
+        helperText="attune.exceptions.tags_help"
+      />
+      <BooleanInput source="significant" resource="exceptions" />
+    </FormDialog>
+  );
+};
+
+const PatternView = ({ caseId }: { caseId: string }) => {
+  const translate = useTranslate();
+  const { data: raw, isPending, error } = useExceptionPatterns(caseId);
+  const view = useMemo(() => shapeExceptionPatterns(raw), [raw]);
+  return (
+    <Box component="section" aria-labelledby="patterns-heading" sx={{ mt: 3 }}>
+      <SectionHeading id="patterns-heading" level={4}>
+        {translate('attune.exceptions.patterns')}
+      </SectionHeading>
+      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {isPending ? (
+        <Skeleton variant="rectangular" height={160} />
+      ) : view.tags.length === 0 ? (
+        <Typography color="text.secondary">{translate('attune.exceptions.no_patterns')}</Typography>
+      ) : (
+        <Grid container spacing={3}>
+          <Grid size={{ xs: 12, md: 7 }}>
+            <Suspense fallback={<Skeleton variant="rectangular" height={160} />}>
+              <ExceptionPatternsChart tags={view.tags} />
+            </Suspense>
+            <Box sx={visuallyHidden}>
+              <table>
+                <caption>{translate('attune.exceptions.patterns_table')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{translate('attune.exceptions.col_tag')}</th>
+                    <th scope="col">{translate('attune.exceptions.col_count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.tags.map((t) => (
+                    <tr key={t.tag}>
+                      <td>{t.tag}</td>
+                      <td>{t.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Box>
+          </Grid>
+          <Grid size={{ xs: 12, md: 5 }}>
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('attune.exceptions.patterns_summary', {
+                tag: view.tags[0]!.tag,
+                smart_count: view.tags[0]!.count,
+              })}
+            </Typography>
+            {view.conditions.length > 0 ? (
+              <>
+                <Typography component="h5" variant="subtitle2">
+                  {translate('attune.exceptions.conditions')}
+                </Typography>
+                <Box component="ul" sx={{ pl: 3, my: 0.5 }}>
+                  {view.conditions.slice(0, 6).map((c) => (
+                    <li key={c.label}>
+                      <Typography variant="body2">
+                        {c.label}
+                        {c.count !== null ? ` (${c.count})` : ''}
+                      </Typography>
+                    </li>
+                  ))}
+                </Box>
+              </>
+            ) : null}
+          </Grid>
+        </Grid>
+      )}
+    </Box>
+  );
+};
+
+/** The exception log of the case, a way to add to it, and the conditions under which exceptions occur. */
+export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const { nameOf } = useCaseClients(record.clientIds);
+  return (
+    <Box component="section" aria-labelledby="exceptions-heading">
+      <SectionHeading id="exceptions-heading" actions={<LogExceptionButton record={record} />}>
+        {translate('attune.exceptions.heading')}
+      </SectionHeading>
+      <ReferenceManyField
+        reference="exceptions"
+        target="caseId"
+        sort={{ field: 'occurredAt', order: 'DESC' }}
+        perPage={20}
+        pagination={<Pagination rowsPerPageOptions={[20]} />}
+        empty={<Typography color="text.secondary">{translate('attune.exceptions.none')}</Typography>}
+      >
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="occurredAt">
+            <DateField source="occurredAt" locales={locale} />
+          </DataTable.Col>
+          <DataTable.Col source="clientId" disableSort>
+            <FunctionField<CaseExceptionDto> render={(e) => nameOf(e.clientId)} />
+          </DataTable.Col>
+          <DataTable.Col source="context" disableSort>
+            <FunctionField<CaseExceptionDto>
+              render={(e) => (
+                <Box>
+                  <Typography variant="body2">{e.context}</Typography>
+                  {e.behavior ? (
+                    <Typography variant="caption" color="text.secondary">
+                      {e.behavior}
+                    </Typography>
+                  ) : null}
+                </Box>
+              )}
+            />
+          </DataTable.Col>
+          <DataTable.Col source="tags" disableSort>
+            <FunctionField<CaseExceptionDto>
+              render={(e) => (
+                <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+                  {(e.tags ?? []).map((tag) => (
+                    <Chip key={tag} size="small" label={tag} />
+                  ))}
+                  {e.significant ? <Chip size="small" color="primary" label={translate('resources.exceptions.fields.significant')} /> : null}
+                </Stack>
+              )}
+            />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+      <PatternView caseId={record.id} />
+    </Box>
+  );
+};

@@ -1,0 +1,60 @@
+import { classifyTransition, isDomainError, transitionInputSchema, type CaseDto, type StageNumber } from '@attune/domain';
+import SwapVertIcon from '@mui/icons-material/SwapVert';
+import { BooleanInput, SelectInput, TextInput } from 'react-admin';
+import { zodFormValidator, nestFieldErrors } from '../../../forms/zod-form-validator';
+import { useAttuneDataProvider } from '../../../data/data-provider';
+import { STAGE_CHOICES } from '../../../shared/choices';
+import { FormDialog } from '../../../shared/form-dialog';
+
+interface MoveStageValues extends Record<string, unknown> {
+  toStage?: number;
+  reason?: string;
+  newCycle?: boolean;
+}
+
+/** The shared schema, then the shared move rules (same stage, new cycle only from stage 6). */
+function validateMove(from: StageNumber) {
+  const bySchema = zodFormValidator<MoveStageValues>(transitionInputSchema);
+  return (values: MoveStageValues) => {
+    const errors = bySchema(values);
+    if (Object.keys(errors).length > 0) return errors;
+    try {
+      classifyTransition(from, values.toStage as StageNumber, values.newCycle === true);
+      return {};
+    } catch (error) {
+      if (isDomainError(error) && error.fields) return nestFieldErrors(error.fields);
+      throw error;
+    }
+  };
+}
+
+/** Moves a case forward, back, or into a new cycle from stage 6, with a recorded reason. */
+export const MoveStageButton = ({ record }: { record: CaseDto }) => {
+  const dataProvider = useAttuneDataProvider();
+  if (record.status === 'closed') return null;
+  const atLastStage = record.stage === 6;
+  return (
+    <FormDialog
+      buttonLabel="attune.workspace.move_stage"
+      title="attune.workspace.move_stage_title"
+      buttonIcon={<SwapVertIcon />}
+      buttonProps={{ variant: 'contained' }}
+      saveLabel="attune.workspace.move_stage_confirm"
+      successMessage="attune.workspace.stage_moved"
+      defaultValues={{ toStage: atLastStage ? 1 : record.stage + 1, reason: '', newCycle: false }}
+      validate={validateMove(record.stage) as never}
+      onSubmit={(values) => {
+        const { toStage, reason, newCycle } = values as MoveStageValues;
+        return dataProvider.moveStage(record.id, {
+          toStage: toStage as StageNumber,
+          reason: String(reason ?? ''),
+          ...(atLastStage && newCycle ? { newCycle: true } : {}),
+        });
+      }}
+    >
+      <SelectInput source="toStage" label="attune.workspace.to_stage" choices={STAGE_CHOICES} isRequired />
+      <TextInput source="reason" label="attune.workspace.reason" multiline minRows={3} isRequired helperText="attune.workspace.reason_help" />
+      {atLastStage ? <BooleanInput source="newCycle" label="attune.workspace.new_cycle" helperText="attune.workspace.new_cycle_help" /> : null}
+    </FormDialog>
+  );
+};

@@ -1,0 +1,106 @@
+import type { CaseDto } from '@attune/domain';
+import { Alert, Box, Button, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { describeSpan, shapeCaseProgress } from '../../../charts/case-progress.shape';
+import { SectionHeading } from '../../../shared/section-heading';
+import { formatNumber, useFormatDate } from '../../../shared/use-format';
+import { enumKey } from '../../../shared/choices';
+import { visuallyHidden } from '../../../shared/visually-hidden';
+import { RecordScoreButton } from './record-score.dialog';
+import { useCaseProgress } from './use-case-queries';
+
+const CaseProgressChart = lazy(() => import('../../../charts/case-progress.chart').then((m) => ({ default: m.CaseProgressChart })));
+
+/** The scale over time, with a one-sentence summary per person and a table as its text alternative. */
+export const ProgressSection = ({ record }: { record: CaseDto }) => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const { data: raw, isPending, error } = useCaseProgress(record.id);
+  const data = useMemo(() => shapeCaseProgress(raw), [raw]);
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const hasRatings = data.table.length > 0;
+
+  const summary = data.summaries
+    .map((s) => {
+      const span = describeSpan(s.days);
+      return translate('attune.progress.summary', {
+        name: s.name,
+        first: formatNumber(s.first),
+        last: formatNumber(s.last),
+        period: translate(`attune.progress.period_${span.unit}`, { smart_count: span.count }),
+      });
+    })
+    .join(' ');
+
+  return (
+    <Box component="section" aria-labelledby={`${tableId}-heading`}>
+      <SectionHeading id={`${tableId}-heading`} actions={<RecordScoreButton record={record} />}>
+        {translate('attune.progress.heading')}
+      </SectionHeading>
+      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {isPending ? (
+        <Skeleton variant="rectangular" height={320} />
+      ) : hasRatings ? (
+        <>
+          <Typography variant="body1" sx={{ mb: 1 }} data-testid="progress-summary">
+            {summary}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+            {translate('attune.progress.legend_hint')}
+          </Typography>
+          <Suspense fallback={<Skeleton variant="rectangular" height={320} />}>
+            <CaseProgressChart
+              data={data}
+              formatDate={(t) => formatDate(t, 'short')}
+              labels={{
+                firstRise: () => translate('attune.progress.first_rise'),
+                stage: (stage) => translate('attune.progress.stage_band', { stage }),
+              }}
+            />
+          </Suspense>
+        </>
+      ) : (
+        <Typography color="text.secondary">{translate('attune.progress.empty')}</Typography>
+      )}
+      {hasRatings ? (
+        <Box sx={{ mt: 1 }}>
+          <Button size="small" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((v) => !v)}>
+            {translate(showTable ? 'attune.progress.hide_table' : 'attune.progress.show_table')}
+          </Button>
+          <Box id={tableId} sx={showTable ? undefined : visuallyHidden}>
+            <Table size="small" aria-label={translate('attune.progress.table_caption')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('attune.progress.col_date')}</TableCell>
+                  <TableCell>{translate('attune.progress.col_person')}</TableCell>
+                  <TableCell align="right">{translate('attune.progress.col_score')}</TableCell>
+                  <TableCell>{translate('attune.progress.col_source')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.table.map((row, index) => (
+                  <TableRow key={`${row.t}-${row.name}-${index}`}>
+                    <TableCell>{formatDate(row.t, 'dateTime')}</TableCell>
+                    <TableCell>{row.name}</TableCell>
+                    <TableCell align="right">{formatNumber(row.score)}</TableCell>
+                    <TableCell>{row.source ? translate(enumKey('score_source', row.source), { _: row.source }) : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {data.bands.length > 0 ? (
+              <Typography variant="body2" sx={{ mt: 1 }}>
+                {translate('attune.progress.stage_visits')}{' '}
+                {data.bands
+                  .map((b) => `${translate('attune.progress.stage_band', { stage: b.stage })}: ${formatDate(b.x1)} – ${formatDate(b.x2)}`)
+                  .join('; ')}
+              </Typography>
+            ) : null}
+          </Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+};

@@ -1,0 +1,69 @@
+import type { CaseDto, SessionDto } from '@attune/domain';
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Chip, Typography } from '@mui/material';
+import { CreateButton, DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
+import { stageTitleKey } from '../../../shared/choices';
+import { EnumChip } from '../../../shared/enum-chip';
+import { SectionHeading } from '../../../shared/section-heading';
+import { useIntlLocale } from '../../../shared/use-format';
+
+export const SignedChip = ({ session }: { session: Pick<SessionDto, 'signedAt'> }) => {
+  const translate = useTranslate();
+  return session.signedAt ? (
+    <Chip size="small" color="success" variant="outlined" label={translate('attune.sessions.signed')} />
+  ) : (
+    <Chip size="small" color="warning" variant="outlined" label={translate('attune.sessions.unsigned')} />
+  );
+};
+
+/** The case's sessions, newest first, with a way to record a new one. */
+export const SessionsSection = ({ record }: { record: CaseDto }) => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const newSession = {
+    caseId: record.id,
+    stage: record.stage,
+    format: record.kind === 'couple' ? 'joint' : 'individual',
+    attendeeIds: record.clientIds,
+    durationMinutes: 50,
+    note: {},
+  };
+  return (
+    <Box component="section" aria-labelledby="sessions-heading">
+      <SectionHeading
+        id="sessions-heading"
+        actions={
+          record.status === 'open' ? (
+            <CreateButton resource="sessions" state={{ record: newSession }} label="attune.sessions.new" icon={<AddIcon />} variant="outlined" />
+          ) : null
+        }
+      >
+        {translate('attune.sessions.heading')}
+      </SectionHeading>
+      <ReferenceManyField
+        reference="sessions"
+        target="caseId"
+        sort={{ field: 'startsAt', order: 'DESC' }}
+        perPage={20}
+        pagination={<Pagination rowsPerPageOptions={[20]} />}
+        empty={<Typography color="text.secondary">{translate('attune.sessions.none')}</Typography>}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="startsAt">
+            <DateField source="startsAt" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} />
+          </DataTable.Col>
+          <DataTable.Col source="stage">
+            <FunctionField<SessionDto> render={(s) => `${s.stage} · ${translate(stageTitleKey(s.stage))}`} />
+          </DataTable.Col>
+          <DataTable.Col source="format">
+            <FunctionField<SessionDto> render={(s) => <EnumChip enumeration="session_format" value={s.format} />} />
+          </DataTable.Col>
+          <DataTable.Col source="durationMinutes" />
+          <DataTable.Col source="signedAt" label="attune.sessions.note_state">
+            <FunctionField<SessionDto> render={(s) => <SignedChip session={s} />} />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};

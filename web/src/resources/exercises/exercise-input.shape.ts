@@ -1,0 +1,63 @@
+import type { ExerciseFieldKind } from '@attune/domain';
+
+/** The keys each field kind takes besides name, label, help, required (the shared schema is strict). */
+const KIND_KEYS: Record<ExerciseFieldKind, readonly string[]> = {
+  text: ['maxLength'],
+  longText: ['minLength', 'maxLength'],
+  list: ['itemLabel', 'minItems', 'maxItems'],
+  ranking: ['itemLabel', 'minItems', 'maxItems'],
+  scale: [],
+  date: [],
+  choice: ['options'],
+  tags: ['suggestions'],
+  boolean: [],
+};
+
+const BASE_KEYS = ['name', 'label', 'help', 'required', 'kind'] as const;
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** One field of the editor as the shared schema takes it: only its kind's keys, no empty optionals. */
+export function cleanExerciseField(field: Record<string, unknown>): Record<string, unknown> {
+  const kind = field['kind'] as ExerciseFieldKind | undefined;
+  const allowed = new Set<string>([...BASE_KEYS, ...(kind && KIND_KEYS[kind] ? KIND_KEYS[kind] : [])]);
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(field)) {
+    if (!allowed.has(key) || isEmpty(value)) continue;
+    if (key === 'options' && Array.isArray(value)) {
+      result[key] = value.map((o) => {
+        const option = (o ?? {}) as Record<string, unknown>;
+        return { value: option['value'], label: option['label'] };
+      });
+    } else if (key === 'suggestions' && Array.isArray(value)) {
+      result[key] = value.filter((s) => typeof s === 'string' && s.trim() !== '');
+    } else {
+      result[key] = value;
+    }
+  }
+  if (kind === 'tags' && !('suggestions' in result)) result['suggestions'] = [];
+  return result;
+}
+
+/**
+ * The editor's values as the body of a custom exercise: the shared input fields only, the cadence
+ * reduced to its kind's count, and every field cleaned.
+ */
+export function toCustomExerciseInput(values: Record<string, unknown>): Record<string, unknown> {
+  const cadence = (values['cadence'] ?? {}) as Record<string, unknown>;
+  const kind = cadence['kind'];
+  const cleanCadence =
+    kind === 'daily' ? { kind, days: cadence['days'] } : kind === 'weekly' ? { kind, weeks: cadence['weeks'] } : { kind };
+  const body: Record<string, unknown> = {
+    stage: values['stage'],
+    title: values['title'],
+    instructions: values['instructions'],
+    audience: values['audience'],
+    cadence: cleanCadence,
+    fields: Array.isArray(values['fields']) ? values['fields'].map((f) => cleanExerciseField((f ?? {}) as Record<string, unknown>)) : values['fields'],
+  };
+  if (!isEmpty(values['summary'])) body['summary'] = values['summary'];
+  return body;
+}

@@ -1,0 +1,227 @@
+import { customExerciseInputSchema, STAGES, type ExerciseDto } from '@attune/domain';
+import LockIcon from '@mui/icons-material/Lock';
+import {
+  Alert,
+  Box,
+  Card,
+  CardActionArea,
+  CardContent,
+  Chip,
+  Grid,
+  Skeleton,
+  Stack,
+  Typography,
+} from '@mui/material';
+import {
+  Create,
+  CreateButton,
+  Edit,
+  EditButton,
+  FilterButton,
+  List,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TopToolbar,
+  useCreatePath,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+  Link,
+  NullableBooleanInput,
+} from 'react-admin';
+import { zodFormValidator } from '../../forms/zod-form-validator';
+import { STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
+import { EnumChip } from '../../shared/enum-chip';
+import { useExerciseTitle } from '../../shared/exercise-title';
+import { QuickSearchInput } from '../../shared/quick-search.input';
+import { SectionHeading } from '../../shared/section-heading';
+import { toCustomExerciseInput } from './exercise-input.shape';
+import { ExerciseFormPreview } from './exercise-form.preview';
+import { ExerciseInputs } from './exercises.inputs';
+
+const validateExercise = zodFormValidator(customExerciseInputSchema, toCustomExerciseInput);
+
+const exerciseFilters = [
+  <QuickSearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="stage" source="stage" choices={STAGE_CHOICES} />,
+  <NullableBooleanInput key="builtIn" source="builtIn" />,
+];
+
+export const BuiltInBadge = () => {
+  const translate = useTranslate();
+  return <Chip size="small" icon={<LockIcon />} label={translate('attune.exercises_library.built_in')} variant="outlined" />;
+};
+
+const useCadenceText = () => {
+  const translate = useTranslate();
+  return (cadence: ExerciseDto['cadence'] | undefined) => {
+    if (!cadence) return '';
+    if (cadence.kind === 'daily') return translate('attune.exercises_library.cadence_daily', { smart_count: cadence.days });
+    if (cadence.kind === 'weekly') return translate('attune.exercises_library.cadence_weekly', { smart_count: cadence.weeks });
+    return translate('attune.enums.cadence_kind.once');
+  };
+};
+
+/** The library, one section per stage in order, built-in exercises first. */
+const ExerciseLibrary = () => {
+  const { data, isPending } = useListContext<ExerciseDto>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const exerciseTitle = useExerciseTitle();
+  const cadenceText = useCadenceText();
+  if (isPending) return <Skeleton variant="rectangular" height={240} />;
+  const exercises = data ?? [];
+  return (
+    <Stack spacing={3} sx={{ p: 2 }}>
+      {STAGES.map((stage) => {
+        const ofStage = exercises
+          .filter((e) => e.stage === stage.stage)
+          .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || exerciseTitle(a).localeCompare(exerciseTitle(b)));
+        if (ofStage.length === 0) return null;
+        return (
+          <Box component="section" key={stage.stage} aria-labelledby={`stage-${stage.stage}-heading`}>
+            <SectionHeading id={`stage-${stage.stage}-heading`} level={2}>
+              {translate('attune.stages.' + stage.stage + '.numbered')}
+            </SectionHeading>
+            <Grid container spacing={2}>
+              {ofStage.map((exercise) => (
+                <Grid key={exercise.id} size={{ xs: 12, sm: 6, lg: 4 }}>
+                  <Card variant="outlined" sx={{ height: '100%' }}>
+                    <CardActionArea
+                      component={Link}
+                      to={createPath({ resource: 'exercises', id: exercise.id, type: 'show' })}
+                      sx={{ height: '100%', alignItems: 'flex-start' }}
+                    >
+                      <CardContent>
+                        <Stack direction="row" spacing={1} alignItems="center" justifyContent="space-between">
+                          <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+                            {exerciseTitle(exercise)}
+                          </Typography>
+                          {exercise.builtIn ? <BuiltInBadge /> : <Chip size="small" color="primary" variant="outlined" label={translate('attune.exercises_library.custom')} />}
+                        </Stack>
+                        {exercise.summary ? (
+                          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                            {exercise.summary}
+                          </Typography>
+                        ) : null}
+                        <Stack direction="row" spacing={1} sx={{ mt: 1 }} useFlexGap flexWrap="wrap">
+                          <EnumChip enumeration="exercise_audience" value={exercise.audience} />
+                          <Chip size="small" variant="outlined" label={cadenceText(exercise.cadence)} />
+                        </Stack>
+                      </CardContent>
+                    </CardActionArea>
+                  </Card>
+                </Grid>
+              ))}
+            </Grid>
+          </Box>
+        );
+      })}
+      {exercises.length === 0 ? <Typography color="text.secondary">{translate('attune.exercises_library.none')}</Typography> : null}
+    </Stack>
+  );
+};
+
+const LibraryActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton label="attune.exercises_library.new" />
+  </TopToolbar>
+);
+
+export const ExerciseList = () => (
+  <List filters={exerciseFilters} sort={{ field: 'stage', order: 'ASC' }} perPage={200} pagination={false} actions={<LibraryActions />}>
+    <ExerciseLibrary />
+  </List>
+);
+
+const ExerciseDetails = () => {
+  const exercise = useRecordContext<ExerciseDto>();
+  const translate = useTranslate();
+  const exerciseTitle = useExerciseTitle();
+  const cadenceText = useCadenceText();
+  if (!exercise) return null;
+  return (
+    <Grid container spacing={3} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap">
+          <Typography component="h2" variant="h5" sx={{ fontWeight: 600 }}>
+            {exerciseTitle(exercise)}
+          </Typography>
+          {exercise.builtIn ? <BuiltInBadge /> : null}
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }} useFlexGap flexWrap="wrap">
+          <Chip size="small" label={`${exercise.stage} · ${translate(stageTitleKey(exercise.stage))}`} />
+          <EnumChip enumeration="exercise_audience" value={exercise.audience} />
+          <Chip size="small" variant="outlined" label={cadenceText(exercise.cadence)} />
+        </Stack>
+        {exercise.summary ? (
+          <Typography variant="body1" sx={{ mt: 2 }}>
+            {exercise.summary}
+          </Typography>
+        ) : null}
+        <Typography component="h3" variant="h6" sx={{ mt: 2 }}>
+          {translate('resources.exercises.fields.instructions')}
+        </Typography>
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          {exercise.instructions}
+        </Typography>
+        {exercise.builtIn ? (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            {translate('attune.exercises_library.built_in_read_only')}
+          </Alert>
+        ) : null}
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <ExerciseFormPreview fields={exercise.fields} />
+      </Grid>
+    </Grid>
+  );
+};
+
+const ExerciseShowActions = () => {
+  const exercise = useRecordContext<ExerciseDto>();
+  return <TopToolbar>{exercise && !exercise.builtIn ? <EditButton /> : null}</TopToolbar>;
+};
+
+export const ExerciseShow = () => (
+  <Show actions={<ExerciseShowActions />}>
+    <ExerciseDetails />
+  </Show>
+);
+
+const NEW_EXERCISE = {
+  stage: 4,
+  audience: 'individual',
+  cadence: { kind: 'once' },
+  fields: [{ name: 'answer', label: '', kind: 'longText', required: true }],
+};
+
+export const ExerciseCreate = () => (
+  <Create redirect="show" transform={toCustomExerciseInput}>
+    <SimpleForm validate={validateExercise} defaultValues={NEW_EXERCISE}>
+      <ExerciseInputs />
+    </SimpleForm>
+  </Create>
+);
+
+const BuiltInGuard = () => {
+  const exercise = useRecordContext<ExerciseDto>();
+  const translate = useTranslate();
+  if (!exercise?.builtIn) return null;
+  return (
+    <Alert severity="warning" sx={{ m: 2 }}>
+      {translate('attune.exercises_library.built_in_read_only')}
+    </Alert>
+  );
+};
+
+export const ExerciseEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show" transform={toCustomExerciseInput}>
+    <BuiltInGuard />
+    <SimpleForm validate={validateExercise}>
+      <ExerciseInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,13 @@
+import { email, required, SelectInput, TextInput } from 'react-admin';
+import { enumChoices } from '../../shared/choices';
+
+const validateEmail = [required(), email()];
+
+/** Invite (create) and edit share these: who the person is and what role they have. */
+export const UserInputs = ({ editing = false }: { editing?: boolean }) => (
+  <>
+    <TextInput source="email" type="email" validate={validateEmail} readOnly={editing} helperText={editing ? false : 'attune.users.email_help'} />
+    <TextInput source="displayName" validate={required()} />
+    <SelectInput source="role" choices={enumChoices('role')} validate={required()} />
+  </>
+);

@@ -1,0 +1,79 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type ButtonProps } from '@mui/material';
+import { useId, useState, type ReactNode } from 'react';
+import { Form, HttpError, SaveButton, useNotify, useRefresh, useTranslate, type ValidateForm } from 'react-admin';
+
+export interface FormDialogProps {
+  /** Translation key of the opening button's label and of the dialog's title. */
+  buttonLabel: string;
+  title: string;
+  buttonIcon?: ReactNode;
+  buttonProps?: ButtonProps;
+  saveLabel?: string;
+  defaultValues?: Record<string, unknown>;
+  validate?: ValidateForm;
+  /** Does the work; a rejection with field errors puts them at the inputs. */
+  onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
+  successMessage: string;
+  children: ReactNode;
+  maxWidth?: 'xs' | 'sm' | 'md';
+}
+
+/**
+ * A button that opens a dialog holding a react-admin form: validated with the shared schema, saved
+ * through the data provider, the API's field errors shown at the inputs, the page refreshed after.
+ */
+export const FormDialog = ({
+  buttonLabel,
+  title,
+  buttonIcon,
+  buttonProps,
+  saveLabel = 'ra.action.save',
+  defaultValues,
+  validate,
+  onSubmit,
+  successMessage,
+  children,
+  maxWidth = 'sm',
+}: FormDialogProps) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const titleId = useId();
+
+  const submit = async (values: Record<string, unknown>) => {
+    try {
+      await onSubmit(values);
+      notify(successMessage, { type: 'success' });
+      setOpen(false);
+      refresh();
+      return undefined;
+    } catch (error) {
+      const fieldErrors = error instanceof HttpError ? (error.body as { errors?: Record<string, unknown> } | undefined)?.errors : undefined;
+      if (fieldErrors && Object.keys(fieldErrors).length > 0) return fieldErrors;
+      const message = (error as Error | undefined)?.message || 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+      return undefined;
+    }
+  };
+
+  return (
+    <>
+      <Button variant="outlined" size="small" startIcon={buttonIcon} onClick={() => setOpen(true)} {...buttonProps}>
+        {translate(buttonLabel)}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth={maxWidth}>
+        {open ? (
+          <Form onSubmit={submit} defaultValues={defaultValues} validate={validate} noValidate>
+            <DialogTitle id={titleId}>{translate(title)}</DialogTitle>
+            <DialogContent>{children}</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+              <SaveButton label={saveLabel} alwaysEnable />
+            </DialogActions>
+          </Form>
+        ) : null}
+      </Dialog>
+    </>
+  );
+};
