@@ -217,6 +217,8 @@ export interface ProgressPointDto {
   recordedAt: IsoDateTime;
   score: number;
   source: ScaleScoreSource;
+  /** The scale score's id. */
+  id?: Uuid;
 }
 
 export interface ProgressSeriesDto {
@@ -239,20 +241,75 @@ export interface CaseProgressDto {
   stageBands: StageBandDto[];
   sessions: { id: Uuid; startsAt: IsoDateTime }[];
   alerts: CaseAlert[];
+  /** The case's current stage and cycle (practitioner view). */
+  stage?: StageNumber;
+  cycle?: number;
+}
+
+/** Which condition an exception bucket groups by. */
+export type ExceptionConditionDimension = 'client' | 'day_type' | 'time_of_day';
+
+/**
+ * The exceptions that occurred under one condition (e.g. at weekends, in the evening, logged by one
+ * partner), with the tags they carried.
+ */
+export interface ExceptionConditionDto {
+  dimension: ExceptionConditionDimension;
+  /** `weekday`/`weekend`; `morning`/`afternoon`/`evening`/`night`; or the client's id. */
+  key: string;
+  /** Readable, e.g. "At weekends", "In the evening (17:00-22:00)", "Chen Jing (pseudonym)". */
+  label: string;
+  count: number;
+  /** count / total, 0..1. */
+  share: number;
+  /** Exceptions under this condition that were marked significant. */
+  significant: number;
+  /** Tags under this condition, most frequent first. */
+  tags: { tag: string; count: number }[];
 }
 
 /** `GET /api/cases/:id/exception-patterns`. */
 export interface ExceptionPatternsDto {
   total: number;
-  tags: { tag: string; count: number }[];
+  /** Most frequent first; `significant`: how many of them were marked significant. */
+  tags: { tag: string; count: number; significant: number }[];
   /** Tags that most often occur together. */
   pairs?: { tags: [string, string]; count: number }[];
+  /** Exceptions without any tag. */
+  untagged: number;
+  /** Exceptions marked significant, and their share of the total (null when there are none). */
+  significant: number;
+  significantShare: number | null;
+  /** The IANA time zone weekdays and times of day were read in. */
+  timeZone: string;
+  /** Under which conditions the exceptions occurred, per dimension, most frequent first. */
+  conditions: ExceptionConditionDto[];
 }
 
 export interface DashboardAlertDto {
   caseId: Uuid;
   caseTitle: string;
   alert: CaseAlert;
+  /** The alert's fields again, flat, for tables. */
+  kind: AlertKind;
+  severity: CaseAlert['severity'];
+  message: string;
+  clientId?: Uuid;
+}
+
+export interface DashboardStageOverrunDto {
+  caseId: Uuid;
+  caseTitle: string;
+  stage: StageNumber;
+  daysInStage: number;
+  daysOver: number;
+}
+
+export interface DashboardUnsignedSessionDto {
+  sessionId: Uuid;
+  caseId: Uuid;
+  caseTitle: string;
+  startsAt: IsoDateTime;
 }
 
 export interface DashboardReviewItemDto {
@@ -296,4 +353,16 @@ export interface DashboardDto {
   averageScaleChange: number | null;
   /** Clients that average was taken over. */
   averageScaleChangeClients?: number;
+  /** The same mean as `averageScaleChange` (open cases' clients with at least two ratings). */
+  averageChangeSinceIntake: number | null;
+  /** Open cases whose current stage visit ran past its planned days plus grace, most overrun first. */
+  stageOverruns: DashboardStageOverrunDto[];
+  /** Past sessions whose note is not signed yet, oldest first. */
+  unsignedSessions: DashboardUnsignedSessionDto[];
+  /** Number of sessions in the current ISO week (the list above holds them). */
+  sessionsThisWeekCount: number;
+  /** The ISO week counted, in `timeZone`: `isoWeek` like 2026-W48, start inclusive, end exclusive. */
+  week: { isoWeek: string; start: IsoDateTime; end: IsoDateTime; timeZone: string };
+  /** Full counts of the lists, which hold at most 50 items each. */
+  totals: { reviewQueue: number; overdueHomework: number; unsignedSessions: number; alerts: number };
 }

@@ -13,3 +13,4 @@ export * from './session-notes.js';
 export * from './cases.js';
 export * from './clients.js';
 export type * from './api-types.js';
+export * from './passwords.js';

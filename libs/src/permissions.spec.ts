@@ -41,13 +41,15 @@ describe('can', () => {
     for (const action of ['create', 'update', 'delete'] as Action[]) expect(can('admin', 'audit-events', action)).toBe(false);
   });
 
-  it('lets a practitioner work a caseload but not delete clinical records', () => {
+  it('lets a practitioner work a caseload but delete only mistaken entries (unsigned sessions, own ratings)', () => {
     for (const resource of CLINICAL) {
       for (const action of ['list', 'read', 'create', 'update'] as Action[]) expect(can('practitioner', resource, action)).toBe(true);
     }
-    for (const resource of ['clients', 'cases', 'sessions', 'scale-scores', 'exceptions'] as Resource[]) {
+    for (const resource of ['clients', 'cases', 'exceptions'] as Resource[]) {
       expect(can('practitioner', resource, 'delete')).toBe(false);
     }
+    expect(can('practitioner', 'sessions', 'delete')).toBe(true);
+    expect(can('practitioner', 'scale-scores', 'delete')).toBe(true);
     expect(can('practitioner', 'exercises', 'delete')).toBe(true);
     expect(can('practitioner', 'assignments', 'delete')).toBe(true);
     expect(can('practitioner', 'dashboard', 'read')).toBe(true);

@@ -48,8 +48,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
   practitioner: {
     clients: WRITE_NO_DELETE,
     cases: WRITE_NO_DELETE,
-    sessions: WRITE_NO_DELETE,
-    'scale-scores': WRITE_NO_DELETE,
+    // Row rules in the API: only unsigned sessions, only ratings they recorded themselves.
+    sessions: ALL,
+    'scale-scores': ALL,
     exceptions: WRITE_NO_DELETE,
     exercises: ALL,
     assignments: ALL,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssignmentsController } from './assignments.controller.js';
+import { AssignmentsService } from './assignments.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [AssignmentsController], providers: [AssignmentsService], exports: [AssignmentsService] })
 export class AssignmentsModule {}

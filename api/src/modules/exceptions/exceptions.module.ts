@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExceptionsController } from './exceptions.controller.js';
+import { ExceptionsService } from './exceptions.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [ExceptionsController], providers: [ExceptionsService], exports: [ExceptionsService] })
 export class ExceptionsModule {}

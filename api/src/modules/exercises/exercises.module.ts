@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExercisesController } from './exercises.controller.js';
+import { ExercisesService } from './exercises.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [ExercisesController], providers: [ExercisesService], exports: [ExercisesService] })
 export class ExercisesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ScaleScoresController } from './scale-scores.controller.js';
+import { ScaleScoresService } from './scale-scores.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [ScaleScoresController], providers: [ScaleScoresService], exports: [ScaleScoresService] })
 export class ScaleScoresModule {}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
+import { ListPage, parseListQuery } from '../../common/list-query.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import {
+  ASSIGNMENT_LIST,
+  assignmentCreateSchema,
+  assignmentReviewSchema,
+  assignmentUpdateSchema,
+  type AssignmentCreate,
+  type AssignmentReview,
+  type AssignmentUpdate,
+  type StaffAssignmentDto,
+} from './assignments.dto.js';
+import { AssignmentsService } from './assignments.service.js';
+
+@ApiTags('assignments')
+@Controller('assignments')
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get()
+  @Permission('assignments', 'list')
+  @ApiOperation({ summary: 'Homework in the caller\'s cases (admins: the practice); overdue is derived' })
+  @ApiListQuery(ASSIGNMENT_LIST)
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<StaffAssignmentDto>> {
+    return this.assignments.list(actor, parseListQuery(ASSIGNMENT_LIST, query));
+  }
+
+  @Get(':id')
+  @Permission('assignments', 'read')
+  @ApiOperation({ summary: 'One assignment with its exercise\'s fields and the submitted response (never the draft)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StaffAssignmentDto> {
+    return this.assignments.get(actor, id);
+  }
+
+  @Post()
+  @Permission('assignments', 'create')
+  @ApiOperation({ summary: 'Gives an exercise to a client of an open case' })
+  create(@CurrentActor() actor: Actor, @Body({ schema: assignmentCreateSchema }) body: AssignmentCreate): Promise<StaffAssignmentDto> {
+    return this.assignments.create(actor, body);
+  }
+
+  @Put(':id')
+  @Permission('assignments', 'update')
+  @ApiOperation({ summary: 'Changes the due date and note until the client submits (then 409)' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentUpdateSchema }) body: AssignmentUpdate): Promise<StaffAssignmentDto> {
+    return this.assignments.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Permission('assignments', 'delete')
+  @ApiOperation({ summary: 'Withdraws homework not yet submitted (then 409); answers the removed record' })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StaffAssignmentDto> {
+    return this.assignments.remove(actor, id);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Permission('assignments', 'update')
+  @ApiOperation({ summary: 'Reviews a submitted assignment with feedback (submitted → reviewed; otherwise 409)' })
+  review(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentReviewSchema }) body: AssignmentReview): Promise<StaffAssignmentDto> {
+    return this.assignments.review(actor, id, body);
+  }
+}

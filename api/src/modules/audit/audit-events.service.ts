@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/api-errors.js';
+import { widenDateOnlyBounds } from '../../common/list-date-range.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { AUDIT_EVENT_LIST, toAuditEventDto, type AuditEventResponseDto } from './audit-events.dto.js';
+
+/**
+ * The admin's read-only view of the practice's audit trail. Reading the trail shows ids and actions,
+ * no clinical content, so these reads are not themselves audited.
+ */
+@Injectable()
+export class AuditEventsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, query: ParsedListQuery, ids: string[] | null): Promise<ListPage<AuditEventResponseDto>> {
+    const qb = this.practiceEvents(actor);
+    if (ids) qb.andWhere('ae.id IN (:...eventIds)', { eventIds: ids });
+    const [rows, total] = await applyListQuery(qb, AUDIT_EVENT_LIST, widenDateOnlyBounds(AUDIT_EVENT_LIST, query)).getManyAndCount();
+    return new ListPage('audit-events', rows.map(toAuditEventDto), total, query.range);
+  }
+
+  async get(actor: Actor, id: string): Promise<AuditEventResponseDto> {
+    const event = await this.practiceEvents(actor).andWhere('ae.id = :id', { id }).getOne();
+    if (!event) throw notFound('Audit event');
+    return toAuditEventDto(event);
+  }
+
+  private practiceEvents(actor: Actor) {
+    return this.dataSource.getRepository(AuditEvent).createQueryBuilder('ae')
+      .where('ae.practice_id = :practiceId', { practiceId: actor.practiceId });
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { scopeToActor } from '../../common/actor-scope.js';
+import { notFound } from '../../common/api-errors.js';
+import { singleCaseIdOf, widenDateOnlyBounds } from '../../common/list-date-range.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import { textOrNull } from '../../common/optional-text.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseAccessService } from '../cases/case-access.service.js';
+import { Case } from '../cases/case.entity.js';
+import { CaseException } from './case-exception.entity.js';
+import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionResponseDto, type CaseExceptionWrite } from './exceptions.dto.js';
+
+const ENTITY = 'exceptions';
+
+@Injectable()
+export class ExceptionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly caseAccess: CaseAccessService,
+  ) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseExceptionResponseDto>> {
+    return this.dataSource.transaction(async (manager) => {
+      const checked = widenDateOnlyBounds(EXCEPTION_LIST, query);
+      // Tags are stored trimmed and lower-cased; a filter finds them whatever case it is typed in.
+      const tags = checked.filter['tags'];
+      if (tags !== undefined) {
+        checked.filter['tags'] = (Array.isArray(tags) ? tags : [tags]).map((tag) => String(tag).trim().toLowerCase());
+      }
+      const [rows, total] = await applyListQuery(this.visible(manager, actor), EXCEPTION_LIST, checked).getManyAndCount();
+      await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
+      return new ListPage(ENTITY, rows.map(toCaseExceptionDto), total, query.range);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const exception = await this.findVisible(manager, actor, id);
+      await this.audit.record(manager, { action: 'read', entity: ENTITY, entityId: id, caseId: exception.caseId });
+      return toCaseExceptionDto(exception);
+    });
+  }
+
+  async create(actor: Actor, input: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
+      await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
+      const exception = manager.create(CaseException, {
+        practiceId: found.practiceId,
+        caseId: found.id,
+        clientId: input.clientId,
+        significant: input.significant ?? false,
+        source: 'practitioner',
+        assignmentId: null,
+        recordedBy: actor.userId,
+      });
+      assignWritable(exception, input);
+      const saved = await manager.getRepository(CaseException).save(exception);
+      await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: saved.id, caseId: saved.caseId });
+      return toCaseExceptionDto(saved);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const exception = await this.findVisible(manager, actor, id, true);
+      // The case is read-only; an entry put down for the wrong partner may move to the other one.
+      if (input.clientId !== exception.clientId) {
+        await this.caseAccess.assertClientInCase(manager, exception.caseId, input.clientId);
+        exception.clientId = input.clientId;
+      }
+      assignWritable(exception, input);
+      if (input.significant !== undefined) exception.significant = input.significant;
+      const saved = await manager.getRepository(CaseException).save(exception);
+      await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: exception.caseId });
+      return toCaseExceptionDto(saved);
+    });
+  }
+
+  async remove(actor: Actor, id: string): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const exception = await this.findVisible(manager, actor, id, true);
+      const dto = toCaseExceptionDto(exception);
+      await manager.getRepository(CaseException).delete({ id });
+      await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: exception.caseId });
+      return dto;
+    });
+  }
+
+  private visible(manager: EntityManager, actor: Actor) {
+    const qb = manager.getRepository(CaseException).createQueryBuilder('e').innerJoin(Case, 'k', 'k.id = e.case_id');
+    return scopeToActor(qb, actor, 'e.practice_id', 'k.practitioner_id');
+  }
+
+  private async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<CaseException> {
+    const qb = this.visible(manager, actor).andWhere('e.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['e']);
+    const exception = await qb.getOne();
+    if (!exception) throw notFound('Exception');
+    return exception;
+  }
+}
+
+function assignWritable(exception: CaseException, input: CaseExceptionWrite): void {
+  exception.occurredAt = new Date(input.occurredAt);
+  exception.context = input.context;
+  exception.behavior = textOrNull(input.behavior);
+  exception.thoughts = textOrNull(input.thoughts);
+  exception.emotions = textOrNull(input.emotions);
+  exception.meaning = textOrNull(input.meaning);
+  exception.tags = input.tags;
+  exception.deep = deepOrNull(input.deep);
+}

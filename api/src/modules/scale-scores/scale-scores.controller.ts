@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ScaleScoreDto } from '@attune/domain';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
+import { ListPage, parseListQuery } from '../../common/list-query.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import {
+  SCALE_SCORE_LIST,
+  scaleScoreCreateSchema,
+  scaleScoreUpdateSchema,
+  type ScaleScoreCreate,
+  type ScaleScoreUpdate,
+} from './scale-scores.dto.js';
+import { ScaleScoresService } from './scale-scores.service.js';
+
+@ApiTags('scale-scores')
+@Controller('scale-scores')
+export class ScaleScoresController {
+  constructor(private readonly scores: ScaleScoresService) {}
+
+  @Get()
+  @Permission('scale-scores', 'list')
+  @ApiOperation({ summary: 'Ratings on the 1-10 scale in the caller\'s cases (admins: the practice)' })
+  @ApiListQuery(SCALE_SCORE_LIST)
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<ScaleScoreDto>> {
+    return this.scores.list(actor, parseListQuery(SCALE_SCORE_LIST, query));
+  }
+
+  @Get(':id')
+  @Permission('scale-scores', 'read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ScaleScoreDto> {
+    return this.scores.get(actor, id);
+  }
+
+  @Post()
+  @Permission('scale-scores', 'create')
+  @ApiOperation({ summary: 'Records a rating; the source is set by the server (staff: practitioner)' })
+  create(@CurrentActor() actor: Actor, @Body({ schema: scaleScoreCreateSchema }) body: ScaleScoreCreate): Promise<ScaleScoreDto> {
+    return this.scores.create(actor, body);
+  }
+
+  @Put(':id')
+  @Permission('scale-scores', 'update')
+  @ApiOperation({ summary: 'Corrects the score and the two follow-ups; other fields are ignored' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: scaleScoreUpdateSchema }) body: ScaleScoreUpdate): Promise<ScaleScoreDto> {
+    return this.scores.update(actor, id, body);
+  }
+
+  /**
+   * Taking back a rating entered in error is a correction of the record, so it needs the right to
+   * update scale scores: libs grants practitioners no `delete` on clinical records, yet a practitioner
+   * must be able to remove their own mistaken entry. The service allows it only for ratings the
+   * practitioner entered themselves (403 otherwise); it is audited like every change.
+   */
+  @Delete(':id')
+  @Permission('scale-scores', 'delete')
+  @ApiOperation({ summary: 'Removes a mistaken rating; answers the removed record' })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ScaleScoreDto> {
+    return this.scores.remove(actor, id);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ScaleScoreDto } from '@attune/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { scopeToActor } from '../../common/actor-scope.js';
+import { DomainError } from '@attune/domain';
+import { badRequest, notFound } from '../../common/api-errors.js';
+import { singleCaseIdOf, widenDateOnlyBounds } from '../../common/list-date-range.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import { textOrNull } from '../../common/optional-text.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseAccessService } from '../cases/case-access.service.js';
+import { Case } from '../cases/case.entity.js';
+import { ScaleScore } from './scale-score.entity.js';
+import { SCALE_SCORE_LIST, toScaleScoreDto, type ScaleScoreCreate, type ScaleScoreUpdate } from './scale-scores.dto.js';
+
+const ENTITY = 'scale-scores';
+
+@Injectable()
+export class ScaleScoresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly caseAccess: CaseAccessService,
+  ) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ScaleScoreDto>> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows, total] = await applyListQuery(this.visible(manager, actor), SCALE_SCORE_LIST, widenDateOnlyBounds(SCALE_SCORE_LIST, query)).getManyAndCount();
+      await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
+      return new ListPage(ENTITY, rows.map(toScaleScoreDto), total, query.range);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const score = await this.findVisible(manager, actor, id);
+      await this.audit.record(manager, { action: 'read', entity: ENTITY, entityId: id, caseId: score.caseId });
+      return toScaleScoreDto(score);
+    });
+  }
+
+  async create(actor: Actor, input: ScaleScoreCreate): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
+      await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
+      if (input.sessionId) await assertSessionOfCase(manager, found.id, input.sessionId);
+      const score = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+        practiceId: found.practiceId,
+        caseId: found.id,
+        clientId: input.clientId,
+        score: input.score,
+        recordedAt: input.recordedAt ? new Date(input.recordedAt) : new Date(),
+        source: 'practitioner',
+        keepsFromLower: textOrNull(input.keepsFromLower),
+        onePointHigher: textOrNull(input.onePointHigher),
+        sessionId: input.sessionId ?? null,
+        assignmentId: null,
+        recordedBy: actor.userId,
+      }));
+      await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: score.id, caseId: score.caseId });
+      return toScaleScoreDto(score);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: ScaleScoreUpdate): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const score = await this.findVisible(manager, actor, id, true);
+      score.score = input.score;
+      score.keepsFromLower = textOrNull(input.keepsFromLower);
+      score.onePointHigher = textOrNull(input.onePointHigher);
+      const saved = await manager.getRepository(ScaleScore).save(score);
+      await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: score.caseId });
+      return toScaleScoreDto(saved);
+    });
+  }
+
+  /**
+   * Removes a mistaken entry; answers the record as it was (react-admin expects it). A practitioner
+   * takes back only a rating they entered themselves, never a client's self-rating; an admin any.
+   */
+  async remove(actor: Actor, id: string): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const score = await this.findVisible(manager, actor, id, true);
+      if (actor.role !== 'admin' && (score.source !== 'practitioner' || score.recordedBy !== actor.userId)) {
+        throw new DomainError('FORBIDDEN', 'You can remove only a rating you entered yourself; a client\'s self-rating stays in the record');
+      }
+      const dto = toScaleScoreDto(score);
+      await manager.getRepository(ScaleScore).delete({ id });
+      await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: score.caseId });
+      return dto;
+    });
+  }
+
+  /** Scores of the cases the actor may reach: their practice, and for a practitioner their own caseload. */
+  private visible(manager: EntityManager, actor: Actor) {
+    const qb = manager.getRepository(ScaleScore).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id');
+    return scopeToActor(qb, actor, 's.practice_id', 'k.practitioner_id');
+  }
+
+  private async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ScaleScore> {
+    const qb = this.visible(manager, actor).andWhere('s.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['s']);
+    const score = await qb.getOne();
+    if (!score) throw notFound('Scale score');
+    return score;
+  }
+}
+
+/** A rating recorded in a session belongs to a session of the same case. */
+export async function assertSessionOfCase(manager: EntityManager, caseId: string, sessionId: string): Promise<void> {
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM therapy_sessions WHERE id = $1 AND case_id = $2`, [sessionId, caseId]);
+  if (rows.length === 0) throw badRequest({ sessionId: 'is not a session of this case' });
+}

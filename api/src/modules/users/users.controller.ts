@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
+import { ListPage, parseListQuery } from '../../common/list-query.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import {
+  USER_LIST,
+  userInviteSchema,
+  userUpdateSchema,
+  type AdminUserDto,
+  type InvitedUserDto,
+  type UserInvite,
+  type UserUpdate,
+} from './users.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Permission('users', 'list')
+  @ApiOperation({ summary: 'The practice\'s accounts (admins only)' })
+  @ApiListQuery(USER_LIST)
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<AdminUserDto>> {
+    return this.users.list(actor, parseListQuery(USER_LIST, query));
+  }
+
+  @Get(':id')
+  @Permission('users', 'read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AdminUserDto> {
+    return this.users.get(actor, id);
+  }
+
+  @Post()
+  @Permission('users', 'create')
+  @ApiOperation({ summary: 'Invites a person; without a password the answer carries a temporary one, shown only this once' })
+  invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<InvitedUserDto> {
+    return this.users.invite(actor, body);
+  }
+
+  @Put(':id')
+  @Permission('users', 'update')
+  @ApiOperation({ summary: 'Changes name, role and active; deactivating signs the person out everywhere' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: userUpdateSchema }) body: UserUpdate): Promise<AdminUserDto> {
+    return this.users.update(actor, id, body);
+  }
+}

@@ -1,0 +1,78 @@
+import { enumSchema, idSchema, ROLES, textSchema, type Role, type UserDto } from '@attune/domain';
+import { z } from 'zod';
+import type { ListSpec } from '../../common/list-query.js';
+import type { User } from './user.entity.js';
+
+export const USER_LIST: ListSpec = {
+  resource: 'users',
+  idColumn: 'u.id',
+  defaultSort: ['displayName', 'ASC'],
+  sortable: { id: 'u.id', email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' },
+  filterable: {
+    role: { column: 'u.role', kind: 'enum', values: ROLES },
+    active: { column: 'u.active', kind: 'boolean' },
+  },
+  search: ['u.email', 'u.display_name'],
+};
+
+const emailSchema = textSchema(1, 254).toLowerCase().pipe(z.email({ error: 'must be a valid email address' }));
+
+/**
+ * Body of `POST /api/users` (an invitation). Without a password the server generates a temporary
+ * one and answers it once. `clientId` links a client account to the client record whose portal it opens.
+ */
+export const userInviteSchema = z
+  .object({
+    email: emailSchema,
+    displayName: textSchema(1, 120),
+    role: enumSchema(ROLES),
+    /** Checked against libs' password policy (length, common passwords, the person's own name) by the service. */
+    password: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') }).optional(),
+    clientId: idSchema.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.clientId && input.role !== 'client') {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'only a client account opens a client\'s portal' });
+    }
+  });
+export type UserInvite = z.infer<typeof userInviteSchema>;
+
+/** Body of `PUT /api/users/:id`: the record as GET returned it; only these fields are read. */
+export const userUpdateSchema = z.object({
+  displayName: textSchema(1, 120),
+  role: enumSchema(ROLES),
+  active: z.boolean({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be true or false') }),
+});
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+/** A user as an admin sees them: never a password hash, a TOTP secret or recovery codes. */
+export interface AdminUserDto extends UserDto {
+  createdAt: string;
+  lastLoginAt: string | null;
+  totpEnabled: boolean;
+  /** For a client account: the client record whose portal it opens. */
+  clientId: string | null;
+}
+
+/** `POST /api/users`: the new account and, when the server chose it, the temporary password (shown once). */
+export interface InvitedUserDto extends AdminUserDto {
+  temporaryPassword?: string;
+}
+
+export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientId: string | null }): AdminUserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    displayName: user.displayName,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: extra.lastLoginAt?.toISOString() ?? null,
+    totpEnabled: user.totpEnabled,
+    clientId: extra.clientId,
+  };
+}
+
+export function isStaff(role: Role): boolean {
+  return role !== 'client';
+}

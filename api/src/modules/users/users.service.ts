@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { passwordProblem } from '@attune/domain';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { badRequest, conflict, notFound } from '../../common/api-errors.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuthService } from '../auth/auth.service.js';
+import { hashPassword } from '../auth/passwords.js';
+import { User } from './user.entity.js';
+import { isStaff, toUserDto, USER_LIST, type AdminUserDto, type InvitedUserDto, type UserInvite, type UserUpdate } from './users.dto.js';
+
+const ENTITY = 'users';
+const EMAIL_TAKEN = 'An account with this email address already exists';
+
+/** The practice's accounts, managed by its admins. Account data is not clinical: reads are not audited, changes are. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<AdminUserDto>> {
+    const manager = this.dataSource.manager;
+    const [rows, total] = await applyListQuery(this.practiceUsers(manager, actor), USER_LIST, query).getManyAndCount();
+    return new ListPage(ENTITY, await this.toDtos(manager, rows), total, query.range);
+  }
+
+  async get(actor: Actor, id: string): Promise<AdminUserDto> {
+    const manager = this.dataSource.manager;
+    return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
+  }
+
+  async invite(actor: Actor, input: UserInvite): Promise<InvitedUserDto> {
+    if (input.password !== undefined) {
+      const problem = await passwordProblem(input.password, [input.email.split('@')[0] ?? '', input.displayName, 'attune']);
+      if (problem) throw badRequest({ password: problem });
+    }
+    const temporaryPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
+    const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const taken: unknown[] = await manager.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email]);
+        if (taken.length > 0) throw conflict(EMAIL_TAKEN);
+        const inserted: Array<{ id: string }> = await manager.query(
+          `INSERT INTO users (practice_id, email, role, display_name, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [actor.practiceId, input.email, input.role, input.displayName, passwordHash],
+        );
+        const id = inserted[0]!.id;
+        if (input.clientId) await linkPortal(manager, actor, input.clientId, id);
+        await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: id });
+        const dto: InvitedUserDto = (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
+        if (temporaryPassword) dto.temporaryPassword = temporaryPassword;
+        return dto;
+      });
+    } catch (error) {
+      // Two invitations of one address at the same moment: the unique index decides.
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'users_email_unique') throw conflict(EMAIL_TAKEN);
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, input: UserUpdate): Promise<AdminUserDto> {
+    const { dto, endSessions } = await this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id, true);
+      if (id === actor.userId && !input.active) throw badRequest({ active: 'you cannot deactivate your own account' });
+      if (id === actor.userId && input.role !== 'admin') throw badRequest({ role: 'you cannot take away your own admin role' });
+      if (isStaff(user.role) !== isStaff(input.role)) {
+        throw badRequest({ role: 'a client account cannot become a staff account, nor a staff account a client one' });
+      }
+      const endSessions = (user.active && !input.active) || user.role !== input.role;
+      user.displayName = input.displayName;
+      user.role = input.role;
+      user.active = input.active;
+      user.version += 1;
+      const saved = await manager.getRepository(User).save(user);
+      await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id });
+      return { dto: (await this.toDtos(manager, [saved]))[0]!, endSessions };
+    });
+    // A deactivated account (or one whose role changed) is signed out everywhere, once the change is committed.
+    if (endSessions) await this.auth.endSessions(id);
+    return dto;
+  }
+
+  private practiceUsers(manager: EntityManager, actor: Actor) {
+    return manager.getRepository(User).createQueryBuilder('u').where('u.practice_id = :practiceId', { practiceId: actor.practiceId });
+  }
+
+  private async findInPractice(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<User> {
+    const qb = this.practiceUsers(manager, actor).andWhere('u.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const user = await qb.getOne();
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** Adds each user's last sign-in (from the audit trail) and, for client accounts, their client record. */
+  private async toDtos(manager: EntityManager, users: User[]): Promise<AdminUserDto[]> {
+    if (users.length === 0) return [];
+    const rows: Array<{ id: string; last_login_at: Date | null; client_id: string | null }> = await manager.query(
+      `SELECT u.id,
+              (SELECT max(ae.at) FROM audit_events ae WHERE ae.actor_id = u.id AND ae.action = 'login') AS last_login_at,
+              (SELECT c.id FROM clients c WHERE c.portal_user_id = u.id) AS client_id
+         FROM unnest($1::uuid[]) AS u(id)`,
+      [users.map((u) => u.id)],
+    );
+    const extra = new Map(rows.map((r) => [r.id, r]));
+    return users.map((u) => toUserDto(u, {
+      lastLoginAt: extra.get(u.id)?.last_login_at ? new Date(extra.get(u.id)!.last_login_at!) : null,
+      clientId: extra.get(u.id)?.client_id ?? null,
+    }));
+  }
+}
+
+/** Opens a client's portal to the new account: the client is of the practice and has no portal account yet. */
+async function linkPortal(manager: EntityManager, actor: Actor, clientId: string, userId: string): Promise<void> {
+  const rows: Array<{ portal_user_id: string | null }> = await manager.query(
+    `SELECT portal_user_id FROM clients WHERE id = $1 AND practice_id = $2 FOR UPDATE`, [clientId, actor.practiceId]);
+  if (rows.length === 0) throw badRequest({ clientId: 'is not a client of this practice' });
+  if (rows[0]!.portal_user_id) throw conflict('This client already has a portal account');
+  await manager.query(`UPDATE clients SET portal_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [clientId, userId]);
+}
