@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard.controller.js';
+import { DashboardService } from './dashboard.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [DashboardController], providers: [DashboardService] })
 export class DashboardModule {}

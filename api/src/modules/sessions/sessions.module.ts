@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+@Module({ controllers: [SessionsController], providers: [SessionsService] })
 export class SessionsModule {}

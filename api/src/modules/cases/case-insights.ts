@@ -1,0 +1,148 @@
+import {
+  caseSchedule,
+  deriveCaseAlerts,
+  type CaseAlert,
+  type CaseStatus,
+  type LatestScoreDto,
+  type StageNumber,
+} from '@attune/domain';
+import type { EntityManager } from 'typeorm';
+import type { Case } from './case.entity.js';
+import type { CaseClientSummaryDto, CaseResponseDto } from './cases.dto.js';
+
+/** A rating as the alert rules read it. */
+export interface ScorePoint {
+  clientId: string;
+  score: number;
+  recordedAt: Date;
+}
+
+/** What the derived fields of a case are computed from. */
+export interface CaseFacts {
+  /** In case order (position 1, then 2). */
+  clients: CaseClientSummaryDto[];
+  /**
+   * Per client, oldest first: the latest three ratings and the best one. That is all libs'
+   * deriveCaseAlerts looks at (setback: latest against best; plateau: the last three).
+   */
+  scores: ScorePoint[];
+  overdueAssignments: number;
+}
+
+/** The fields of a case the derived values depend on. */
+export interface CaseState {
+  stage: StageNumber;
+  status: CaseStatus;
+  stageEnteredAt: Date;
+  cycleStartedAt: Date;
+  closedAt: Date | null;
+}
+
+function emptyFacts(): CaseFacts {
+  return { clients: [], scores: [], overdueAssignments: 0 };
+}
+
+/**
+ * Loads the facts of many cases in three set-based queries (clients, reduced score series, overdue
+ * homework counts), whatever the number of cases: lists and the dashboard never query per case.
+ */
+export async function loadCaseFacts(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseFacts>> {
+  const facts = new Map<string, CaseFacts>(caseIds.map((id) => [id, emptyFacts()]));
+  if (caseIds.length === 0) return facts;
+  const ids = [...new Set(caseIds)];
+
+  const clients: Array<{ case_id: string; id: string; display_name: string }> = await manager.query(
+    `SELECT cc.case_id, cl.id, cl.display_name
+       FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id
+      WHERE cc.case_id = ANY($1::uuid[])
+      ORDER BY cc.case_id, cc.position`,
+    [ids],
+  );
+  for (const row of clients) facts.get(row.case_id)?.clients.push({ id: row.id, displayName: row.display_name });
+
+  const scores: Array<{ case_id: string; client_id: string; score: string; recorded_at: Date }> = await manager.query(
+    `SELECT case_id, client_id, score, recorded_at
+       FROM (SELECT s.id, s.case_id, s.client_id, s.score, s.recorded_at,
+                    row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.recorded_at DESC, s.id DESC) AS recent,
+                    row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.score DESC, s.recorded_at DESC, s.id DESC) AS best
+               FROM scale_scores s
+              WHERE s.case_id = ANY($1::uuid[])) r
+      WHERE recent <= 3 OR best = 1
+      ORDER BY case_id, client_id, recorded_at, id`,
+    [ids],
+  );
+  for (const row of scores) {
+    facts.get(row.case_id)?.scores.push({ clientId: row.client_id, score: Number(row.score), recordedAt: row.recorded_at });
+  }
+
+  const overdue: Array<{ case_id: string; n: number }> = await manager.query(
+    `SELECT case_id, count(*)::int AS n
+       FROM assignments
+      WHERE case_id = ANY($1::uuid[]) AND status IN ('assigned', 'in_progress') AND due_at < now()
+      GROUP BY case_id`,
+    [ids],
+  );
+  for (const row of overdue) {
+    const f = facts.get(row.case_id);
+    if (f) f.overdueAssignments = row.n;
+  }
+  return facts;
+}
+
+/** The active alerts of a case (libs' rules). A closed case raises none: there is nothing left to act on. */
+export function alertsOfCase(k: CaseState, facts: CaseFacts, now: Date): CaseAlert[] {
+  if (k.status !== 'open') return [];
+  return deriveCaseAlerts({
+    today: now,
+    stage: k.stage,
+    stageEnteredAt: k.stageEnteredAt,
+    cycleStartedAt: k.cycleStartedAt,
+    clients: facts.clients,
+    scores: facts.scores,
+    overdueAssignments: facts.overdueAssignments,
+  });
+}
+
+/** Each client's latest rating, in case order; clients without one are left out. */
+export function latestScoresOf(facts: CaseFacts): LatestScoreDto[] {
+  const latest = new Map<string, ScorePoint>();
+  for (const point of facts.scores) latest.set(point.clientId, point); // oldest first: the last one wins
+  const order = facts.clients.map((c) => c.id);
+  return [...latest.values()]
+    .sort((a, b) => indexOrEnd(order, a.clientId) - indexOrEnd(order, b.clientId))
+    .map((p) => ({ clientId: p.clientId, score: p.score, recordedAt: p.recordedAt.toISOString() }));
+}
+
+function indexOrEnd(list: string[], id: string): number {
+  const i = list.indexOf(id);
+  return i === -1 ? list.length : i;
+}
+
+/** The API's view of a case: stored fields, then the derived ones (schedule, latest scores, alerts). */
+export function toCaseResponse(k: Case, facts: CaseFacts, now: Date): CaseResponseDto {
+  const schedule = caseSchedule({ cycleStartedAt: k.cycleStartedAt, stage: k.stage, today: k.closedAt ?? now });
+  return {
+    id: k.id,
+    title: k.title,
+    kind: k.kind,
+    clientIds: facts.clients.map((c) => c.id),
+    clients: facts.clients,
+    practitionerId: k.practitionerId,
+    stage: k.stage,
+    cycle: k.cycle,
+    status: k.status,
+    openedAt: k.openedAt.toISOString(),
+    closedAt: k.closedAt ? k.closedAt.toISOString() : null,
+    presentingConcern: k.presentingConcern,
+    stageEnteredAt: k.stageEnteredAt.toISOString(),
+    cycleStartedAt: k.cycleStartedAt.toISOString(),
+    updatedAt: k.updatedAt.toISOString(),
+    version: k.version,
+    day: schedule.day,
+    plannedStage: schedule.plannedStage,
+    daysBehind: schedule.daysBehind,
+    scheduleStatus: schedule.status,
+    latestScores: latestScoresOf(facts),
+    alerts: alertsOfCase(k, facts, now),
+  };
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { transitionInputSchema, type CaseProgressDto, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
+import { Permission } from '../../common/access.decorators.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ListPage, parseListQuery } from '../../common/list-query.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import { CaseProgressService } from './case-progress.service.js';
+import {
+  CASE_LIST,
+  caseCreateSchema,
+  caseUpdateSchema,
+  type CaseCreate,
+  type CaseResponseDto,
+  type CaseUpdate,
+  type StageTransitionResponseDto,
+} from './cases.dto.js';
+import { CasesService } from './cases.service.js';
+import { parseTimeZone } from './time-zone.js';
+
+/** Cases are closed, never deleted: there is no DELETE route. */
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService, private readonly progress: CaseProgressService) {}
+
+  @Get()
+  @Permission('cases', 'list')
+  @ApiOperation({
+    summary: 'Cases of the caller\'s caseload (admins: the practice)',
+    description: 'clientId: cases with that client; alert: open cases with an active alert of that kind; q: title, presenting concern, client names.',
+  })
+  @ApiListQuery(CASE_LIST)
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseResponseDto>> {
+    return this.cases.list(actor, parseListQuery(CASE_LIST, query));
+  }
+
+  @Get(':id')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'One case with its schedule, latest scores and active alerts' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseResponseDto> {
+    return this.cases.get(actor, id);
+  }
+
+  @Post()
+  @Permission('cases', 'create')
+  @ApiOperation({ summary: 'Open a case in stage 1 with its one (individual) or two (couple) clients; admins name the practitioner' })
+  create(@CurrentActor() actor: Actor, @Body({ schema: caseCreateSchema }) body: CaseCreate): Promise<CaseResponseDto> {
+    return this.cases.create(actor, body);
+  }
+
+  @Put(':id')
+  @Permission('cases', 'update')
+  @ApiOperation({
+    summary: 'Edit title, presenting concern and status (open/closed); admins may reassign the practitioner',
+    description: 'Kind, clients, stage and derived fields are ignored: the stage moves through POST /cases/:id/transitions.',
+  })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseUpdateSchema }) body: CaseUpdate): Promise<CaseResponseDto> {
+    return this.cases.update(actor, id, body);
+  }
+
+  @Post(':id/transitions')
+  @Permission('cases', 'update')
+  @ApiOperation({ summary: 'Move the case to a stage (forward, back, or a new cycle from stage 6) with a reason' })
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: transitionInputSchema }) body: TransitionInput): Promise<StageTransitionResponseDto> {
+    return this.cases.transition(actor, id, body);
+  }
+
+  @Get(':id/transitions')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'Every stage move of the case, oldest first, starting with its opening' })
+  transitions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StageTransitionResponseDto[]> {
+    return this.cases.transitions(actor, id);
+  }
+
+  @Get(':id/progress')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'Score series per client, stage bands, sessions and active alerts' })
+  caseProgress(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseProgressDto> {
+    return this.progress.progress(actor, id);
+  }
+
+  @Get(':id/exception-patterns')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'Exception tag counts, tag pairs and the conditions (partner, weekday/weekend, time of day) exceptions occur under' })
+  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone for weekdays and times of day; default UTC' })
+  exceptionPatterns(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query('timeZone') timeZone?: string): Promise<ExceptionPatternsDto> {
+    return this.progress.exceptionPatterns(actor, id, parseTimeZone(timeZone));
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { classifyTransition, type AlertKind, type TransitionInput } from '@attune/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { scopeToActor } from '../../common/actor-scope.js';
+import { badRequest, conflict } from '../../common/api-errors.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseAccessService } from './case-access.service.js';
+import { alertsOfCase, loadCaseFacts, toCaseResponse, type CaseFacts } from './case-insights.js';
+import { Case } from './case.entity.js';
+import {
+  CASE_LIST,
+  CASE_OPENED_REASON,
+  toStageTransitionDto,
+  type CaseCreate,
+  type CaseResponseDto,
+  type CaseUpdate,
+  type StageTransitionResponseDto,
+} from './cases.dto.js';
+import { StageTransition } from './stage-transition.entity.js';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseResponseDto>> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const { alert, ...filter } = query.filter;
+      const plain: ParsedListQuery = { ...query, filter };
+      const scoped = () => scopeToActor(manager.getRepository(Case).createQueryBuilder('k'), actor, 'k.practice_id', 'k.practitioner_id');
+
+      const qb = scoped();
+      let known: Map<string, CaseFacts> | undefined;
+      if (alert !== undefined) {
+        // Alerts come from libs' rules, not from SQL: evaluate them over every open case that passes
+        // the other filters (in a constant number of queries), then page over the matching ones.
+        const kinds = new Set((Array.isArray(alert) ? alert : [alert]) as AlertKind[]);
+        const candidates = await applyListQuery(scoped(), CASE_LIST, plain)
+          .andWhere(`k.status = 'open'`).orderBy().offset(undefined).limit(undefined).getMany();
+        known = await loadCaseFacts(manager, candidates.map((k) => k.id));
+        const matching = candidates
+          .filter((k) => alertsOfCase(k, known!.get(k.id)!, now).some((a) => kinds.has(a.kind)))
+          .map((k) => k.id);
+        qb.andWhere('k.id = ANY(:alertCaseIds)', { alertCaseIds: matching });
+      }
+
+      const [rows, total] = await applyListQuery(qb, CASE_LIST, plain).getManyAndCount();
+      const facts = known ?? await loadCaseFacts(manager, rows.map((k) => k.id));
+      await this.audit.record(manager, { action: 'list', entity: 'cases' });
+      return new ListPage('cases', rows.map((k) => toCaseResponse(k, facts.get(k.id)!, now)), total, query.range);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const k = await this.access.findVisibleCase(manager, actor, id);
+      await this.audit.record(manager, { action: 'read', entity: 'cases', entityId: id, caseId: id });
+      return this.respond(manager, k);
+    });
+  }
+
+  /** Opens a case: the case, its one or two clients and its 'start' transition, all or nothing. */
+  async create(actor: Actor, input: CaseCreate): Promise<CaseResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const practitionerId = actor.role === 'admin'
+        ? await this.activePractitioner(manager, actor, input.practitionerId, 'is required when an admin opens a case')
+        : actor.userId;
+      const openedAt = input.openedAt ? new Date(input.openedAt) : null;
+      const [created]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO cases (practice_id, practitioner_id, title, kind, stage, cycle, status, opened_at, presenting_concern,
+                            stage_entered_at, cycle_started_at)
+         VALUES ($1, $2, $3, $4, 1, 1, 'open', COALESCE($5::timestamptz, now()), $6, COALESCE($5::timestamptz, now()), COALESCE($5::timestamptz, now()))
+         RETURNING id`,
+        [actor.practiceId, practitionerId, input.title, input.kind, openedAt, input.presentingConcern || null],
+      );
+      const caseId = created!.id;
+
+      // Only clients the actor can reach join the case: their practice, and a practitioner's own.
+      const joined: Array<{ client_id: string }> = await manager.query(
+        `INSERT INTO case_clients (case_id, client_id, practice_id, position)
+         SELECT $1, c.id, c.practice_id, array_position($2::uuid[], c.id)
+           FROM clients c
+          WHERE c.id = ANY($2::uuid[]) AND c.practice_id = $3 AND ($4::uuid IS NULL OR c.practitioner_id = $4)
+         RETURNING client_id`,
+        [caseId, input.clientIds, actor.practiceId, actor.role === 'admin' ? null : actor.userId],
+      );
+      if (joined.length !== input.clientIds.length) {
+        const found = new Set(joined.map((r) => r.client_id.toLowerCase()));
+        const missing = input.clientIds.findIndex((id) => !found.has(id.toLowerCase()));
+        throw badRequest({ clientIds: `client ${missing + 1} is not a client you can reach` });
+      }
+
+      await manager.query(
+        `INSERT INTO stage_transitions (practice_id, case_id, from_stage, to_stage, from_cycle, to_cycle, kind, reason, actor_id, at)
+         SELECT practice_id, id, NULL, 1, NULL, 1, 'start', $2, $3, opened_at FROM cases WHERE id = $1`,
+        [caseId, CASE_OPENED_REASON, actor.userId],
+      );
+      await this.audit.record(manager, { action: 'create', entity: 'cases', entityId: caseId, caseId });
+      return this.respond(manager, await this.access.findVisibleCase(manager, actor, caseId));
+    });
+  }
+
+  /**
+   * Edits title, presenting concern and status (closing stamps closed_at, reopening clears it); an
+   * admin may also reassign the case to another practitioner. Kind, clients and stage never change here.
+   */
+  async update(actor: Actor, id: string, input: CaseUpdate): Promise<CaseResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const k = await this.access.findVisibleCase(manager, actor, id, { lock: true });
+      if (input.version !== undefined && input.version !== k.version) {
+        throw conflict('The case was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
+      }
+      const reassign = actor.role === 'admin' && input.practitionerId !== undefined
+        && input.practitionerId.toLowerCase() !== k.practitionerId;
+      const practitionerId = reassign
+        ? await this.activePractitioner(manager, actor, input.practitionerId, 'is required')
+        : k.practitionerId;
+      const status = input.status ?? k.status;
+      await manager.query(
+        `UPDATE cases
+            SET title = $2,
+                presenting_concern = $3,
+                status = $4,
+                closed_at = CASE WHEN $4 = 'open' THEN NULL
+                                 WHEN status = 'closed' THEN closed_at
+                                 ELSE GREATEST(now(), opened_at) END,
+                practitioner_id = $5,
+                version = version + 1,
+                updated_at = now()
+          WHERE id = $1`,
+        [id, input.title ?? k.title, input.presentingConcern === undefined ? k.presentingConcern : input.presentingConcern || null, status, practitionerId],
+      );
+      await this.audit.record(manager, { action: reassign ? 'reassign' : 'update', entity: 'cases', entityId: id, caseId: id });
+      const updated = await manager.getRepository(Case).findOneByOrFail({ id });
+      return this.respond(manager, updated);
+    });
+  }
+
+  /** Moves the case to a stage (forward, back, or a new cycle from stage 6) and records why. */
+  async transition(actor: Actor, caseId: string, input: TransitionInput): Promise<StageTransitionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const k = await this.access.findVisibleCase(manager, actor, caseId, { lock: true });
+      if (k.status !== 'open') throw conflict('A closed case does not change stage; reopen it first');
+      const kind = classifyTransition(k.stage, input.toStage, input.newCycle ?? false);
+      const toCycle = kind === 'new_cycle' ? k.cycle + 1 : k.cycle;
+      const [row]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO stage_transitions (practice_id, case_id, from_stage, to_stage, from_cycle, to_cycle, kind, reason, actor_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+         RETURNING id`,
+        [k.practiceId, caseId, k.stage, input.toStage, k.cycle, toCycle, kind, input.reason, actor.userId],
+      );
+      await manager.query(
+        `UPDATE cases
+            SET stage = $2, cycle = $3, stage_entered_at = now(),
+                cycle_started_at = CASE WHEN $4 THEN now() ELSE cycle_started_at END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [caseId, input.toStage, toCycle, kind === 'new_cycle'],
+      );
+      await this.audit.record(manager, { action: 'transition', entity: 'cases', entityId: caseId, caseId });
+      return toStageTransitionDto(await manager.getRepository(StageTransition).findOneByOrFail({ id: row!.id }));
+    });
+  }
+
+  /** Every recorded move of the case, oldest first, starting with its opening. */
+  async transitions(actor: Actor, caseId: string): Promise<StageTransitionResponseDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.findVisibleCase(manager, actor, caseId);
+      const rows = await manager.getRepository(StageTransition).createQueryBuilder('t')
+        .where('t.case_id = :caseId', { caseId })
+        .orderBy('t.at', 'ASC').addOrderBy('t.to_cycle', 'ASC')
+        .getMany();
+      await this.audit.record(manager, { action: 'list', entity: 'stage-transitions', caseId });
+      return rows.map(toStageTransitionDto);
+    });
+  }
+
+  private async respond(manager: EntityManager, k: Case): Promise<CaseResponseDto> {
+    const facts = await loadCaseFacts(manager, [k.id]);
+    return toCaseResponse(k, facts.get(k.id)!, new Date());
+  }
+
+  /** An admin names an active practitioner of the practice; anything else is a 400 on the field. */
+  private async activePractitioner(manager: EntityManager, actor: Actor, requested: string | undefined, missing: string): Promise<string> {
+    if (!requested) throw badRequest({ practitionerId: missing });
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND practice_id = $2 AND role = 'practitioner' AND active`,
+      [requested, actor.practiceId],
+    );
+    if (rows.length === 0) throw badRequest({ practitionerId: 'is not an active practitioner of this practice' });
+    return requested.toLowerCase();
+  }
+}

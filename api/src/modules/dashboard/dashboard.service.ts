@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ALERT_SEVERITIES,
+  STAGE_NUMBERS,
+  stageOverrun,
+  type AlertKind,
+  type DashboardAlertDto,
+  type DashboardDto,
+  type DashboardStageOverrunDto,
+  type StageNumber,
+} from '@attune/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { scopeToActor } from '../../common/actor-scope.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { alertsOfCase, loadCaseFacts } from '../cases/case-insights.js';
+import { Case } from '../cases/case.entity.js';
+
+/** Each list of the dashboard holds at most this many items; `totals` has the full counts. */
+export const DASHBOARD_LIST_LIMIT = 50;
+const WEEK_SESSIONS_LIMIT = 200;
+
+/** `k` is the case; $1 the practice; $2 the practitioner, or null for an admin (the whole practice). */
+const IN_SCOPE = `k.practice_id = $1 AND ($2::uuid IS NULL OR k.practitioner_id = $2::uuid)`;
+
+/**
+ * The caller's caseload at a glance (an admin's: the practice), aggregated in SQL over the whole
+ * caseload; the alert and overrun rules are libs', applied to facts loaded in set-based queries.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  async get(actor: Actor, timeZone: string): Promise<DashboardDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const scope = [actor.practiceId, actor.role === 'admin' ? null : actor.userId];
+
+      const byStage: Array<{ stage: StageNumber; n: number }> = await manager.query(
+        `SELECT k.stage, count(*)::int AS n FROM cases k WHERE ${IN_SCOPE} AND k.status = 'open' GROUP BY k.stage`, scope);
+      const counts = new Map(byStage.map((r) => [Number(r.stage), r.n]));
+
+      const { alerts, stageOverruns } = await this.alertsAndOverruns(manager, actor, now);
+
+      const reviewQueue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_title: string; submitted_at: Date; total: number }> =
+        await manager.query(
+          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, e.title AS exercise_title,
+                  a.submitted_at, count(*) OVER ()::int AS total
+             FROM assignments a
+             JOIN cases k ON k.id = a.case_id
+             JOIN clients cl ON cl.id = a.client_id
+             JOIN exercises e ON e.id = a.exercise_id
+            WHERE ${IN_SCOPE} AND k.status = 'open' AND a.status = 'submitted'
+            ORDER BY a.submitted_at, a.id
+            LIMIT ${DASHBOARD_LIST_LIMIT}`, scope);
+
+      const overdue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_title: string; due_at: Date; total: number }> =
+        await manager.query(
+          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, e.title AS exercise_title,
+                  a.due_at, count(*) OVER ()::int AS total
+             FROM assignments a
+             JOIN cases k ON k.id = a.case_id
+             JOIN clients cl ON cl.id = a.client_id
+             JOIN exercises e ON e.id = a.exercise_id
+            WHERE ${IN_SCOPE} AND k.status = 'open' AND a.status IN ('assigned', 'in_progress') AND a.due_at < now()
+            ORDER BY a.due_at, a.id
+            LIMIT ${DASHBOARD_LIST_LIMIT}`, scope);
+
+      const unsigned: Array<{ id: string; case_id: string; case_title: string; starts_at: Date; total: number }> = await manager.query(
+        `SELECT s.id, s.case_id, k.title AS case_title, s.starts_at, count(*) OVER ()::int AS total
+           FROM therapy_sessions s JOIN cases k ON k.id = s.case_id
+          WHERE ${IN_SCOPE} AND s.signed_at IS NULL AND s.starts_at < now()
+          ORDER BY s.starts_at, s.id
+          LIMIT ${DASHBOARD_LIST_LIMIT}`, scope);
+
+      const [week]: Array<{ start: Date; end: Date; iso_week: string }> = await manager.query(
+        `SELECT date_trunc('week', now() AT TIME ZONE $1) AT TIME ZONE $1 AS start,
+                (date_trunc('week', now() AT TIME ZONE $1) + interval '7 days') AT TIME ZONE $1 AS end,
+                to_char(now() AT TIME ZONE $1, 'IYYY-"W"IW') AS iso_week`, [timeZone]);
+      const thisWeek: Array<{ id: string; case_id: string; case_title: string; starts_at: Date; duration_minutes: number; signed: boolean; total: number }> =
+        await manager.query(
+          `SELECT s.id, s.case_id, k.title AS case_title, s.starts_at, s.duration_minutes, s.signed_at IS NOT NULL AS signed,
+                  count(*) OVER ()::int AS total
+             FROM therapy_sessions s JOIN cases k ON k.id = s.case_id
+            WHERE ${IN_SCOPE} AND s.starts_at >= $3 AND s.starts_at < $4
+            ORDER BY s.starts_at, s.id
+            LIMIT ${WEEK_SESSIONS_LIMIT}`, [...scope, week!.start, week!.end]);
+
+      // Per client of an open case with two or more ratings: latest minus first.
+      const [change]: Array<{ mean: string | null; clients: number }> = await manager.query(
+        `SELECT avg(last - first) AS mean, count(*)::int AS clients
+           FROM (SELECT (array_agg(s.score ORDER BY s.recorded_at, s.id))[1] AS first,
+                        (array_agg(s.score ORDER BY s.recorded_at DESC, s.id DESC))[1] AS last,
+                        count(*) AS ratings
+                   FROM scale_scores s JOIN cases k ON k.id = s.case_id
+                  WHERE ${IN_SCOPE} AND k.status = 'open'
+                  GROUP BY s.case_id, s.client_id) per_client
+          WHERE ratings >= 2`, scope);
+      const averageChange = change?.mean === null || change?.mean === undefined ? null : Math.round(Number(change.mean) * 100) / 100;
+
+      const alertCounts: Partial<Record<AlertKind, number>> = {};
+      for (const a of alerts) alertCounts[a.kind] = (alertCounts[a.kind] ?? 0) + 1;
+
+      await this.audit.record(manager, { action: 'read', entity: 'dashboard' });
+      return {
+        openCasesByStage: STAGE_NUMBERS.map((stage) => ({ stage, count: counts.get(stage) ?? 0 })),
+        reviewQueue: reviewQueue.map((r) => ({
+          assignmentId: r.id, caseId: r.case_id, caseTitle: r.case_title, clientId: r.client_id, clientName: r.client_name,
+          exerciseTitle: r.exercise_title, submittedAt: r.submitted_at.toISOString(),
+        })),
+        overdueHomework: overdue.map((r) => ({
+          assignmentId: r.id, caseId: r.case_id, caseTitle: r.case_title, clientId: r.client_id, clientName: r.client_name,
+          exerciseTitle: r.exercise_title, dueAt: r.due_at.toISOString(),
+        })),
+        alerts: alerts.slice(0, DASHBOARD_LIST_LIMIT),
+        alertCounts,
+        stageOverruns,
+        unsignedSessions: unsigned.map((r) => ({ sessionId: r.id, caseId: r.case_id, caseTitle: r.case_title, startsAt: r.starts_at.toISOString() })),
+        sessionsThisWeek: thisWeek.map((r) => ({
+          sessionId: r.id, caseId: r.case_id, caseTitle: r.case_title, startsAt: r.starts_at.toISOString(),
+          durationMinutes: r.duration_minutes, signed: r.signed,
+        })),
+        sessionsThisWeekCount: thisWeek[0]?.total ?? 0,
+        week: { isoWeek: week!.iso_week, start: week!.start.toISOString(), end: week!.end.toISOString(), timeZone },
+        averageScaleChange: averageChange,
+        averageChangeSinceIntake: averageChange,
+        averageScaleChangeClients: change?.clients ?? 0,
+        totals: {
+          reviewQueue: reviewQueue[0]?.total ?? 0,
+          overdueHomework: overdue[0]?.total ?? 0,
+          unsignedSessions: unsigned[0]?.total ?? 0,
+          alerts: alerts.length,
+        },
+      };
+    });
+  }
+
+  /** libs' alert and overrun rules over every open case in scope, from facts loaded in three queries. */
+  private async alertsAndOverruns(manager: EntityManager, actor: Actor, now: Date): Promise<{ alerts: DashboardAlertDto[]; stageOverruns: DashboardStageOverrunDto[] }> {
+    const openCases = await scopeToActor(manager.getRepository(Case).createQueryBuilder('k'), actor, 'k.practice_id', 'k.practitioner_id')
+      .andWhere(`k.status = 'open'`)
+      .orderBy('k.title', 'ASC').addOrderBy('k.id', 'ASC')
+      .getMany();
+    const facts = await loadCaseFacts(manager, openCases.map((k) => k.id));
+
+    const alerts: DashboardAlertDto[] = [];
+    const stageOverruns: DashboardStageOverrunDto[] = [];
+    for (const k of openCases) {
+      for (const alert of alertsOfCase(k, facts.get(k.id)!, now)) {
+        alerts.push({
+          caseId: k.id, caseTitle: k.title, alert,
+          kind: alert.kind, severity: alert.severity, message: alert.message,
+          ...(alert.clientId ? { clientId: alert.clientId } : {}),
+        });
+      }
+      const overrun = stageOverrun({ stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt, today: now });
+      if (overrun.overrun) {
+        stageOverruns.push({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: overrun.daysInStage, daysOver: overrun.daysOver });
+      }
+    }
+    const severityRank = (a: DashboardAlertDto) => ALERT_SEVERITIES.indexOf(a.severity);
+    alerts.sort((a, b) => severityRank(a) - severityRank(b)); // stable: case title order within a severity
+    stageOverruns.sort((a, b) => b.daysOver - a.daysOver || a.caseTitle.localeCompare(b.caseTitle));
+    return { alerts, stageOverruns };
+  }
+}

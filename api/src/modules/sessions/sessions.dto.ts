@@ -1,0 +1,89 @@
+import {
+  intSchema,
+  sessionInputSchema,
+  type SessionAddendumDto,
+  type SessionDto,
+} from '@attune/domain';
+import { z } from 'zod';
+import type { ListSpec } from '../../common/list-query.js';
+import { noteIntegrity, type NoteIntegrity } from './note-integrity.js';
+import type { SessionAddendum } from './session-addendum.entity.js';
+import type { TherapySession } from './therapy-session.entity.js';
+
+export const SESSION_LIST: ListSpec = {
+  resource: 'sessions',
+  idColumn: 's.id',
+  defaultSort: ['startsAt', 'DESC'],
+  sortable: { id: 's.id', startsAt: 's.starts_at', stage: 's.stage', createdAt: 's.created_at', updatedAt: 's.updated_at' },
+  filterable: {
+    caseId: { column: 's.case_id', kind: 'uuid' },
+    stage: { column: 's.stage', kind: 'int' },
+    format: { column: 's.format', kind: 'enum', values: ['individual', 'joint'] },
+    signed: { column: '(s.signed_at IS NOT NULL)', kind: 'boolean' },
+    attendeeId: { column: 's.attendee_ids', kind: 'uuid', arrayContains: true },
+    startsAt_gte: { column: 's.starts_at', kind: 'date_from' },
+    startsAt_lte: { column: 's.starts_at', kind: 'date_to' },
+  },
+};
+
+const versionSchema = intSchema(1, 2_147_483_647);
+
+/** Body of `POST /api/sessions`. */
+export const sessionCreateSchema = sessionInputSchema;
+export type SessionCreate = z.infer<typeof sessionCreateSchema>;
+
+/**
+ * Body of `PUT /api/sessions/:id`: the session as GET returned it. The case is fixed (a caseId in the
+ * body is ignored), as are the signature fields; `version`, when given, must match the row (else 409).
+ */
+export const sessionUpdateSchema = sessionInputSchema.safeExtend({ version: versionSchema.optional() });
+export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
+
+/** Body of `POST /api/sessions/:id/sign`: optionally the version the signer read, so they sign what they saw. */
+export const sessionSignSchema = z.object({ version: versionSchema.optional() }).default({});
+export type SessionSign = z.infer<typeof sessionSignSchema>;
+
+export interface SessionAddendumResponseDto extends SessionAddendumDto {
+  id: string;
+  createdAt: string;
+}
+
+/** libs' SessionDto with the signature's hash, its check on read and the row's version. */
+export interface SessionResponseDto extends Omit<SessionDto, 'addenda'> {
+  addenda: SessionAddendumResponseDto[];
+  noteHash: string | null;
+  /** The note's hash recomputed on read: 'verified' when it matches the one stored at signing. */
+  integrity: NoteIntegrity;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): SessionResponseDto {
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    startsAt: s.startsAt.toISOString(),
+    durationMinutes: s.durationMinutes,
+    format: s.format,
+    attendeeIds: s.attendeeIds,
+    stage: s.stage,
+    note: s.note,
+    signedAt: s.signedAt ? s.signedAt.toISOString() : null,
+    signedBy: s.signedBy,
+    noteHash: s.noteHash,
+    integrity: noteIntegrity(s),
+    addenda: addenda.map((a) => ({
+      id: a.id,
+      authorId: a.authorId,
+      text: a.text,
+      createdAt: a.createdAt.toISOString(),
+      at: a.createdAt.toISOString(),
+    })),
+    version: s.version,
+    createdBy: s.createdBy,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
