@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
 import { enBaseMessages, type DomainMessages } from './en.messages';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
+import { withPortalMessages } from '../portal/portal-i18n';
 
 let enDomainMessages: DomainMessages | null = null;
 
@@ -12,7 +13,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(messagesFor, DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withPortalMessages(messagesFor), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

@@ -12,6 +12,7 @@ import { useFieldMessage } from './fields/field-message';
 import { portalApi, portalKeys } from './portal-api';
 import type { PortalAssignmentDetail } from './portal-types';
 import { SectionTitle } from './portal-ui';
+import { QuestionTextField } from './fields/question-text-field';
 
 const STATE_ICON: Record<CheckInState, typeof CheckCircleIcon> = {
   done: CheckCircleIcon,
@@ -127,18 +128,14 @@ export const CheckInsSection = ({ detail }: { detail: PortalAssignmentDetail }) 
                 ))}
               </TextField>
             ) : null}
-            <TextField
+            <QuestionTextField
               id="check-in-note"
               label={translate('portal.check_ins.note')}
-              multiline
-              minRows={2}
-              fullWidth
               required
               value={note}
-              onChange={(event) => { setNote(event.target.value); setError(undefined); }}
-              error={Boolean(error)}
-              helperText={error}
-              slotProps={{ htmlInput: { maxLength: 2000 } }}
+              onChange={(value) => { setNote(value); setError(undefined); }}
+              error={error}
+              maxLength={2000}
             />
             {message ? <Alert severity={message.severity} role={message.severity === 'success' ? 'status' : 'alert'}>{message.text}</Alert> : null}
             <Box>

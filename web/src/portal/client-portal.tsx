@@ -1,1 +1,50 @@
-export const ClientPortal = () => <p>Your homework will appear here</p>;
+import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
+import { Route, Routes, useParams } from 'react-router-dom';
+import { ExercisePage } from './exercise.page';
+import { LogMomentPage } from './log-moment.page';
+import { MyHomeworkPage } from './my-homework.page';
+import { MyProgressPage } from './my-progress.page';
+import { PartnerAnswersPage } from './partner-answers.page';
+import { PortalNav } from './portal-nav';
+import { RateMyselfPage } from './rate-myself.page';
+import { useMyCases } from './use-open-cases';
+
+/** The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. */
+const portalTheme = (outer: Theme) =>
+  createTheme(outer, {
+    components: {
+      MuiButton: { styleOverrides: { root: { textTransform: 'none', fontSize: '0.95rem' } } },
+      MuiTextField: { defaultProps: { variant: 'outlined' } },
+    },
+  });
+
+/** A fresh exercise page (form, autosave, submit attempt) for each assignment. */
+const ExercisePageForId = () => {
+  const { id } = useParams();
+  return <ExercisePage key={id} />;
+};
+
+/**
+ * The client portal, shown instead of the practitioner app when a client signs in: their homework,
+ * an exercise page with a form drawn from the exercise's fields, good moments, self-ratings,
+ * progress and, in a couple, what the partner chose to share. Its routes live under the app's own.
+ */
+export const ClientPortal = () => {
+  const { inCouple } = useMyCases();
+  return (
+    <ThemeProvider theme={portalTheme}>
+    <Box sx={{ maxWidth: 760, mx: 'auto', overflowWrap: 'anywhere' }}>
+      <PortalNav showPartner={inCouple} />
+      <Routes>
+        <Route index element={<MyHomeworkPage />} />
+        <Route path="homework/:id" element={<ExercisePageForId />} />
+        <Route path="log-moment" element={<LogMomentPage />} />
+        <Route path="rate-myself" element={<RateMyselfPage />} />
+        <Route path="progress" element={<MyProgressPage />} />
+        <Route path="partner" element={<PartnerAnswersPage />} />
+        <Route path="*" element={<MyHomeworkPage />} />
+      </Routes>
+    </Box>
+    </ThemeProvider>
+  );
+};

@@ -5,13 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { HttpError, useGetIdentity, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { AnswersView } from '../shared/answers.view';
+import { useExerciseTitle } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { CheckInsSection } from './check-ins.section';
 import { browserStorage, clearLocalDraft, readLocalDraft, shouldRestoreLocal } from './draft-storage';
 import { answerBlockId, ExerciseForm } from './fields/exercise-form';
 import { newIdempotencyKey } from './idempotency-key';
 import { portalApi, portalKeys } from './portal-api';
-import type { PortalAssignmentDetail } from './portal-types';
 import { focusFirstControl, LoadError, LoadingBlock, PageTitle, SectionTitle, useCadenceText } from './portal-ui';
 import {
   checkBeforeSubmit,
@@ -57,6 +57,7 @@ export const ExercisePage = () => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const cadenceText = useCadenceText();
+  const exerciseTitle = useExerciseTitle();
   const queryClient = useQueryClient();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { identity, isPending: identityPending } = useGetIdentity();
@@ -193,7 +194,7 @@ export const ExercisePage = () => {
   return (
     <Box>
       <BackLink />
-      <PageTitle subtitle={subtitle}>{detail.exercise.title}</PageTitle>
+      <PageTitle subtitle={subtitle}>{exerciseTitle(detail.exercise)}</PageTitle>
       <Chip label={translate(`portal.status.${detail.status}`)} size="small" variant="outlined" sx={{ mb: 2 }} />
 
       {restored && editable ? <Alert severity="info" sx={{ mb: 2 }} onClose={() => setRestored(false)}>{translate('portal.exercise.restored')}</Alert> : null}

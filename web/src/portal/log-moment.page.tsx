@@ -1,10 +1,11 @@
 import { clientExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, EXCEPTION_TEXT_MAX_LENGTH, zodIssuesToFields } from '@attune/domain';
-import { Alert, Box, Button, Stack, TextField } from '@mui/material';
+import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { CasePicker } from './case-picker';
 import { useFieldMessage } from './fields/field-message';
+import { QuestionTextField } from './fields/question-text-field';
 import { TagsInput } from './fields/tags-answer';
 import { portalApi, portalKeys } from './portal-api';
 import { focusFirstControl, PageTitle } from './portal-ui';
@@ -96,35 +97,32 @@ export const LogMomentPage = () => {
       <Box component="form" noValidate onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <Stack spacing={3}>
           <CasePicker cases={openCases} value={caseId} onChange={setCaseId} error={say(errors['caseId'])} />
-          <TextField
-            id="moment-occurredAt"
-            type="datetime-local"
-            label={translate('portal.moment.occurred_at')}
-            required
-            value={occurredAt}
-            onChange={(event) => setOccurredAt(event.target.value)}
-            error={Boolean(errors['occurredAt'])}
-            helperText={say(errors['occurredAt'])}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: localDateTimeValue(new Date()) } }}
-            sx={{ maxWidth: 320 }}
-          />
+          <Box sx={{ maxWidth: 320 }}>
+            <QuestionTextField
+              id="moment-occurredAt"
+              type="datetime-local"
+              label={translate('portal.moment.occurred_at')}
+              required
+              value={occurredAt}
+              onChange={setOccurredAt}
+              error={say(errors['occurredAt'])}
+              inputProps={{ max: localDateTimeValue(new Date()) }}
+            />
+          </Box>
           {TEXTS.map((key) => (
-            <TextField
+            <QuestionTextField
               key={key}
               id={`moment-${key}`}
               label={labels[key]}
               required={key === 'context'}
-              multiline
               minRows={key === 'context' ? 3 : 2}
-              fullWidth
               value={texts[key]}
-              onChange={(event) => {
-                setTexts((current) => ({ ...current, [key]: event.target.value }));
+              onChange={(value) => {
+                setTexts((current) => ({ ...current, [key]: value }));
                 setErrors(({ [key]: _dropped, ...rest }) => rest);
               }}
-              error={Boolean(errors[key])}
-              helperText={say(errors[key])}
-              slotProps={{ htmlInput: { maxLength: EXCEPTION_TEXT_MAX_LENGTH } }}
+              error={say(errors[key])}
+              maxLength={EXCEPTION_TEXT_MAX_LENGTH}
             />
           ))}
           <Box id="moment-tags">

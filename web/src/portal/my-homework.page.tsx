@@ -2,34 +2,18 @@ import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { useExerciseTitle } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
+import { groupHomework } from './homework-groups';
 import type { PortalAssignmentSummary } from './portal-types';
 import { LoadError, LoadingBlock, PageTitle, SectionTitle, useCadenceText } from './portal-ui';
-
-export type HomeworkGroup = 'overdue' | 'due' | 'waiting' | 'feedback';
-
-/** Which heading a piece of homework goes under; reviewed homework, newest first, with its feedback. */
-export function groupHomework(items: readonly PortalAssignmentSummary[]): Record<HomeworkGroup, PortalAssignmentSummary[]> {
-  const groups: Record<HomeworkGroup, PortalAssignmentSummary[]> = { overdue: [], due: [], waiting: [], feedback: [] };
-  for (const item of items) {
-    if (item.status === 'reviewed') groups.feedback.push(item);
-    else if (item.status === 'submitted') groups.waiting.push(item);
-    else if (item.overdue) groups.overdue.push(item);
-    else groups.due.push(item);
-  }
-  const byDue = (a: PortalAssignmentSummary, b: PortalAssignmentSummary) => a.dueAt.localeCompare(b.dueAt);
-  groups.overdue.sort(byDue);
-  groups.due.sort(byDue);
-  groups.waiting.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
-  groups.feedback.sort((a, b) => (b.reviewedAt ?? '').localeCompare(a.reviewedAt ?? ''));
-  return groups;
-}
 
 const HomeworkCard = ({ item }: { item: PortalAssignmentSummary }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const cadenceText = useCadenceText();
+  const exerciseTitle = useExerciseTitle();
   const when =
     item.status === 'reviewed' && item.reviewedAt ? translate('portal.homework.reviewed_on', { date: formatDate(item.reviewedAt) })
       : item.status === 'submitted' && item.submittedAt ? translate('portal.homework.sent_on', { date: formatDate(item.submittedAt) })
@@ -58,7 +42,7 @@ const HomeworkCard = ({ item }: { item: PortalAssignmentSummary }) => {
             '&::after': { content: '""', position: 'absolute', inset: 0 },
           }}
         >
-          {item.exercise.title}
+          {exerciseTitle(item.exercise)}
         </Box>
       </Typography>
       <Typography variant="body2" color="text.secondary">

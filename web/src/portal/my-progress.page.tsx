@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { useExerciseTitle } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import type { PortalProgressCase } from './portal-types';
@@ -85,6 +86,7 @@ const CaseProgress = ({ progress, showCaseTitle }: { progress: PortalProgressCas
 export const MyProgressPage = () => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
+  const exerciseTitle = useExerciseTitle();
   const query = useQuery({ queryKey: portalKeys.progress, queryFn: portalApi.getProgress });
   return (
     <Box>
@@ -100,7 +102,7 @@ export const MyProgressPage = () => {
                 {query.data.feedback.map((f) => (
                   <Paper component="li" key={f.assignmentId} variant="outlined" sx={{ p: 2, mb: 1.5 }}>
                     <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
-                      <RouterLink to={`/homework/${f.assignmentId}`}>{f.exerciseTitle}</RouterLink>
+                      <RouterLink to={`/homework/${f.assignmentId}`}>{exerciseTitle({ key: f.exerciseKey, title: f.exerciseTitle })}</RouterLink>
                     </Typography>
                     {f.reviewedAt ? <Typography variant="body2" color="text.secondary">{translate('portal.homework.reviewed_on', { date: formatDate(f.reviewedAt) })}</Typography> : null}
                     <Typography sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>{f.feedback}</Typography>

@@ -2,6 +2,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { AnswersView } from '../shared/answers.view';
+import { useExerciseTitle } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import { LoadError, LoadingBlock, PageTitle } from './portal-ui';
@@ -10,6 +11,7 @@ import { LoadError, LoadingBlock, PageTitle } from './portal-ui';
 export const PartnerAnswersPage = () => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
+  const exerciseTitle = useExerciseTitle();
   const query = useQuery({ queryKey: portalKeys.partnerAnswers, queryFn: portalApi.getPartnerAnswers });
   return (
     <Box>
@@ -20,7 +22,7 @@ export const PartnerAnswersPage = () => {
         <Box component="ul" sx={{ p: 0, m: 0, listStyle: 'none' }}>
           {query.data.map((answer) => (
             <Paper component="li" key={answer.id} variant="outlined" sx={{ p: 2, mb: 2 }}>
-              <Typography component="h2" variant="h6" sx={{ fontWeight: 600 }}>{answer.exerciseTitle}</Typography>
+              <Typography component="h2" variant="h6" sx={{ fontWeight: 600 }}>{exerciseTitle({ key: answer.exerciseKey, title: answer.exerciseTitle })}</Typography>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
                 {translate('portal.partner.shared_by', { name: answer.partnerName, date: answer.submittedAt ? formatDate(answer.submittedAt) : '' })}
               </Typography>

@@ -79,6 +79,7 @@ export interface PortalProgressCase {
 export interface PortalFeedback {
   assignmentId: string;
   caseId: string;
+  exerciseKey: string | null;
   exerciseTitle: string;
   feedback: string;
   submittedAt: string | null;
@@ -96,6 +97,7 @@ export interface PartnerAnswer {
   id: string;
   caseId: string;
   partnerName: string;
+  exerciseKey: string | null;
   exerciseTitle: string;
   fields: ExerciseField[];
   response: ExerciseResponse;

@@ -100,7 +100,7 @@ export const portalEnMessages = {
       focus_empty: 'Add items above, then choose one as your focus.',
       scale_value: 'Your position: %{value} of 10',
       scale_unset: 'Not chosen yet',
-      scale_number: 'Exact number (1–10, steps of 0.5)',
+      scale_number: 'Or type the number (1–10, steps of 0.5)',
       scale_low: '1 = the hardest it has been',
       scale_high: '10 = the miracle has fully happened',
       scale_clear: 'Clear',

@@ -98,7 +98,7 @@ export const portalZhMessages: PortalMessages = {
       focus_empty: '请先在上方添加条目，再从中选出一项作为重点。',
       scale_value: '您的位置：%{value} / 10',
       scale_unset: '尚未选择',
-      scale_number: '精确数值（1–10，以 0.5 为单位）',
+      scale_number: '或直接输入数值（1–10，以 0.5 为单位）',
       scale_low: '1 = 最艰难的时候',
       scale_high: '10 = 奇迹已经完全实现',
       scale_clear: '清除',

@@ -1,11 +1,12 @@
 import { clientScaleScoreInputSchema, SCALE_SCORE_TEXT_MAX_LENGTH, zodIssuesToFields } from '@attune/domain';
-import { Alert, Box, Button, Stack, TextField } from '@mui/material';
+import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { HttpError, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { CasePicker } from './case-picker';
 import { useFieldMessage } from './fields/field-message';
+import { QuestionTextField } from './fields/question-text-field';
 import { ScaleInput } from './fields/scale-answer';
 import { portalApi, portalKeys } from './portal-api';
 import { focusFirstControl, PageTitle } from './portal-ui';
@@ -82,12 +83,10 @@ export const RateMyselfPage = () => {
           <Box id="rating-score">
             <ScaleInput idPrefix="rating-scale" label={translate('portal.rating.score')} required value={score} onChange={(v) => { setScore(v); setErrors(({ score: _s, ...rest }) => rest); }} error={say(errors['score'])} />
           </Box>
-          <TextField id="rating-keepsFromLower" label={translate('portal.rating.keeps_from_lower')} multiline minRows={2} fullWidth value={keepsFromLower}
-            onChange={(event) => setKeepsFromLower(event.target.value)} error={Boolean(errors['keepsFromLower'])} helperText={say(errors['keepsFromLower'])}
-            slotProps={{ htmlInput: { maxLength: SCALE_SCORE_TEXT_MAX_LENGTH } }} />
-          <TextField id="rating-onePointHigher" label={translate('portal.rating.one_point_higher')} multiline minRows={2} fullWidth value={onePointHigher}
-            onChange={(event) => setOnePointHigher(event.target.value)} error={Boolean(errors['onePointHigher'])} helperText={say(errors['onePointHigher'])}
-            slotProps={{ htmlInput: { maxLength: SCALE_SCORE_TEXT_MAX_LENGTH } }} />
+          <QuestionTextField id="rating-keepsFromLower" label={translate('portal.rating.keeps_from_lower')} value={keepsFromLower}
+            onChange={setKeepsFromLower} error={say(errors['keepsFromLower'])} maxLength={SCALE_SCORE_TEXT_MAX_LENGTH} />
+          <QuestionTextField id="rating-onePointHigher" label={translate('portal.rating.one_point_higher')} value={onePointHigher}
+            onChange={setOnePointHigher} error={say(errors['onePointHigher'])} maxLength={SCALE_SCORE_TEXT_MAX_LENGTH} />
           <Box>
             <Button type="submit" variant="contained" disabled={saving}>{translate('portal.rating.save')}</Button>
           </Box>

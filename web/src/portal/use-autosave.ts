@@ -129,7 +129,12 @@ export function useAutosave(options: AutosaveOptions) {
   useEffect(() => {
     stopped.current = !enabled;
     if (!enabled) clearTimer();
-  }, [enabled]);
+    // Resumed (e.g. after a submission that did not go through) with changes the server lacks.
+    else if (latest.current.changeCount !== savedChange.current && !inFlight.current && !timer.current) {
+      setState('pending');
+      timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    }
+  }, [enabled, save]);
 
   // Back online: try at once.
   useEffect(() => {

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from './idempotency.service.js';
+import { MeController } from './me.controller.js';
+import { MyAssignmentsService } from './my-assignments.service.js';
+import { MyRecordsService } from './my-records.service.js';
 
-/** Filled in by its own issue: controller, service and DTOs in this folder. */
-@Module({})
+/** The client portal under /api/me: the caller's own homework, log entries, self-ratings and progress. */
+@Module({ controllers: [MeController], providers: [MyAssignmentsService, MyRecordsService, IdempotencyService] })
 export class MeModule {}

@@ -1,8 +1,9 @@
 import type { ExerciseField } from '@attune/domain';
-import { Box, Checkbox, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
+import { Box, Checkbox, FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup, Stack } from '@mui/material';
 import { useFieldMessage } from './field-message';
 import type { AnswerProps } from './field-props';
 import { ListAnswer } from './list-answer';
+import { QuestionTextField } from './question-text-field';
 import { RankingAnswer } from './ranking-answer';
 import { ScaleAnswer } from './scale-answer';
 import { TagsInput } from './tags-answer';
@@ -11,21 +12,19 @@ import type { FormValues } from '../response-values';
 
 const DateAnswer = ({ field, value, onChange, errors, idPrefix }: AnswerProps) => {
   const say = useFieldMessage();
-  const error = say(errors[field.name]);
   return (
-    <TextField
-      id={`${idPrefix}-input`}
-      type="date"
-      label={field.label}
-      required={field.required === true}
-      value={typeof value === 'string' ? value : ''}
-      onChange={(event) => onChange(event.target.value)}
-      error={Boolean(error)}
-      helperText={error ?? field.help}
-      slotProps={{ inputLabel: { shrink: true } }}
-      sx={{ maxWidth: 320 }}
-      fullWidth
-    />
+    <Box sx={{ maxWidth: 320 }}>
+      <QuestionTextField
+        id={`${idPrefix}-input`}
+        type="date"
+        label={field.label}
+        required={field.required === true}
+        help={field.help}
+        error={say(errors[field.name])}
+        value={typeof value === 'string' ? value : ''}
+        onChange={onChange}
+      />
+    </Box>
   );
 };
 

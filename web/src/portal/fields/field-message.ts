@@ -15,7 +15,3 @@ export function useFieldMessage(): (message: string | undefined) => string | und
   );
 }
 
-/** The error at a field's own path, or at any path inside it when the field shows them together. */
-export function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  return errors[path];
-}

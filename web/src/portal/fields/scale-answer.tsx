@@ -1,10 +1,11 @@
 import { formatNumber, isValidScaleValue, SCALE_MAX, SCALE_MIN, SCALE_STEP } from '@attune/domain';
-import { Box, Button, Slider, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Slider, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { AnswerFieldset } from './answer-fieldset';
 import { useFieldMessage } from './field-message';
 import type { AnswerProps, FieldOfKind } from './field-props';
+import { QuestionTextField } from './question-text-field';
 
 export interface ScaleInputProps {
   idPrefix: string;
@@ -47,30 +48,33 @@ export const ScaleInput = ({ idPrefix, label, help, required, value, onChange, e
           getAriaValueText={(v) => valueText(value === null ? null : v)}
           valueLabelDisplay="auto"
           slotProps={{ input: { 'aria-labelledby': `${idPrefix}-label`, 'aria-describedby': `${idPrefix}-anchors` } }}
-          sx={{ opacity: value === null ? 0.55 : 1 }}
+          sx={{
+            '& .MuiSlider-thumb, & .MuiSlider-track': { opacity: value === null ? 0.45 : 1 },
+            '& .MuiSlider-markLabel': { color: 'text.secondary' },
+          }}
         />
       </Box>
       <Stack id={`${idPrefix}-anchors`} direction="row" justifyContent="space-between" spacing={2} sx={{ mb: 1.5 }}>
         <Typography variant="caption" color="text.secondary">{translate('portal.form.scale_low')}</Typography>
         <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'right' }}>{translate('portal.form.scale_high')}</Typography>
       </Stack>
-      <Stack direction="row" spacing={1} alignItems="flex-start">
-        <TextField
-          id={`${idPrefix}-number`}
-          label={translate('portal.form.scale_number')}
-          type="number"
-          size="small"
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            const n = Number(event.target.value);
-            onChange(event.target.value.trim() !== '' && isValidScaleValue(n) ? n : null);
-          }}
-          slotProps={{ htmlInput: { min: SCALE_MIN, max: SCALE_MAX, step: SCALE_STEP, inputMode: 'decimal' } }}
-          sx={{ maxWidth: 260 }}
-        />
+      <Stack direction="row" spacing={1} alignItems="flex-end">
+        <Box sx={{ maxWidth: 260 }}>
+          <QuestionTextField
+            id={`${idPrefix}-number`}
+            label={translate('portal.form.scale_number')}
+            type="number"
+            value={text}
+            onChange={(next) => {
+              setText(next);
+              const n = Number(next);
+              onChange(next.trim() !== '' && isValidScaleValue(n) ? n : null);
+            }}
+            inputProps={{ min: SCALE_MIN, max: SCALE_MAX, step: SCALE_STEP, inputMode: 'decimal' }}
+          />
+        </Box>
         {!required && value !== null ? (
-          <Button onClick={() => { setText(''); onChange(null); }} size="small" sx={{ mt: 0.5 }}>
+          <Button onClick={() => { setText(''); onChange(null); }} size="small" sx={{ mb: 0.5 }}>
             {translate('portal.form.scale_clear')}
           </Button>
         ) : null}

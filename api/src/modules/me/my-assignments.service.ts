@@ -1,0 +1,331 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addUtcDays,
+  cadenceCheckIns,
+  canApplyAssignmentEvent,
+  checkInCalendar,
+  exceptionFromLogResponse,
+  isOverdue,
+  nextAssignmentStatus,
+  responseJsonSchemaFor,
+  scaleScoreFromPositioningResponse,
+  toIsoDate,
+  validateExerciseResponse,
+} from '@attune/domain';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { badRequest, conflict, notFound } from '../../common/api-errors.js';
+import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import type { Actor } from '../../common/request-context.js';
+import { AssignmentCheckIn } from '../assignments/assignment-check-in.entity.js';
+import { Assignment } from '../assignments/assignment.entity.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { Case } from '../cases/case.entity.js';
+import { Client } from '../clients/client.entity.js';
+import { CaseException } from '../exceptions/case-exception.entity.js';
+import { Exercise } from '../exercises/exercise.entity.js';
+import { ScaleScore } from '../scale-scores/scale-score.entity.js';
+import { IdempotencyService, requestHash, type StoredAnswer } from './idempotency.service.js';
+import {
+  MY_ASSIGNMENT_LIST,
+  type AssignmentAnswer,
+  type CheckInInput,
+  type PortalAssignmentDetailDto,
+  type PortalAssignmentSummaryDto,
+  type PortalCheckInDto,
+} from './me.dto.js';
+
+const NOT_FOUND = 'Assignment';
+
+/** Field errors of a response, keyed by their path in the request body ("response.actions"). */
+function responseFieldErrors(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([path, reason]) => [path === '_root' ? 'response' : `response.${path}`, reason]));
+}
+
+function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}
+
+/**
+ * The caller's own homework: reading it, saving drafts, sending it (idempotently) and daily or
+ * weekly check-ins. Every method opens one transaction, finds the assignment through the caller's
+ * own client record first (anything else is 404), acts, audits, and answers with a mapped DTO.
+ */
+@Injectable()
+export class MyAssignmentsService {
+  private readonly schemaCache = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<PortalAssignmentSummaryDto>> {
+    return this.dataSource.transaction(async (manager) => {
+      const qb = this.mine(manager, actor);
+      const [rows, total] = await applyListQuery(qb, MY_ASSIGNMENT_LIST, query).getManyAndCount();
+      const exercises = await this.exercisesById(manager, rows.map((a) => a.exerciseId));
+      await this.audit.record(manager, { action: 'list', entity: 'assignments' });
+      const now = new Date();
+      return new ListPage('assignments', rows.map((a) => {
+        const e = exercises.get(a.exerciseId)!;
+        return {
+          id: a.id,
+          caseId: a.caseId,
+          exerciseId: a.exerciseId,
+          assignedAt: a.assignedAt.toISOString(),
+          dueAt: a.dueAt.toISOString(),
+          note: a.note,
+          status: a.status,
+          overdue: isOverdue(a, now),
+          draftSavedAt: iso(a.draftSavedAt),
+          submittedAt: iso(a.submittedAt),
+          reviewedAt: iso(a.reviewedAt),
+          hasFeedback: a.status === 'reviewed' && !!a.feedback,
+          sharedWithPartner: a.sharedWithPartner,
+          exercise: { id: e.id, key: e.builtIn ? e.key : null, stage: e.stage, title: e.title, summary: e.summary, audience: e.audience, cadence: e.cadence },
+        };
+      }), total, query.range);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<PortalAssignmentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findMine(manager, actor, id);
+      await this.audit.record(manager, { action: 'read', entity: 'assignments', entityId: id, caseId: assignment.caseId });
+      return this.detail(manager, assignment);
+    });
+  }
+
+  async saveDraft(actor: Actor, id: string, body: AssignmentAnswer): Promise<PortalAssignmentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findMine(manager, actor, id, true);
+      if (!canApplyAssignmentEvent(assignment.status, 'save_draft')) {
+        throw conflict('This homework has already been sent, so its draft can no longer change.', 'INVALID_STATUS_TRANSITION');
+      }
+      const exercise = await this.exercise(manager, assignment.exerciseId);
+      const checked = validateExerciseResponse(exercise.fields, body.response, 'draft');
+      if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers could not be saved');
+      const couple = await this.isCoupleCase(manager, assignment.caseId);
+      assignment.status = nextAssignmentStatus(assignment.status, 'save_draft');
+      assignment.draft = checked.value;
+      assignment.draftSavedAt = new Date();
+      assignment.sharedWithPartner = couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false;
+      assignment.version += 1;
+      await manager.getRepository(Assignment).save(assignment);
+      await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: assignment.caseId });
+      return this.detail(manager, assignment, exercise, couple);
+    });
+  }
+
+  /**
+   * Sends the answers. With an Idempotency-Key, a retry with the same key and body gets the first
+   * answer back and changes nothing; the key is stored in the same transaction as the submission.
+   */
+  async submit(actor: Actor, id: string, body: AssignmentAnswer, idempotencyKey: string | undefined): Promise<StoredAnswer> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.findMine(manager, actor, id);
+      if (idempotencyKey !== undefined) {
+        const route = `POST /api/me/assignments/${id}/submit`;
+        const claim = await this.idempotency.claim(manager, actor.userId, idempotencyKey, route, requestHash(route, body));
+        if (claim.kind === 'replay') return claim.answer;
+      }
+      const assignment = await this.findMine(manager, actor, id, true);
+      if (!canApplyAssignmentEvent(assignment.status, 'submit')) {
+        throw conflict('This homework has already been sent.', 'INVALID_STATUS_TRANSITION');
+      }
+      const exercise = await this.exercise(manager, assignment.exerciseId);
+      const checked = validateExerciseResponse(exercise.fields, body.response, 'submit');
+      if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers need attention before you send them');
+      const couple = await this.isCoupleCase(manager, assignment.caseId);
+      const now = new Date();
+      assignment.status = nextAssignmentStatus(assignment.status, 'submit');
+      assignment.response = checked.value;
+      assignment.submittedAt = now;
+      assignment.draft = null;
+      assignment.sharedWithPartner = couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false;
+      assignment.version += 1;
+      await manager.getRepository(Assignment).save(assignment);
+
+      const audit: AuditEntry[] = [{ action: 'submit', entity: 'assignments', entityId: id, caseId: assignment.caseId }];
+      if (exercise.effect === 'exception') {
+        const entry = exceptionFromLogResponse(checked.value);
+        const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
+          practiceId: assignment.practiceId,
+          caseId: assignment.caseId,
+          clientId: assignment.clientId,
+          occurredAt: new Date(entry.occurredAt),
+          context: entry.context,
+          behavior: entry.behavior ?? null,
+          thoughts: entry.thoughts ?? null,
+          emotions: entry.emotions ?? null,
+          meaning: entry.meaning ?? null,
+          tags: entry.tags ?? [],
+          deep: null,
+          significant: false,
+          source: 'client',
+          assignmentId: assignment.id,
+          recordedBy: actor.userId,
+        }));
+        audit.push({ action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId });
+      } else if (exercise.effect === 'scale_score') {
+        const rating = scaleScoreFromPositioningResponse(checked.value);
+        const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+          practiceId: assignment.practiceId,
+          caseId: assignment.caseId,
+          clientId: assignment.clientId,
+          score: rating.score,
+          recordedAt: now,
+          source: 'client',
+          keepsFromLower: rating.keepsFromLower ?? null,
+          onePointHigher: rating.onePointHigher ?? null,
+          sessionId: null,
+          assignmentId: assignment.id,
+          recordedBy: actor.userId,
+        }));
+        audit.push({ action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId });
+      }
+      await this.audit.recordMany(manager, audit);
+
+      const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, assignment, exercise, couple) };
+      if (idempotencyKey !== undefined) await this.idempotency.complete(manager, actor.userId, idempotencyKey, answer);
+      return answer;
+    });
+  }
+
+  /** One check-in per day (daily cadence) or per week (weekly); a missed past period can still be filled in. */
+  async addCheckIn(actor: Actor, id: string, input: CheckInInput): Promise<PortalAssignmentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await this.findMine(manager, actor, id, true);
+      const exercise = await this.exercise(manager, assignment.exerciseId);
+      if (exercise.cadence.kind === 'once') throw conflict('This homework is done once, so it has no daily or weekly check-ins.');
+      if (assignment.status === 'reviewed') throw conflict('Your practitioner has reviewed this homework, so its check-ins are closed.');
+      const periods = cadenceCheckIns(exercise.cadence, assignment.assignedAt, assignment.dueAt);
+      const today = toIsoDate(new Date());
+      const day = input.periodStart ?? today;
+      const period = periods.find((p) => p.start <= day && day <= p.end);
+      if (!period) {
+        const first = periods[0]!;
+        const last = periods[periods.length - 1]!;
+        throw badRequest({ periodStart: `is outside this homework's days (${first.start} to ${last.end})` });
+      }
+      // A client ahead of UTC may already be on tomorrow's date.
+      if (period.start > addUtcDays(today, 1)) throw badRequest({ periodStart: 'must not be in the future' });
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO assignment_check_ins (practice_id, assignment_id, period_start, response)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (assignment_id, period_start) DO NOTHING
+         RETURNING id`,
+        [assignment.practiceId, assignment.id, period.start, JSON.stringify(input.response)],
+      );
+      if (inserted.length === 0) {
+        throw conflict(exercise.cadence.kind === 'daily'
+          ? 'You have already checked in for this day.'
+          : 'You have already checked in for this week.');
+      }
+      if (assignment.status === 'assigned') {
+        assignment.status = 'in_progress';
+        assignment.version += 1;
+        await manager.getRepository(Assignment).save(assignment);
+      }
+      await this.audit.record(manager, { action: 'create', entity: 'assignment-check-ins', entityId: inserted[0]!.id, caseId: assignment.caseId });
+      return this.detail(manager, assignment, exercise);
+    });
+  }
+
+  /** The caller's own assignments: through the client record linked to their sign-in, in their practice. */
+  private mine(manager: EntityManager, actor: Actor) {
+    return manager.getRepository(Assignment).createQueryBuilder('a')
+      .innerJoin(Client, 'c', 'c.id = a.client_id')
+      .where('c.portal_user_id = :userId', { userId: actor.userId })
+      .andWhere('a.practice_id = :practiceId', { practiceId: actor.practiceId });
+  }
+
+  /** The caller's assignment, or 404 exactly as if it did not exist (a partner's included). */
+  private async findMine(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Assignment> {
+    const qb = this.mine(manager, actor).andWhere('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['a']);
+    const found = await qb.getOne();
+    if (!found) throw notFound(NOT_FOUND);
+    return found;
+  }
+
+  private async exercise(manager: EntityManager, id: string): Promise<Exercise> {
+    return manager.getRepository(Exercise).findOneByOrFail({ id });
+  }
+
+  private async exercisesById(manager: EntityManager, ids: string[]): Promise<Map<string, Exercise>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await manager.getRepository(Exercise).findBy({ id: In(unique) });
+    return new Map(rows.map((e) => [e.id, e]));
+  }
+
+  private async isCoupleCase(manager: EntityManager, caseId: string): Promise<boolean> {
+    const found = await manager.getRepository(Case).findOneBy({ id: caseId });
+    return found?.kind === 'couple';
+  }
+
+  private responseSchema(exercise: Exercise): Record<string, unknown> {
+    const cacheKey = `${exercise.id}:${exercise.version}:${exercise.updatedAt.getTime()}`;
+    let schema = this.schemaCache.get(cacheKey);
+    if (!schema) {
+      schema = responseJsonSchemaFor(exercise.fields, { title: exercise.title });
+      if (this.schemaCache.size > 500) this.schemaCache.clear();
+      this.schemaCache.set(cacheKey, schema);
+    }
+    return schema;
+  }
+
+  private async detail(manager: EntityManager, a: Assignment, knownExercise?: Exercise, knownCouple?: boolean): Promise<PortalAssignmentDetailDto> {
+    const exercise = knownExercise ?? await this.exercise(manager, a.exerciseId);
+    const couple = knownCouple ?? await this.isCoupleCase(manager, a.caseId);
+    let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
+    if (exercise.cadence.kind !== 'once') {
+      const rows = await manager.getRepository(AssignmentCheckIn).find({ where: { assignmentId: a.id }, order: { periodStart: 'ASC' } });
+      const entries: PortalCheckInDto[] = rows.map((r) => ({
+        periodStart: r.periodStart,
+        response: { note: typeof r.response['note'] === 'string' ? r.response['note'] : '' },
+        createdAt: r.createdAt.toISOString(),
+      }));
+      const periods = cadenceCheckIns(exercise.cadence, a.assignedAt, a.dueAt);
+      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), new Date())
+        .map((p) => ({ index: p.index, start: p.start, end: p.end, state: p.state }));
+      checkIns = { calendar, entries };
+    }
+    return {
+      id: a.id,
+      caseId: a.caseId,
+      clientId: a.clientId,
+      exerciseId: a.exerciseId,
+      assignedAt: a.assignedAt.toISOString(),
+      dueAt: a.dueAt.toISOString(),
+      note: a.note,
+      status: a.status,
+      overdue: isOverdue(a, new Date()),
+      response: a.response,
+      submittedAt: iso(a.submittedAt),
+      feedback: a.status === 'reviewed' ? a.feedback : null,
+      reviewedAt: iso(a.reviewedAt),
+      sharedWithPartner: a.sharedWithPartner,
+      cadence: exercise.cadence,
+      draft: a.draft,
+      draftSavedAt: iso(a.draftSavedAt),
+      coupleCase: couple,
+      checkIns,
+      exercise: {
+        id: exercise.id,
+        key: exercise.builtIn ? exercise.key : null,
+        stage: exercise.stage,
+        title: exercise.title,
+        summary: exercise.summary,
+        instructions: exercise.instructions,
+        audience: exercise.audience,
+        cadence: exercise.cadence,
+        fields: exercise.fields,
+        responseSchema: this.responseSchema(exercise),
+      },
+    };
+  }
+}

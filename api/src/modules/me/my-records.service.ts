@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseKind, CaseStatus, ExerciseField, ExerciseResponse, ScaleScoreSource, StageNumber } from '@attune/domain';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseException } from '../exceptions/case-exception.entity.js';
+import { ScaleScore } from '../scale-scores/scale-score.entity.js';
+import type {
+  MyExceptionDto,
+  MyExceptionInput,
+  MyScaleScoreDto,
+  MyScaleScoreInput,
+  PartnerAnswerDto,
+  PortalProgressCaseDto,
+  PortalProgressDto,
+} from './me.dto.js';
+import { assertNotInFuture, myClientIds, myOpenCaseFor } from './my-scope.js';
+
+/**
+ * The client's own log entries and self-ratings, their progress, and what a partner chose to
+ * share. Reads go through the caller's client records only; a partner's private answers are never
+ * selected, so they cannot surface in a body, a count or an error.
+ */
+@Injectable()
+export class MyRecordsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+
+  async addException(actor: Actor, input: MyExceptionInput): Promise<MyExceptionDto> {
+    assertNotInFuture(input.occurredAt, 'occurredAt');
+    return this.dataSource.transaction(async (manager) => {
+      const target = await myOpenCaseFor(manager, actor, input.caseId);
+      const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
+        practiceId: actor.practiceId,
+        caseId: target.caseId,
+        clientId: target.clientId,
+        occurredAt: new Date(input.occurredAt),
+        context: input.context,
+        behavior: input.behavior ?? null,
+        thoughts: input.thoughts ?? null,
+        emotions: input.emotions ?? null,
+        meaning: input.meaning ?? null,
+        tags: input.tags ?? [],
+        deep: input.deep
+          ? Object.fromEntries(Object.entries(input.deep).filter(([, v]) => typeof v === 'string' && v.length > 0))
+          : null,
+        significant: input.significant ?? false,
+        source: 'client',
+        assignmentId: null,
+        recordedBy: actor.userId,
+      }));
+      await this.audit.record(manager, { action: 'create', entity: 'exceptions', entityId: saved.id, caseId: target.caseId });
+      return {
+        id: saved.id,
+        caseId: saved.caseId,
+        occurredAt: saved.occurredAt.toISOString(),
+        context: saved.context,
+        behavior: saved.behavior,
+        thoughts: saved.thoughts,
+        emotions: saved.emotions,
+        meaning: saved.meaning,
+        tags: saved.tags,
+        createdAt: saved.createdAt.toISOString(),
+      };
+    });
+  }
+
+  async addScaleScore(actor: Actor, input: MyScaleScoreInput): Promise<MyScaleScoreDto> {
+    assertNotInFuture(input.recordedAt, 'recordedAt');
+    return this.dataSource.transaction(async (manager) => {
+      const target = await myOpenCaseFor(manager, actor, input.caseId);
+      const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+        practiceId: actor.practiceId,
+        caseId: target.caseId,
+        clientId: target.clientId,
+        score: input.score,
+        recordedAt: input.recordedAt ? new Date(input.recordedAt) : new Date(),
+        source: 'client',
+        keepsFromLower: input.keepsFromLower ?? null,
+        onePointHigher: input.onePointHigher ?? null,
+        sessionId: null,
+        assignmentId: null,
+        recordedBy: actor.userId,
+      }));
+      await this.audit.record(manager, { action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: target.caseId });
+      return {
+        id: saved.id,
+        caseId: saved.caseId,
+        score: Number(saved.score),
+        recordedAt: saved.recordedAt.toISOString(),
+        keepsFromLower: saved.keepsFromLower,
+        onePointHigher: saved.onePointHigher,
+      };
+    });
+  }
+
+  /** The caller's own ratings per case (never the partner's) and the feedback on their reviewed homework. */
+  async progress(actor: Actor): Promise<PortalProgressDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const clientIds = await myClientIds(manager, actor);
+      if (clientIds.length === 0) return { cases: [], feedback: [] };
+      const caseRows: Array<{ id: string; kind: CaseKind; status: CaseStatus; stage: number; opened_at: Date; client_id: string }> = await manager.query(
+        `SELECT k.id, k.kind, k.status, k.stage, k.opened_at, cc.client_id
+           FROM case_clients cc JOIN cases k ON k.id = cc.case_id
+          WHERE cc.client_id = ANY($1) AND k.practice_id = $2
+          ORDER BY k.opened_at DESC`,
+        [clientIds, actor.practiceId],
+      );
+      const scoreRows: Array<{ case_id: string; client_id: string; score: string; recorded_at: Date; source: ScaleScoreSource }> = await manager.query(
+        `SELECT case_id, client_id, score, recorded_at, source FROM scale_scores
+          WHERE client_id = ANY($1) AND practice_id = $2 ORDER BY recorded_at, created_at`,
+        [clientIds, actor.practiceId],
+      );
+      const feedbackRows: Array<{ id: string; case_id: string; exercise_key: string | null; title: string; feedback: string; submitted_at: Date | null; reviewed_at: Date | null }> = await manager.query(
+        `SELECT a.id, a.case_id, CASE WHEN e.built_in THEN e.key END AS exercise_key, e.title, a.feedback, a.submitted_at, a.reviewed_at
+           FROM assignments a JOIN exercises e ON e.id = a.exercise_id
+          WHERE a.client_id = ANY($1) AND a.practice_id = $2 AND a.status = 'reviewed' AND a.feedback IS NOT NULL
+          ORDER BY a.reviewed_at DESC`,
+        [clientIds, actor.practiceId],
+      );
+      const cases: PortalProgressCaseDto[] = caseRows.map((k) => ({
+        caseId: k.id,
+        kind: k.kind,
+        status: k.status,
+        stage: k.stage as StageNumber,
+        openedAt: k.opened_at.toISOString(),
+        points: scoreRows
+          .filter((s) => s.case_id === k.id && s.client_id === k.client_id)
+          .map((s) => ({ recordedAt: s.recorded_at.toISOString(), score: Number(s.score), source: s.source })),
+      }));
+      await this.audit.recordMany(manager, [
+        ...cases.map((k) => ({ action: 'read', entity: 'progress', entityId: k.caseId, caseId: k.caseId })),
+        ...(feedbackRows.length > 0 ? [{ action: 'list', entity: 'feedback' }] : []),
+      ]);
+      return {
+        cases,
+        feedback: feedbackRows.map((f) => ({
+          assignmentId: f.id,
+          caseId: f.case_id,
+          exerciseKey: f.exercise_key,
+          exerciseTitle: f.title,
+          feedback: f.feedback,
+          submittedAt: f.submitted_at ? f.submitted_at.toISOString() : null,
+          reviewedAt: f.reviewed_at ? f.reviewed_at.toISOString() : null,
+        })),
+      };
+    });
+  }
+
+  /**
+   * In a couple case, the answers the partner marked as shared, once sent (submitted or reviewed):
+   * title and answers only. Private ones are filtered out in SQL, so not even their number leaves
+   * the database.
+   */
+  async partnerAnswers(actor: Actor): Promise<PartnerAnswerDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const clientIds = await myClientIds(manager, actor);
+      if (clientIds.length === 0) return [];
+      const rows: Array<{ id: string; case_id: string; partner_name: string; exercise_key: string | null; title: string; fields: ExerciseField[]; response: ExerciseResponse; submitted_at: Date | null }> = await manager.query(
+        `SELECT a.id, a.case_id, pc.display_name AS partner_name, CASE WHEN e.built_in THEN e.key END AS exercise_key, e.title, e.fields, a.response, a.submitted_at
+           FROM case_clients mine
+           JOIN cases k ON k.id = mine.case_id AND k.kind = 'couple' AND k.practice_id = $2
+           JOIN case_clients partner ON partner.case_id = mine.case_id AND partner.client_id <> ALL($1)
+           JOIN clients pc ON pc.id = partner.client_id
+           JOIN assignments a ON a.case_id = mine.case_id AND a.client_id = partner.client_id
+                             AND a.shared_with_partner AND a.status IN ('submitted', 'reviewed')
+           JOIN exercises e ON e.id = a.exercise_id
+          WHERE mine.client_id = ANY($1)
+          ORDER BY a.submitted_at DESC, a.id`,
+        [clientIds, actor.practiceId],
+      );
+      await this.audit.recordMany(manager, rows.length > 0
+        ? rows.map((r) => ({ action: 'read_shared', entity: 'assignments', entityId: r.id, caseId: r.case_id }))
+        : [{ action: 'list', entity: 'partner-answers' }]);
+      return rows.map((r) => ({
+        id: r.id,
+        caseId: r.case_id,
+        partnerName: r.partner_name,
+        exerciseKey: r.exercise_key,
+        exerciseTitle: r.title,
+        fields: r.fields,
+        response: r.response,
+        submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
+      }));
+    });
+  }
+}
