@@ -7,7 +7,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { keepDatabaseErrorsFromEndingTheProcess } from './common/database-resilience.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -18,6 +20,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  keepDatabaseErrorsFromEndingTheProcess(app.get(DataSource));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
@@ -45,6 +48,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     next();
   });
   app.use(express.json({ limit: '1mb' }));
+  app.use(rejectUnreadableBody);
   app.use(cookieParser());
   if (config.corsOrigin) {
     app.enableCors({ origin: config.corsOrigin.split(','), credentials: true, exposedHeaders: ['Content-Range', 'X-Correlation-Id'] });
@@ -78,6 +82,24 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+/**
+ * A body that is not JSON, or JSON that is not an object or a list, or one over the size limit:
+ * answered like every other bad input, `{statusCode, message, errors}` naming the body (`_root`),
+ * never with the parser's own text.
+ */
+function rejectUnreadableBody(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    res.status(413).json({ statusCode: 413, message: 'The body is larger than 1 MB', errors: { _root: 'is larger than 1 MB' } });
+    return;
+  }
+  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported' || type === 'request.aborted') {
+    res.status(400).json({ statusCode: 400, message: 'The body must be a JSON object', errors: { _root: 'must be a JSON object' } });
+    return;
+  }
+  next(error);
 }
 
 function levelsFrom(level: AppConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug')[] {

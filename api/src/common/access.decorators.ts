@@ -20,3 +20,11 @@ export const SIGNED_IN_ROUTE = 'attune:signed-in';
 
 /** Any signed-in person, whatever the role (their own account: me, logout). */
 export const SignedIn = () => SetMetadata(SIGNED_IN_ROUTE, true);
+
+export const WITHOUT_TOTP_ROUTE = 'attune:without-totp';
+
+/**
+ * Reachable by staff who have not yet set up two-step sign-in although their practice requires it
+ * (enrolment, confirmation, their own account); every other route answers 403 TOTP_ENROLMENT_REQUIRED.
+ */
+export const AllowWithoutTotp = () => SetMetadata(WITHOUT_TOTP_ROUTE, true);

@@ -142,7 +142,9 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
       const terms = spec.search!.map((col) => `${col} ILIKE :${p}`).join(' OR ');
       qb.andWhere(`(${terms})`, { [p]: `%${escapeLike(String(value))}%` });
     } else if (field === 'id') {
-      qb.andWhere(`${spec.idColumn} IN (:...${p})`, { [p]: value });
+      // getMany of no ids (react-admin may ask) matches nothing; `IN ()` would not even parse
+      if ((value as unknown[]).length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere(`${spec.idColumn} IN (:...${p})`, { [p]: value });
     } else {
       const f = spec.filterable[field]!;
       if (f.kind === 'date_from') qb.andWhere(`${f.column} >= :${p}`, { [p]: value });

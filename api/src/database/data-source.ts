@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { RedactingQueryLogger } from '../common/redacting-query-logger.js';
 import { ENTITIES, MIGRATIONS } from './entities.js';
 
 export function dataSourceOptions(url: string, poolSize = 20, logErrors = true): DataSourceOptions {
@@ -9,7 +10,9 @@ export function dataSourceOptions(url: string, poolSize = 20, logErrors = true):
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: logErrors ? ['error'] : false,
+    logging: logErrors ? ['error', 'warn'] : false,
+    // never TypeORM's own loggers: they print a failed query's values (clinical text)
+    logger: new RedactingQueryLogger(),
     extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
   };
 }

@@ -37,9 +37,11 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   const port = await freePort();
   const pgPort = await freePort();
   let output = '';
+  // No DATABASE_URL at all (not an empty one, which the config rejects): the app starts its embedded PostgreSQL.
+  const { DATABASE_URL: _outerDatabase, ...outerEnv } = process.env;
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: { ...outerEnv, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => { output += chunk; });
@@ -69,7 +71,9 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 15_000); })]);
+        clearTimeout(timer); // a pending timer would keep Jest from exiting
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -3,22 +3,45 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Public, SignedIn } from '../../common/access.decorators.js';
+import { AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { AuthService, SESSION_COOKIE, XSRF_COOKIE, type SignedInUser } from './auth.service.js';
+import { AuthService, SESSION_COOKIE, XSRF_COOKIE, type AccountDto } from './auth.service.js';
+import { TotpService, type TotpEnrolment, type TotpStatus } from './totp.service.js';
+
+/** Text with messages a person can act on: "is required" when missing, "must be text" otherwise. */
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
 
 export const loginSchema = z.strictObject({
-  email: z.string().trim().min(3, 'is required').max(254, 'is too long'),
-  password: z.string().min(1, 'is required').max(1024, 'is too long'),
-  totp: z.string().trim().regex(/^(\d{6}|[a-z0-9]{4}-?[a-z0-9]{4})$/i, 'must be a 6-digit code or a recovery code').optional(),
+  email: text().trim().min(3, 'is required').max(254, 'is too long'),
+  password: text().min(1, 'is required').max(1024, 'is too long'),
+  totp: text().trim().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/i, 'must be a 6-digit code or a recovery code').optional(),
+});
+
+export const totpConfirmSchema = z.strictObject({
+  code: text().trim().regex(/^\d{6}$/, 'must be the 6-digit code your authenticator app shows'),
+});
+
+export const totpDisableSchema = z.strictObject({
+  password: text().min(1, 'is required').max(1024, 'is too long'),
+  code: text().trim().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/i, 'must be a 6-digit code or a recovery code'),
+});
+
+/** The length rule is checked here; the rest (common passwords, name) in AuthService with a message per field. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: text().min(1, 'is required').max(1024, 'is too long'),
+  newPassword: text().min(1, 'is required').max(1024, 'is too long'),
 });
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly totp: TotpService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('login')
   @Public()
@@ -30,12 +53,12 @@ export class AuthController {
     @Body({ schema: loginSchema }) body: z.infer<typeof loginSchema>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<SignedInUser> {
+  ): Promise<AccountDto> {
     const result = await this.auth.login(body, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
     const common = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/' };
     res.cookie(SESSION_COOKIE, result.sessionToken, { ...common, httpOnly: true });
     res.cookie(XSRF_COOKIE, result.xsrfToken, { ...common, httpOnly: false });
-    return result.user;
+    return this.auth.account(result.user);
   }
 
   @Post('logout')
@@ -50,8 +73,57 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
-  @ApiOperation({ summary: 'The signed-in user' })
-  me(@CurrentActor() actor: Actor): SignedInUser {
-    return { id: actor.userId, email: actor.email, role: actor.role, displayName: actor.displayName };
+  @AllowWithoutTotp()
+  @ApiOperation({ summary: 'The signed-in user, with their two-step sign-in state' })
+  me(@CurrentActor() actor: Actor): Promise<AccountDto> {
+    return this.auth.account({ id: actor.userId, email: actor.email, role: actor.role, displayName: actor.displayName });
+  }
+
+  @Post('password')
+  @SignedIn()
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Change the password; every other session of the account ends' })
+  async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: z.infer<typeof passwordChangeSchema>): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @Get('totp')
+  @SignedIn()
+  @AllowWithoutTotp()
+  @ApiOperation({ summary: 'Whether two-step sign-in is on, and how many recovery codes are left' })
+  totpStatus(@CurrentActor() actor: Actor): Promise<TotpStatus> {
+    return this.totp.status(actor.userId);
+  }
+
+  @Post('totp/enrol')
+  @SignedIn()
+  @AllowWithoutTotp()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start two-step sign-in: an otpauth URL and its QR code (PNG data URL) for an authenticator app' })
+  enrolTotp(@CurrentActor() actor: Actor): Promise<TotpEnrolment> {
+    return this.totp.startEnrolment(actor);
+  }
+
+  @Post('totp/confirm')
+  @SignedIn()
+  @AllowWithoutTotp()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Confirm with a current code: turns two-step sign-in on and returns 10 single-use recovery codes, shown once' })
+  confirmTotp(@CurrentActor() actor: Actor, @Body({ schema: totpConfirmSchema }) body: z.infer<typeof totpConfirmSchema>): Promise<{ recoveryCodes: string[] }> {
+    return this.totp.confirmEnrolment(actor, body.code);
+  }
+
+  @Post('totp/disable')
+  @SignedIn()
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Turn two-step sign-in off: needs the password and a current code or a recovery code' })
+  async disableTotp(@CurrentActor() actor: Actor, @Body({ schema: totpDisableSchema }) body: z.infer<typeof totpDisableSchema>): Promise<void> {
+    await this.totp.disable(actor, body.password, body.code);
   }
 }

@@ -13,7 +13,10 @@ describe('sign-in', () => {
   it('signs in with email and password and sets an httpOnly SameSite=Strict session cookie and a readable XSRF cookie', async () => {
     const res = await t.http.post('/api/auth/login').send({ email: 'Therapist@Example.test', password: TEST_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: expect.any(String), email: 'therapist@example.test', role: 'practitioner', displayName: 'Dr. Test' });
+    expect(res.body).toEqual({
+      id: expect.any(String), email: 'therapist@example.test', role: 'practitioner', displayName: 'Dr. Test',
+      clientId: null, totpEnabled: false, totpEnrolmentRequired: false,
+    });
     const cookies = ([] as string[]).concat(res.headers['set-cookie']);
     const session = cookies.find((c) => c.startsWith('attune_session='))!;
     expect(session).toMatch(/HttpOnly/);

@@ -1,7 +1,7 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can } from '@attune/domain';
-import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
+import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
 import { currentRequestContext } from '../../common/request-context.js';
 import { AuthService, SESSION_COOKIE, XSRF_HEADER } from './auth.service.js';
@@ -10,8 +10,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Deny by default: a route is reachable only when it is @Public, or when the
- * caller is signed in, sent the XSRF token on a mutation, and their role has
- * the route's @Permission in libs' permission table.
+ * caller is signed in, sent the XSRF token on a mutation, has set up two-step
+ * sign-in where their practice requires it (or the route is @AllowWithoutTotp),
+ * and their role has the route's @Permission in libs' permission table.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,6 +28,13 @@ export class AuthGuard implements CanActivate {
 
     if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
       throw new ForbiddenException('Missing or wrong X-XSRF-TOKEN header');
+    }
+    if (session.totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(WITHOUT_TOTP_ROUTE, targets)) {
+      throw new ForbiddenException({
+        statusCode: HttpStatus.FORBIDDEN,
+        message: 'Your practice requires two-step sign-in: set it up first (POST /api/auth/totp/enrol)',
+        code: 'TOTP_ENROLMENT_REQUIRED',
+      });
     }
     const permission = this.reflector.getAllAndOverride<RoutePermission | undefined>(ROUTE_PERMISSION, targets);
     const anySignedIn = this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets);

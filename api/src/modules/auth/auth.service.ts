@@ -1,14 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ABSOLUTE_SESSION_HOURS, IDLE_TIMEOUT_MINUTES, type Role } from '@attune/domain';
+import { ABSOLUTE_SESSION_HOURS, IDLE_TIMEOUT_MINUTES, isStaffRole, passwordProblem, type Role } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../users/user.entity.js';
 import { LoginSession } from './login-session.entity.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { badRequest } from '../../common/api-errors.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { TotpService } from './totp.service.js';
 
 export const SESSION_COOKIE = 'attune_session';
@@ -36,6 +37,17 @@ export interface LoginResult {
 export interface ResolvedSession {
   actor: Actor;
   xsrfToken: string;
+  /** Staff of a practice that requires two-step sign-in who have not enrolled yet. */
+  totpEnrolmentRequired: boolean;
+}
+
+/** The signed-in user as `GET /api/auth/me` describes them. */
+export interface AccountDto extends SignedInUser {
+  /** For a client: their client record. */
+  clientId: string | null;
+  totpEnabled: boolean;
+  /** True when the practice requires two-step sign-in and this account must enrol before anything else. */
+  totpEnrolmentRequired: boolean;
 }
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect';
@@ -131,10 +143,11 @@ export class AuthService {
     const rows: Array<{
       user_id: string; xsrf_token: string; last_seen_at: Date; idle_timeout_minutes: number; expires_at: Date;
       role: Role; practice_id: string; email: string; display_name: string; active: boolean;
+      totp_enabled: boolean; totp_required_for_staff: boolean;
     }> = await this.dataSource.query(
       `SELECT s.user_id, s.xsrf_token, s.last_seen_at, s.idle_timeout_minutes, s.expires_at,
-              u.role, u.practice_id, u.email, u.display_name, u.active
-         FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+              u.role, u.practice_id, u.email, u.display_name, u.active, u.totp_enabled, p.totp_required_for_staff
+         FROM login_sessions s JOIN users u ON u.id = s.user_id JOIN practices p ON p.id = u.practice_id WHERE s.id = $1`,
       [id],
     );
     const row = rows[0];
@@ -150,6 +163,7 @@ export class AuthService {
     }
     return {
       xsrfToken: row.xsrf_token,
+      totpEnrolmentRequired: isStaffRole(row.role) && row.totp_required_for_staff && !row.totp_enabled,
       actor: { userId: row.user_id, role: row.role, practiceId: row.practice_id, email: row.email, displayName: row.display_name, loginSessionId: id },
     };
   }
@@ -166,6 +180,53 @@ export class AuthService {
     } else {
       await this.dataSource.query(`DELETE FROM login_sessions WHERE user_id = $1`, [userId]);
     }
+  }
+
+  /** The signed-in user with their two-step sign-in state (and, for a client, their client record). */
+  async account(user: SignedInUser): Promise<AccountDto> {
+    const rows: Array<{ totp_enabled: boolean; totp_required_for_staff: boolean; client_id: string | null }> = await this.dataSource.query(
+      `SELECT u.totp_enabled, p.totp_required_for_staff, c.id AS client_id
+         FROM users u JOIN practices p ON p.id = u.practice_id LEFT JOIN clients c ON c.portal_user_id = u.id
+        WHERE u.id = $1`,
+      [user.id],
+    );
+    const row = rows[0];
+    if (!row) throw new UnauthorizedException('Please sign in');
+    return {
+      ...user,
+      clientId: row.client_id,
+      totpEnabled: row.totp_enabled,
+      totpEnrolmentRequired: isStaffRole(user.role) && row.totp_required_for_staff && !row.totp_enabled,
+    };
+  }
+
+  /**
+   * Changes the caller's password: the current one must be right (a wrong one counts toward the
+   * account's lock), the new one must meet the password rules; every other session of the user ends.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u')
+      .addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOne();
+    if (!user) throw new UnauthorizedException('Please sign in');
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new HttpException({ statusCode: 429, message: 'Too many failed attempts. Try again in a few minutes.' }, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.recordFailure(user);
+      throw badRequest({ currentPassword: 'is not your current password' });
+    }
+    const problem = await passwordProblem(newPassword, [user.email.split('@')[0] ?? '', user.displayName, 'attune']);
+    if (problem) throw badRequest({ newPassword: problem });
+    if (await verifyPassword(user.passwordHash, newPassword)) throw badRequest({ newPassword: 'is the same as your current password' });
+    const hash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL, updated_at = now(), version = version + 1 WHERE id = $1`,
+        [actor.userId, hash],
+      );
+      await manager.query(`DELETE FROM login_sessions WHERE user_id = $1 AND id <> $2`, [actor.userId, actor.loginSessionId]);
+      await this.audit.record(manager, { action: 'password_change', entity: 'users', entityId: actor.userId });
+    });
   }
 
   get cookieSecure(): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { badRequest, notFound } from '../../common/api-errors.js';
+import { DomainError } from '@attune/domain';
 import type { Actor } from '../../common/request-context.js';
 import { Case } from './case.entity.js';
 
@@ -26,8 +27,10 @@ export class CaseAccessService {
   async caseForWrite(manager: EntityManager, actor: Actor, caseId: string, field = 'caseId'): Promise<Case> {
     try {
       return await this.findVisibleCase(manager, actor, caseId);
-    } catch {
-      throw badRequest({ [field]: 'is not a case you can reach' });
+    } catch (error) {
+      // Only "not found" becomes a field error; a database failure stays a 5xx the client retries.
+      if (isNotFound(error)) throw badRequest({ [field]: 'is not a case you can reach' });
+      throw error;
     }
   }
 
@@ -41,4 +44,8 @@ export class CaseAccessService {
       `SELECT client_id FROM case_clients WHERE case_id = $1 ORDER BY position`, [caseId]);
     return rows.map((r) => r.client_id);
   }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'NOT_FOUND';
 }

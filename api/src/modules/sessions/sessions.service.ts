@@ -8,7 +8,7 @@ import { singleCaseIdOf, widenDateOnlyBounds } from '../../common/list-date-rang
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseAccessService } from '../cases/case-access.service.js';
+import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { noteHash } from './note-integrity.js';
 import { SessionAddendum } from './session-addendum.entity.js';
@@ -146,8 +146,9 @@ export class SessionsService {
     if (!s) throw notFound('Session');
     try {
       await this.access.findVisibleCase(manager, actor, s.caseId);
-    } catch {
-      throw notFound('Session');
+    } catch (error) {
+      if (isNotFound(error)) throw notFound('Session');
+      throw error;
     }
     return s;
   }
