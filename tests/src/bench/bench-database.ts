@@ -1,0 +1,44 @@
+import { startEmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
+import { Client } from 'pg';
+
+export interface BenchDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The benchmark database: DATABASE_URL when given, otherwise an embedded PostgreSQL of its own
+ * (data in `dataDir/pg`, kept between runs) on `port`, with pg_stat_statements loaded so the bench
+ * can name the statements that cost the most time.
+ */
+export async function openBenchDatabase(options: { databaseUrl?: string; dataDir: string; port: number; log?: (m: string) => void }): Promise<BenchDatabase> {
+  if (options.databaseUrl) {
+    return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  let db = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.port, log: options.log });
+  // Settings for the statistics the bench reads; ALTER SYSTEM keeps them in postgresql.auto.conf,
+  // so they need one restart the first time.
+  const preload = await withClient(db.url, async (c) => (await c.query<{ setting: string }>(`SELECT setting FROM pg_settings WHERE name = 'shared_preload_libraries'`)).rows[0]?.setting ?? '');
+  if (!preload.includes('pg_stat_statements')) {
+    await withClient(db.url, async (c) => {
+      await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+      await c.query(`ALTER SYSTEM SET pg_stat_statements.track = 'all'`);
+      await c.query(`ALTER SYSTEM SET track_io_timing = on`);
+    });
+    await db.stop();
+    db = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.port, log: options.log });
+  }
+  await withClient(db.url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
+  return { url: db.url, embedded: true, stop: () => db.stop() };
+}
+
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
