@@ -74,9 +74,11 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
     new Logger('Web').warn(`No web build at ${webDistDir}; run \`npm run build\` to serve the app at /`);
     return;
   }
-  app.use(express.static(webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+  const staticFiles = express.static(webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
+  } });
+  // API requests never touch the file system.
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : staticFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');
