@@ -82,3 +82,26 @@ export async function buildUser(dataSource: DataSource, practiceId: string, role
   );
   return rows[0]!.id;
 }
+
+export interface DemoTestApp {
+  t: TestApp;
+  therapist: SignedInClient;
+  coach: SignedInClient;
+  admin: SignedInClient;
+  /** Chen Jing, a client with a portal account. */
+  client: SignedInClient;
+}
+
+/** The app on a fresh database with the demo practice, and the usual people signed in. */
+export async function createDemoTestApp(label: string): Promise<DemoTestApp> {
+  const t = await createTestApp(label);
+  const { seedDemoData } = await import('../seed/demo-seed.js');
+  await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
+  return {
+    t,
+    therapist: await t.signIn('therapist@attune.test'),
+    coach: await t.signIn('coach@attune.test'),
+    admin: await t.signIn('admin@attune.test'),
+    client: await t.signIn('chen.jing@attune.test'),
+  };
+}

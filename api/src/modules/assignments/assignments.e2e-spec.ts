@@ -1,7 +1,7 @@
 import { stableId } from '../../common/stable-id.js';
-import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { buildPractice, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 import { builtInExerciseId } from '../exercises/built-in-exercises.sync.js';
 
 const CHEN_CASE = demoCaseId('chen');
@@ -25,12 +25,7 @@ describe('assignments', () => {
   let client: SignedInClient;
 
   beforeAll(async () => {
-    t = await createTestApp('assignments');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('assignments'));
   });
   afterAll(() => t.close());
 

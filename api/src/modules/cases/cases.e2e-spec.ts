@@ -1,8 +1,8 @@
 import type { Response } from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { demoCaseId, demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 const CHEN = demoCaseId('chen');
 const COUPLE = demoCaseId('couple');
@@ -25,12 +25,7 @@ describe('cases', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp('cases');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('cases'));
   });
   afterAll(() => t.close());
 

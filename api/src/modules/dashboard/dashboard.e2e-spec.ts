@@ -1,9 +1,9 @@
 import type { Response } from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { stableId } from '../../common/stable-id.js';
-import { demoCaseId, demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf } from '../../testing/audit-trail.js';
-import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 const CHEN = demoCaseId('chen');
 const COUPLE = demoCaseId('couple');
@@ -23,12 +23,7 @@ describe('dashboard', () => {
   const byStage = (res: Response) => res.body.openCasesByStage.map((s: { count: number }) => s.count);
 
   beforeAll(async () => {
-    t = await createTestApp('dashboard');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('dashboard'));
   });
   afterAll(() => t.close());
 

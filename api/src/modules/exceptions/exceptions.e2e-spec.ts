@@ -1,7 +1,7 @@
 import { stableId } from '../../common/stable-id.js';
-import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
 const CHEN = demoClientId('chen');
@@ -23,12 +23,7 @@ describe('exceptions', () => {
   let client: SignedInClient;
 
   beforeAll(async () => {
-    t = await createTestApp('exceptions');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('exceptions'));
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { BUILT_IN_EXERCISES, responseJsonSchemaFor } from '@attune/domain';
-import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, buildUser, createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 import { builtInExerciseId } from './built-in-exercises.sync.js';
 
 const url = (path: string, query: Record<string, unknown> = {}) =>
@@ -31,12 +31,7 @@ describe('exercises', () => {
   let outsider: SignedInClient;
 
   beforeAll(async () => {
-    t = await createTestApp('exercises');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('exercises'));
     const elsewhere = await buildPractice(t.dataSource, 'Elsewhere');
     await buildUser(t.dataSource, elsewhere, 'practitioner', 'outsider@elsewhere.test');
     outsider = await t.signIn('outsider@elsewhere.test');

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { canonicalNoteText } from '@attune/domain';
 import type { Response } from 'supertest';
 import { stableId } from '../../common/stable-id.js';
-import { demoCaseId, demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 const CHEN = demoCaseId('chen');
 const COUPLE = demoCaseId('couple');
@@ -36,12 +36,7 @@ describe('sessions', () => {
   const ids = (res: Response) => res.body.map((s: { id: string }) => s.id);
 
   beforeAll(async () => {
-    t = await createTestApp('sessions');
-    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
-    therapist = await t.signIn('therapist@attune.test');
-    coach = await t.signIn('coach@attune.test');
-    admin = await t.signIn('admin@attune.test');
-    client = await t.signIn('chen.jing@attune.test');
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('sessions'));
   });
   afterAll(() => t.close());
 
