@@ -125,13 +125,13 @@ export class MyAssignmentsService {
    */
   async submit(actor: Actor, id: string, body: AssignmentAnswer, idempotencyKey: string | undefined): Promise<StoredAnswer> {
     return this.dataSource.transaction(async (manager) => {
-      await this.findMine(manager, actor, id);
+      // Lock the caller's own assignment first: a concurrent retry waits here, then replays the first answer.
+      const assignment = await this.findMine(manager, actor, id, true);
       if (idempotencyKey !== undefined) {
         const route = `POST /api/me/assignments/${id}/submit`;
         const claim = await this.idempotency.claim(manager, actor.userId, idempotencyKey, route, requestHash(route, body));
         if (claim.kind === 'replay') return claim.answer;
       }
-      const assignment = await this.findMine(manager, actor, id, true);
       if (!canApplyAssignmentEvent(assignment.status, 'submit')) {
         throw conflict('This homework has already been sent.', 'INVALID_STATUS_TRANSITION');
       }
