@@ -80,7 +80,8 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   // API requests never touch the file system.
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : staticFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    // Client-side routes get the app; a missing built file is a plain 404, not the app's HTML.
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/assets/')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

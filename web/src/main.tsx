@@ -2,6 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 
+/**
+ * After a new release the open page's lazily loaded parts are gone from the server, and moving to
+ * another page would leave it blank: load the new release instead, once (if that fails as well
+ * within ten seconds, the error shows).
+ */
+window.addEventListener('vite:preloadError', () => {
+  const key = 'attune.reloadedForNewRelease';
+  const last = Number(sessionStorage.getItem(key) ?? 0);
+  if (Date.now() - last < 10_000) return;
+  sessionStorage.setItem(key, String(Date.now()));
+  window.location.reload();
+});
+
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
 createRoot(container).render(

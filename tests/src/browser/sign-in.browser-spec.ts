@@ -1,12 +1,12 @@
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { openBrowser, signIn, type Browser } from '../support/browser.js';
+import { openBrowser, signIn, signOut, type Browser } from '../support/browser.js';
 
 describe('signing in', () => {
   let server: AppServer;
   let browser: Browser;
   beforeAll(async () => {
     server = await startAppServer();
-    browser = await openBrowser();
+    browser = await openBrowser({ name: 'sign-in' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -22,20 +22,31 @@ describe('signing in', () => {
     await browser.screenshot('sign-in-page');
   });
 
-  it('tells a person whose password is wrong, in words', async () => {
+  it('tells a person whose password is wrong, in words, and keeps them on the sign-in page', async () => {
     const { page } = browser;
     await signIn(page, server.url, 'therapist@attune.test', 'not-the-password');
-    await page.getByText(/email or password is incorrect/i).waitFor();
+    await page.getByRole('alert').getByText('The email or password is not right.').waitFor();
+    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(await page.getByRole('menuitem', { name: 'Cases' }).count()).toBe(0);
   });
 
-  it('lists the three seed cases after the therapist signs in', async () => {
+  it('lists the three seed cases after the therapist signs in, and not a colleague’s case', async () => {
     const { page } = browser;
     await signIn(page, server.url, 'therapist@attune.test');
-    await page.getByRole('link', { name: /cases/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
     for (const title of ['Chen Jing: between two fears', 'Zhao Lei and Zhou Ting: from silence to dialogue', 'Liu Jia: from anxiety to safety']) {
-      await page.getByText(title).first().waitFor();
+      await page.getByRole('row', { name: new RegExp(title) }).waitFor();
     }
     expect(await page.getByText('He Yun: rebuilding trust after a move').count()).toBe(0);
     await browser.screenshot('therapist-cases');
+  });
+
+  it('signs out through the user menu, which names the person signed in', async () => {
+    const { page } = browser;
+    await page.getByRole('banner').getByRole('button', { name: /^Dr\. Wang Fang/ }).waitFor();
+    await signOut(page);
+    await page.goto(`${server.url}/#/cases`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('row', { name: /Chen Jing/ }).count()).toBe(0);
   });
 });

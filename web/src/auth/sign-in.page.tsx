@@ -93,8 +93,11 @@ export const SignInForm = () => {
   );
 };
 
+/** The form is the page's main landmark, so assistive technology can jump straight to it. */
 export const SignInPage = () => (
   <Login sx={{ background: 'linear-gradient(160deg, #2f6f73 0%, #284b63 100%)' }}>
-    <SignInForm />
+    <Box component="main">
+      <SignInForm />
+    </Box>
   </Login>
 );

@@ -79,6 +79,8 @@ export const enAttune = {
     exercises: 'Exercises',
     users: 'Users',
     audit_log: 'Audit log',
+    /** The user menu's name starts with the name it shows, so a voice-control user can say what they see. */
+    user_menu: '%{name}, profile and sign out',
   },
   auth: {
     heading: 'Sign in to Attune',
@@ -416,7 +418,7 @@ export const enResources = {
       action: 'Action',
       entity: 'Record type',
       entityId: 'Record id',
-      caseId: 'Case id',
+      caseId: 'Case',
       ip: 'From',
     },
   },

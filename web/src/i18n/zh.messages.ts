@@ -109,6 +109,7 @@ export const zhAttune: AttuneMessages = {
     exercises: '练习',
     users: '用户',
     audit_log: '审计日志',
+    user_menu: '%{name}，个人资料与退出',
   },
   auth: {
     heading: '登录 Attune',
@@ -449,7 +450,7 @@ export const zhResources: ResourceMessages = {
       action: '操作',
       entity: '记录类型',
       entityId: '记录 ID',
-      caseId: '个案 ID',
+      caseId: '个案',
       ip: '来源',
     },
   },

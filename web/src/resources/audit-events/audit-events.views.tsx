@@ -18,12 +18,17 @@ const auditFilters = [
   </ReferenceInput>,
   <TextInput key="entity" source="entity" />,
   <TextInput key="entityId" source="entityId" />,
-  <TextInput key="caseId" source="caseId" />,
+  <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'openedAt', order: 'DESC' }} filter={{}} alwaysOn>
+    <AutocompleteInput optionText="title" label="resources.audit-events.fields.caseId" filterToQuery={(q) => ({ q })} sx={{ minWidth: 300 }} />
+  </ReferenceInput>,
   <DateTimeInput key="at_gte" source="at_gte" label="attune.audit.from" parse={parseLocalDateTime} alwaysOn />,
   <DateTimeInput key="at_lte" source="at_lte" label="attune.audit.to" parse={parseLocalDateTime} alwaysOn />,
 ];
 
-/** Who did what to which record, when and from where: read only. */
+/**
+ * Who did what to which record, when and from where: read only. The case filter picks a case by its
+ * title, so "who opened Chen Jing's case" needs no record id.
+ */
 export const AuditEventList = () => {
   const locale = useIntlLocale();
   return (
@@ -40,6 +45,11 @@ export const AuditEventList = () => {
         <DataTable.Col source="action" />
         <DataTable.Col source="entity" />
         <DataTable.Col source="entityId" disableSort />
+        <DataTable.Col source="caseId" disableSort>
+          <ReferenceField source="caseId" reference="cases" link="show" emptyText="">
+            <TextField source="title" />
+          </ReferenceField>
+        </DataTable.Col>
         <DataTable.Col source="ip" disableSort />
       </DataTable>
     </List>

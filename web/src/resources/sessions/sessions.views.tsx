@@ -57,12 +57,21 @@ const SignedNoteGuard = () => {
   );
 };
 
-export const SessionEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SignedNoteGuard />
+/** A signed note is locked: its edit page explains that and offers the addendum, never a form. */
+const SessionEditForm = () => {
+  const record = useRecordContext<SessionDto>();
+  if (!record) return null;
+  if (record.signedAt) return <SignedNoteGuard />;
+  return (
     <SimpleForm validate={validateSession}>
       <SessionInputs />
     </SimpleForm>
+  );
+};
+
+export const SessionEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SessionEditForm />
   </Edit>
 );
 

@@ -1,6 +1,5 @@
 import type { UserDto } from '@attune/domain';
 import {
-  BooleanField,
   BooleanInput,
   Create,
   DataTable,
@@ -27,6 +26,7 @@ const userFilters = [
 
 export const UserList = () => {
   const locale = useIntlLocale();
+  const translate = useTranslate();
   return (
     <List filters={userFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
@@ -36,7 +36,8 @@ export const UserList = () => {
           <FunctionField<UserDto> render={(u) => <EnumChip enumeration="role" value={u.role} />} />
         </DataTable.Col>
         <DataTable.Col source="active">
-          <BooleanField source="active" />
+          {/* In words: react-admin's BooleanField is an icon hidden from screen readers. */}
+          <FunctionField<UserDto> render={(u) => translate(u.active ? 'ra.boolean.true' : 'ra.boolean.false')} />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
           <DateField source="lastLoginAt" showTime locales={locale} />
