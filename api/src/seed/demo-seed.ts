@@ -51,12 +51,12 @@ interface CaseSeed {
 }
 
 const CLIENTS = [
-  { key: 'chen', displayName: 'Chen Jing (pseudonym)', pronouns: 'she/her', practitioner: 'therapist', account: 'chen', email: 'chen.jing@attune.test' },
-  { key: 'zhao', displayName: 'Zhao Lei', pronouns: 'he/him', practitioner: 'therapist', account: 'zhao', email: 'zhao.lei@attune.test' },
-  { key: 'zhou', displayName: 'Zhou Ting', pronouns: 'she/her', practitioner: 'therapist', account: 'zhou', email: 'zhou.ting@attune.test' },
-  { key: 'liu', displayName: 'Liu Jia', pronouns: 'she/her', practitioner: 'therapist', account: 'liu', email: 'liu.jia@attune.test' },
-  { key: 'he', displayName: 'He Yun (pseudonym)', pronouns: 'they/them', practitioner: 'coach', account: null, email: null },
-  { key: 'luo', displayName: 'Luo Bin (pseudonym)', pronouns: 'he/him', practitioner: 'coach', account: null, email: null },
+  { key: 'chen', displayName: 'Chen Jing (pseudonym)', pronouns: 'she/her', practitioner: 'therapist', account: 'chen', email: 'chen.jing@attune.test', addedDaysAgo: 43 },
+  { key: 'zhao', displayName: 'Zhao Lei', pronouns: 'he/him', practitioner: 'therapist', account: 'zhao', email: 'zhao.lei@attune.test', addedDaysAgo: 44 },
+  { key: 'zhou', displayName: 'Zhou Ting', pronouns: 'she/her', practitioner: 'therapist', account: 'zhou', email: 'zhou.ting@attune.test', addedDaysAgo: 44 },
+  { key: 'liu', displayName: 'Liu Jia', pronouns: 'she/her', practitioner: 'therapist', account: 'liu', email: 'liu.jia@attune.test', addedDaysAgo: 26 },
+  { key: 'he', displayName: 'He Yun (pseudonym)', pronouns: 'they/them', practitioner: 'coach', account: null, email: null, addedDaysAgo: 12 },
+  { key: 'luo', displayName: 'Luo Bin (pseudonym)', pronouns: 'he/him', practitioner: 'coach', account: null, email: null, addedDaysAgo: 3 },
 ] as const;
 
 const CASES: CaseSeed[] = [
@@ -235,8 +235,10 @@ export async function seedDemoData(dataSource: DataSource, options: { password: 
     }
     for (const c of CLIENTS) {
       await m.query(
-        `INSERT INTO clients (id, practice_id, practitioner_id, display_name, pronouns, email, status, portal_user_id) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7)`,
-        [demoClientId(c.key), DEMO_PRACTICE_ID, demoUserId(c.practitioner), c.displayName, c.pronouns, c.email, c.account ? demoUserId(c.account) : null],
+        `INSERT INTO clients (id, practice_id, practitioner_id, display_name, pronouns, email, status, portal_user_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $8)`,
+        [demoClientId(c.key), DEMO_PRACTICE_ID, demoUserId(c.practitioner), c.displayName, c.pronouns, c.email, c.account ? demoUserId(c.account) : null,
+          new Date(today.getTime() - c.addedDaysAgo * DAY + 9 * 3_600_000)],
       );
     }
     for (const c of CASES) await seedCase(m, c, today);

@@ -10,8 +10,10 @@ import { useFormatDate } from '../shared/use-format';
 import { CheckInsSection } from './check-ins.section';
 import { browserStorage, clearLocalDraft, readLocalDraft, shouldRestoreLocal } from './draft-storage';
 import { answerBlockId, ExerciseForm } from './fields/exercise-form';
+import { withChangedAssignment } from './homework-groups';
 import { newIdempotencyKey } from './idempotency-key';
 import { portalApi, portalKeys } from './portal-api';
+import type { PortalAssignmentSummary } from './portal-types';
 import { focusFirstControl, LoadError, LoadingBlock, PageTitle, SectionTitle, useCadenceText } from './portal-ui';
 import {
   checkBeforeSubmit,
@@ -106,7 +108,10 @@ export const ExercisePage = () => {
     sharedWithPartner: detail?.coupleCase ? shared : undefined,
     changeCount,
     enabled: editable && values !== null && !submitting,
-    onSaved: (saved) => queryClient.setQueryData(portalKeys.assignment(id), saved),
+    onSaved: (saved) => {
+      queryClient.setQueryData(portalKeys.assignment(id), saved);
+      queryClient.setQueryData(portalKeys.assignments, (list: PortalAssignmentSummary[] | undefined) => withChangedAssignment(list, saved));
+    },
     onInvalid: (fieldErrors) => setErrors((current) => ({ ...fieldErrors, ...current })),
   });
 
@@ -161,6 +166,8 @@ export const ExercisePage = () => {
       clearLocalDraft(browserStorage(), detail.id);
       setErrors({});
       queryClient.setQueryData(portalKeys.assignment(id), sent);
+      // "My homework" shows it as sent at once, then fetches the list again
+      queryClient.setQueryData(portalKeys.assignments, (list: PortalAssignmentSummary[] | undefined) => withChangedAssignment(list, sent));
       void queryClient.invalidateQueries({ queryKey: portalKeys.assignments });
       void queryClient.invalidateQueries({ queryKey: portalKeys.progress });
       setJustSent(true);
@@ -222,7 +229,13 @@ export const ExercisePage = () => {
       {detail.checkIns ? <CheckInsSection detail={detail} /> : null}
 
       {editable && values ? (
-        <Box component="section" aria-labelledby="answers-title">
+        <Box
+          component="section"
+          aria-labelledby="answers-title"
+          // The autosave line sticks to the bottom of the screen: a control the keyboard focus moves
+          // to (or a box being typed in) is scrolled clear of it, never left hidden behind it.
+          sx={{ '& :is(button, input, textarea, [tabindex="0"])': { scrollMarginBottom: '6rem' } }}
+        >
           <SectionTitle id="answers-title">{translate('portal.exercise.your_answers')}</SectionTitle>
           {fields.some((f) => f.required) ? (
             <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('portal.exercise.required_hint')}</Typography>

@@ -1,4 +1,4 @@
-import type { PortalAssignmentSummary } from './portal-types';
+import type { PortalAssignmentDetail, PortalAssignmentSummary } from './portal-types';
 
 export type HomeworkGroup = 'overdue' | 'due' | 'waiting' | 'feedback';
 
@@ -17,4 +17,27 @@ export function groupHomework(items: readonly PortalAssignmentSummary[]): Record
   groups.waiting.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
   groups.feedback.sort((a, b) => (b.reviewedAt ?? '').localeCompare(a.reviewedAt ?? ''));
   return groups;
+}
+
+/**
+ * The homework list as it stands once one piece has changed here (a draft saved, answers sent), so
+ * that going back to it never shows the old state while it is fetched again.
+ */
+export function withChangedAssignment(
+  list: PortalAssignmentSummary[] | undefined,
+  changed: Pick<PortalAssignmentDetail, 'id' | 'status' | 'overdue' | 'draftSavedAt' | 'submittedAt' | 'reviewedAt' | 'sharedWithPartner'>,
+): PortalAssignmentSummary[] | undefined {
+  return list?.map((item) =>
+    item.id === changed.id
+      ? {
+          ...item,
+          status: changed.status,
+          overdue: changed.overdue,
+          draftSavedAt: changed.draftSavedAt,
+          submittedAt: changed.submittedAt,
+          reviewedAt: changed.reviewedAt,
+          sharedWithPartner: changed.sharedWithPartner,
+        }
+      : item,
+  );
 }

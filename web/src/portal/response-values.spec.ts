@@ -1,6 +1,6 @@
 import { builtInExercise, validateExerciseResponse, type ExerciseField } from '@attune/domain';
 import { clearLocalDraft, readLocalDraft, shouldRestoreLocal, writeLocalDraft, type DraftStorage } from './draft-storage';
-import { groupHomework } from './homework-groups';
+import { groupHomework, withChangedAssignment } from './homework-groups';
 import { portalEnMessages } from './portal.messages';
 import { portalZhMessages } from './portal.zh.messages';
 import { newIdempotencyKey } from './idempotency-key';
@@ -132,6 +132,16 @@ describe('the homework overview', () => {
     expect(groups.overdue.map((a) => a.id)).toEqual(['2']);
     expect(groups.waiting.map((a) => a.id)).toEqual(['3']);
     expect(groups.feedback.map((a) => a.id)).toEqual(['4']);
+  });
+
+  it('moves homework just sent to "waiting" in the list it already holds, before fetching it again', () => {
+    const list = [item('1', 'in_progress', true), item('2', 'assigned')];
+    const sent = { id: '1', status: 'submitted' as const, overdue: false, draftSavedAt: null, submittedAt: '2026-11-25T10:00:00Z', reviewedAt: null, sharedWithPartner: true };
+    const after = withChangedAssignment(list, sent)!;
+    expect(after[0]).toMatchObject(sent);
+    expect(after[1]).toBe(list[1]);
+    expect(groupHomework(after).waiting.map((a) => a.id)).toEqual(['1']);
+    expect(withChangedAssignment(undefined, sent)).toBeUndefined();
   });
 });
 
