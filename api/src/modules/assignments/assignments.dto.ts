@@ -13,7 +13,7 @@ import {
   type ExerciseField,
   type StageNumber,
 } from '@attune/domain';
-import type { z } from 'zod';
+import { z as zod, type z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { Exercise } from '../exercises/exercise.entity.js';
 import type { Assignment } from './assignment.entity.js';
@@ -48,7 +48,8 @@ export const assignmentCreateSchema = assignmentInputSchema;
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
 /** PUT body: the record as GET returned it; only the due time and the note are read. */
-export const assignmentUpdateSchema = assignmentInputSchema.pick({ dueAt: true, note: true });
+export const assignmentUpdateSchema = assignmentInputSchema.pick({ dueAt: true, note: true })
+  .extend({ version: zod.number().int().min(1).optional() });
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 export const assignmentReviewSchema = reviewInputSchema;
@@ -74,6 +75,8 @@ export interface StaffAssignmentDto extends AssignmentDto {
   cadence: ExerciseCadence;
   exercise: AssignmentExerciseDto;
   checkIns: Array<CheckInPeriod & { state: CheckInState }> | null;
+  /** Sent back on PUT: an edit made from an older version answers 409. */
+  version: number;
 }
 
 export interface AssignmentMappingContext {
@@ -114,5 +117,6 @@ export function toAssignmentDto(a: Assignment, ctx: AssignmentMappingContext): S
     cadence,
     exercise,
     checkIns: cadence.kind === 'once' ? null : checkInCalendar(cadenceCheckIns(cadence, a.assignedAt, a.dueAt), ctx.activity, ctx.now),
+    version: a.version,
   };
 }

@@ -56,7 +56,7 @@ describe('assignments', () => {
         feedback: expect.stringContaining('loyalty'), reviewedAt: expect.any(String), sharedWithPartner: false,
         cadence: { kind: 'once' },
         exercise: { id: builtInExerciseId('relationship-narrative'), key: 'relationship-narrative', title: expect.any(String), stage: 1, audience: 'individual' },
-        checkIns: null,
+        checkIns: null, version: expect.any(Number),
       });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'list', entity: 'assignments', entityId: null, caseId: CHEN_CASE, actorId: therapist.userId },
@@ -211,10 +211,20 @@ describe('assignments', () => {
         ...created, dueAt, note: null, status: 'reviewed', feedback: 'Sneaky', response: { focus: 'x' }, clientId: ZHOU, sharedWithPartner: true,
       });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...created, dueAt: new Date(dueAt).toISOString(), note: null });
+      expect(res.body).toEqual({ ...created, dueAt: new Date(dueAt).toISOString(), note: null, version: created.version + 1 });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'update', entity: 'assignments', entityId: created.id, caseId: CHEN_CASE, actorId: therapist.userId },
       ]);
+    });
+
+    it('refuses an edit made from an older version with 409, never overwriting the newer one', async () => {
+      const created = await newAssignment();
+      const first = await therapist.put(`/api/assignments/${created.id}`, { ...created, note: 'First edit' });
+      expect(first.status).toBe(200);
+      const stale = await therapist.put(`/api/assignments/${created.id}`, { ...created, note: 'Second edit from the old page' });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('VERSION_CONFLICT');
+      expect((await therapist.get(`/api/assignments/${created.id}`)).body.note).toBe('First edit');
     });
 
     it('moving the due date into the past makes the homework overdue', async () => {

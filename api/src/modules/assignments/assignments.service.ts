@@ -93,6 +93,9 @@ export class AssignmentsService {
       if (assignment.status === 'submitted' || assignment.status === 'reviewed') {
         throw conflict(`This assignment is ${assignment.status}: its due date and note can no longer change`, 'INVALID_STATUS_TRANSITION');
       }
+      if (input.version !== undefined && input.version !== assignment.version) {
+        throw conflict('Someone changed this assignment meanwhile; reload it and make your change again', 'VERSION_CONFLICT');
+      }
       assignment.dueAt = new Date(input.dueAt);
       assignment.note = textOrNull(input.note);
       assignment.version += 1;
