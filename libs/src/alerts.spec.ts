@@ -56,7 +56,13 @@ describe('deriveCaseAlerts', () => {
         }),
       );
       expect(alerts).toEqual([
-        { kind: 'setback', severity: 'high', clientId: 'c1', message: 'Chen Jing: latest 4.5 is 2 below best 6.5' },
+        {
+          kind: 'setback',
+          severity: 'high',
+          clientId: 'c1',
+          message: 'Chen Jing: latest 4.5 is 2 below best 6.5',
+          params: { clientName: 'Chen Jing', latest: '4.5', best: '6.5', drop: '2' },
+        },
       ]);
     });
 
@@ -99,6 +105,7 @@ describe('deriveCaseAlerts', () => {
           severity: 'medium',
           clientId: 'c1',
           message: 'Chen Jing: no rise in the last 3 ratings (4, 4, 4) over 14 days',
+          params: { clientName: 'Chen Jing', ratings: 3, scores: '4, 4, 4', days: 14 },
         },
       ]);
     });
@@ -167,7 +174,12 @@ describe('deriveCaseAlerts', () => {
 
     it('fires when the partners are 3 points apart', () => {
       expect(deriveCaseAlerts(input(couple(2, 5)))).toEqual([
-        { kind: 'partners_diverging', severity: 'medium', message: 'Zhao Lei (2) and Zhou Ting (5): latest scores 3 points apart' },
+        {
+          kind: 'partners_diverging',
+          severity: 'medium',
+          message: 'Zhao Lei (2) and Zhou Ting (5): latest scores 3 points apart',
+          params: { partnerA: 'Zhao Lei', scoreA: '2', partnerB: 'Zhou Ting', scoreB: '5', gap: '3' },
+        },
       ]);
     });
 
@@ -183,7 +195,7 @@ describe('deriveCaseAlerts', () => {
   describe('homework piling up', () => {
     it('fires at 2 overdue assignments', () => {
       expect(deriveCaseAlerts(input({ overdueAssignments: 2 }))).toEqual([
-        { kind: 'homework_piling_up', severity: 'low', message: '2 homework assignments are overdue' },
+        { kind: 'homework_piling_up', severity: 'low', message: '2 homework assignments are overdue', params: { count: 2 } },
       ]);
     });
 
@@ -203,6 +215,7 @@ describe('deriveCaseAlerts', () => {
           kind: 'stage_overrun',
           severity: 'medium',
           message: "Stage 2 (Resource Identification): 15 days in stage, 1 past the planned 7 days plus 7 days' grace",
+          params: { stage: 2, stageTitle: 'Resource Identification', days: 15, daysOver: 1, plannedDays: 7, graceDays: 7 },
         },
       ]);
     });

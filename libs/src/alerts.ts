@@ -13,7 +13,16 @@ export interface CaseAlert {
   severity: AlertSeverity;
   /** The client the alert is about, when it is about one. */
   clientId?: string;
+  /** The alert in English: a fallback for screens that cannot word it from `params`. */
   message: string;
+  /**
+   * The figures behind the message, so screens can word the alert in the user's language:
+   * setback `{clientName, latest, best, drop}`; plateau `{clientName, ratings, scores, days}`;
+   * partners_diverging `{partnerA, scoreA, partnerB, scoreB, gap}`; stage_overrun
+   * `{stage, stageTitle, days, daysOver, plannedDays, graceDays}`; homework_piling_up `{count}`.
+   * Numbers are formatted as in the message.
+   */
+  params: Record<string, string | number>;
 }
 
 /** Latest score this far or more below the client's best so far is a setback. */
@@ -67,6 +76,7 @@ export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
         kind: 'setback',
         severity: 'high',
         clientId,
+        params: { clientName: name, latest: formatNumber(last.score), best: formatNumber(best), drop: formatNumber(drop) },
         message: `${name}: latest ${formatNumber(last.score)} is ${formatNumber(drop)} below best ${formatNumber(best)}`,
       });
     }
@@ -80,6 +90,12 @@ export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
           kind: 'plateau',
           severity: 'medium',
           clientId,
+          params: {
+            clientName: name,
+            ratings: PLATEAU_RATINGS,
+            scores: recent.map((p) => formatNumber(p.score)).join(', '),
+            days: span,
+          },
           message: `${name}: no rise in the last ${PLATEAU_RATINGS} ratings (${recent
             .map((p) => formatNumber(p.score))
             .join(', ')}) over ${span} days`,
@@ -98,6 +114,13 @@ export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
         alerts.push({
           kind: 'partners_diverging',
           severity: 'medium',
+          params: {
+            partnerA: a.displayName,
+            scoreA: formatNumber(scoreA),
+            partnerB: b.displayName,
+            scoreB: formatNumber(scoreB),
+            gap: formatNumber(gap),
+          },
           message: `${a.displayName} (${formatNumber(scoreA)}) and ${b.displayName} (${formatNumber(scoreB)}): latest scores ${formatNumber(gap)} points apart`,
         });
       }
@@ -115,6 +138,14 @@ export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
     alerts.push({
       kind: 'stage_overrun',
       severity: 'medium',
+      params: {
+        stage: def.stage,
+        stageTitle: def.title,
+        days: overrun.daysInStage,
+        daysOver: overrun.daysOver,
+        plannedDays: plannedStageLength(input.stage),
+        graceDays: STAGE_OVERRUN_GRACE_DAYS,
+      },
       message: `Stage ${def.stage} (${def.title}): ${overrun.daysInStage} days in stage, ${overrun.daysOver} past the planned ${plannedStageLength(
         input.stage,
       )} days plus ${STAGE_OVERRUN_GRACE_DAYS} days' grace`,
@@ -125,6 +156,7 @@ export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
     alerts.push({
       kind: 'homework_piling_up',
       severity: 'low',
+      params: { count: input.overdueAssignments },
       message: `${input.overdueAssignments} homework assignments are overdue`,
     });
   }

@@ -294,6 +294,7 @@ export interface DashboardAlertDto {
   kind: AlertKind;
   severity: CaseAlert['severity'];
   message: string;
+  params: CaseAlert['params'];
   clientId?: Uuid;
 }
 
@@ -318,6 +319,8 @@ export interface DashboardReviewItemDto {
   caseTitle: string;
   clientId: Uuid;
   clientName: string;
+  /** Key of a built-in exercise, for its title in the user's language; null for a practitioner's own. */
+  exerciseKey: string | null;
   exerciseTitle: string;
   submittedAt: IsoDateTime;
 }
@@ -328,6 +331,8 @@ export interface DashboardOverdueItemDto {
   caseTitle: string;
   clientId: Uuid;
   clientName: string;
+  /** Key of a built-in exercise, for its title in the user's language; null for a practitioner's own. */
+  exerciseKey: string | null;
   exerciseTitle: string;
   dueAt: IsoDateTime;
 }

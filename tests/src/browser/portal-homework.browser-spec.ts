@@ -147,6 +147,10 @@ describe("a client's homework on a phone, by keyboard", () => {
     await page.getByRole('heading', { level: 1, name: '希望提问' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '怎么做' }).waitFor();
     await page.getByRole('region', { name: '您提交的内容' }).getByText(LITTLE_BETTER).waitFor();
+    // the built-in exercise's own words in Chinese: its summary and the question above her answer
+    await page.getByText('想象情况只是好了一点点，而不是全部解决。').waitFor();
+    await page.getByRole('region', { name: '您提交的内容' }).getByText('如果今天情况好了一点，会有什么不同？').waitFor();
+    expect(await page.getByText('Imagine things being just a little better, not solved.').count()).toBe(0);
     await page.getByRole('link', { name: '返回我的作业' }).waitFor();
     expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
   });

@@ -225,6 +225,14 @@ describe("a therapist's day", () => {
       await page.getByRole('menuitem', { name: entry }).waitFor();
     }
     await page.getByRole('heading', { name: '各阶段进行中的个案' }).waitFor();
+    // the alerts and the exercise titles of the list in Chinese too
+    const zhItems = page.getByRole('list', { name: '需要关注' }).getByRole('listitem');
+    await zhItems.first().waitFor();
+    const zhTexts = await zhItems.allInnerTexts();
+    expect(zhTexts.some((t) => t.includes('倒退') && t.includes('Liu Jia：最近评分 3.5，比最佳的 5.5 低 2 分'))).toBe(true);
+    expect(zhTexts.some((t) => t.includes('Zhou Ting') && t.includes('行动菜单'))).toBe(true);
+    expect(zhTexts.some((t) => t.includes('Action menu'))).toBe(false);
+    expect(zhTexts.some((t) => t.includes('below best'))).toBe(false);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.getByRole('menuitem', { name: 'Cases' }).count()).toBe(0);
     await browser.screenshot('day-7-dashboard-zh');

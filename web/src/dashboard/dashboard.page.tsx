@@ -20,7 +20,9 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, type ReactElement } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../data/data-provider';
+import { useAlertText } from '../shared/alert-text';
 import { stageTitleKey } from '../shared/choices';
+import { useExerciseTitle } from '../shared/exercise-title';
 import { SectionHeading } from '../shared/section-heading';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { visuallyHidden } from '../shared/visually-hidden';
@@ -39,7 +41,11 @@ const ICONS: Record<AttentionKind, ReactElement> = {
 const AttentionRow = ({ item }: { item: AttentionItem }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
-  const reason = translate(item.reason.key, { _: item.reason.key, ...item.reason.args });
+  const alertText = useAlertText();
+  const exerciseTitle = useExerciseTitle();
+  const args = item.exercise ? { ...item.reason.args, exercise: exerciseTitle(item.exercise) } : item.reason.args;
+  const reason = translate(item.reason.key, { _: item.reason.key, ...args });
+  const detail = item.alert ? alertText({ ...item.alert, message: item.detail }) : item.detail ? { text: item.detail, lang: 'en' as const } : undefined;
   const when =
     item.kind === 'unsigned_session' && item.at
       ? translate('attune.dashboard.session_on', { date: formatDate(item.at, 'dateTime') })
@@ -48,7 +54,14 @@ const AttentionRow = ({ item }: { item: AttentionItem }) => {
         : item.kind === 'overdue' && item.at
           ? translate('attune.dashboard.due_on', { date: formatDate(item.at) })
           : undefined;
-  const secondary = [item.detail, when].filter(Boolean).join(' · ');
+  const secondary =
+    detail?.text || when ? (
+      <>
+        {detail?.text ? <span lang={detail.lang}>{detail.text}</span> : null}
+        {detail?.text && when ? ' · ' : null}
+        {when}
+      </>
+    ) : undefined;
   return (
     <li>
       <ListItemButton component={Link} to={item.link} sx={{ alignItems: 'flex-start' }}>
@@ -65,7 +78,7 @@ const AttentionRow = ({ item }: { item: AttentionItem }) => {
               {reason}
             </>
           }
-          secondary={secondary || undefined}
+          secondary={secondary}
         />
       </ListItemButton>
     </li>

@@ -18,6 +18,10 @@ export interface AttentionItem {
   reason: { key: string; args: Record<string, string | number> };
   /** The alert's own message (English, from the API), when the item is an alert. */
   detail?: string;
+  /** The alert's kind and figures, to word it in the user's language (falling back to `detail`). */
+  alert?: { kind: string; params?: Record<string, string | number> };
+  /** The exercise of a review or overdue item: its built-in key (null for a custom one) and title. */
+  exercise?: { key: string | null; title: string };
   severity?: string;
   /** Where the item is handled: the case workspace, on the right tab. */
   link: string;
@@ -49,6 +53,17 @@ function caseOf(item: Record<string, unknown>): { caseId: string; caseTitle: str
   const caseId = asString(item['caseId']);
   if (!caseId) return null;
   return { caseId, caseTitle: asString(item['caseTitle']) ?? caseId };
+}
+
+function exerciseOf(item: Record<string, unknown>): { key: string | null; title: string } {
+  return { key: asString(item['exerciseKey']) ?? null, title: asString(item['exerciseTitle']) ?? '' };
+}
+
+/** An alert's figures: only its string and number values. */
+function paramsOf(raw: unknown): Record<string, string | number> | undefined {
+  const object = asObject(raw);
+  if (!object) return undefined;
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
 }
 
 /**
@@ -83,6 +98,7 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
         key: 'attune.dashboard.reason.review',
         args: { client: asString(item['clientName']) ?? '', exercise: asString(item['exerciseTitle']) ?? '' },
       },
+      exercise: exerciseOf(item),
       link: caseLink(c.caseId, 'homework'),
       at: asTime(item['submittedAt']),
     });
@@ -106,6 +122,7 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
           smart_count: due === undefined ? 0 : Math.max(0, Math.floor((now - due) / 86_400_000)),
         },
       },
+      exercise: exerciseOf(item),
       link: caseLink(c.caseId, 'homework'),
       at: due,
     });
@@ -143,6 +160,7 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
       ...c,
       reason: { key: `attune.enums.alert_kind.${kind}`, args: {} },
       detail: asString(alert['message']),
+      alert: { kind, ...(paramsOf(alert['params']) ? { params: paramsOf(alert['params'])! } : {}) },
       severity,
       link: caseLink(c.caseId),
     });

@@ -110,6 +110,14 @@ export const enAttune = {
     scale: 'Must be between 1 and 10 in steps of 0.5',
   },
   enums: enEnums,
+  /** An alert worded from its figures (`params` of the API's alert); the same sentences as the API's English `message`. */
+  alerts: {
+    setback: '%{clientName}: latest %{latest} is %{drop} below best %{best}',
+    plateau: '%{clientName}: no rise in the last %{ratings} ratings (%{scores}) over %{days} days',
+    partners_diverging: '%{partnerA} (%{scoreA}) and %{partnerB} (%{scoreB}): latest scores %{gap} points apart',
+    stage_overrun: "Stage %{stage} (%{stageTitle}): %{days} days in stage, %{daysOver} past the planned %{plannedDays} days plus %{graceDays} days' grace",
+    homework_piling_up: '%{count} homework assignments are overdue',
+  },
   schedule: {
     line: 'Day %{day} · stage %{stage} · %{state}',
     on_schedule: 'on schedule',
@@ -424,10 +432,21 @@ export const enResources = {
   },
 };
 
+/** A field's words in a built-in exercise. */
+export type ExerciseFieldMessages = { label: string; help?: string; itemLabel?: string };
+
+/** A built-in exercise's words, under `attune.exercises.<key>`; field words under the field's name. */
+export type ExerciseMessages = {
+  title: string;
+  summary: string;
+  instructions: string;
+  fields: Record<string, ExerciseFieldMessages>;
+};
+
 /** The words that come from the domain package: stage, exercise and note-section names. */
 export type DomainMessages = {
   stages: Record<StageNumber, { title: string; summary: string; numbered: string }>;
-  exercises: Record<string, { title: string }>;
+  exercises: Record<string, ExerciseMessages>;
   note_sections: Record<SessionNoteKey, { label: string; prompt: string }>;
 };
 

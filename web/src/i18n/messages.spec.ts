@@ -1,7 +1,9 @@
 import englishMessages from 'ra-language-english';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILT_IN_EXERCISES, deriveCaseAlerts } from '@attune/domain';
 import { enMessages } from './en-domain.messages';
+import { zhExercises } from './exercises.zh.messages';
 import { zhMessages } from './zh.messages';
 
 function leafKeys(tree: unknown, prefix = ''): string[] {
@@ -52,5 +54,50 @@ describe('translations', () => {
     const undefinedKeys = [...used].filter((key) => typeof lookup(enMessages, key) !== 'string');
     expect(undefinedKeys).toEqual([]);
     expect(used.size).toBeGreaterThan(100);
+  });
+
+  it('words every built-in exercise in both languages: summary, instructions and each field’s label, help and item label', () => {
+    const expected = BUILT_IN_EXERCISES.flatMap((e) => [
+      `${e.key}.title`,
+      `${e.key}.summary`,
+      `${e.key}.instructions`,
+      ...e.fields.flatMap((f) => [
+        `${e.key}.fields.${f.name}.label`,
+        ...(f.help ? [`${e.key}.fields.${f.name}.help`] : []),
+        ...('itemLabel' in f && f.itemLabel ? [`${e.key}.fields.${f.name}.itemLabel`] : []),
+      ]),
+    ]).sort();
+    expect(leafKeys(zhExercises).sort()).toEqual(expected);
+    expect(leafKeys(lookup(enMessages, 'attune.exercises')).sort()).toEqual(expected);
+    const english = BUILT_IN_EXERCISES.find((e) => e.key === 'coping-list')!;
+    expect(lookup(enMessages, 'attune.exercises.coping-list.fields.copingStrategies.itemLabel')).toBe((english.fields[0] as { itemLabel: string }).itemLabel);
+    expect(lookup(enMessages, 'attune.exercises.coping-list.instructions')).toBe(english.instructions);
+  });
+
+  it('words each alert in English as the domain’s own message, from its params', () => {
+    const days = (n: number) => new Date(Date.UTC(2026, 3, 20 - n)).toISOString();
+    const alerts = deriveCaseAlerts({
+      today: days(0),
+      stage: 2,
+      stageEnteredAt: days(20),
+      cycleStartedAt: days(30),
+      clients: [
+        { id: 'a', displayName: 'Zhao Lei' },
+        { id: 'b', displayName: 'Zhou Ting' },
+      ],
+      scores: [
+        { clientId: 'a', score: 6, recordedAt: days(30) },
+        { clientId: 'a', score: 4, recordedAt: days(20) },
+        { clientId: 'a', score: 2, recordedAt: days(1) },
+        { clientId: 'b', score: 5.5, recordedAt: days(1) },
+      ],
+      overdueAssignments: 3,
+    });
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['setback', 'plateau', 'partners_diverging', 'stage_overrun', 'homework_piling_up']));
+    for (const alert of alerts) {
+      const template = String(lookup(enMessages, `attune.alerts.${alert.kind}`));
+      const worded = template.replace(/%\{(\w+)\}/g, (_, name: string) => String(alert.params[name]));
+      expect(worded).toBe(alert.message);
+    }
   });
 });

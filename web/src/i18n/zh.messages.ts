@@ -2,6 +2,7 @@ import type { StageNumber } from '@attune/domain';
 import type { TranslationMessages } from 'react-admin';
 import type { AttuneMessages, EnumMessages, ResourceMessages } from './en.messages';
 import { portalZhMessages } from '../portal/portal.zh.messages';
+import { zhExercises } from './exercises.zh.messages';
 import { raChineseMessages } from './ra-zh.messages';
 
 const zhStageTitles: Record<StageNumber, { title: string; summary: string }> = {
@@ -34,27 +35,6 @@ const zhStageTitles: Record<StageNumber, { title: string; summary: string }> = {
 const zhStages = Object.fromEntries(
   Object.entries(zhStageTitles).map(([stage, words]) => [stage, { ...words, numbered: `${stage} · ${words.title}` }]),
 ) as AttuneMessages['stages'];
-
-const zhExercises: AttuneMessages['exercises'] = {
-  'relationship-narrative': { title: '关系叙事' },
-  'collaborative-listening': { title: '合作式倾听' },
-  'hope-questions': { title: '希望提问' },
-  'coping-list': { title: '应对清单' },
-  'strength-exploration': { title: '优势探索' },
-  'exception-log': { title: '例外日志' },
-  'miracle-question': { title: '奇迹提问' },
-  'scale-positioning': { title: '量尺定位' },
-  'value-ranking': { title: '价值排序' },
-  'exception-deep-description': { title: '例外深度描述' },
-  'pattern-recognition': { title: '模式识别' },
-  'micro-experiment': { title: '微实验' },
-  'action-menu': { title: '行动菜单' },
-  'commitment-experiment': { title: '承诺与实验' },
-  'feedback-loop': { title: '反馈循环' },
-  'progress-narrative': { title: '进步叙事' },
-  'prevention-plan': { title: '预防计划' },
-  celebration: { title: '庆祝与意义' },
-};
 
 const zhNoteSections: AttuneMessages['note_sections'] = {
   betterSinceLast: { label: '上次以来的改善', prompt: '自上次见面以来，哪怕一点点，有什么变好了？' },
@@ -142,6 +122,13 @@ export const zhAttune: AttuneMessages = {
   exercises: zhExercises,
   note_sections: zhNoteSections,
   enums: zhEnums,
+  alerts: {
+    setback: '%{clientName}：最近评分 %{latest}，比最佳的 %{best} 低 %{drop} 分',
+    plateau: '%{clientName}：最近 %{ratings} 次评分（%{scores}）在 %{days} 天内没有上升',
+    partners_diverging: '%{partnerA}（%{scoreA}）与 %{partnerB}（%{scoreB}）：最近评分相差 %{gap} 分',
+    stage_overrun: '阶段 %{stage}（%{stageTitle}）：已进行 %{days} 天，超出计划的 %{plannedDays} 天及 %{graceDays} 天宽限期 %{daysOver} 天',
+    homework_piling_up: '有 %{count} 项作业已逾期',
+  },
   schedule: {
     line: '第 %{day} 天 · 阶段 %{stage} · %{state}',
     on_schedule: '按计划进行',

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { HttpError, useGetIdentity, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { AnswersView } from '../shared/answers.view';
-import { useExerciseTitle } from '../shared/exercise-title';
+import { useExerciseTitle, useExerciseWords } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { CheckInsSection } from './check-ins.section';
 import { browserStorage, clearLocalDraft, readLocalDraft, shouldRestoreLocal } from './draft-storage';
@@ -60,6 +60,7 @@ export const ExercisePage = () => {
   const formatDate = useFormatDate();
   const cadenceText = useCadenceText();
   const exerciseTitle = useExerciseTitle();
+  const exerciseWords = useExerciseWords();
   const queryClient = useQueryClient();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { identity, isPending: identityPending } = useGetIdentity();
@@ -131,6 +132,7 @@ export const ExercisePage = () => {
   );
 
   const fields = detail.exercise.fields;
+  const words = exerciseWords(detail.exercise);
 
   const change = (name: string, value: unknown) => {
     setValues((current) => ({ ...(current ?? {}), [name]: value }));
@@ -215,8 +217,8 @@ export const ExercisePage = () => {
 
       <Box component="section" aria-labelledby="instructions-title">
         <SectionTitle id="instructions-title">{translate('portal.exercise.instructions')}</SectionTitle>
-        {detail.exercise.summary ? <Typography sx={{ fontWeight: 500, mb: 1 }}>{detail.exercise.summary}</Typography> : null}
-        <Typography sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}>{detail.exercise.instructions}</Typography>
+        {words.summary ? <Typography lang={words.summary.lang} sx={{ fontWeight: 500, mb: 1 }}>{words.summary.text}</Typography> : null}
+        <Typography lang={words.instructions.lang} sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}>{words.instructions.text}</Typography>
       </Box>
 
       {detail.note ? (
@@ -244,7 +246,7 @@ export const ExercisePage = () => {
             <Alert ref={messageRef} tabIndex={-1} severity={formMessage.severity} sx={{ mb: 2 }} role="alert">{formMessage.text}</Alert>
           ) : null}
           <Box component="form" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-            <ExerciseForm fields={fields} values={values} errors={errors} onChange={change} />
+            <ExerciseForm fields={words.fields} values={values} errors={errors} onChange={change} />
             {detail.coupleCase ? (
               <Box sx={{ mt: 3 }}>
                 <FormControlLabel
@@ -279,7 +281,7 @@ export const ExercisePage = () => {
           {detail.status === 'submitted' && detail.submittedAt ? (
             <Typography color="text.secondary" sx={{ mb: 2 }}>{translate('portal.exercise.waiting', { date: formatDate(detail.submittedAt) })}</Typography>
           ) : null}
-          <AnswersView fields={fields} response={detail.response} />
+          <AnswersView fields={words.fields} response={detail.response} />
           {detail.coupleCase ? (
             <Typography variant="body2" color="text.secondary">
               {translate(detail.sharedWithPartner ? 'portal.exercise.shared_note' : 'portal.exercise.private_note')}

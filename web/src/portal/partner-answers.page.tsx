@@ -2,7 +2,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { AnswersView } from '../shared/answers.view';
-import { useExerciseTitle } from '../shared/exercise-title';
+import { useExerciseTitle, useExerciseWords } from '../shared/exercise-title';
 import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import { LoadError, LoadingBlock, PageTitle } from './portal-ui';
@@ -12,6 +12,7 @@ export const PartnerAnswersPage = () => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const exerciseTitle = useExerciseTitle();
+  const exerciseWords = useExerciseWords();
   const query = useQuery({ queryKey: portalKeys.partnerAnswers, queryFn: portalApi.getPartnerAnswers });
   return (
     <Box>
@@ -26,7 +27,7 @@ export const PartnerAnswersPage = () => {
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
                 {translate('portal.partner.shared_by', { name: answer.partnerName, date: answer.submittedAt ? formatDate(answer.submittedAt) : '' })}
               </Typography>
-              <AnswersView fields={answer.fields} response={answer.response} />
+              <AnswersView fields={exerciseWords({ key: answer.exerciseKey, instructions: '', fields: answer.fields }).fields} response={answer.response} />
             </Paper>
           ))}
         </Box>

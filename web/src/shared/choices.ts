@@ -59,3 +59,8 @@ export const SCALE_CHOICES: Choice<number>[] = SCALE_VALUES.map((value) => ({ id
 export function exerciseTitleKey(key: string): string {
   return `attune.exercises.${key}.title`;
 }
+
+/** The key of a built-in exercise's words: `summary`, `instructions`, or `fields.<name>.label|help|itemLabel`. */
+export function exerciseTextKey(key: string, path: string): string {
+  return `attune.exercises.${key}.${path}`;
+}

@@ -1,6 +1,6 @@
-import type { ExerciseDto } from '@attune/domain';
-import { useTranslate } from 'react-admin';
-import { exerciseTitleKey } from './choices';
+import type { ExerciseDto, ExerciseField } from '@attune/domain';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { exerciseTextKey, exerciseTitleKey } from './choices';
 
 /** A built-in exercise's title in the user's language; a custom one as its author wrote it. */
 export function useExerciseTitle(): (exercise: Pick<ExerciseDto, 'key' | 'title'> | undefined | null) => string {
@@ -8,5 +8,53 @@ export function useExerciseTitle(): (exercise: Pick<ExerciseDto, 'key' | 'title'
   return (exercise) => {
     if (!exercise) return '';
     return exercise.key ? translate(exerciseTitleKey(exercise.key), { _: exercise.title }) : exercise.title;
+  };
+}
+
+/** A piece of an exercise's text, and `lang: 'en'` when it is the English left in a page of another language. */
+export interface ExerciseText {
+  text: string;
+  lang?: 'en';
+}
+
+export interface ExerciseWords {
+  summary: ExerciseText | null;
+  instructions: ExerciseText;
+  /** The fields with their label, help and item label in the user's language. */
+  fields: ExerciseField[];
+}
+
+type ExerciseSource = Pick<ExerciseDto, 'key' | 'instructions'> & {
+  summary?: string | null | undefined;
+  fields: readonly ExerciseField[];
+  /** When known: custom exercises keep their author's words. */
+  builtIn?: boolean | undefined;
+};
+
+/**
+ * A built-in exercise's summary, instructions and field words in the user's language, from
+ * `attune.exercises.<key>.…` (English as the fallback); a custom exercise's as its author wrote them.
+ */
+export function useExerciseWords(): (exercise: ExerciseSource) => ExerciseWords {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (exercise) => {
+    const key = exercise.builtIn === false ? null : exercise.key;
+    const text = (path: string, english: string): ExerciseText => {
+      if (!key) return { text: english };
+      const translated = translate(exerciseTextKey(key, path), { _: english });
+      return translated === english && locale !== 'en' ? { text: english, lang: 'en' } : { text: translated };
+    };
+    const plain = (path: string, english: string): string => (key ? translate(exerciseTextKey(key, path), { _: english }) : english);
+    return {
+      summary: exercise.summary ? text('summary', exercise.summary) : null,
+      instructions: text('instructions', exercise.instructions),
+      fields: exercise.fields.map((field) => {
+        const words: Partial<ExerciseField> = { label: plain(`fields.${field.name}.label`, field.label) };
+        if (field.help) words.help = plain(`fields.${field.name}.help`, field.help);
+        if ('itemLabel' in field && field.itemLabel) (words as { itemLabel?: string }).itemLabel = plain(`fields.${field.name}.itemLabel`, field.itemLabel);
+        return { ...field, ...words } as ExerciseField;
+      }),
+    };
   };
 }

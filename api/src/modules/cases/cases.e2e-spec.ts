@@ -52,7 +52,7 @@ describe('cases', () => {
       const couple = res.body[2];
       expect(couple).toMatchObject({ kind: 'couple', stage: 5, day: 43, plannedStage: 6, daysBehind: 8, scheduleStatus: 'behind' });
       expect(couple.latestScores.map((s: { score: number }) => s.score)).toEqual([5, 5]);
-      expect(couple.alerts).toEqual([{ kind: 'homework_piling_up', severity: 'low', message: '2 homework assignments are overdue' }]);
+      expect(couple.alerts).toEqual([{ kind: 'homework_piling_up', severity: 'low', message: '2 homework assignments are overdue', params: { count: 2 } }]);
       const liu = res.body[1];
       expect(liu.alerts.map((a: { kind: string }) => a.kind)).toEqual(['setback', 'homework_piling_up']);
       expect(liu.alerts[0]).toMatchObject({ clientId: demoClientId('liu'), message: 'Liu Jia: latest 3.5 is 2 below best 5.5' });

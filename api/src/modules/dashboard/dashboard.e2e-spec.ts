@@ -39,7 +39,7 @@ describe('dashboard', () => {
     ]);
     expect(res.body.reviewQueue[0]).toEqual({
       assignmentId: stableId('demo:assignment:liu:1'), caseId: LIU, caseTitle: 'Liu Jia: from anxiety to safety',
-      clientId: demoClientId('liu'), clientName: 'Liu Jia', exerciseTitle: 'Exception log', submittedAt: expect.any(String),
+      clientId: demoClientId('liu'), clientName: 'Liu Jia', exerciseKey: 'exception-log', exerciseTitle: 'Exception log', submittedAt: expect.any(String),
     });
 
     expect(res.body.overdueHomework.map((r: { clientName: string; exerciseTitle: string }) => `${r.clientName}: ${r.exerciseTitle}`)).toEqual([
@@ -53,7 +53,11 @@ describe('dashboard', () => {
     expect(res.body.alerts[0]).toEqual({
       caseId: LIU, caseTitle: 'Liu Jia: from anxiety to safety', kind: 'setback', severity: 'high', clientId: demoClientId('liu'),
       message: 'Liu Jia: latest 3.5 is 2 below best 5.5',
-      alert: { kind: 'setback', severity: 'high', clientId: demoClientId('liu'), message: 'Liu Jia: latest 3.5 is 2 below best 5.5' },
+      params: { clientName: 'Liu Jia', latest: '3.5', best: '5.5', drop: '2' },
+      alert: {
+        kind: 'setback', severity: 'high', clientId: demoClientId('liu'), message: 'Liu Jia: latest 3.5 is 2 below best 5.5',
+        params: { clientName: 'Liu Jia', latest: '3.5', best: '5.5', drop: '2' },
+      },
     });
     expect(res.body.alertCounts).toEqual({ setback: 1, homework_piling_up: 2 });
     expect(res.body.stageOverruns).toEqual([]);

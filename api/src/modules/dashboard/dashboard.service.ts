@@ -43,9 +43,9 @@ export class DashboardService {
 
       const { alerts, stageOverruns } = await this.alertsAndOverruns(manager, actor, now);
 
-      const reviewQueue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_title: string; submitted_at: Date; total: number }> =
+      const reviewQueue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_key: string | null; exercise_title: string; submitted_at: Date; total: number }> =
         await manager.query(
-          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, e.title AS exercise_title,
+          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, CASE WHEN e.built_in THEN e.key END AS exercise_key, e.title AS exercise_title,
                   a.submitted_at, count(*) OVER ()::int AS total
              FROM assignments a
              JOIN cases k ON k.id = a.case_id
@@ -55,9 +55,9 @@ export class DashboardService {
             ORDER BY a.submitted_at, a.id
             LIMIT ${DASHBOARD_LIST_LIMIT}`, scope);
 
-      const overdue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_title: string; due_at: Date; total: number }> =
+      const overdue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_key: string | null; exercise_title: string; due_at: Date; total: number }> =
         await manager.query(
-          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, e.title AS exercise_title,
+          `SELECT a.id, a.case_id, k.title AS case_title, a.client_id, cl.display_name AS client_name, CASE WHEN e.built_in THEN e.key END AS exercise_key, e.title AS exercise_title,
                   a.due_at, count(*) OVER ()::int AS total
              FROM assignments a
              JOIN cases k ON k.id = a.case_id
@@ -107,11 +107,11 @@ export class DashboardService {
         openCasesByStage: STAGE_NUMBERS.map((stage) => ({ stage, count: counts.get(stage) ?? 0 })),
         reviewQueue: reviewQueue.map((r) => ({
           assignmentId: r.id, caseId: r.case_id, caseTitle: r.case_title, clientId: r.client_id, clientName: r.client_name,
-          exerciseTitle: r.exercise_title, submittedAt: r.submitted_at.toISOString(),
+          exerciseKey: r.exercise_key, exerciseTitle: r.exercise_title, submittedAt: r.submitted_at.toISOString(),
         })),
         overdueHomework: overdue.map((r) => ({
           assignmentId: r.id, caseId: r.case_id, caseTitle: r.case_title, clientId: r.client_id, clientName: r.client_name,
-          exerciseTitle: r.exercise_title, dueAt: r.due_at.toISOString(),
+          exerciseKey: r.exercise_key, exerciseTitle: r.exercise_title, dueAt: r.due_at.toISOString(),
         })),
         alerts: alerts.slice(0, DASHBOARD_LIST_LIMIT),
         alertCounts,
@@ -150,7 +150,7 @@ export class DashboardService {
       for (const alert of alertsOfCase(k, facts.get(k.id)!, now)) {
         alerts.push({
           caseId: k.id, caseTitle: k.title, alert,
-          kind: alert.kind, severity: alert.severity, message: alert.message,
+          kind: alert.kind, severity: alert.severity, message: alert.message, params: alert.params,
           ...(alert.clientId ? { clientId: alert.clientId } : {}),
         });
       }

@@ -11,6 +11,7 @@ import {
   Skeleton,
   Stack,
   Typography,
+  type TypographyProps,
 } from '@mui/material';
 import {
   Create,
@@ -33,7 +34,7 @@ import {
 import { zodFormValidator } from '../../forms/zod-form-validator';
 import { STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
-import { useExerciseTitle } from '../../shared/exercise-title';
+import { useExerciseTitle, useExerciseWords } from '../../shared/exercise-title';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { SectionHeading } from '../../shared/section-heading';
 import { toCustomExerciseInput } from './exercise-input.shape';
@@ -101,9 +102,7 @@ const ExerciseLibrary = () => {
                           {exercise.builtIn ? <BuiltInBadge /> : <Chip size="small" color="primary" variant="outlined" label={translate('attune.exercises_library.custom')} />}
                         </Stack>
                         {exercise.summary ? (
-                          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                            {exercise.summary}
-                          </Typography>
+                          <ExerciseSummary exercise={exercise} variant="body2" color="text.secondary" sx={{ mt: 1 }} />
                         ) : null}
                         <Stack direction="row" spacing={1} sx={{ mt: 1 }} useFlexGap flexWrap="wrap">
                           <EnumChip enumeration="exercise_audience" value={exercise.audience} />
@@ -136,12 +135,25 @@ export const ExerciseList = () => (
   </List>
 );
 
+/** An exercise's summary in the user's language (a custom one's as written). */
+const ExerciseSummary = ({ exercise, ...props }: { exercise: ExerciseDto } & Omit<TypographyProps, 'children'>) => {
+  const exerciseWords = useExerciseWords();
+  const summary = exerciseWords(exercise).summary;
+  return summary ? (
+    <Typography {...props} lang={summary.lang}>
+      {summary.text}
+    </Typography>
+  ) : null;
+};
+
 const ExerciseDetails = () => {
   const exercise = useRecordContext<ExerciseDto>();
   const translate = useTranslate();
   const exerciseTitle = useExerciseTitle();
+  const exerciseWords = useExerciseWords();
   const cadenceText = useCadenceText();
   if (!exercise) return null;
+  const words = exerciseWords(exercise);
   return (
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -156,16 +168,16 @@ const ExerciseDetails = () => {
           <EnumChip enumeration="exercise_audience" value={exercise.audience} />
           <Chip size="small" variant="outlined" label={cadenceText(exercise.cadence)} />
         </Stack>
-        {exercise.summary ? (
-          <Typography variant="body1" sx={{ mt: 2 }}>
-            {exercise.summary}
+        {words.summary ? (
+          <Typography variant="body1" lang={words.summary.lang} sx={{ mt: 2 }}>
+            {words.summary.text}
           </Typography>
         ) : null}
         <Typography component="h3" variant="h6" sx={{ mt: 2 }}>
           {translate('resources.exercises.fields.instructions')}
         </Typography>
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-          {exercise.instructions}
+        <Typography variant="body2" lang={words.instructions.lang} sx={{ whiteSpace: 'pre-wrap' }}>
+          {words.instructions.text}
         </Typography>
         {exercise.builtIn ? (
           <Alert severity="info" sx={{ mt: 2 }}>
@@ -174,7 +186,7 @@ const ExerciseDetails = () => {
         ) : null}
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <ExerciseFormPreview fields={exercise.fields} />
+        <ExerciseFormPreview fields={words.fields} />
       </Grid>
     </Grid>
   );
