@@ -1,5 +1,7 @@
 import type { Role } from '@attune/domain';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ACCOUNT_PATH } from './account/account-api';
 import { createAuthProvider } from './auth/auth-provider';
 import { SignInPage } from './auth/sign-in.page';
 import { createDataProvider } from './data/data-provider';
@@ -17,6 +19,7 @@ import { usersResource } from './resources/users/users.resource';
 const dataProvider = createDataProvider();
 const authProvider = createAuthProvider();
 const Dashboard = lazyNamed(() => import('./dashboard/dashboard.page'), 'DashboardPage');
+const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -50,6 +53,9 @@ export const App = () => (
     dashboard={Dashboard}
     theme={attuneTheme}
   >
+    <CustomRoutes>
+      <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+    </CustomRoutes>
     {(role: Role | undefined) => resourcesFor(role)}
   </Admin>
 );

@@ -111,6 +111,10 @@ export function createAuthProvider(): AuthProvider {
         user = null;
         throw error;
       }
+      // the practice requires two-step sign-in and this person has not set it up: to My account, signed in
+      if (status === 403 && (error as { body?: ApiErrorBody } | null)?.body?.code === 'TOTP_ENROLMENT_REQUIRED') {
+        throw { logoutUser: false, redirectTo: '/account', message: 'account.enrolment_required_short' };
+      }
     },
 
     async getIdentity(): Promise<UserIdentity> {

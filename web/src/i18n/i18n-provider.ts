@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { enBaseMessages, type DomainMessages } from './en.messages';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
 import { withPortalMessages } from '../portal/portal-i18n';
+import { withAccountMessages } from '../account/account-i18n';
 
 let enDomainMessages: DomainMessages | null = null;
 
@@ -13,7 +14,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(withPortalMessages(messagesFor), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withAccountMessages(withPortalMessages(messagesFor)), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

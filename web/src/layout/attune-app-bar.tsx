@@ -1,5 +1,6 @@
 import { Box, CircularProgress } from '@mui/material';
-import { AppBar, LocalesMenuButton, RefreshIconButton, TitlePortal, UserMenu, useGetIdentity, useLoading, useTranslate } from 'react-admin';
+import { AppBar, LocalesMenuButton, Logout, RefreshIconButton, TitlePortal, UserMenu, useGetIdentity, useLoading, useTranslate } from 'react-admin';
+import { AccountMenuItem } from '../account/account-menu-item';
 
 /**
  * react-admin names the user button "Profile" while it shows the person's name; the accessible
@@ -10,7 +11,10 @@ const AttuneUserMenu = () => {
   const { identity } = useGetIdentity();
   const label = identity?.fullName ? translate('attune.menu.user_menu', { name: identity.fullName }) : 'ra.auth.user_menu';
   return (
-    <UserMenu label={label} />
+    <UserMenu label={label}>
+      <AccountMenuItem />
+      <Logout />
+    </UserMenu>
   );
 };
 

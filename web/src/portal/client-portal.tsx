@@ -1,5 +1,6 @@
 import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
+import { AccountPage } from '../account/account.page';
 import { ExercisePage } from './exercise.page';
 import { LogMomentPage } from './log-moment.page';
 import { MyHomeworkPage } from './my-homework.page';
@@ -42,6 +43,7 @@ export const ClientPortal = () => {
         <Route path="rate-myself" element={<RateMyselfPage />} />
         <Route path="progress" element={<MyProgressPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />
+        <Route path="account" element={<AccountPage portal />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>
     </Box>

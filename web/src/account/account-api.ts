@@ -1,0 +1,52 @@
+import type { SessionUserDto } from '@attune/domain';
+import { API_URL, httpClient } from '../data/http-client';
+
+/** The signed-in account as /api/auth/me gives it, with its two-step sign-in state. */
+export interface MyAccount extends SessionUserDto {
+  totpEnabled: boolean;
+  /** The practice requires two-step sign-in for staff and this person has not set it up yet. */
+  totpEnrolmentRequired: boolean;
+}
+
+export interface TotpStatus {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+}
+
+export interface TotpEnrolment {
+  /** otpauth:// URL for an authenticator app. */
+  otpauthUrl: string;
+  /** The same URL as a QR code: a PNG data URL. */
+  qrCode: string;
+  /** The secret, for typing into an app by hand. */
+  secret: string;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const { json } = await httpClient(`${API_URL}/auth/${path}`);
+  return json as T;
+}
+
+async function post<T>(path: string, body: unknown = {}): Promise<T> {
+  const { json } = await httpClient(`${API_URL}/auth/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return json as T;
+}
+
+/**
+ * The account's own calls to /api/auth, through the app's one HTTP client (same-origin cookies,
+ * the XSRF header on every change, the API's message and field errors on failure). Deliberately
+ * not through the data provider: a wrong code answers 401, which must not sign the person out.
+ */
+export const accountApi = {
+  me: () => getJson<MyAccount>('me'),
+  totpStatus: () => getJson<TotpStatus>('totp'),
+  changePassword: (currentPassword: string, newPassword: string) => post<void>('password', { currentPassword, newPassword }),
+  startTotpEnrolment: () => post<TotpEnrolment>('totp/enrol'),
+  confirmTotp: (code: string) => post<{ recoveryCodes: string[] }>('totp/confirm', { code }),
+  disableTotp: (password: string, code: string) => post<void>('totp/disable', { password, code }),
+};
+
+export type AccountApi = typeof accountApi;
+
+/** Where the "My account" page lives, in the practitioner app and in the client portal alike. */
+export const ACCOUNT_PATH = '/account';
