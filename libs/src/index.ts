@@ -13,4 +13,5 @@ export * from './session-notes.js';
 export * from './cases.js';
 export * from './clients.js';
 export type * from './api-types.js';
+export type * from './portal-api-types.js';
 export * from './passwords.js';
