@@ -1,15 +1,15 @@
 import { clientExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, EXCEPTION_TEXT_MAX_LENGTH, zodIssuesToFields } from '@attune/domain';
 import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { HttpError, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
 import { CasePicker } from './case-picker';
 import { useFieldMessage } from './fields/field-message';
 import { QuestionTextField } from './fields/question-text-field';
 import { TagsInput } from './fields/tags-answer';
 import { portalApi, portalKeys } from './portal-api';
 import { focusFirstControl, PageTitle } from './portal-ui';
-import { isTransient } from './use-autosave';
+import { useEntryForm } from './use-entry-form';
 import { useMyCases } from './use-open-cases';
 
 /** "YYYY-MM-DDTHH:mm" in the device's own time, for a datetime-local input. */
@@ -28,19 +28,12 @@ export const LogMomentPage = () => {
   const translate = useTranslate();
   const say = useFieldMessage();
   const queryClient = useQueryClient();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { openCases } = useMyCases();
   const [occurredAt, setOccurredAt] = useState(() => localDateTimeValue(new Date()));
   const [texts, setTexts] = useState(EMPTY);
   const [tags, setTags] = useState<string[]>([]);
   const [caseId, setCaseId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ severity: 'success' | 'warning' | 'error'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (message) messageRef.current?.focus();
-  }, [message]);
+  const { errors, setErrors, message, setMessage, saving, messageRef, send } = useEntryForm();
 
   const labels: Record<TextKey, string> = {
     context: translate('portal.moment.context'),
@@ -71,23 +64,12 @@ export const LogMomentPage = () => {
       else if (first) document.getElementById(`moment-${first}`)?.focus();
       return;
     }
-    setSaving(true);
-    try {
-      await portalApi.addException(body as Parameters<typeof portalApi.addException>[0]);
-      setErrors({});
+    await send(() => portalApi.addException(body as Parameters<typeof portalApi.addException>[0]), () => {
       setTexts(EMPTY);
       setTags([]);
       setOccurredAt(localDateTimeValue(new Date()));
       void queryClient.invalidateQueries({ queryKey: portalKeys.all });
-      setMessage({ severity: 'success', text: translate('portal.moment.saved') });
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 401) await logoutIfAccessDenied(error);
-      else if (error instanceof HttpError && error.status === 400) setErrors((error.body as { errors?: Record<string, string> })?.errors ?? {});
-      else if (error instanceof HttpError && !isTransient(error)) setMessage({ severity: 'warning', text: error.message });
-      else setMessage({ severity: 'error', text: translate('portal.common.load_error') });
-    } finally {
-      setSaving(false);
-    }
+    }, translate('portal.moment.saved'));
   };
 
   return (

@@ -1,8 +1,8 @@
 import { clientScaleScoreInputSchema, SCALE_SCORE_TEXT_MAX_LENGTH, zodIssuesToFields } from '@attune/domain';
 import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { HttpError, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { CasePicker } from './case-picker';
 import { useFieldMessage } from './fields/field-message';
@@ -10,7 +10,7 @@ import { QuestionTextField } from './fields/question-text-field';
 import { ScaleInput } from './fields/scale-answer';
 import { portalApi, portalKeys } from './portal-api';
 import { focusFirstControl, PageTitle } from './portal-ui';
-import { isTransient } from './use-autosave';
+import { useEntryForm } from './use-entry-form';
 import { useMyCases } from './use-open-cases';
 
 /** "Rate myself": a self-rating on the 1-10 scale with the two follow-up questions, at any time. */
@@ -18,19 +18,12 @@ export const RateMyselfPage = () => {
   const translate = useTranslate();
   const say = useFieldMessage();
   const queryClient = useQueryClient();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { openCases } = useMyCases();
   const [score, setScore] = useState<number | null>(null);
   const [keepsFromLower, setKeepsFromLower] = useState('');
   const [onePointHigher, setOnePointHigher] = useState('');
   const [caseId, setCaseId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ severity: 'success' | 'warning' | 'error'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (message) messageRef.current?.focus();
-  }, [message]);
+  const { errors, setErrors, message, setMessage, saving, messageRef, send } = useEntryForm();
 
   const save = async () => {
     setMessage(null);
@@ -49,23 +42,12 @@ export const RateMyselfPage = () => {
       focusFirstControl(document.getElementById(`rating-${first}`));
       return;
     }
-    setSaving(true);
-    try {
-      await portalApi.addScaleScore(body as Parameters<typeof portalApi.addScaleScore>[0]);
-      setErrors({});
+    await send(() => portalApi.addScaleScore(body as Parameters<typeof portalApi.addScaleScore>[0]), () => {
       setScore(null);
       setKeepsFromLower('');
       setOnePointHigher('');
       void queryClient.invalidateQueries({ queryKey: portalKeys.progress });
-      setMessage({ severity: 'success', text: translate('portal.rating.saved') });
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 401) await logoutIfAccessDenied(error);
-      else if (error instanceof HttpError && error.status === 400) setErrors((error.body as { errors?: Record<string, string> })?.errors ?? {});
-      else if (error instanceof HttpError && !isTransient(error)) setMessage({ severity: 'warning', text: error.message });
-      else setMessage({ severity: 'error', text: translate('portal.common.load_error') });
-    } finally {
-      setSaving(false);
-    }
+    }, translate('portal.rating.saved'));
   };
 
   return (
