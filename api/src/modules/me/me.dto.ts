@@ -10,14 +10,9 @@ import {
 } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
+import { ASSIGNMENT_OVERDUE_SQL } from '../assignments/assignments.dto.js';
 
-/**
- * The client portal's payloads. `PortalAssignmentDto` comes from libs; the rest are the portal's own
- * shapes (the web app mirrors them in web/src/portal/portal-types.ts).
- */
-
-/** Overdue is derived: the due time has passed and nothing has been sent yet. */
-export const OVERDUE_SQL = `(a.due_at < now() AND a.status IN ('assigned', 'in_progress'))`;
+/** The client portal's inputs and list rules; its payload types live in libs (portal-api-types.ts). */
 
 export const MY_ASSIGNMENT_LIST: ListSpec = {
   resource: 'assignments',
@@ -33,7 +28,7 @@ export const MY_ASSIGNMENT_LIST: ListSpec = {
   },
   filterable: {
     status: { column: 'a.status', kind: 'enum', values: ASSIGNMENT_STATUSES },
-    overdue: { column: OVERDUE_SQL, kind: 'boolean' },
+    overdue: { column: ASSIGNMENT_OVERDUE_SQL, kind: 'boolean' },
     caseId: { column: 'a.case_id', kind: 'uuid' },
   },
 };
