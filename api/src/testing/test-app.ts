@@ -105,3 +105,8 @@ export async function createDemoTestApp(label: string): Promise<DemoTestApp> {
     client: await t.signIn('chen.jing@attune.test'),
   };
 }
+
+/** A list URL as react-admin's simple REST sends it: each query value JSON-encoded. */
+export function listUrl(path: string, query: Record<string, unknown> = {}): string {
+  return `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
+}

@@ -1,7 +1,7 @@
 import { stableId } from '../../common/stable-id.js';
 import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { buildPractice, createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, createDemoTestApp, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 import { builtInExerciseId } from '../exercises/built-in-exercises.sync.js';
 
 const CHEN_CASE = demoCaseId('chen');
@@ -12,8 +12,6 @@ const LIU_CASE = demoCaseId('liu');
 const LUO_CASE = demoCaseId('luo');
 const LUO = demoClientId('luo');
 const assignment = (caseKey: string, i: number) => stableId(`demo:assignment:${caseKey}:${i}`);
-const url = (path: string, query: Record<string, unknown> = {}) =>
-  `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
 const ids = (body: Array<{ id: string }>) => body.map((a) => a.id);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -39,7 +37,7 @@ describe('assignments', () => {
 
   describe('list', () => {
     it('lists a case\'s homework by due date with its exercise, never a draft, and audits the read', async () => {
-      const res = await therapist.get(url('/api/assignments', { filter: { caseId: CHEN_CASE }, range: [0, 49] }));
+      const res = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, range: [0, 49] }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('assignments 0-9/10');
       const dues = res.body.map((a: { dueAt: string }) => Date.parse(a.dueAt));
@@ -64,52 +62,52 @@ describe('assignments', () => {
     });
 
     it('derives overdue in SQL: due time passed and not submitted', async () => {
-      const overdue = await therapist.get(url('/api/assignments', { filter: { overdue: true } }));
+      const overdue = await therapist.get(listUrl('/api/assignments', { filter: { overdue: true } }));
       expect(overdue.status).toBe(200);
       expect(ids(overdue.body).sort()).toEqual([assignment('couple', 5), assignment('couple', 6), assignment('liu', 3), assignment('liu', 4)].sort());
       expect(overdue.body.every((a: { overdue: boolean }) => a.overdue)).toBe(true);
-      const onTime = await therapist.get(url('/api/assignments', { filter: { overdue: false, caseId: LIU_CASE } }));
+      const onTime = await therapist.get(listUrl('/api/assignments', { filter: { overdue: false, caseId: LIU_CASE } }));
       expect(ids(onTime.body).sort()).toEqual([assignment('liu', 0), assignment('liu', 1), assignment('liu', 2)].sort());
-      expect((await coach.get(url('/api/assignments', { filter: { overdue: true } }))).headers['content-range']).toBe('assignments 0-0/0');
+      expect((await coach.get(listUrl('/api/assignments', { filter: { overdue: true } }))).headers['content-range']).toBe('assignments 0-0/0');
     });
 
     it('filters by status, client, exercise and a due-date range, and sorts by status and submission', async () => {
-      const submitted = await therapist.get(url('/api/assignments', { filter: { status: 'submitted' } }));
+      const submitted = await therapist.get(listUrl('/api/assignments', { filter: { status: 'submitted' } }));
       expect(ids(submitted.body).sort()).toEqual([assignment('chen', 7), assignment('couple', 3), assignment('liu', 1)].sort());
-      const open = await therapist.get(url('/api/assignments', { filter: { status: ['assigned', 'in_progress'], clientId: ZHOU } }));
+      const open = await therapist.get(listUrl('/api/assignments', { filter: { status: ['assigned', 'in_progress'], clientId: ZHOU } }));
       expect(ids(open.body)).toEqual([assignment('couple', 6)]);
-      const byExercise = await admin.get(url('/api/assignments', { filter: { exerciseId: builtInExerciseId('micro-experiment') } }));
+      const byExercise = await admin.get(listUrl('/api/assignments', { filter: { exerciseId: builtInExerciseId('micro-experiment') } }));
       expect(byExercise.headers['content-range']).toBe('assignments 0-3/4');
-      const all = await therapist.get(url('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['dueAt', 'ASC'] }));
-      const window = await therapist.get(url('/api/assignments', {
+      const all = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['dueAt', 'ASC'] }));
+      const window = await therapist.get(listUrl('/api/assignments', {
         filter: { caseId: CHEN_CASE, dueAt_gte: all.body[2].dueAt, dueAt_lte: all.body[4].dueAt }, sort: ['dueAt', 'ASC'],
       }));
       expect(ids(window.body)).toEqual(ids(all.body.slice(2, 5)));
-      const bySubmission = await therapist.get(url('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['submittedAt', 'DESC'] }));
+      const bySubmission = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['submittedAt', 'DESC'] }));
       expect(bySubmission.body[0].id).toBe(assignment('chen', 7));
-      const byStatus = await therapist.get(url('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['status', 'ASC'] }));
+      const byStatus = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, sort: ['status', 'ASC'] }));
       expect(byStatus.body[0].status).toBe('assigned');
     });
 
     it('gets many by id and shows a practitioner only their own caseload, in rows and count', async () => {
-      const many = await therapist.get(url('/api/assignments', { filter: { id: [assignment('chen', 0), assignment('liu', 0), assignment('he', 0)] } }));
+      const many = await therapist.get(listUrl('/api/assignments', { filter: { id: [assignment('chen', 0), assignment('liu', 0), assignment('he', 0)] } }));
       expect(ids(many.body).sort()).toEqual([assignment('chen', 0), assignment('liu', 0)].sort());
-      const mine = await coach.get(url('/api/assignments', { range: [0, 99] }));
+      const mine = await coach.get(listUrl('/api/assignments', { range: [0, 99] }));
       expect(mine.headers['content-range']).toBe('assignments 0-1/2');
       expect(ids(mine.body).sort()).toEqual([assignment('he', 0), assignment('luo', 0)].sort());
-      const foreign = await coach.get(url('/api/assignments', { filter: { caseId: CHEN_CASE } }));
+      const foreign = await coach.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE } }));
       expect(foreign.body).toEqual([]);
-      expect((await admin.get(url('/api/assignments', { range: [0, 99] }))).headers['content-range']).toBe('assignments 0-23/24');
+      expect((await admin.get(listUrl('/api/assignments', { range: [0, 99] }))).headers['content-range']).toBe('assignments 0-23/24');
     });
 
     it('refuses an unknown sort or filter and a malformed range with a 400 naming it', async () => {
-      const sort = await therapist.get(url('/api/assignments', { sort: ['feedback', 'ASC'] }));
+      const sort = await therapist.get(listUrl('/api/assignments', { sort: ['feedback', 'ASC'] }));
       expect(sort.status).toBe(400);
       expect(sort.body.errors).toHaveProperty('sort');
-      const filter = await therapist.get(url('/api/assignments', { filter: { draft: 'x' } }));
+      const filter = await therapist.get(listUrl('/api/assignments', { filter: { draft: 'x' } }));
       expect(filter.status).toBe(400);
       expect(filter.body.errors).toHaveProperty(['filter.draft']);
-      const status = await therapist.get(url('/api/assignments', { filter: { status: 'overdue' } }));
+      const status = await therapist.get(listUrl('/api/assignments', { filter: { status: 'overdue' } }));
       expect(status.status).toBe(400);
       expect(status.body.errors).toHaveProperty(['filter.status']);
       const range = await therapist.get('/api/assignments?range=[5,2]');
@@ -325,7 +323,7 @@ describe('assignments', () => {
   });
 
   it('keeps the couple\'s homework in the couple\'s case', async () => {
-    const res = await therapist.get(url('/api/assignments', { filter: { caseId: COUPLE_CASE }, range: [0, 99] }));
+    const res = await therapist.get(listUrl('/api/assignments', { filter: { caseId: COUPLE_CASE }, range: [0, 99] }));
     expect(res.headers['content-range']).toBe('assignments 0-6/7');
   });
 });

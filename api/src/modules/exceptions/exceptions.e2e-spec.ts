@@ -1,7 +1,7 @@
 import { stableId } from '../../common/stable-id.js';
 import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
 const CHEN = demoClientId('chen');
@@ -11,8 +11,6 @@ const ZHOU = demoClientId('zhou');
 const HE_CASE = demoCaseId('he');
 const chenException = (i: number) => stableId(`demo:exception:chen:${i}`);
 const heException = stableId('demo:exception:he:0');
-const url = (path: string, query: Record<string, unknown> = {}) =>
-  `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
 const ids = (body: Array<{ id: string }>) => body.map((e) => e.id);
 
 describe('exceptions', () => {
@@ -44,7 +42,7 @@ describe('exceptions', () => {
 
   describe('list', () => {
     it('lists a case\'s entries newest first and audits the read with the case', async () => {
-      const res = await therapist.get(url('/api/exceptions', { filter: { caseId: CHEN_CASE } }));
+      const res = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: CHEN_CASE } }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('exceptions 0-4/5');
       expect(ids(res.body)).toEqual([4, 3, 2, 1, 0].map(chenException));
@@ -62,16 +60,16 @@ describe('exceptions', () => {
     });
 
     it('filters by a tag the array contains, by significance, client and an occurredAt range', async () => {
-      const tagged = await therapist.get(url('/api/exceptions', { filter: { caseId: CHEN_CASE, tags: 'Shared Activity' } }));
+      const tagged = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: CHEN_CASE, tags: 'Shared Activity' } }));
       expect(ids(tagged.body).sort()).toEqual([chenException(0), chenException(1), chenException(4)].sort());
-      const anyOf = await therapist.get(url('/api/exceptions', { filter: { caseId: CHEN_CASE, tags: ['time apart', 'calm conversation'] } }));
+      const anyOf = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: CHEN_CASE, tags: ['time apart', 'calm conversation'] } }));
       expect(ids(anyOf.body).sort()).toEqual([chenException(2), chenException(3)].sort());
-      const significant = await therapist.get(url('/api/exceptions', { filter: { caseId: CHEN_CASE, significant: true } }));
+      const significant = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: CHEN_CASE, significant: true } }));
       expect(ids(significant.body).sort()).toEqual([chenException(0), chenException(1), chenException(3)].sort());
-      const zhou = await therapist.get(url('/api/exceptions', { filter: { caseId: COUPLE_CASE, clientId: ZHOU } }));
+      const zhou = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: COUPLE_CASE, clientId: ZHOU } }));
       expect(zhou.headers['content-range']).toBe('exceptions 0-2/3');
-      const all = await therapist.get(url('/api/exceptions', { filter: { caseId: CHEN_CASE }, sort: ['occurredAt', 'ASC'] }));
-      const range = await therapist.get(url('/api/exceptions', {
+      const all = await therapist.get(listUrl('/api/exceptions', { filter: { caseId: CHEN_CASE }, sort: ['occurredAt', 'ASC'] }));
+      const range = await therapist.get(listUrl('/api/exceptions', {
         filter: { caseId: CHEN_CASE, occurredAt_gte: all.body[1].occurredAt, occurredAt_lte: all.body[3].occurredAt.slice(0, 10) },
         sort: ['occurredAt', 'ASC'],
       }));
@@ -79,34 +77,34 @@ describe('exceptions', () => {
     });
 
     it('searches context and meaning with q', async () => {
-      const context = await therapist.get(url('/api/exceptions', { filter: { q: 'GROCERY' } }));
+      const context = await therapist.get(listUrl('/api/exceptions', { filter: { q: 'GROCERY' } }));
       expect(ids(context.body)).toEqual([chenException(0)]);
-      const meaning = await therapist.get(url('/api/exceptions', { filter: { q: 'calms the cycle' } }));
+      const meaning = await therapist.get(listUrl('/api/exceptions', { filter: { q: 'calms the cycle' } }));
       expect(ids(meaning.body)).toEqual([chenException(0)]);
-      const wildcard = await therapist.get(url('/api/exceptions', { filter: { q: '%' } }));
+      const wildcard = await therapist.get(listUrl('/api/exceptions', { filter: { q: '%' } }));
       expect(wildcard.body).toEqual([]);
     });
 
     it('gets many by an id array and keeps other practitioners\' entries out of rows and counts', async () => {
-      const many = await therapist.get(url('/api/exceptions', { filter: { id: [chenException(0), chenException(3), heException] } }));
+      const many = await therapist.get(listUrl('/api/exceptions', { filter: { id: [chenException(0), chenException(3), heException] } }));
       expect(ids(many.body).sort()).toEqual([chenException(0), chenException(3)].sort());
-      const coachList = await coach.get(url('/api/exceptions', { range: [0, 99] }));
+      const coachList = await coach.get(listUrl('/api/exceptions', { range: [0, 99] }));
       expect(coachList.headers['content-range']).toBe('exceptions 0-0/1');
       expect(ids(coachList.body)).toEqual([heException]);
-      const searched = await coach.get(url('/api/exceptions', { filter: { q: 'grocery' } }));
+      const searched = await coach.get(listUrl('/api/exceptions', { filter: { q: 'grocery' } }));
       expect(searched.headers['content-range']).toBe('exceptions 0-0/0');
-      const practice = await admin.get(url('/api/exceptions', { range: [0, 99] }));
+      const practice = await admin.get(listUrl('/api/exceptions', { range: [0, 99] }));
       expect(practice.headers['content-range']).toBe('exceptions 0-13/14');
     });
 
     it('refuses an unknown sort or filter with a 400 naming it', async () => {
-      const sort = await therapist.get(url('/api/exceptions', { sort: ['context', 'ASC'] }));
+      const sort = await therapist.get(listUrl('/api/exceptions', { sort: ['context', 'ASC'] }));
       expect(sort.status).toBe(400);
       expect(sort.body.errors).toHaveProperty('sort');
-      const filter = await therapist.get(url('/api/exceptions', { filter: { recordedBy: therapist.userId } }));
+      const filter = await therapist.get(listUrl('/api/exceptions', { filter: { recordedBy: therapist.userId } }));
       expect(filter.status).toBe(400);
       expect(filter.body.errors).toHaveProperty(['filter.recordedBy']);
-      const flag = await therapist.get(url('/api/exceptions', { filter: { significant: 'yes' } }));
+      const flag = await therapist.get(listUrl('/api/exceptions', { filter: { significant: 'yes' } }));
       expect(flag.status).toBe(400);
       expect(flag.body.errors).toHaveProperty(['filter.significant']);
     });
@@ -249,7 +247,7 @@ describe('exceptions', () => {
   });
 
   it('keeps the coach\'s own case reachable to the coach', async () => {
-    const res = await coach.get(url('/api/exceptions', { filter: { caseId: HE_CASE } }));
+    const res = await coach.get(listUrl('/api/exceptions', { filter: { caseId: HE_CASE } }));
     expect(ids(res.body)).toEqual([heException]);
   });
 });

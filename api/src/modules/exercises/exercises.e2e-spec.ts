@@ -1,11 +1,9 @@
 import { BUILT_IN_EXERCISES, responseJsonSchemaFor } from '@attune/domain';
 import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { buildPractice, buildUser, createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, buildUser, createDemoTestApp, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 import { builtInExerciseId } from './built-in-exercises.sync.js';
 
-const url = (path: string, query: Record<string, unknown> = {}) =>
-  `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
 
 const gratitude = (over: Record<string, unknown> = {}) => ({
   stage: 2,
@@ -40,7 +38,7 @@ describe('exercises', () => {
 
   describe('list and get', () => {
     it('lists the 18 built-in exercises by stage, each with its fields, cadence, audience and response schema', async () => {
-      const res = await therapist.get(url('/api/exercises', { range: [0, 99], filter: { builtIn: true } }));
+      const res = await therapist.get(listUrl('/api/exercises', { range: [0, 99], filter: { builtIn: true } }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('exercises 0-17/18');
       expect(res.body.map((e: { stage: number }) => e.stage)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6]);
@@ -57,25 +55,25 @@ describe('exercises', () => {
     });
 
     it('filters by stage, audience and built-in, searches titles with q and sorts by title', async () => {
-      const stage4 = await therapist.get(url('/api/exercises', { filter: { stage: 4 } }));
+      const stage4 = await therapist.get(listUrl('/api/exercises', { filter: { stage: 4 } }));
       expect(stage4.body.map((e: { key: string }) => e.key).sort()).toEqual(['exception-deep-description', 'micro-experiment', 'pattern-recognition']);
-      const eachPartner = await therapist.get(url('/api/exercises', { filter: { audience: 'each_partner' } }));
+      const eachPartner = await therapist.get(listUrl('/api/exercises', { filter: { audience: 'each_partner' } }));
       expect(eachPartner.body.map((e: { key: string }) => e.key).sort()).toEqual(['celebration', 'hope-questions', 'micro-experiment']);
-      const searched = await therapist.get(url('/api/exercises', { filter: { q: 'MIRACLE' } }));
+      const searched = await therapist.get(listUrl('/api/exercises', { filter: { q: 'MIRACLE' } }));
       expect(searched.body.map((e: { key: string }) => e.key)).toEqual(['miracle-question']);
-      const byTitle = await therapist.get(url('/api/exercises', { sort: ['title', 'DESC'], range: [0, 99], filter: { builtIn: true } }));
+      const byTitle = await therapist.get(listUrl('/api/exercises', { sort: ['title', 'DESC'], range: [0, 99], filter: { builtIn: true } }));
       const titles = byTitle.body.map((e: { title: string }) => e.title);
       expect([...titles].sort((a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0))).toEqual(titles);
     });
 
     it('refuses an unknown sort or filter and a bad value with a 400 naming it', async () => {
-      const sort = await therapist.get(url('/api/exercises', { sort: ['instructions', 'ASC'] }));
+      const sort = await therapist.get(listUrl('/api/exercises', { sort: ['instructions', 'ASC'] }));
       expect(sort.status).toBe(400);
       expect(sort.body.errors).toHaveProperty('sort');
-      const filter = await therapist.get(url('/api/exercises', { filter: { effect: 'exception' } }));
+      const filter = await therapist.get(listUrl('/api/exercises', { filter: { effect: 'exception' } }));
       expect(filter.status).toBe(400);
       expect(filter.body.errors).toHaveProperty(['filter.effect']);
-      const stage = await therapist.get(url('/api/exercises', { filter: { stage: 'two' } }));
+      const stage = await therapist.get(listUrl('/api/exercises', { filter: { stage: 'two' } }));
       expect(stage.status).toBe(400);
       expect(stage.body.errors).toHaveProperty(['filter.stage']);
     });
@@ -105,9 +103,9 @@ describe('exercises', () => {
         { action: 'create', entity: 'exercises', entityId: res.body.id, caseId: null, actorId: therapist.userId },
       ]);
 
-      const custom = await coach.get(url('/api/exercises', { filter: { builtIn: false } }));
+      const custom = await coach.get(listUrl('/api/exercises', { filter: { builtIn: false } }));
       expect(custom.body.map((e: { id: string }) => e.id)).toContain(res.body.id);
-      const outside = await outsider.get(url('/api/exercises', { range: [0, 99] }));
+      const outside = await outsider.get(listUrl('/api/exercises', { range: [0, 99] }));
       expect(outside.headers['content-range']).toBe('exercises 0-17/18');
       expect((await outsider.get(`/api/exercises/${res.body.id}`)).status).toBe(404);
       expect((await outsider.put(`/api/exercises/${res.body.id}`, gratitude())).status).toBe(404);

@@ -1,7 +1,7 @@
 import { stableId } from '../../common/stable-id.js';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { createDemoTestApp, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
 const CHEN = demoClientId('chen');
@@ -11,8 +11,6 @@ const HE_CASE = demoCaseId('he');
 const HE = demoClientId('he');
 const chenScore = (i: number) => stableId(`demo:score:chen:chen:${i}`);
 const heScore = (i: number) => stableId(`demo:score:he:he:${i}`);
-const url = (path: string, query: Record<string, unknown> = {}) =>
-  `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
 
 describe('scale scores', () => {
   let t: TestApp;
@@ -28,7 +26,7 @@ describe('scale scores', () => {
 
   describe('list', () => {
     it('shows a case\'s ratings newest first with a Content-Range, and writes one audit event naming the case', async () => {
-      const res = await therapist.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE }, range: [0, 49] }));
+      const res = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE }, range: [0, 49] }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('scale-scores 0-9/10');
       expect(res.body).toHaveLength(10);
@@ -44,59 +42,59 @@ describe('scale scores', () => {
     });
 
     it('pages with range and sorts by score', async () => {
-      const res = await therapist.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE }, sort: ['score', 'ASC'], range: [0, 2] }));
+      const res = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE }, sort: ['score', 'ASC'], range: [0, 2] }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('scale-scores 0-2/10');
       expect(res.body.map((s: { score: number }) => s.score)).toEqual([2.5, 3, 3]);
     });
 
     it('filters by client, source and a recordedAt range (a plain date includes the whole day)', async () => {
-      const couple = await therapist.get(url('/api/scale-scores', { filter: { caseId: COUPLE_CASE, clientId: ZHAO, source: 'client' } }));
+      const couple = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: COUPLE_CASE, clientId: ZHAO, source: 'client' } }));
       expect(couple.status).toBe(200);
       expect(couple.body).toHaveLength(1);
       expect(couple.body[0]).toMatchObject({ clientId: ZHAO, source: 'client', score: 5 });
 
-      const all = await therapist.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE }, sort: ['recordedAt', 'ASC'], range: [0, 99] }));
+      const all = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE }, sort: ['recordedAt', 'ASC'], range: [0, 99] }));
       const first = all.body[0].recordedAt as string;
       const day = first.slice(0, 10);
-      const sameDay = await therapist.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE, recordedAt_gte: day, recordedAt_lte: day } }));
+      const sameDay = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE, recordedAt_gte: day, recordedAt_lte: day } }));
       expect(sameDay.body.map((s: { id: string }) => s.id)).toEqual([all.body[0].id]);
-      const after = await therapist.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE, recordedAt_gte: all.body[9].recordedAt } }));
+      const after = await therapist.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE, recordedAt_gte: all.body[9].recordedAt } }));
       expect(after.body).toHaveLength(1);
     });
 
     it('gets many by an id array, leaving out ids the caller may not see', async () => {
-      const res = await therapist.get(url('/api/scale-scores', { filter: { id: [chenScore(0), chenScore(1), heScore(0)] } }));
+      const res = await therapist.get(listUrl('/api/scale-scores', { filter: { id: [chenScore(0), chenScore(1), heScore(0)] } }));
       expect(res.status).toBe(200);
       expect(res.body.map((s: { id: string }) => s.id).sort()).toEqual([chenScore(0), chenScore(1)].sort());
       expect(res.headers['content-range']).toBe('scale-scores 0-1/2');
     });
 
     it('shows a practitioner only their own caseload, in rows and in the count; an admin sees the practice', async () => {
-      const mine = await coach.get(url('/api/scale-scores', { range: [0, 99] }));
+      const mine = await coach.get(listUrl('/api/scale-scores', { range: [0, 99] }));
       expect(mine.headers['content-range']).toBe('scale-scores 0-2/3');
       expect(mine.body.every((s: { caseId: string }) => [HE_CASE, demoCaseId('luo')].includes(s.caseId))).toBe(true);
-      const foreign = await coach.get(url('/api/scale-scores', { filter: { caseId: CHEN_CASE } }));
+      const foreign = await coach.get(listUrl('/api/scale-scores', { filter: { caseId: CHEN_CASE } }));
       expect(foreign.status).toBe(200);
       expect(foreign.body).toEqual([]);
       expect(foreign.headers['content-range']).toBe('scale-scores 0-0/0');
-      const practice = await admin.get(url('/api/scale-scores', { range: [0, 99] }));
+      const practice = await admin.get(listUrl('/api/scale-scores', { range: [0, 99] }));
       expect(practice.headers['content-range']).toBe('scale-scores 0-32/33');
     });
 
     it('refuses an unknown sort or filter field, a bad filter value and a page over 500 rows with a 400 naming it', async () => {
-      const sort = await therapist.get(url('/api/scale-scores', { sort: ['practiceId', 'ASC'] }));
+      const sort = await therapist.get(listUrl('/api/scale-scores', { sort: ['practiceId', 'ASC'] }));
       expect(sort.status).toBe(400);
       expect(sort.body.errors).toHaveProperty('sort');
-      const filter = await therapist.get(url('/api/scale-scores', { filter: { practiceId: CHEN_CASE } }));
+      const filter = await therapist.get(listUrl('/api/scale-scores', { filter: { practiceId: CHEN_CASE } }));
       expect(filter.status).toBe(400);
       expect(filter.body.errors).toHaveProperty(['filter.practiceId']);
-      const value = await therapist.get(url('/api/scale-scores', { filter: { source: 'robot' } }));
+      const value = await therapist.get(listUrl('/api/scale-scores', { filter: { source: 'robot' } }));
       expect(value.status).toBe(400);
       expect(value.body.errors).toHaveProperty(['filter.source']);
-      const search = await therapist.get(url('/api/scale-scores', { filter: { q: 'thin ice' } }));
+      const search = await therapist.get(listUrl('/api/scale-scores', { filter: { q: 'thin ice' } }));
       expect(search.status).toBe(400);
-      const page = await therapist.get(url('/api/scale-scores', { range: [0, 500] }));
+      const page = await therapist.get(listUrl('/api/scale-scores', { range: [0, 500] }));
       expect(page.status).toBe(400);
       expect(page.body.errors).toHaveProperty('range');
     });

@@ -1,9 +1,7 @@
 import { demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 
-const url = (path: string, query: Record<string, unknown> = {}) =>
-  `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`;
 const USER_KEYS = ['active', 'clientId', 'createdAt', 'displayName', 'email', 'id', 'lastLoginAt', 'role', 'totpEnabled'];
 
 describe('users', () => {
@@ -29,7 +27,7 @@ describe('users', () => {
 
   describe('list and get', () => {
     it('lists the practice\'s accounts without any secret, with the portal link and last sign-in', async () => {
-      const res = await admin.get(url('/api/users', { sort: ['email', 'ASC'], range: [0, 99] }));
+      const res = await admin.get(listUrl('/api/users', { sort: ['email', 'ASC'], range: [0, 99] }));
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('users 0-6/7');
       expect(res.body.map((u: { email: string }) => u.email)).toEqual([
@@ -44,23 +42,23 @@ describe('users', () => {
     });
 
     it('filters by role and active, searches email and name with q, and gets many by id', async () => {
-      const staff = await admin.get(url('/api/users', { filter: { role: ['practitioner', 'admin'] }, sort: ['role', 'ASC'] }));
+      const staff = await admin.get(listUrl('/api/users', { filter: { role: ['practitioner', 'admin'] }, sort: ['role', 'ASC'] }));
       expect(staff.body.map((u: { role: string }) => u.role)).toEqual(['admin', 'practitioner', 'practitioner']);
-      const active = await admin.get(url('/api/users', { filter: { active: false } }));
+      const active = await admin.get(listUrl('/api/users', { filter: { active: false } }));
       expect(active.body).toEqual([]);
-      const byName = await admin.get(url('/api/users', { filter: { q: 'wang fang' } }));
+      const byName = await admin.get(listUrl('/api/users', { filter: { q: 'wang fang' } }));
       expect(byName.body.map((u: { id: string }) => u.id)).toEqual([demoUserId('therapist')]);
-      const byEmail = await admin.get(url('/api/users', { filter: { q: 'ZHOU.TING@' } }));
+      const byEmail = await admin.get(listUrl('/api/users', { filter: { q: 'ZHOU.TING@' } }));
       expect(byEmail.body.map((u: { id: string }) => u.id)).toEqual([demoUserId('zhou')]);
-      const many = await admin.get(url('/api/users', { filter: { id: [demoUserId('chen'), demoUserId('coach'), otherPracticeUser] } }));
+      const many = await admin.get(listUrl('/api/users', { filter: { id: [demoUserId('chen'), demoUserId('coach'), otherPracticeUser] } }));
       expect(many.body.map((u: { id: string }) => u.id).sort()).toEqual([demoUserId('chen'), demoUserId('coach')].sort());
     });
 
     it('refuses an unknown sort or filter with a 400 naming it', async () => {
-      const sort = await admin.get(url('/api/users', { sort: ['passwordHash', 'ASC'] }));
+      const sort = await admin.get(listUrl('/api/users', { sort: ['passwordHash', 'ASC'] }));
       expect(sort.status).toBe(400);
       expect(sort.body.errors).toHaveProperty('sort');
-      const filter = await admin.get(url('/api/users', { filter: { totpSecret: 'x' } }));
+      const filter = await admin.get(listUrl('/api/users', { filter: { totpSecret: 'x' } }));
       expect(filter.status).toBe(400);
       expect(filter.body.errors).toHaveProperty(['filter.totpSecret']);
     });
@@ -202,7 +200,7 @@ describe('users', () => {
       expect((await session.get('/api/auth/me')).status).toBe(401);
       expect(await t.dataSource.query(`SELECT 1 FROM login_sessions WHERE user_id = $1`, [user.id])).toEqual([]);
       expect((await t.http.post('/api/auth/login').send({ email: 'leaving@attune.test', password: TEST_PASSWORD })).status).toBe(401);
-      expect((await admin.get(url('/api/users', { filter: { active: false } }))).body.map((u: { id: string }) => u.id)).toEqual([user.id]);
+      expect((await admin.get(listUrl('/api/users', { filter: { active: false } }))).body.map((u: { id: string }) => u.id)).toEqual([user.id]);
       await admin.put(`/api/users/${user.id}`, { ...user, active: true });
       await t.signIn('leaving@attune.test');
     });
