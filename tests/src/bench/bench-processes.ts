@@ -1,18 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from './bench-config.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
+export { apiNodeFlags, freePort } from '../support/app-server.js';
 
 export interface StartedProcess {
   url: string;
@@ -23,9 +14,10 @@ export interface StartedProcess {
 }
 
 /** Starts a node script and waits until `healthPath` answers 200. */
-export async function startNodeServer(script: string, env: Record<string, string>, port: number, healthPath = '/api/health', timeoutMs = 600_000): Promise<StartedProcess> {
+export async function startNodeServer(script: string, env: Record<string, string>, port: number, options: { nodeFlags?: string[]; healthPath?: string; timeoutMs?: number } = {}): Promise<StartedProcess> {
+  const { nodeFlags = [], healthPath = '/api/health', timeoutMs = 600_000 } = options;
   let output = '';
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeFlags, script], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

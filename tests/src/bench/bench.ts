@@ -17,7 +17,7 @@ import { openBenchDatabase, withClient } from './bench-database.js';
 import { databaseBytes, ensureBenchData, formatBytes, knownUsers, type LoadResult as DataLoadResult } from './bench-data.js';
 import { sampleResponse } from './bench-fixtures.js';
 import { mergeResults, type LoadResult, type LoadSpec } from './load-runner.js';
-import { freePort, rssMb, sampleRss, signIn, startNodeServer, type StartedProcess } from './bench-processes.js';
+import { apiNodeFlags, freePort, rssMb, sampleRss, signIn, startNodeServer, type StartedProcess } from './bench-processes.js';
 import { runWebBench, webMarkdown, type WebBenchResult } from './web-bench.js';
 
 export const ENDPOINTS = ['caseload', 'progress', 'review-queue', 'dashboard', 'submit'] as const;
@@ -97,11 +97,11 @@ export async function runApiBench(args: BenchArgs, log: (m: string) => void, db:
   const clientEmail = users.find((u) => u.role === 'client')?.email;
 
   log('Starting the API (api/dist/main.js) and the raw pg server on the bench database');
-  // BENCH_API_NODE_OPTIONS: flags for the API process only (e.g. --max-old-space-size=160 to try a heap cap).
+  // The API runs with `npm start`'s Node flags; BENCH_API_NODE_OPTIONS adds more (e.g. --cpu-prof).
   const api = await startNodeServer(main, {
     DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', DB_POOL_SIZE: String(poolSize), LOGIN_THROTTLE_LIMIT: '1000',
     NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
-  }, await freePort());
+  }, await freePort(), { nodeFlags: apiNodeFlags() });
   let raw: StartedProcess | undefined;
   try {
     raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.url, POOL_SIZE: String(poolSize) }, await freePort());

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, type BenchArgs } from './bench-config.js';
-import { freePort, startNodeServer } from './bench-processes.js';
+import { apiNodeFlags, freePort, startNodeServer } from './bench-processes.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -143,7 +143,7 @@ async function timeNpmStart(dataDir: string): Promise<{ totalMs: number; serverM
 /** Time for `node api/dist/main.js` alone (no build step) on an existing or fresh data folder. */
 async function timeServerStart(dataDir: string): Promise<number> {
   const t0 = performance.now();
-  const server = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { EMBEDDED_PG_PORT: String(await freePort()), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, await freePort());
+  const server = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { EMBEDDED_PG_PORT: String(await freePort()), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, await freePort(), { nodeFlags: apiNodeFlags() });
   const ms = performance.now() - t0;
   await server.stop();
   return ms;
@@ -168,7 +168,7 @@ export async function runWebBench(args: BenchArgs, log: (m: string) => void, db:
     result.dashboard = { problem: `no Chromium at ${CHROMIUM_PATH}` };
   } else {
     log('Timing sign-in → dashboard chart in headless Chromium');
-    const api = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', LOGIN_THROTTLE_LIMIT: '1000' }, await freePort());
+    const api = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', LOGIN_THROTTLE_LIMIT: '1000' }, await freePort(), { nodeFlags: apiNodeFlags() });
     try {
       const { withClient } = await import('./bench-database.js');
       const openCases = await withClient(db.url, async (c) => Number((await c.query(

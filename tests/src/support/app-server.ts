@@ -26,6 +26,17 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The Node flags `npm start` gives the API (root package.json, `scripts.start`: `node <flags> api/dist/main.js`):
+ * the test server and the benchmarks start it the same way, so they measure what users run.
+ */
+export function apiNodeFlags(): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.start;
+  const match = /\bnode((?:\s+--\S+)*)\s+api\/dist\/main\.js\b/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run \`node … api/dist/main.js\`: ${start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
  * Starts the built product exactly as `npm start` runs it: `api/dist/main.js`
  * serving the web build, on a fresh embedded PostgreSQL with the demo data.
  */
@@ -39,7 +50,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   let output = '';
   // No DATABASE_URL at all (not an empty one, which the config rejects): the app starts its embedded PostgreSQL.
   const { DATABASE_URL: _outerDatabase, ...outerEnv } = process.env;
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  const child: ChildProcess = spawn(process.execPath, [...apiNodeFlags(), main], {
     cwd: REPO_ROOT,
     env: { ...outerEnv, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
