@@ -213,6 +213,44 @@ describe('client portal: homework', () => {
     });
   });
 
+  describe('submit answer', () => {
+    const strengths = { whatHelpedBefore: 'My walks', learnedAboutMyself: 'I can ask', strengthsOthersSee: 'Steadiness' };
+
+    it('answers with the homework as stored: what a reload shows, check-in calendar included, one new version', async () => {
+      const id = await giveHomework('liu', 'exception-log', { assignedDaysAgo: 2, dueInDays: 5 });
+      expect((await liu.post(`/api/me/assignments/${id}/check-ins`, { response: { note: 'A calm morning' } })).status).toBe(201);
+      expect((await liu.put(`/api/me/assignments/${id}/draft`, { response: { context: 'Dinner' } })).body.draft).toEqual({ context: 'Dinner' });
+      const version = async () => (await t.dataSource.query(`SELECT version FROM assignments WHERE id = $1`, [id]))[0].version as number;
+      const before = await version();
+      const res = await liu.post(`/api/me/assignments/${id}/submit`, {
+        response: { occurredAt: toIsoDate(new Date()), context: 'Dinner together', behavior: 'We talked', meaning: 'Time matters' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        id, status: 'submitted', draft: null, coupleCase: false, sharedWithPartner: false, overdue: false,
+        cadence: { kind: 'daily' }, exercise: { key: 'exception-log', cadence: { kind: 'daily' } },
+      });
+      expect(res.body.checkIns.calendar).toHaveLength(7);
+      expect(res.body.checkIns.entries).toEqual([expect.objectContaining({ periodStart: toIsoDate(new Date()), response: { note: 'A calm morning' } })]);
+      expect((await liu.get(`/api/me/assignments/${id}`)).body).toEqual(res.body);
+      expect(await version()).toBe(before + 1);
+      expect(await count(`assignments WHERE id = $1 AND draft IS NULL AND response ->> 'context' = 'Dinner together'`, [id])).toBe(1);
+    });
+
+    it('shares with the partner only in a couple case, keeping a shared draft\'s choice when the submission does not say', async () => {
+      const couple = await giveHomework('zhao', 'strength-exploration');
+      expect((await zhao.put(`/api/me/assignments/${couple}/draft`, { response: {}, sharedWithPartner: true })).body.sharedWithPartner).toBe(true);
+      const sent = await zhao.post(`/api/me/assignments/${couple}/submit`, { response: strengths });
+      expect(sent.status).toBe(200);
+      expect(sent.body).toMatchObject({ status: 'submitted', sharedWithPartner: true, coupleCase: true, checkIns: null });
+      const single = await giveHomework('liu', 'strength-exploration');
+      const alone = await liu.post(`/api/me/assignments/${single}/submit`, { response: strengths, sharedWithPartner: true });
+      expect(alone.status).toBe(200);
+      expect(alone.body).toMatchObject({ status: 'submitted', sharedWithPartner: false, coupleCase: false });
+      expect(await count(`assignments WHERE id = $1 AND shared_with_partner`, [single])).toBe(0);
+    });
+  });
+
   describe('idempotent submit', () => {
     const answers = {
       whatHelpedBefore: 'My sister',

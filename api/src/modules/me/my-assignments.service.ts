@@ -17,10 +17,8 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
-import { AssignmentCheckIn } from '../assignments/assignment-check-in.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
-import { Case } from '../cases/case.entity.js';
 import { Client } from '../clients/client.entity.js';
 import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
@@ -36,6 +34,43 @@ import {
 } from './me.dto.js';
 
 const NOT_FOUND = 'Assignment';
+
+/** The assignment columns an answer shows, as the loader selects them and every UPDATE returns them. */
+const ASSIGNMENT_COLUMNS = `a.id, a.practice_id AS "practiceId", a.case_id AS "caseId", a.client_id AS "clientId",
+  a.exercise_id AS "exerciseId", a.assigned_at AS "assignedAt", a.due_at AS "dueAt", a.note, a.status, a.draft,
+  a.draft_saved_at AS "draftSavedAt", a.response, a.submitted_at AS "submittedAt",
+  a.shared_with_partner AS "sharedWithPartner", a.feedback, a.reviewed_at AS "reviewedAt"`;
+
+type MyAssignmentState = Pick<Assignment, 'id' | 'practiceId' | 'caseId' | 'clientId' | 'exerciseId' | 'assignedAt' | 'dueAt'
+  | 'note' | 'status' | 'draft' | 'draftSavedAt' | 'response' | 'submittedAt' | 'sharedWithPartner' | 'feedback' | 'reviewedAt'>;
+
+/** What the portal shows and checks of an exercise (never its author or practice). */
+type PortalExercise = Pick<Exercise, 'id' | 'key' | 'stage' | 'title' | 'summary' | 'instructions' | 'audience' | 'cadence'
+  | 'fields' | 'effect' | 'builtIn' | 'version' | 'updatedAt'>;
+
+/** One of the caller's assignments with everything an answer about it needs. */
+interface MyAssignment {
+  assignment: MyAssignmentState;
+  exercise: PortalExercise;
+  /** Whether the case is a couple's: only there may answers be shared with the partner. */
+  couple: boolean;
+}
+
+type MyAssignmentRow = MyAssignmentState & { couple: boolean } & {
+  [K in Exclude<keyof PortalExercise, 'id'> as `exercise${Capitalize<K>}`]: PortalExercise[K];
+};
+
+/** What the portal changes of an assignment, and the columns they are stored in. */
+type AssignmentChange = Partial<Pick<MyAssignmentState, 'status' | 'draft' | 'draftSavedAt' | 'response' | 'submittedAt' | 'sharedWithPartner'>>;
+const CHANGE_COLUMNS: Record<keyof AssignmentChange, string> = {
+  status: 'status',
+  draft: 'draft',
+  draftSavedAt: 'draft_saved_at',
+  response: 'response',
+  submittedAt: 'submitted_at',
+  sharedWithPartner: 'shared_with_partner',
+};
+const JSON_COLUMNS: ReadonlySet<keyof AssignmentChange> = new Set(['draft', 'response'] as const);
 
 /** Field errors of a response, keyed by their path in the request body ("response.actions"). */
 function responseFieldErrors(fields: Record<string, string>): Record<string, string> {
@@ -92,30 +127,28 @@ export class MyAssignmentsService {
 
   async get(actor: Actor, id: string): Promise<PortalAssignmentDetailDto> {
     return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findMine(manager, actor, id);
-      await this.audit.record(manager, { action: 'read', entity: 'assignments', entityId: id, caseId: assignment.caseId });
-      return this.detail(manager, assignment);
+      const mine = await this.findMine(manager, actor, id, false);
+      await this.audit.record(manager, { action: 'read', entity: 'assignments', entityId: id, caseId: mine.assignment.caseId });
+      return this.detail(manager, mine);
     });
   }
 
   async saveDraft(actor: Actor, id: string, body: AssignmentAnswer): Promise<PortalAssignmentDetailDto> {
     return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findMine(manager, actor, id, true);
+      const { assignment, exercise, couple } = await this.findMine(manager, actor, id, true);
       if (!canApplyAssignmentEvent(assignment.status, 'save_draft')) {
         throw conflict('This homework has already been sent, so its draft can no longer change.', 'INVALID_STATUS_TRANSITION');
       }
-      const exercise = await this.exercise(manager, assignment.exerciseId);
       const checked = validateExerciseResponse(exercise.fields, body.response, 'draft');
       if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers could not be saved');
-      const couple = await this.isCoupleCase(manager, assignment.caseId);
-      assignment.status = nextAssignmentStatus(assignment.status, 'save_draft');
-      assignment.draft = checked.value;
-      assignment.draftSavedAt = new Date();
-      assignment.sharedWithPartner = couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false;
-      assignment.version += 1;
-      await manager.getRepository(Assignment).save(assignment);
-      await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: assignment.caseId });
-      return this.detail(manager, assignment, exercise, couple);
+      const updated = await this.update(manager, id, {
+        status: nextAssignmentStatus(assignment.status, 'save_draft'),
+        draft: checked.value,
+        draftSavedAt: new Date(),
+        sharedWithPartner: couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false,
+      });
+      await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: updated.caseId });
+      return this.detail(manager, { assignment: updated, exercise, couple });
     });
   }
 
@@ -126,7 +159,7 @@ export class MyAssignmentsService {
   async submit(actor: Actor, id: string, body: AssignmentAnswer, idempotencyKey: string | undefined): Promise<StoredAnswer> {
     return this.dataSource.transaction(async (manager) => {
       // Lock the caller's own assignment first: a concurrent retry waits here, then replays the first answer.
-      const assignment = await this.findMine(manager, actor, id, true);
+      const { assignment, exercise, couple } = await this.findMine(manager, actor, id, true);
       if (idempotencyKey !== undefined) {
         const route = `POST /api/me/assignments/${id}/submit`;
         const claim = await this.idempotency.claim(manager, actor.userId, idempotencyKey, route, requestHash(route, body));
@@ -135,18 +168,16 @@ export class MyAssignmentsService {
       if (!canApplyAssignmentEvent(assignment.status, 'submit')) {
         throw conflict('This homework has already been sent.', 'INVALID_STATUS_TRANSITION');
       }
-      const exercise = await this.exercise(manager, assignment.exerciseId);
       const checked = validateExerciseResponse(exercise.fields, body.response, 'submit');
       if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers need attention before you send them');
-      const couple = await this.isCoupleCase(manager, assignment.caseId);
       const now = new Date();
-      assignment.status = nextAssignmentStatus(assignment.status, 'submit');
-      assignment.response = checked.value;
-      assignment.submittedAt = now;
-      assignment.draft = null;
-      assignment.sharedWithPartner = couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false;
-      assignment.version += 1;
-      await manager.getRepository(Assignment).save(assignment);
+      const updated = await this.update(manager, id, {
+        status: nextAssignmentStatus(assignment.status, 'submit'),
+        response: checked.value,
+        submittedAt: now,
+        draft: null,
+        sharedWithPartner: couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false,
+      });
 
       const audit: AuditEntry[] = [{ action: 'submit', entity: 'assignments', entityId: id, caseId: assignment.caseId }];
       if (exercise.effect === 'exception') {
@@ -188,7 +219,7 @@ export class MyAssignmentsService {
       }
       await this.audit.recordMany(manager, audit);
 
-      const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, assignment, exercise, couple) };
+      const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, { assignment: updated, exercise, couple }) };
       if (idempotencyKey !== undefined) await this.idempotency.complete(manager, actor.userId, idempotencyKey, answer);
       return answer;
     });
@@ -197,8 +228,8 @@ export class MyAssignmentsService {
   /** One check-in per day (daily cadence) or per week (weekly); a missed past period can still be filled in. */
   async addCheckIn(actor: Actor, id: string, input: CheckInInput): Promise<PortalAssignmentDetailDto> {
     return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findMine(manager, actor, id, true);
-      const exercise = await this.exercise(manager, assignment.exerciseId);
+      const mine = await this.findMine(manager, actor, id, true);
+      const { assignment, exercise } = mine;
       if (exercise.cadence.kind === 'once') throw conflict('This homework is done once, so it has no daily or weekly check-ins.');
       if (assignment.status === 'reviewed') throw conflict('Your practitioner has reviewed this homework, so its check-ins are closed.');
       const periods = cadenceCheckIns(exercise.cadence, assignment.assignedAt, assignment.dueAt);
@@ -224,13 +255,9 @@ export class MyAssignmentsService {
           ? 'You have already checked in for this day.'
           : 'You have already checked in for this week.');
       }
-      if (assignment.status === 'assigned') {
-        assignment.status = 'in_progress';
-        assignment.version += 1;
-        await manager.getRepository(Assignment).save(assignment);
-      }
+      const current = assignment.status === 'assigned' ? await this.update(manager, id, { status: 'in_progress' }) : assignment;
       await this.audit.record(manager, { action: 'create', entity: 'assignment-check-ins', entityId: inserted[0]!.id, caseId: assignment.caseId });
-      return this.detail(manager, assignment, exercise);
+      return this.detail(manager, { ...mine, assignment: current });
     });
   }
 
@@ -242,17 +269,58 @@ export class MyAssignmentsService {
       .andWhere('a.practice_id = :practiceId', { practiceId: actor.practiceId });
   }
 
-  /** The caller's assignment, or 404 exactly as if it did not exist (a partner's included). */
-  private async findMine(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Assignment> {
-    const qb = this.mine(manager, actor).andWhere('a.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write', undefined, ['a']);
-    const found = await qb.getOne();
-    if (!found) throw notFound(NOT_FOUND);
-    return found;
+  /**
+   * The caller's assignment with the exercise it needs and whether its case is a couple's, in one
+   * statement (locking only the assignment row when asked); 404 exactly as if it did not exist,
+   * a partner's included.
+   */
+  private async findMine(manager: EntityManager, actor: Actor, id: string, lock: boolean): Promise<MyAssignment> {
+    const rows: MyAssignmentRow[] = await manager.query(
+      `SELECT ${ASSIGNMENT_COLUMNS},
+              e.key AS "exerciseKey", e.stage AS "exerciseStage", e.title AS "exerciseTitle", e.summary AS "exerciseSummary",
+              e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", e.cadence AS "exerciseCadence",
+              e.fields AS "exerciseFields", e.effect AS "exerciseEffect", e.built_in AS "exerciseBuiltIn",
+              e.version AS "exerciseVersion", e.updated_at AS "exerciseUpdatedAt",
+              k.kind = 'couple' AS couple
+         FROM assignments a
+         JOIN clients c ON c.id = a.client_id
+         JOIN exercises e ON e.id = a.exercise_id
+         JOIN cases k ON k.id = a.case_id
+        WHERE a.id = $1 AND c.portal_user_id = $2 AND a.practice_id = $3${lock ? ' FOR UPDATE OF a' : ''}`,
+      [id, actor.userId, actor.practiceId],
+    );
+    const row = rows[0];
+    if (!row) throw notFound(NOT_FOUND);
+    const {
+      exerciseKey, exerciseStage, exerciseTitle, exerciseSummary, exerciseInstructions, exerciseAudience, exerciseCadence,
+      exerciseFields, exerciseEffect, exerciseBuiltIn, exerciseVersion, exerciseUpdatedAt, couple, ...assignment
+    } = row;
+    return {
+      assignment,
+      exercise: {
+        id: assignment.exerciseId, key: exerciseKey, stage: exerciseStage, title: exerciseTitle, summary: exerciseSummary,
+        instructions: exerciseInstructions, audience: exerciseAudience, cadence: exerciseCadence, fields: exerciseFields,
+        effect: exerciseEffect, builtIn: exerciseBuiltIn, version: exerciseVersion, updatedAt: exerciseUpdatedAt,
+      },
+      couple,
+    };
   }
 
-  private async exercise(manager: EntityManager, id: string): Promise<Exercise> {
-    return manager.getRepository(Exercise).findOneByOrFail({ id });
+  /** Changes the (already locked) assignment in one UPDATE, bumping its version, and returns it as stored. */
+  private async update(manager: EntityManager, id: string, change: AssignmentChange): Promise<MyAssignmentState> {
+    const params: unknown[] = [id];
+    const sets = (Object.keys(change) as Array<keyof AssignmentChange>).map((key) => {
+      const value = change[key];
+      params.push(JSON_COLUMNS.has(key) && value !== null ? JSON.stringify(value) : value);
+      return `${CHANGE_COLUMNS[key]} = $${params.length}`;
+    });
+    const [rows]: [MyAssignmentState[], number] = await manager.query(
+      `UPDATE assignments a SET ${sets.join(', ')}, version = a.version + 1, updated_at = now()
+        WHERE a.id = $1
+        RETURNING ${ASSIGNMENT_COLUMNS}`,
+      params,
+    );
+    return rows[0]!;
   }
 
   private async exercisesById(manager: EntityManager, ids: string[]): Promise<Map<string, Exercise>> {
@@ -262,12 +330,7 @@ export class MyAssignmentsService {
     return new Map(rows.map((e) => [e.id, e]));
   }
 
-  private async isCoupleCase(manager: EntityManager, caseId: string): Promise<boolean> {
-    const found = await manager.getRepository(Case).findOneBy({ id: caseId });
-    return found?.kind === 'couple';
-  }
-
-  private responseSchema(exercise: Exercise): Record<string, unknown> {
+  private responseSchema(exercise: PortalExercise): Record<string, unknown> {
     const cacheKey = `${exercise.id}:${exercise.version}:${exercise.updatedAt.getTime()}`;
     let schema = this.schemaCache.get(cacheKey);
     if (!schema) {
@@ -278,12 +341,14 @@ export class MyAssignmentsService {
     return schema;
   }
 
-  private async detail(manager: EntityManager, a: Assignment, knownExercise?: Exercise, knownCouple?: boolean): Promise<PortalAssignmentDetailDto> {
-    const exercise = knownExercise ?? await this.exercise(manager, a.exerciseId);
-    const couple = knownCouple ?? await this.isCoupleCase(manager, a.caseId);
+  private async detail(manager: EntityManager, { assignment: a, exercise, couple }: MyAssignment): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
     if (exercise.cadence.kind !== 'once') {
-      const rows = await manager.getRepository(AssignmentCheckIn).find({ where: { assignmentId: a.id }, order: { periodStart: 'ASC' } });
+      const rows: Array<{ periodStart: string; response: Record<string, unknown>; createdAt: Date }> = await manager.query(
+        `SELECT period_start::text AS "periodStart", response, created_at AS "createdAt"
+           FROM assignment_check_ins WHERE assignment_id = $1 ORDER BY period_start`,
+        [a.id],
+      );
       const entries: PortalCheckInDto[] = rows.map((r) => ({
         periodStart: r.periodStart,
         response: { note: typeof r.response['note'] === 'string' ? r.response['note'] : '' },
