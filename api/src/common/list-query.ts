@@ -161,6 +161,19 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   return qb;
 }
 
+const LIST_TOTAL = 'listTotal';
+
+/**
+ * Runs a list query for plain rows (no entities built) with its total in the same statement:
+ * `count(*) OVER ()` rides along the page. That is the count of distinct records only when every
+ * join is many-to-one; a page past the end has no row to carry it, and counts separately.
+ */
+export async function getRawPageAndCount<R>(qb: SelectQueryBuilder<ObjectLiteral>, range: [number, number]): Promise<[R[], number]> {
+  const rows = await qb.addSelect('count(*) OVER ()', LIST_TOTAL).getRawMany<R & { [LIST_TOTAL]: string }>();
+  if (rows.length > 0) return [rows, Number(rows[0]![LIST_TOTAL])];
+  return [rows, range[0] === 0 ? 0 : await qb.getCount()];
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

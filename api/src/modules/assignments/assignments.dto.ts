@@ -1,6 +1,7 @@
 import {
   ASSIGNMENT_STATUSES,
   assignmentInputSchema,
+  type AssignmentStatus,
   cadenceCheckIns,
   checkInCalendar,
   isOverdue,
@@ -15,8 +16,6 @@ import {
 } from '@attune/domain';
 import { z as zod, type z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
-import type { Exercise } from '../exercises/exercise.entity.js';
-import type { Assignment } from './assignment.entity.js';
 
 /** Overdue is derived, never stored: the due time has passed and nothing has been submitted. */
 export const ASSIGNMENT_OVERDUE_SQL = `(a.due_at < now() AND a.status IN ('assigned', 'in_progress'))`;
@@ -79,26 +78,86 @@ export interface StaffAssignmentDto extends AssignmentDto {
   version: number;
 }
 
-export interface AssignmentMappingContext {
+/**
+ * What a staff DTO is made of, selected as plain columns (no entity is built): the assignment
+ * without its draft, the exercise's listed columns, the days of its check-ins and the
+ * transaction's now().
+ */
+export interface AssignmentDtoRow {
+  id: string;
+  caseId: string;
+  clientId: string;
+  exerciseId: string;
+  assignedAt: Date;
+  dueAt: Date;
+  note: string | null;
+  status: AssignmentStatus;
+  response: Record<string, unknown> | null;
+  submittedAt: Date | null;
+  draftSavedAt: Date | null;
+  feedback: string | null;
+  reviewedAt: Date | null;
+  sharedWithPartner: boolean;
+  version: number;
+  exerciseKey: string;
+  exerciseTitle: string;
+  exerciseStage: StageNumber;
+  exerciseAudience: ExerciseAudience;
+  cadence: ExerciseCadence;
+  /** Selected for one assignment only (`GET /api/assignments/:id` and the answers of writes). */
+  exerciseFields?: ExerciseField[];
+  /** Period starts (YYYY-MM-DD) of its check-ins; null for a once cadence, which has none. */
+  checkInDays: string[] | null;
   /** The database's now() of the transaction, the same instant the overdue filter compared with. */
   now: Date;
-  exercise: Exercise;
-  /** Days with activity: check-ins (YYYY-MM-DD), the last draft save and the submission. */
-  activity: Array<string | Date>;
-  withFields: boolean;
 }
 
-export function toAssignmentDto(a: Assignment, ctx: AssignmentMappingContext): StaffAssignmentDto {
+/**
+ * AssignmentDtoRow's select list over `assignments a JOIN exercises e`. The check-ins are a
+ * subquery per row, which PostgreSQL evaluates after the page's LIMIT once it costs anything.
+ */
+const DTO_COLUMNS: ReadonlyArray<readonly [sql: string, alias: keyof AssignmentDtoRow]> = [
+  ['a.id', 'id'],
+  ['a.case_id', 'caseId'],
+  ['a.client_id', 'clientId'],
+  ['a.exercise_id', 'exerciseId'],
+  ['a.assigned_at', 'assignedAt'],
+  ['a.due_at', 'dueAt'],
+  ['a.note', 'note'],
+  ['a.status', 'status'],
+  ['a.response', 'response'],
+  ['a.submitted_at', 'submittedAt'],
+  ['a.draft_saved_at', 'draftSavedAt'],
+  ['a.feedback', 'feedback'],
+  ['a.reviewed_at', 'reviewedAt'],
+  ['a.shared_with_partner', 'sharedWithPartner'],
+  ['a.version', 'version'],
+  ['e.key', 'exerciseKey'],
+  ['e.title', 'exerciseTitle'],
+  ['e.stage', 'exerciseStage'],
+  ['e.audience', 'exerciseAudience'],
+  ['e.cadence', 'cadence'],
+  [`CASE WHEN e.cadence->>'kind' <> 'once' THEN ARRAY(SELECT to_char(ci.period_start, 'YYYY-MM-DD') FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) END`, 'checkInDays'],
+  ['now()', 'now'],
+];
+const selectList = (columns: typeof DTO_COLUMNS) => columns.map(([sql, alias]) => `${sql} AS "${alias}"`).join(', ');
+
+/** One selection for the query builder (it is cheaper to build than one per column). */
+export const ASSIGNMENT_DTO_SELECT = selectList(DTO_COLUMNS);
+/** The same with the exercise's fields, for one assignment. */
+export const ASSIGNMENT_DTO_SELECT_WITH_FIELDS = selectList([...DTO_COLUMNS, ['e.fields', 'exerciseFields']]);
+
+export function toAssignmentDto(a: AssignmentDtoRow): StaffAssignmentDto {
   const submitted = a.status === 'submitted' || a.status === 'reviewed';
-  const cadence = ctx.exercise.cadence;
+  const cadence = a.cadence;
   const exercise: AssignmentExerciseDto = {
-    id: ctx.exercise.id,
-    key: ctx.exercise.key,
-    title: ctx.exercise.title,
-    stage: ctx.exercise.stage,
-    audience: ctx.exercise.audience,
+    id: a.exerciseId,
+    key: a.exerciseKey,
+    title: a.exerciseTitle,
+    stage: a.exerciseStage,
+    audience: a.exerciseAudience,
   };
-  if (ctx.withFields) exercise.fields = ctx.exercise.fields;
+  if (a.exerciseFields !== undefined) exercise.fields = a.exerciseFields;
   return {
     id: a.id,
     caseId: a.caseId,
@@ -108,7 +167,7 @@ export function toAssignmentDto(a: Assignment, ctx: AssignmentMappingContext): S
     dueAt: a.dueAt.toISOString(),
     note: a.note,
     status: a.status,
-    overdue: isOverdue(a, ctx.now),
+    overdue: isOverdue(a, a.now),
     response: submitted ? a.response : null,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     feedback: a.feedback,
@@ -116,7 +175,15 @@ export function toAssignmentDto(a: Assignment, ctx: AssignmentMappingContext): S
     sharedWithPartner: a.sharedWithPartner,
     cadence,
     exercise,
-    checkIns: cadence.kind === 'once' ? null : checkInCalendar(cadenceCheckIns(cadence, a.assignedAt, a.dueAt), ctx.activity, ctx.now),
+    checkIns: cadence.kind === 'once' ? null : checkInCalendar(cadenceCheckIns(cadence, a.assignedAt, a.dueAt), activityDays(a), a.now),
     version: a.version,
   };
+}
+
+/** Days with activity: check-ins (YYYY-MM-DD), the last draft save and the submission. */
+function activityDays(a: AssignmentDtoRow): Array<string | Date> {
+  const days: Array<string | Date> = [...(a.checkInDays ?? [])];
+  if (a.draftSavedAt) days.push(a.draftSavedAt);
+  if (a.submittedAt) days.push(a.submittedAt);
+  return days;
 }

@@ -100,6 +100,25 @@ describe('assignments', () => {
       expect((await admin.get(listUrl('/api/assignments', { range: [0, 99] }))).headers['content-range']).toBe('assignments 0-23/24');
     });
 
+    it('shows each row as GET shows it, check-in calendar included, without the exercise\'s fields', async () => {
+      const list = await therapist.get(listUrl('/api/assignments', { filter: { caseId: LIU_CASE }, range: [0, 49] }));
+      const daily = list.body.find((a: { id: string }) => a.id === assignment('liu', 2));
+      expect(daily.checkIns.map((c: { state: string }) => c.state)).toEqual(['missed', 'done', 'missed']);
+      const one = await therapist.get(`/api/assignments/${assignment('liu', 2)}`);
+      const { fields, ...exercise } = one.body.exercise;
+      expect(fields).toEqual(expect.any(Array));
+      expect(daily).toEqual({ ...one.body, exercise });
+    });
+
+    it('counts the whole list on a page past its end', async () => {
+      const past = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, range: [50, 74] }));
+      expect(past.status).toBe(200);
+      expect(past.body).toEqual([]);
+      expect(past.headers['content-range']).toBe('assignments 50-50/10');
+      const last = await therapist.get(listUrl('/api/assignments', { filter: { caseId: CHEN_CASE }, range: [8, 20] }));
+      expect(last.headers['content-range']).toBe('assignments 8-9/10');
+    });
+
     it('refuses an unknown sort or filter and a malformed range with a 400 naming it', async () => {
       const sort = await therapist.get(listUrl('/api/assignments', { sort: ['feedback', 'ASC'] }));
       expect(sort.status).toBe(400);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { nextAssignmentStatus } from '@attune/domain';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { singleCaseIdOf, widenDateOnlyBounds } from '../../common/list-date-range.js';
-import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,8 +14,11 @@ import { Case } from '../cases/case.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
 import { Assignment } from './assignment.entity.js';
 import {
+  ASSIGNMENT_DTO_SELECT,
+  ASSIGNMENT_DTO_SELECT_WITH_FIELDS,
   ASSIGNMENT_LIST,
   toAssignmentDto,
+  type AssignmentDtoRow,
   type AssignmentCreate,
   type AssignmentReview,
   type AssignmentUpdate,
@@ -34,19 +37,20 @@ export class AssignmentsService {
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<StaffAssignmentDto>> {
     return this.dataSource.transaction(async (manager) => {
-      const qb = applyListQuery(this.visible(manager, actor), ASSIGNMENT_LIST, widenDateOnlyBounds(ASSIGNMENT_LIST, query));
-      const [rows, total] = await qb.getManyAndCount();
-      const dtos = await this.toDtos(manager, rows, false);
+      // One statement: the page with its exercises, check-ins, total and now(), as plain rows.
+      const qb = this.dtoQuery(applyListQuery(this.visible(manager, actor), ASSIGNMENT_LIST, widenDateOnlyBounds(ASSIGNMENT_LIST, query)), false);
+      const [rows, total] = await getRawPageAndCount<AssignmentDtoRow>(qb, query.range);
       await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
-      return new ListPage(ENTITY, dtos, total, query.range);
+      return new ListPage(ENTITY, rows.map((row) => toAssignmentDto(row)), total, query.range);
     });
   }
 
   async get(actor: Actor, id: string): Promise<StaffAssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
-      const assignment = await this.findVisible(manager, actor, id);
-      await this.audit.record(manager, { action: 'read', entity: ENTITY, entityId: id, caseId: assignment.caseId });
-      return (await this.toDtos(manager, [assignment], true))[0]!;
+      const row = await this.dtoQuery(this.visible(manager, actor).andWhere('a.id = :id', { id }), true).getRawOne<AssignmentDtoRow>();
+      if (!row) throw notFound('Assignment');
+      await this.audit.record(manager, { action: 'read', entity: ENTITY, entityId: id, caseId: row.caseId });
+      return toAssignmentDto(row);
     });
   }
 
@@ -83,7 +87,7 @@ export class AssignmentsService {
         version: 1,
       }));
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: assignment.id, caseId: assignment.caseId });
-      return (await this.toDtos(manager, [assignment], true))[0]!;
+      return this.dtoOf(manager, assignment.id);
     });
   }
 
@@ -99,9 +103,9 @@ export class AssignmentsService {
       assignment.dueAt = new Date(input.dueAt);
       assignment.note = textOrNull(input.note);
       assignment.version += 1;
-      const saved = await manager.getRepository(Assignment).save(assignment);
+      await manager.getRepository(Assignment).save(assignment);
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: assignment.caseId });
-      return (await this.toDtos(manager, [saved], true))[0]!;
+      return this.dtoOf(manager, id);
     });
   }
 
@@ -112,7 +116,7 @@ export class AssignmentsService {
       if (assignment.status === 'submitted' || assignment.status === 'reviewed') {
         throw conflict(`This assignment is ${assignment.status} and belongs to the record: it cannot be deleted`, 'INVALID_STATUS_TRANSITION');
       }
-      const dto = (await this.toDtos(manager, [assignment], true))[0]!;
+      const dto = await this.dtoOf(manager, id);
       await manager.getRepository(Assignment).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: assignment.caseId });
       return dto;
@@ -131,8 +135,7 @@ export class AssignmentsService {
         .execute();
       if (result.affected !== 1) throw conflict('This assignment changed meanwhile and is no longer waiting for review', 'INVALID_STATUS_TRANSITION');
       await this.audit.record(manager, { action: 'review', entity: ENTITY, entityId: id, caseId: assignment.caseId });
-      const reviewed = await manager.getRepository(Assignment).findOneByOrFail({ id });
-      return (await this.toDtos(manager, [reviewed], true))[0]!;
+      return this.dtoOf(manager, id);
     });
   }
 
@@ -149,31 +152,19 @@ export class AssignmentsService {
     return assignment;
   }
 
-  /** Maps rows with their exercises and check-ins, fetched in one query each. */
-  private async toDtos(manager: EntityManager, rows: Assignment[], withFields: boolean): Promise<StaffAssignmentDto[]> {
-    if (rows.length === 0) return [];
-    const now = await databaseNow(manager);
-    const exerciseIds = [...new Set(rows.map((a) => a.exerciseId))];
-    const exercises = new Map((await manager.getRepository(Exercise).findBy({ id: In(exerciseIds) })).map((e) => [e.id, e]));
-    const repeating = rows.filter((a) => exercises.get(a.exerciseId)?.cadence.kind !== 'once').map((a) => a.id);
-    const checkIns = new Map<string, string[]>();
-    if (repeating.length > 0) {
-      const found: Array<{ assignment_id: string; period_start: string }> = await manager.query(
-        `SELECT assignment_id, period_start::text AS period_start FROM assignment_check_ins WHERE assignment_id = ANY($1::uuid[])`,
-        [repeating],
-      );
-      for (const row of found) checkIns.set(row.assignment_id, [...(checkIns.get(row.assignment_id) ?? []), row.period_start]);
-    }
-    return rows.map((a) => toAssignmentDto(a, {
-      now,
-      exercise: exercises.get(a.exerciseId)!,
-      activity: [...(checkIns.get(a.id) ?? []), ...(a.draftSavedAt ? [a.draftSavedAt] : []), ...(a.submittedAt ? [a.submittedAt] : [])],
-      withFields,
-    }));
+  /** Selects what the staff DTO shows (AssignmentDtoRow) instead of the entity; `fields` for one assignment only. */
+  private dtoQuery(qb: SelectQueryBuilder<Assignment>, withFields: boolean): SelectQueryBuilder<Assignment> {
+    return qb.innerJoin(Exercise, 'e', 'e.id = a.exercise_id').select(withFields ? ASSIGNMENT_DTO_SELECT_WITH_FIELDS : ASSIGNMENT_DTO_SELECT);
+  }
+
+  /** One assignment this request has already reached, as it stands now in the transaction. */
+  private async dtoOf(manager: EntityManager, id: string): Promise<StaffAssignmentDto> {
+    const qb = manager.getRepository(Assignment).createQueryBuilder('a').where('a.id = :id', { id });
+    return toAssignmentDto((await this.dtoQuery(qb, true).getRawOne<AssignmentDtoRow>())!);
   }
 }
 
-/** The transaction's now(): the instant every derived value of one answer is computed at. */
+/** The transaction's now(): the instant the new assignment is given at. */
 async function databaseNow(manager: EntityManager): Promise<Date> {
   const rows: Array<{ now: Date }> = await manager.query(`SELECT now() AS now`);
   return new Date(rows[0]!.now);
