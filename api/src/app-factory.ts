@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   keepDatabaseErrorsFromEndingTheProcess(app.get(DataSource));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // API answers are `no-store`: an ETag would hash every body for nothing (static files keep theirs).
+  app.disable('etag');
   app.use(requestContextMiddleware);
   app.use(helmet({
     contentSecurityPolicy: {

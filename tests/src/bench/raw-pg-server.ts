@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import {
-  caseSchedule, deriveCaseAlerts, stageOverrun, validateExerciseResponse,
-  type CaseAlert, type ExerciseField, type StageNumber,
+  cadenceCheckIns, caseSchedule, checkInCalendar, deriveCaseAlerts, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
+  type CaseAlert, type ExerciseCadence, type ExerciseField, type StageNumber,
 } from '@attune/domain';
+import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
 import { alertsOfCase, latestScoresOf, loadCaseFacts } from '@attune/api/dist/modules/cases/case-insights.js';
 import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -234,21 +235,17 @@ async function assignmentList(pool: Pool, actor: Actor, params: URLSearchParams)
   if (actor.role !== 'admin') { values.push(actor.userId); where.push(`k.practitioner_id = $${values.length}`); }
   if (filter.status !== undefined) { values.push(filter.status); where.push(`a.status = $${values.length}`); }
   return inTransaction(pool, async (c) => {
-    const { rows } = await c.query(
-      `SELECT a.id, a.case_id, a.client_id, a.exercise_id, a.due_at, a.note, a.status, a.response, a.submitted_at, a.feedback, a.reviewed_at,
-              a.shared_with_partner, a.assigned_at
-         FROM assignments a JOIN cases k ON k.id = a.case_id
+    // The API's own select list and mapping (like loadCaseFacts above): the same SQL, the same answer.
+    const { rows } = await c.query<AssignmentDtoRow & { total: string }>(
+      `SELECT ${ASSIGNMENT_DTO_SELECT}, count(*) OVER () AS total
+         FROM assignments a JOIN cases k ON k.id = a.case_id JOIN exercises e ON e.id = a.exercise_id
         WHERE ${where.join(' AND ')}
         ORDER BY ${column} ${sortOrder} ${sortOrder === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}, a.id ASC
         LIMIT ${last - first + 1} OFFSET ${first}`, values);
-    const total = Number((await c.query(`SELECT count(*) AS n FROM assignments a JOIN cases k ON k.id = a.case_id WHERE ${where.join(' AND ')}`, values)).rows[0].n);
+    const total = rows.length > 0 ? Number(rows[0]!.total)
+      : Number((await c.query(`SELECT count(*) AS n FROM assignments a JOIN cases k ON k.id = a.case_id WHERE ${where.join(' AND ')}`, values)).rows[0].n);
     await audit(c, actor, 'list', 'assignments', null);
-    const now = Date.now();
-    const body = rows.map((a) => ({
-      id: a.id, caseId: a.case_id, clientId: a.client_id, exerciseId: a.exercise_id, dueAt: a.due_at, note: a.note, status: a.status,
-      overdue: (a.status === 'assigned' || a.status === 'in_progress') && new Date(a.due_at).getTime() < now,
-      response: a.response, submittedAt: a.submitted_at, feedback: a.feedback, reviewedAt: a.reviewed_at, sharedWithPartner: a.shared_with_partner, assignedAt: a.assigned_at,
-    }));
+    const body = rows.map(({ total: _total, ...row }) => toAssignmentDto(row));
     return { status: 200, body, headers: { 'Content-Range': `assignments ${first}-${first + Math.max(0, rows.length - 1)}/${total}` } };
   });
 }
@@ -318,6 +315,19 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
   });
 }
 
+const responseSchemas = new Map<string, Record<string, unknown>>();
+
+/** Like the API, the exercise's JSON Schema is built once per exercise version. */
+function responseSchemaOf(e: { exercise_id: string; version: number; updated_at: Date; fields: ExerciseField[]; title: string }): Record<string, unknown> {
+  const key = `${e.exercise_id}:${e.version}:${e.updated_at.getTime()}`;
+  let schema = responseSchemas.get(key);
+  if (!schema) {
+    schema = responseJsonSchemaFor(e.fields, { title: e.title });
+    responseSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: string, key: string | undefined): Promise<Reply> {
   if (actor.role !== 'client') throw new HttpError(403, 'You do not have access to this');
   let body: { response?: unknown; sharedWithPartner?: unknown };
@@ -338,21 +348,36 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
       }
     }
     const a = (await c.query(
-      `SELECT a.id, a.case_id, a.client_id, a.status, a.due_at, a.exercise_id, e.fields, k.status AS case_status
+      `SELECT a.id, a.case_id, a.client_id, a.status, a.shared_with_partner, a.exercise_id,
+              e.key, e.built_in, e.stage, e.title, e.summary, e.instructions, e.audience, e.cadence, e.fields, e.effect, e.version, e.updated_at,
+              k.kind = 'couple' AS couple
          FROM assignments a JOIN clients cl ON cl.id = a.client_id JOIN exercises e ON e.id = a.exercise_id JOIN cases k ON k.id = a.case_id
-        WHERE a.id = $1 AND cl.portal_user_id = $2 FOR UPDATE OF a`, [assignmentId, actor.userId])).rows[0];
+        WHERE a.id = $1 AND cl.portal_user_id = $2 AND a.practice_id = $3 FOR UPDATE OF a`, [assignmentId, actor.userId, actor.practiceId])).rows[0];
     if (!a) throw new HttpError(404, 'Assignment not found');
     if (a.status !== 'assigned' && a.status !== 'in_progress') throw new HttpError(409, 'This assignment was already submitted');
     const checked = validateExerciseResponse(a.fields as ExerciseField[], body.response, 'submit');
     if (!checked.ok) return { status: 400, body: { statusCode: 400, message: 'The answers are not valid', errors: checked.fields } };
-    const updated = (await c.query(
+    const shared = a.couple ? (typeof body.sharedWithPartner === 'boolean' ? body.sharedWithPartner : a.shared_with_partner) : false;
+    const u = (await c.query(
       `UPDATE assignments SET status = 'submitted', response = $2, submitted_at = now(), draft = NULL, shared_with_partner = $3, updated_at = now(), version = version + 1
-        WHERE id = $1 RETURNING id, case_id, client_id, exercise_id, due_at, note, status, response, submitted_at, feedback, reviewed_at, shared_with_partner, assigned_at`,
-      [assignmentId, JSON.stringify(checked.value), body.sharedWithPartner === true])).rows[0];
+        WHERE id = $1 RETURNING id, case_id, client_id, exercise_id, assigned_at, due_at, note, status, response, submitted_at, shared_with_partner, draft, draft_saved_at`,
+      [assignmentId, JSON.stringify(checked.value), shared])).rows[0];
+    // The API's answer: the assignment as stored, with the exercise the client sees and its JSON Schema.
+    const cadence = a.cadence as ExerciseCadence;
+    let checkIns: unknown = null;
+    if (cadence.kind !== 'once') {
+      const entries = (await c.query(`SELECT period_start::text AS period_start, response, created_at FROM assignment_check_ins WHERE assignment_id = $1 ORDER BY period_start`, [assignmentId])).rows;
+      const calendar = checkInCalendar(cadenceCheckIns(cadence, u.assigned_at, u.due_at), entries.map((e) => e.period_start), new Date());
+      checkIns = { calendar, entries: entries.map((e) => ({ periodStart: e.period_start, response: { note: e.response?.note ?? '' }, createdAt: e.created_at })) };
+    }
     const dto = {
-      id: updated.id, caseId: updated.case_id, clientId: updated.client_id, exerciseId: updated.exercise_id, dueAt: updated.due_at, note: updated.note,
-      status: updated.status, overdue: false, response: updated.response, submittedAt: updated.submitted_at, feedback: updated.feedback,
-      reviewedAt: updated.reviewed_at, sharedWithPartner: updated.shared_with_partner, assignedAt: updated.assigned_at,
+      id: u.id, caseId: u.case_id, clientId: u.client_id, exerciseId: u.exercise_id, assignedAt: u.assigned_at, dueAt: u.due_at, note: u.note,
+      status: u.status, overdue: false, response: u.response, submittedAt: u.submitted_at, feedback: null, reviewedAt: null,
+      sharedWithPartner: u.shared_with_partner, cadence, draft: u.draft, draftSavedAt: u.draft_saved_at, coupleCase: a.couple, checkIns,
+      exercise: {
+        id: a.exercise_id, key: a.built_in ? a.key : null, stage: a.stage, title: a.title, summary: a.summary, instructions: a.instructions,
+        audience: a.audience, cadence, fields: a.fields, responseSchema: responseSchemaOf(a),
+      },
     };
     if (key) {
       await c.query(`INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response) VALUES ($1, $2, $3, $4, 200, $5)`,
