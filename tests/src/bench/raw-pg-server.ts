@@ -12,7 +12,7 @@ import {
   type CaseAlert, type ExerciseCadence, type ExerciseField, type StageNumber,
 } from '@attune/domain';
 import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
-import { alertsOfCase, latestScoresOf, loadCaseFacts } from '@attune/api/dist/modules/cases/case-insights.js';
+import { alertsOfCase, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseResponse, type CaseRow } from '@attune/api/dist/modules/cases/case-insights.js';
 import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 
@@ -133,7 +133,12 @@ function json<T>(params: URLSearchParams, name: string, fallback: T): T {
   }
 }
 
-const CASE_SORT: Record<string, string> = { openedAt: 'c.opened_at', title: 'c.title', stage: 'c.stage', stageEnteredAt: 'c.stage_entered_at' };
+const CASE_SORT: Record<string, string> = { openedAt: 'k.opened_at', title: 'k.title', stage: 'k.stage', updatedAt: 'k.updated_at' };
+
+/** The API's helpers take a TypeORM manager; they only call its query(). */
+function managerOf(c: PoolClient): EntityManager {
+  return { query: async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows } as unknown as EntityManager;
+}
 
 interface ScoreRow { case_id: string; client_id: string; score: string; recorded_at: Date }
 
@@ -142,8 +147,7 @@ interface ScoreRow { case_id: string; client_id: string; score: string; recorded
  * (api/src/modules/cases/case-insights.ts) over a plain pg client instead of a TypeORM manager.
  */
 async function caseDerivations(c: PoolClient, cases: Array<{ id: string; stage: number; status?: string; stage_entered_at: Date; cycle_started_at: Date; closed_at?: Date | null }>) {
-  const manager = { query: async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows } as unknown as EntityManager;
-  const facts = await loadCaseFacts(manager, cases.map((k) => k.id));
+  const facts = await loadCaseFacts(managerOf(c), cases.map((k) => k.id));
   const now = new Date();
   return new Map(cases.map((k) => {
     const f = facts.get(k.id)!;
@@ -159,33 +163,24 @@ async function caseList(pool: Pool, actor: Actor, params: URLSearchParams): Prom
   const filter = json<Record<string, unknown>>(params, 'filter', {});
   const column = CASE_SORT[sortField];
   if (!column || !['ASC', 'DESC'].includes(sortOrder)) throw new HttpError(400, 'sort');
-  const where = ['c.practice_id = $1'];
+  const where = ['k.practice_id = $1'];
   const values: unknown[] = [actor.practiceId];
-  if (actor.role !== 'admin') { values.push(actor.userId); where.push(`c.practitioner_id = $${values.length}`); }
-  if (filter.status !== undefined) { values.push(filter.status); where.push(`c.status = $${values.length}`); }
-  if (filter.stage !== undefined) { values.push(filter.stage); where.push(`c.stage = $${values.length}`); }
+  if (actor.role !== 'admin') { values.push(actor.userId); where.push(`k.practitioner_id = $${values.length}`); }
+  if (filter.status !== undefined) { values.push(filter.status); where.push(`k.status = $${values.length}`); }
+  if (filter.stage !== undefined) { values.push(filter.stage); where.push(`k.stage = $${values.length}`); }
   return inTransaction(pool, async (c) => {
-    const { rows } = await c.query(
-      `SELECT c.id, c.title, c.kind, c.practitioner_id, c.stage, c.cycle, c.status, c.opened_at, c.closed_at, c.presenting_concern,
-              c.stage_entered_at, c.cycle_started_at
-         FROM cases c WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${sortOrder} ${sortOrder === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}, c.id ASC
+    // The API's select list, total and mapping (toCaseResponse over loadCaseFacts): the same SQL, the same answer.
+    const { rows } = await c.query<CaseRow & { total: string }>(
+      `SELECT ${CASE_ROW_SELECT}, count(*) OVER () AS total
+         FROM cases k WHERE ${where.join(' AND ')}
+        ORDER BY ${column} ${sortOrder} ${sortOrder === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}, k.id ASC
         LIMIT ${last - first + 1} OFFSET ${first}`, values);
-    const total = Number((await c.query(`SELECT count(*) AS n FROM cases c WHERE ${where.join(' AND ')}`, values)).rows[0].n);
-    const derived = rows.length ? await caseDerivations(c, rows) : new Map();
+    const total = rows.length > 0 ? Number(rows[0]!.total)
+      : Number((await c.query(`SELECT count(*) AS n FROM cases k WHERE ${where.join(' AND ')}`, values)).rows[0].n);
+    const facts = await loadCaseFacts(managerOf(c), rows.map((k) => k.id));
     await audit(c, actor, 'list', 'cases', null);
-    const today = new Date();
-    const body = rows.map((k) => {
-      const d = derived.get(k.id)!;
-      const schedule = caseSchedule({ cycleStartedAt: k.cycle_started_at, stage: k.stage, today });
-      return {
-        id: k.id, title: k.title, kind: k.kind, clientIds: d.clients.map((x: { id: string }) => x.id), practitionerId: k.practitioner_id,
-        stage: k.stage, cycle: k.cycle, status: k.status, openedAt: k.opened_at, closedAt: k.closed_at, presentingConcern: k.presenting_concern,
-        stageEnteredAt: k.stage_entered_at, cycleStartedAt: k.cycle_started_at,
-        day: schedule.day, plannedStage: schedule.plannedStage, daysBehind: schedule.daysBehind, scheduleStatus: schedule.status,
-        latestScores: d.latestScores, alerts: d.alerts,
-      };
-    });
+    const now = new Date();
+    const body = rows.map(({ total: _total, ...k }) => toCaseResponse(k, facts.get(k.id)!, now));
     return { status: 200, body, headers: { 'Content-Range': `cases ${first}-${first + Math.max(0, rows.length - 1)}/${total}` } };
   });
 }
@@ -194,9 +189,10 @@ async function progress(pool: Pool, actor: Actor, caseId: string): Promise<Reply
   staffOnly(actor);
   return inTransaction(pool, async (c) => {
     const values: unknown[] = [caseId, actor.practiceId];
-    let sql = `SELECT id, stage, cycle, stage_entered_at, cycle_started_at FROM cases WHERE id = $1 AND practice_id = $2`;
-    if (actor.role !== 'admin') { values.push(actor.userId); sql += ` AND practitioner_id = $3`; }
-    const k = (await c.query(sql, values)).rows[0];
+    // The API's case lookup (CaseAccessService.visibleCaseRow).
+    let sql = `SELECT ${CASE_ROW_SELECT} FROM cases k WHERE k.id = $1 AND k.practice_id = $2`;
+    if (actor.role !== 'admin') { values.push(actor.userId); sql += ` AND k.practitioner_id = $3`; }
+    const k = (await c.query<CaseRow>(sql, values)).rows[0];
     if (!k) throw new HttpError(404, 'Case not found');
     const [clients, scores, transitions, sessions, overdue] = await Promise.all([
       c.query(`SELECT cc.client_id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`, [caseId]),
@@ -212,7 +208,7 @@ async function progress(pool: Pool, actor: Actor, caseId: string): Promise<Reply
     }));
     const stageBands = transitions.rows.map((t, i) => ({ stage: t.to_stage, cycle: t.to_cycle, start: t.at, end: transitions.rows[i + 1]?.at ?? null }));
     const alerts = deriveCaseAlerts({
-      today: new Date(), stage: k.stage, stageEnteredAt: k.stage_entered_at, cycleStartedAt: k.cycle_started_at,
+      today: new Date(), stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt,
       clients: clients.rows.map((cl) => ({ id: cl.client_id, displayName: cl.display_name })),
       scores: scores.rows.map((s) => ({ clientId: s.client_id, score: Number(s.score), recordedAt: s.recorded_at })),
       overdueAssignments: Number(overdue.rows[0].n),

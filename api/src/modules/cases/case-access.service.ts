@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { badRequest, notFound } from '../../common/api-errors.js';
 import { DomainError } from '@attune/domain';
 import type { Actor } from '../../common/request-context.js';
+import { CASE_ROW_SELECT, type CaseRow } from './case-insights.js';
 import { Case } from './case.entity.js';
 
 /**
@@ -21,6 +22,17 @@ export class CaseAccessService {
     const found = await qb.getOne();
     if (!found) throw notFound('Case');
     return found;
+  }
+
+  /** The same rule for a read that needs only the case's shown fields: one plain select, no entity. */
+  async visibleCaseRow(manager: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
+    const own = actor.role === 'admin' ? '' : ' AND k.practitioner_id = $3';
+    const rows: CaseRow[] = await manager.query(
+      `SELECT ${CASE_ROW_SELECT} FROM cases k WHERE k.id = $1 AND k.practice_id = $2${own}`,
+      actor.role === 'admin' ? [caseId, actor.practiceId] : [caseId, actor.practiceId, actor.userId],
+    );
+    if (!rows[0]) throw notFound('Case');
+    return rows[0];
   }
 
   /** For a create: the case named in a body must be visible; a foreign one is a 400 on the field, not a hint. */

@@ -118,8 +118,20 @@ function indexOrEnd(list: string[], id: string): number {
   return i === -1 ? list.length : i;
 }
 
+/** The stored fields of a case its answer shows. */
+export type CaseRow = Pick<Case, 'id' | 'title' | 'kind' | 'practitionerId' | 'stage' | 'cycle' | 'status' | 'openedAt' | 'closedAt'
+  | 'presentingConcern' | 'stageEnteredAt' | 'cycleStartedAt' | 'updatedAt' | 'version'>;
+
+/** CaseRow's select list over `cases k`, for queries that read plain rows instead of entities. */
+export const CASE_ROW_SELECT = ([
+  ['k.id', 'id'], ['k.title', 'title'], ['k.kind', 'kind'], ['k.practitioner_id', 'practitionerId'], ['k.stage', 'stage'],
+  ['k.cycle', 'cycle'], ['k.status', 'status'], ['k.opened_at', 'openedAt'], ['k.closed_at', 'closedAt'],
+  ['k.presenting_concern', 'presentingConcern'], ['k.stage_entered_at', 'stageEnteredAt'], ['k.cycle_started_at', 'cycleStartedAt'],
+  ['k.updated_at', 'updatedAt'], ['k.version', 'version'],
+] satisfies Array<[string, keyof CaseRow]>).map(([sql, alias]) => `${sql} AS "${alias}"`).join(', ');
+
 /** The API's view of a case: stored fields, then the derived ones (schedule, latest scores, alerts). */
-export function toCaseResponse(k: Case, facts: CaseFacts, now: Date): CaseResponseDto {
+export function toCaseResponse(k: CaseRow, facts: CaseFacts, now: Date): CaseResponseDto {
   const schedule = caseSchedule({ cycleStartedAt: k.cycleStartedAt, stage: k.stage, today: k.closedAt ?? now });
   return {
     id: k.id,

@@ -51,7 +51,7 @@ export class CaseProgressService {
   /** Score series per client, stage visits as bands, session markers and the case's active alerts. */
   async progress(actor: Actor, caseId: string): Promise<CaseProgressDto> {
     return this.dataSource.transaction(async (manager) => {
-      const k = await this.access.findVisibleCase(manager, actor, caseId);
+      const k = await this.access.visibleCaseRow(manager, actor, caseId);
       const clients: Array<{ id: string; display_name: string }> = await manager.query(
         `SELECT cl.id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`,
         [caseId],
@@ -112,7 +112,7 @@ export class CaseProgressService {
    */
   async exceptionPatterns(actor: Actor, caseId: string, timeZone: string): Promise<ExceptionPatternsDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.findVisibleCase(manager, actor, caseId);
+      await this.access.visibleCaseRow(manager, actor, caseId);
       const clients: Array<{ id: string; display_name: string }> = await manager.query(
         `SELECT cl.id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`,
         [caseId],

@@ -4,11 +4,11 @@ import { classifyTransition, type AlertKind, type TransitionInput } from '@attun
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict } from '../../common/api-errors.js';
-import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from './case-access.service.js';
-import { alertsOfCase, loadCaseFacts, toCaseResponse, type CaseFacts } from './case-insights.js';
+import { alertsOfCase, CASE_ROW_SELECT, loadCaseFacts, toCaseResponse, type CaseFacts, type CaseRow } from './case-insights.js';
 import { Case } from './case.entity.js';
 import {
   CASE_LIST,
@@ -51,7 +51,8 @@ export class CasesService {
         qb.andWhere('k.id = ANY(:alertCaseIds)', { alertCaseIds: matching });
       }
 
-      const [rows, total] = await applyListQuery(qb, CASE_LIST, plain).getManyAndCount();
+      // The page and its total in one statement, as plain rows (no entities built).
+      const [rows, total] = await getRawPageAndCount<CaseRow>(applyListQuery(qb, CASE_LIST, plain).select(CASE_ROW_SELECT), query.range);
       const facts = known ?? await loadCaseFacts(manager, rows.map((k) => k.id));
       await this.audit.record(manager, { action: 'list', entity: 'cases' });
       return new ListPage('cases', rows.map((k) => toCaseResponse(k, facts.get(k.id)!, now)), total, query.range);
@@ -60,7 +61,7 @@ export class CasesService {
 
   async get(actor: Actor, id: string): Promise<CaseResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const k = await this.access.findVisibleCase(manager, actor, id);
+      const k = await this.access.visibleCaseRow(manager, actor, id);
       await this.audit.record(manager, { action: 'read', entity: 'cases', entityId: id, caseId: id });
       return this.respond(manager, k);
     });
@@ -182,7 +183,7 @@ export class CasesService {
     });
   }
 
-  private async respond(manager: EntityManager, k: Case): Promise<CaseResponseDto> {
+  private async respond(manager: EntityManager, k: CaseRow): Promise<CaseResponseDto> {
     const facts = await loadCaseFacts(manager, [k.id]);
     return toCaseResponse(k, facts.get(k.id)!, new Date());
   }
