@@ -11,3 +11,10 @@ export function scopeToActor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   if (actor.role !== 'admin') qb.andWhere(`${ownerColumn} = :scopeUserId`, { scopeUserId: actor.userId });
   return qb;
 }
+
+/** The same rule in plain SQL for the case `caseId` as `k`: the WHERE clause and its parameters ($1…). */
+export function visibleCaseScope(actor: Pick<Actor, 'role' | 'practiceId' | 'userId'>, caseId: string): { where: string; params: string[] } {
+  return actor.role === 'admin'
+    ? { where: 'k.id = $1 AND k.practice_id = $2', params: [caseId, actor.practiceId] }
+    : { where: 'k.id = $1 AND k.practice_id = $2 AND k.practitioner_id = $3', params: [caseId, actor.practiceId, actor.userId] };
+}

@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import {
-  cadenceCheckIns, caseSchedule, checkInCalendar, deriveCaseAlerts, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
+  cadenceCheckIns, checkInCalendar, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
   type CaseAlert, type ExerciseCadence, type ExerciseField, type StageNumber,
 } from '@attune/domain';
 import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
-import { alertsOfCase, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseResponse, type CaseRow } from '@attune/api/dist/modules/cases/case-insights.js';
+import { visibleCaseScope } from '@attune/api/dist/common/actor-scope.js';
+import {
+  alertsOfCase, CASE_PROGRESS_SELECT, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseProgress, toCaseResponse, type CaseProgressRow, type CaseRow,
+} from '@attune/api/dist/modules/cases/case-insights.js';
 import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 
@@ -188,32 +191,12 @@ async function caseList(pool: Pool, actor: Actor, params: URLSearchParams): Prom
 async function progress(pool: Pool, actor: Actor, caseId: string): Promise<Reply> {
   staffOnly(actor);
   return inTransaction(pool, async (c) => {
-    const values: unknown[] = [caseId, actor.practiceId];
-    // The API's case lookup (CaseAccessService.visibleCaseRow).
-    let sql = `SELECT ${CASE_ROW_SELECT} FROM cases k WHERE k.id = $1 AND k.practice_id = $2`;
-    if (actor.role !== 'admin') { values.push(actor.userId); sql += ` AND k.practitioner_id = $3`; }
-    const k = (await c.query<CaseRow>(sql, values)).rows[0];
+    // The API's statement (CaseAccessService.visibleCaseRow with CASE_PROGRESS_SELECT) and mapping.
+    const scope = visibleCaseScope(actor, caseId);
+    const k = (await c.query<CaseProgressRow>(`SELECT ${CASE_ROW_SELECT}, ${CASE_PROGRESS_SELECT} FROM cases k WHERE ${scope.where}`, scope.params)).rows[0];
     if (!k) throw new HttpError(404, 'Case not found');
-    const [clients, scores, transitions, sessions, overdue] = await Promise.all([
-      c.query(`SELECT cc.client_id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`, [caseId]),
-      c.query(`SELECT id, client_id, score, recorded_at, source FROM scale_scores WHERE case_id = $1 ORDER BY recorded_at, id`, [caseId]),
-      c.query(`SELECT to_stage, to_cycle, at FROM stage_transitions WHERE case_id = $1 ORDER BY at, id`, [caseId]),
-      c.query(`SELECT id, starts_at FROM therapy_sessions WHERE case_id = $1 ORDER BY starts_at`, [caseId]),
-      c.query(`SELECT count(*) AS n FROM assignments WHERE case_id = $1 AND status IN ('assigned', 'in_progress') AND due_at < now()`, [caseId]),
-    ]);
-    await audit(c, actor, 'read', 'progress', caseId, caseId);
-    const series = clients.rows.map((cl) => ({
-      clientId: cl.client_id, displayName: cl.display_name,
-      points: scores.rows.filter((s) => s.client_id === cl.client_id).map((s) => ({ id: s.id, recordedAt: s.recorded_at, score: Number(s.score), source: s.source })),
-    }));
-    const stageBands = transitions.rows.map((t, i) => ({ stage: t.to_stage, cycle: t.to_cycle, start: t.at, end: transitions.rows[i + 1]?.at ?? null }));
-    const alerts = deriveCaseAlerts({
-      today: new Date(), stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt,
-      clients: clients.rows.map((cl) => ({ id: cl.client_id, displayName: cl.display_name })),
-      scores: scores.rows.map((s) => ({ clientId: s.client_id, score: Number(s.score), recordedAt: s.recorded_at })),
-      overdueAssignments: Number(overdue.rows[0].n),
-    });
-    return { status: 200, body: { series, stageBands, sessions: sessions.rows.map((s) => ({ id: s.id, startsAt: s.starts_at })), alerts, stage: k.stage, cycle: k.cycle } };
+    await audit(c, actor, 'read', 'case-progress', caseId, caseId);
+    return { status: 200, body: toCaseProgress(k, new Date()) };
   });
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { badRequest, notFound } from '../../common/api-errors.js';
 import { DomainError } from '@attune/domain';
 import type { Actor } from '../../common/request-context.js';
+import { visibleCaseScope } from '../../common/actor-scope.js';
 import { CASE_ROW_SELECT, type CaseRow } from './case-insights.js';
 import { Case } from './case.entity.js';
 
@@ -24,13 +25,14 @@ export class CaseAccessService {
     return found;
   }
 
-  /** The same rule for a read that needs only the case's shown fields: one plain select, no entity. */
-  async visibleCaseRow(manager: EntityManager, actor: Actor, caseId: string): Promise<CaseRow> {
-    const own = actor.role === 'admin' ? '' : ' AND k.practitioner_id = $3';
-    const rows: CaseRow[] = await manager.query(
-      `SELECT ${CASE_ROW_SELECT} FROM cases k WHERE k.id = $1 AND k.practice_id = $2${own}`,
-      actor.role === 'admin' ? [caseId, actor.practiceId] : [caseId, actor.practiceId, actor.userId],
-    );
+  /**
+   * The same rule for a read that needs only the case's shown fields: one plain select, no entity.
+   * `more` adds columns over `cases k` (e.g. sub-selects of what the read shows), computed only for
+   * a case in reach.
+   */
+  async visibleCaseRow<R extends CaseRow = CaseRow>(manager: EntityManager, actor: Actor, caseId: string, more = ''): Promise<R> {
+    const scope = visibleCaseScope(actor, caseId);
+    const rows: R[] = await manager.query(`SELECT ${CASE_ROW_SELECT}${more ? `, ${more}` : ''} FROM cases k WHERE ${scope.where}`, scope.params);
     if (!rows[0]) throw notFound('Case');
     return rows[0];
   }

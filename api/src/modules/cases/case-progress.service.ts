@@ -5,15 +5,12 @@ import type {
   ExceptionConditionDimension,
   ExceptionConditionDto,
   ExceptionPatternsDto,
-  ScaleScoreSource,
-  StageBandDto,
-  StageNumber,
 } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from './case-access.service.js';
-import { alertsOfCase, type CaseFacts } from './case-insights.js';
+import { CASE_PROGRESS_SELECT, toCaseProgress, type CaseProgressRow } from './case-insights.js';
 
 /** Parts of the day, in the report's time zone (the SQL below uses the same hours). */
 const TIME_OF_DAY_LABELS: Record<string, string> = {
@@ -51,57 +48,9 @@ export class CaseProgressService {
   /** Score series per client, stage visits as bands, session markers and the case's active alerts. */
   async progress(actor: Actor, caseId: string): Promise<CaseProgressDto> {
     return this.dataSource.transaction(async (manager) => {
-      const k = await this.access.visibleCaseRow(manager, actor, caseId);
-      const clients: Array<{ id: string; display_name: string }> = await manager.query(
-        `SELECT cl.id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`,
-        [caseId],
-      );
-      const scores: Array<{ id: string; client_id: string; score: string; recorded_at: Date; source: ScaleScoreSource }> = await manager.query(
-        `SELECT id, client_id, score, recorded_at, source FROM scale_scores WHERE case_id = $1 ORDER BY recorded_at, id`,
-        [caseId],
-      );
-      const [overdue]: Array<{ n: number }> = await manager.query(
-        `SELECT count(*)::int AS n FROM assignments WHERE case_id = $1 AND status IN ('assigned', 'in_progress') AND due_at < now()`,
-        [caseId],
-      );
-      // The whole series is at hand here, so the alerts read it rather than the reduced one lists use.
-      const facts: CaseFacts = {
-        clients: clients.map((c) => ({ id: c.id, displayName: c.display_name })),
-        scores: scores.map((s) => ({ clientId: s.client_id, score: Number(s.score), recordedAt: s.recorded_at })),
-        overdueAssignments: overdue?.n ?? 0,
-      };
-      const series = facts.clients.map((client) => ({
-        clientId: client.id,
-        displayName: client.displayName,
-        points: scores
-          .filter((s) => s.client_id === client.id)
-          .map((s) => ({ id: s.id, recordedAt: s.recorded_at.toISOString(), score: Number(s.score), source: s.source })),
-      }));
-
-      const transitions: Array<{ to_stage: StageNumber; to_cycle: number; at: Date }> = await manager.query(
-        `SELECT to_stage, to_cycle, at FROM stage_transitions WHERE case_id = $1 ORDER BY at, to_cycle`,
-        [caseId],
-      );
-      const stageBands: StageBandDto[] = transitions.map((t, i) => {
-        const next = transitions[i + 1];
-        const end = next ? next.at : k.closedAt;
-        return { stage: t.to_stage, cycle: t.to_cycle, start: t.at.toISOString(), end: end ? end.toISOString() : null };
-      });
-
-      const sessions: Array<{ id: string; starts_at: Date }> = await manager.query(
-        `SELECT id, starts_at FROM therapy_sessions WHERE case_id = $1 ORDER BY starts_at, id`,
-        [caseId],
-      );
-
+      const row = await this.access.visibleCaseRow<CaseProgressRow>(manager, actor, caseId, CASE_PROGRESS_SELECT);
       await this.audit.record(manager, { action: 'read', entity: 'case-progress', entityId: caseId, caseId });
-      return {
-        series,
-        stageBands,
-        sessions: sessions.map((s) => ({ id: s.id, startsAt: s.starts_at.toISOString() })),
-        alerts: alertsOfCase(k, facts, new Date()),
-        stage: k.stage,
-        cycle: k.cycle,
-      };
+      return toCaseProgress(row, new Date());
     });
   }
 
