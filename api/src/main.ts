@@ -1,3 +1,5 @@
+// First: may re-execute the process with glibc's allocator settings (see the module) before anything loads.
+import './runtime/malloc-settings.js';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';

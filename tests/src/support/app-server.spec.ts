@@ -19,3 +19,19 @@ describe("the API's Node flags (npm start's, used by the tests and the benchmark
     expect(JSON.parse(cmd![1]!)).toEqual(['node', ...apiNodeFlags(), 'api/dist/main.js']);
   });
 });
+
+describe("the API's allocator settings (api/src/runtime/malloc-settings.ts, imported first by main.ts)", () => {
+  const script = path.join(REPO_ROOT, 'api', 'dist', 'runtime', 'malloc-settings.js');
+  const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['-e', `require(${JSON.stringify(script)}); process.stdout.write(JSON.stringify([process.env.MALLOC_MMAP_THRESHOLD_ ?? null, process.argv.slice(1)]))`, 'an-argument'], { encoding: 'utf8', env });
+
+  (process.platform === 'linux' ? it : it.skip)('re-execute the process on Linux with the mmap threshold pinned, keeping its arguments', () => {
+    const { MALLOC_MMAP_THRESHOLD_: _unset, ...env } = process.env;
+    const result = run(env);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['131072', ['an-argument']]);
+  });
+
+  it('leave a threshold the operator set alone', () => {
+    expect(JSON.parse(run({ ...process.env, MALLOC_MMAP_THRESHOLD_: '262144' }).stdout)).toEqual(['262144', ['an-argument']]);
+  });
+});
