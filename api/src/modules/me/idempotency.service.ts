@@ -12,8 +12,6 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-export type IdempotencyClaim = { kind: 'claimed' } | { kind: 'replay'; answer: StoredAnswer };
-
 /** A header value checked: 1-200 visible ASCII characters (a UUID fits), or undefined when absent. */
 export function parseIdempotencyKey(value: string | string[] | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -40,43 +38,55 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Idempotency keys, kept in the same transaction as the work they guard: a key is claimed by
- * inserting its row first (a concurrent request with the same key waits on the primary key until
- * this transaction ends), and the answer is written before commit. So a submission never exists
- * without its key, a key never exists without its answer, and a rolled-back attempt frees the key.
+ * Idempotency keys, kept in the same transaction as the work they guard. The caller first takes a
+ * lock that serializes requests to the same route (submit locks the assignment's row), then looks
+ * the key up: a retry that waited on that lock finds the first answer and replays it. The key is
+ * written once, with its answer, before commit: a submission never exists without its key, and a
+ * rolled-back attempt leaves no key behind.
  */
 @Injectable()
 export class IdempotencyService {
-  async claim(manager: EntityManager, userId: string, key: string, route: string, hash: string): Promise<IdempotencyClaim> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response)
-       VALUES ($1, $2, $3, $4, 0, NULL)
-       ON CONFLICT (user_id, key) DO NOTHING
-       RETURNING key`,
-      [userId, key, route, hash],
-    );
-    if (inserted.length > 0) return { kind: 'claimed' };
-    const rows: Array<{ route: string; request_hash: string; status_code: number; response: unknown }> = await manager.query(
+  /** The stored answer to replay, or null when the key is new. A key used for another request is a 422. */
+  async find(manager: EntityManager, userId: string, key: string, route: string, hash: string): Promise<StoredAnswer | null> {
+    const rows: StoredKey[] = await manager.query(
       `SELECT route, request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
       [userId, key],
     );
     const stored = rows[0];
-    if (!stored) return this.claim(manager, userId, key, route, hash);
-    if (stored.route !== route || stored.request_hash !== hash) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        message: 'This Idempotency-Key was already used for a different request. Send a new key with a new submission.',
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        errors: { 'Idempotency-Key': 'was already used for a different request' },
-      });
-    }
-    return { kind: 'replay', answer: { statusCode: stored.status_code, body: stored.response } };
+    if (!stored) return null;
+    if (stored.route !== route || stored.request_hash !== hash) throw keyReused();
+    return { statusCode: stored.status_code, body: stored.response };
   }
 
-  async complete(manager: EntityManager, userId: string, key: string, answer: StoredAnswer): Promise<void> {
-    await manager.query(
-      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
-      [userId, key, answer.statusCode, JSON.stringify(answer.body)],
+  /**
+   * Stores the answer under the key. A concurrent request that took the same key for another route
+   * (another assignment: a different lock) commits first or makes this one wait and lose: 422, and
+   * the caller's transaction rolls back.
+   */
+  async store(manager: EntityManager, userId: string, key: string, route: string, hash: string, answer: StoredAnswer): Promise<void> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (user_id, key) DO NOTHING
+       RETURNING key`,
+      [userId, key, route, hash, answer.statusCode, JSON.stringify(answer.body)],
     );
+    if (inserted.length === 0) throw keyReused();
   }
+}
+
+interface StoredKey {
+  route: string;
+  request_hash: string;
+  status_code: number;
+  response: unknown;
+}
+
+function keyReused(): UnprocessableEntityException {
+  return new UnprocessableEntityException({
+    statusCode: 422,
+    message: 'This Idempotency-Key was already used for a different request. Send a new key with a new submission.',
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    errors: { 'Idempotency-Key': 'was already used for a different request' },
+  });
 }

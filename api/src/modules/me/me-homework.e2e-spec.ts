@@ -297,6 +297,22 @@ describe('client portal: homework', () => {
       expect(await count(`audit_events WHERE action = 'submit' AND entity_id = $1`, [id])).toBe(1);
     });
 
+    it('sends one of two homeworks when the same key arrives for both at once, and refuses the other with a 422', async () => {
+      const [first, second] = [await giveHomework('liu', 'strength-exploration'), await giveHomework('liu', 'strength-exploration')];
+      const key = randomUUID();
+      const [a, b] = await Promise.all([
+        liu.post(`/api/me/assignments/${first}/submit`, { response: answers }).set('Idempotency-Key', key),
+        liu.post(`/api/me/assignments/${second}/submit`, { response: answers }).set('Idempotency-Key', key),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 422]);
+      const [sent, refused] = a.status === 200 ? [first, second] : [second, first];
+      expect((await liu.get(`/api/me/assignments/${sent}`)).body.status).toBe('submitted');
+      // Nothing half-written for the refused one: still open, no submission event.
+      expect((await liu.get(`/api/me/assignments/${refused}`)).body.status).toBe('assigned');
+      expect(await count(`audit_events WHERE action = 'submit' AND entity_id = $1`, [refused])).toBe(0);
+      expect(await count(`idempotency_keys WHERE user_id = $1 AND key = $2`, [liu.userId, key])).toBe(1);
+    });
+
     it('lets a failed attempt go: a 400 stores no key, so the corrected answers can use it', async () => {
       const id = await giveHomework('liu', 'action-menu');
       const key = randomUUID();

@@ -160,10 +160,11 @@ export class MyAssignmentsService {
     return this.dataSource.transaction(async (manager) => {
       // Lock the caller's own assignment first: a concurrent retry waits here, then replays the first answer.
       const { assignment, exercise, couple } = await this.findMine(manager, actor, id, true);
+      const route = `POST /api/me/assignments/${id}/submit`;
+      const hash = idempotencyKey === undefined ? '' : requestHash(route, body);
       if (idempotencyKey !== undefined) {
-        const route = `POST /api/me/assignments/${id}/submit`;
-        const claim = await this.idempotency.claim(manager, actor.userId, idempotencyKey, route, requestHash(route, body));
-        if (claim.kind === 'replay') return claim.answer;
+        const replay = await this.idempotency.find(manager, actor.userId, idempotencyKey, route, hash);
+        if (replay) return replay;
       }
       if (!canApplyAssignmentEvent(assignment.status, 'submit')) {
         throw conflict('This homework has already been sent.', 'INVALID_STATUS_TRANSITION');
@@ -220,7 +221,7 @@ export class MyAssignmentsService {
       await this.audit.recordMany(manager, audit);
 
       const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, { assignment: updated, exercise, couple }) };
-      if (idempotencyKey !== undefined) await this.idempotency.complete(manager, actor.userId, idempotencyKey, answer);
+      if (idempotencyKey !== undefined) await this.idempotency.store(manager, actor.userId, idempotencyKey, route, hash, answer);
       return answer;
     });
   }
