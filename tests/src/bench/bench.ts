@@ -104,7 +104,8 @@ export async function runApiBench(args: BenchArgs, log: (m: string) => void, db:
   }, await freePort(), { nodeFlags: apiNodeFlags() });
   let raw: StartedProcess | undefined;
   try {
-    raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.url, POOL_SIZE: String(poolSize) }, await freePort());
+    // BENCH_RAW_NODE_OPTIONS: the same for the raw-pg server (profile both to compare their CPU per request).
+    raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.url, POOL_SIZE: String(poolSize), NODE_OPTIONS: process.env.BENCH_RAW_NODE_OPTIONS ?? '' }, await freePort());
     const idleRssMb = rssMb(api.pid);
     const practitioner = await signIn(api.url, practitionerEmail, BENCH_PASSWORD);
     const client = clientEmail ? await signIn(api.url, clientEmail, BENCH_PASSWORD) : null;
