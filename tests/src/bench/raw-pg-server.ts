@@ -14,7 +14,7 @@ import {
 import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
 import { visibleCaseScope } from '@attune/api/dist/common/actor-scope.js';
 import {
-  alertsOfCase, CASE_PROGRESS_SELECT, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseProgress, toCaseResponse, type CaseProgressRow, type CaseRow,
+  alertsOfCase, averageChangeSinceIntake, CASE_PROGRESS_SELECT, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseProgress, toCaseResponse, type CaseProgressRow, type CaseRow,
 } from '@attune/api/dist/modules/cases/case-insights.js';
 import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -255,20 +255,11 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
                 WHERE ${scope} AND s.signed_at IS NULL AND s.starts_at < now() ORDER BY s.starts_at, s.id LIMIT 50`, values),
     ]);
     const derived = open.length ? await caseDerivations(c, open) : new Map();
-    const change = (await c.query(
-      `SELECT avg(last - first) AS mean, count(*)::int AS clients
-         FROM (SELECT (array_agg(s.score ORDER BY s.recorded_at, s.id))[1] AS first,
-                      (array_agg(s.score ORDER BY s.recorded_at DESC, s.id DESC))[1] AS last,
-                      count(*) AS ratings
-                 FROM scale_scores s JOIN cases k ON k.id = s.case_id
-                WHERE ${scope} AND k.status = 'open'
-                GROUP BY s.case_id, s.client_id) per_client
-        WHERE ratings >= 2`, values)).rows[0];
+    // The API's change since intake, from the same facts (loadCaseFacts returns each client's first rating too).
+    const change = averageChangeSinceIntake([...derived.values()].map((d) => ({ clients: d.clients, scores: d.scores, overdueAssignments: 0 })));
     await audit(c, actor, 'read', 'dashboard', null);
     const byStage = [1, 2, 3, 4, 5, 6].map((stage) => ({ stage, count: open.filter((k) => k.stage === stage).length }));
     const alerts = open.flatMap((k) => (derived.get(k.id)?.alerts ?? []).map((alert: CaseAlert) => ({ caseId: k.id, caseTitle: k.title, alert, kind: alert.kind, severity: alert.severity, message: alert.message })));
-    const changeClients = Number(change?.clients ?? 0);
-    const average = change?.mean === null || change?.mean === undefined ? null : Math.round(Number(change.mean) * 100) / 100;
     const overruns = open.map((k) => ({ k, o: stageOverrun({ stage: k.stage, stageEnteredAt: k.stage_entered_at, cycleStartedAt: k.cycle_started_at, today: now }) }))
       .filter((x) => x.o.overrun).sort((a, b) => b.o.daysOver - a.o.daysOver)
       .map(({ k, o }) => ({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: o.daysInStage, daysOver: o.daysOver }));
@@ -281,7 +272,7 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
         alerts: alerts.slice(0, 50),
         sessionsThisWeek: sessions.rows.map((s) => ({ sessionId: s.id, caseId: s.case_id, caseTitle: s.title, startsAt: s.starts_at, durationMinutes: s.duration_minutes, signed: s.signed })),
         sessionsThisWeekCount: sessions.rows.length,
-        averageScaleChange: average, averageChangeSinceIntake: average, averageScaleChangeClients: changeClients,
+        averageScaleChange: change.mean, averageChangeSinceIntake: change.mean, averageScaleChangeClients: change.clients,
         stageOverruns: overruns.slice(0, 50),
         unsignedSessions: unsigned.rows.map((s) => ({ sessionId: s.id, caseId: s.case_id, caseTitle: s.title, startsAt: s.starts_at })),
         week: { start: weekStart, end: weekEnd, timeZone: 'UTC' },

@@ -1,5 +1,5 @@
 import type { Case } from './case.entity.js';
-import { alertsOfCase, latestScoresOf, toCaseResponse, type CaseFacts } from './case-insights.js';
+import { alertsOfCase, averageChangeSinceIntake, latestScoresOf, toCaseResponse, type CaseFacts } from './case-insights.js';
 
 const DAY = 86_400_000;
 const now = new Date('2026-03-20T12:00:00Z');
@@ -38,5 +38,16 @@ describe('case insights', () => {
     const closedAt = new Date(openCase.openedAt.getTime() + 9 * DAY);
     const closed = toCaseResponse({ ...openCase, status: 'closed', closedAt } as Case, facts, now);
     expect(closed).toMatchObject({ day: 10, plannedStage: 2, daysBehind: 0, alerts: [], closedAt: closedAt.toISOString() });
+  });
+
+  it('averages latest minus first over the clients with two or more ratings, to two decimals', () => {
+    const point = (clientId: string, score: number, day: number) => ({ clientId, score, recordedAt: new Date(Date.UTC(2026, 2, day)) });
+    const couple: CaseFacts = { ...facts, scores: [point('a', 2, 1), point('b', 5, 2), point('a', 4.5, 9), point('a', 3, 12)] };
+    const individual: CaseFacts = { clients: [{ id: 'c', displayName: 'C' }], scores: [point('c', 1, 1), point('c', 2.5, 5), point('c', 3.5, 8)], overdueAssignments: 0 };
+    // a: 3 - 2 = 1; b has one rating only; c: 3.5 - 1 = 2.5 → (1 + 2.5) / 2
+    expect(averageChangeSinceIntake([couple, individual])).toEqual({ mean: 1.75, clients: 2 });
+    expect(averageChangeSinceIntake([{ ...facts, scores: [point('a', 2, 1), point('a', 3, 2), point('b', 1, 1), point('b', 1.5, 2), point('c', 4, 1), point('c', 4.5, 2)] }]))
+      .toEqual({ mean: 0.67, clients: 3 });
+    expect(averageChangeSinceIntake([{ ...facts, scores: [point('b', 5, 2)] }])).toEqual({ mean: null, clients: 0 });
   });
 });

@@ -25,8 +25,9 @@ export interface CaseFacts {
   /** In case order (position 1, then 2). */
   clients: CaseClientSummaryDto[];
   /**
-   * Per client, oldest first: the latest three ratings and the best one. That is all libs'
-   * deriveCaseAlerts looks at (setback: latest against best; plateau: the last three).
+   * Per client, oldest first: the first rating, the best one and the latest three. That is all libs'
+   * deriveCaseAlerts looks at (setback: latest against best; plateau: the last three), and the first
+   * is what the change since intake is measured from.
    */
   scores: ScorePoint[];
   overdueAssignments: number;
@@ -67,10 +68,11 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
     `SELECT case_id, client_id, score, recorded_at
        FROM (SELECT s.id, s.case_id, s.client_id, s.score, s.recorded_at,
                     row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.recorded_at DESC, s.id DESC) AS recent,
-                    row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.score DESC, s.recorded_at DESC, s.id DESC) AS best
+                    row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.score DESC, s.recorded_at DESC, s.id DESC) AS best,
+                    row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.recorded_at, s.id) AS first
                FROM scale_scores s
               WHERE s.case_id = ANY($1::uuid[])) r
-      WHERE recent <= 3 OR best = 1
+      WHERE recent <= 3 OR best = 1 OR first = 1
       ORDER BY case_id, client_id, recorded_at, id`,
     [ids],
   );
@@ -90,6 +92,25 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
     if (f) f.overdueAssignments = row.n;
   }
   return facts;
+}
+
+/**
+ * The change on the scale since intake: per client with two or more ratings, latest minus first,
+ * averaged (to two decimals) over those clients; null when there are none.
+ */
+export function averageChangeSinceIntake(facts: Iterable<CaseFacts>): { mean: number | null; clients: number } {
+  let sum = 0;
+  let clients = 0;
+  for (const f of facts) {
+    const perClient = new Map<string, ScorePoint[]>();
+    for (const point of f.scores) perClient.set(point.clientId, [...(perClient.get(point.clientId) ?? []), point]);
+    for (const series of perClient.values()) {
+      if (series.length < 2) continue; // oldest first, and a first rating is never also a latest one unless it is the only one
+      sum += series[series.length - 1]!.score - series[0]!.score;
+      clients += 1;
+    }
+  }
+  return { mean: clients === 0 ? null : Math.round((sum / clients) * 100) / 100, clients };
 }
 
 /** The active alerts of a case (libs' rules). A closed case raises none: there is nothing left to act on. */

@@ -8,13 +8,12 @@ import {
   type DashboardAlertDto,
   type DashboardDto,
   type DashboardStageOverrunDto,
-  type StageNumber,
 } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import { alertsOfCase, loadCaseFacts } from '../cases/case-insights.js';
+import { alertsOfCase, averageChangeSinceIntake, CASE_ROW_SELECT, loadCaseFacts, type CaseRow } from '../cases/case-insights.js';
 import { Case } from '../cases/case.entity.js';
 
 /** Each list of the dashboard holds at most this many items; `totals` has the full counts. */
@@ -37,11 +36,9 @@ export class DashboardService {
       const now = new Date();
       const scope = [actor.practiceId, actor.role === 'admin' ? null : actor.userId];
 
-      const byStage: Array<{ stage: StageNumber; n: number }> = await manager.query(
-        `SELECT k.stage, count(*)::int AS n FROM cases k WHERE ${IN_SCOPE} AND k.status = 'open' GROUP BY k.stage`, scope);
-      const counts = new Map(byStage.map((r) => [Number(r.stage), r.n]));
-
-      const { alerts, stageOverruns } = await this.alertsAndOverruns(manager, actor, now);
+      const { openCases, alerts, stageOverruns, averageChange } = await this.openCaseInsights(manager, actor, now);
+      const counts = new Map<number, number>();
+      for (const k of openCases) counts.set(k.stage, (counts.get(k.stage) ?? 0) + 1);
 
       const reviewQueue: Array<{ id: string; case_id: string; case_title: string; client_id: string; client_name: string; exercise_key: string | null; exercise_title: string; submitted_at: Date; total: number }> =
         await manager.query(
@@ -87,18 +84,6 @@ export class DashboardService {
             ORDER BY s.starts_at, s.id
             LIMIT ${WEEK_SESSIONS_LIMIT}`, [...scope, week!.start, week!.end]);
 
-      // Per client of an open case with two or more ratings: latest minus first.
-      const [change]: Array<{ mean: string | null; clients: number }> = await manager.query(
-        `SELECT avg(last - first) AS mean, count(*)::int AS clients
-           FROM (SELECT (array_agg(s.score ORDER BY s.recorded_at, s.id))[1] AS first,
-                        (array_agg(s.score ORDER BY s.recorded_at DESC, s.id DESC))[1] AS last,
-                        count(*) AS ratings
-                   FROM scale_scores s JOIN cases k ON k.id = s.case_id
-                  WHERE ${IN_SCOPE} AND k.status = 'open'
-                  GROUP BY s.case_id, s.client_id) per_client
-          WHERE ratings >= 2`, scope);
-      const averageChange = change?.mean === null || change?.mean === undefined ? null : Math.round(Number(change.mean) * 100) / 100;
-
       const alertCounts: Partial<Record<AlertKind, number>> = {};
       for (const a of alerts) alertCounts[a.kind] = (alertCounts[a.kind] ?? 0) + 1;
 
@@ -123,9 +108,9 @@ export class DashboardService {
         })),
         sessionsThisWeekCount: thisWeek[0]?.total ?? 0,
         week: { isoWeek: week!.iso_week, start: week!.start.toISOString(), end: week!.end.toISOString(), timeZone },
-        averageScaleChange: averageChange,
-        averageChangeSinceIntake: averageChange,
-        averageScaleChangeClients: change?.clients ?? 0,
+        averageScaleChange: averageChange.mean,
+        averageChangeSinceIntake: averageChange.mean,
+        averageScaleChangeClients: averageChange.clients,
         totals: {
           reviewQueue: reviewQueue[0]?.total ?? 0,
           overdueHomework: overdue[0]?.total ?? 0,
@@ -136,12 +121,18 @@ export class DashboardService {
     });
   }
 
-  /** libs' alert and overrun rules over every open case in scope, from facts loaded in three queries. */
-  private async alertsAndOverruns(manager: EntityManager, actor: Actor, now: Date): Promise<{ alerts: DashboardAlertDto[]; stageOverruns: DashboardStageOverrunDto[] }> {
+  /**
+   * Every open case in scope, with libs' alert and overrun rules applied and the change since intake,
+   * all from the case rows and their facts (three set-based queries).
+   */
+  private async openCaseInsights(manager: EntityManager, actor: Actor, now: Date): Promise<{
+    openCases: CaseRow[]; alerts: DashboardAlertDto[]; stageOverruns: DashboardStageOverrunDto[]; averageChange: { mean: number | null; clients: number };
+  }> {
     const openCases = await scopeToActor(manager.getRepository(Case).createQueryBuilder('k'), actor, 'k.practice_id', 'k.practitioner_id')
+      .select(CASE_ROW_SELECT)
       .andWhere(`k.status = 'open'`)
       .orderBy('k.title', 'ASC').addOrderBy('k.id', 'ASC')
-      .getMany();
+      .getRawMany<CaseRow>();
     const facts = await loadCaseFacts(manager, openCases.map((k) => k.id));
 
     const alerts: DashboardAlertDto[] = [];
@@ -162,6 +153,6 @@ export class DashboardService {
     const severityRank = (a: DashboardAlertDto) => ALERT_SEVERITIES.indexOf(a.severity);
     alerts.sort((a, b) => severityRank(a) - severityRank(b)); // stable: case title order within a severity
     stageOverruns.sort((a, b) => b.daysOver - a.daysOver || a.caseTitle.localeCompare(b.caseTitle));
-    return { alerts, stageOverruns };
+    return { openCases, alerts, stageOverruns, averageChange: averageChangeSinceIntake(facts.values()) };
   }
 }
