@@ -1,8 +1,13 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ListPageInterceptor } from './list-page.interceptor.js';
 import { MAX_PAGE_ROWS, type ListSpec } from './list-query.js';
 
-/** Documents a react-admin list in OpenAPI from the same whitelist the list is checked against. */
+/**
+ * A react-admin list route: answers its ListPage as the array with a Content-Range header, and
+ * documents the query in OpenAPI from the same whitelist the list is checked against. Only list
+ * routes carry the interceptor: every other route skips Nest's interceptor pipeline.
+ */
 export function ApiListQuery(spec: ListSpec, options: { idNote?: string } = {}): MethodDecorator {
   const filters = Object.entries(spec.filterable).map(([name, f]) => {
     switch (f.kind) {
@@ -15,6 +20,7 @@ export function ApiListQuery(spec: ListSpec, options: { idNote?: string } = {}):
   if (spec.search) filters.unshift(`q (text, searched in ${spec.search.join(', ')})`);
   filters.unshift(`id (${options.idNote ?? 'a UUID or a list of UUIDs'}: getMany)`);
   return applyDecorators(
+    UseInterceptors(ListPageInterceptor),
     ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"]; fields: ${Object.keys(spec.sortable).join(', ')}. Default ${JSON.stringify(spec.defaultSort)}` }),
     ApiQuery({ name: 'range', required: false, description: `[first,last], at most ${MAX_PAGE_ROWS} rows` }),
     ApiQuery({ name: 'filter', required: false, description: `JSON object; fields: ${filters.join('; ')}. Anything else: 400` }),

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClientDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
@@ -17,6 +18,7 @@ export class ClientsController {
   @Get()
   @Permission('clients', 'list')
   @ApiOperation({ summary: 'Clients of the caller\'s caseload (admins: the practice)' })
+  @ApiListQuery(CLIENT_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<ClientDto>> {
     return this.clients.list(actor, parseListQuery(CLIENT_LIST, query));
   }

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
+import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
@@ -36,6 +37,7 @@ export class MeController {
   @Get('assignments')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The caller\'s own homework (filter: status, overdue, caseId; sort: dueAt, assignedAt, status, submittedAt, reviewedAt)' })
+  @ApiListQuery(MY_ASSIGNMENT_LIST)
   listAssignments(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<PortalAssignmentSummaryDto>> {
     return this.assignments.list(actor, parseListQuery(MY_ASSIGNMENT_LIST, query));
   }
