@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import {
   cadenceCheckIns, checkInCalendar, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
-  type CaseAlert, type ExerciseCadence, type ExerciseField, type StageNumber,
+  type ExerciseCadence, type ExerciseField,
 } from '@attune/domain';
 import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
 import { visibleCaseScope } from '@attune/api/dist/common/actor-scope.js';
 import {
-  alertsOfCase, averageChangeSinceIntake, CASE_PROGRESS_SELECT, CASE_ROW_SELECT, latestScoresOf, loadCaseFacts, toCaseProgress, toCaseResponse, type CaseProgressRow, type CaseRow,
+  alertsOfCase, averageChangeSinceIntake, CASE_PROGRESS_SELECT, CASE_ROW_SELECT, loadCaseFacts, toCaseProgress, toCaseResponse, type CaseProgressRow, type CaseRow,
 } from '@attune/api/dist/modules/cases/case-insights.js';
 import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -143,22 +143,6 @@ function managerOf(c: PoolClient): EntityManager {
   return { query: async (sql: string, params: unknown[]) => (await c.query(sql, params)).rows } as unknown as EntityManager;
 }
 
-interface ScoreRow { case_id: string; client_id: string; score: string; recorded_at: Date }
-
-/**
- * Alerts and latest scores of some cases, from the very SQL the API runs: its own loadCaseFacts
- * (api/src/modules/cases/case-insights.ts) over a plain pg client instead of a TypeORM manager.
- */
-async function caseDerivations(c: PoolClient, cases: Array<{ id: string; stage: number; status?: string; stage_entered_at: Date; cycle_started_at: Date; closed_at?: Date | null }>) {
-  const facts = await loadCaseFacts(managerOf(c), cases.map((k) => k.id));
-  const now = new Date();
-  return new Map(cases.map((k) => {
-    const f = facts.get(k.id)!;
-    const alerts: CaseAlert[] = alertsOfCase({ stage: k.stage as StageNumber, status: (k.status ?? 'open') as 'open' | 'closed', stageEnteredAt: k.stage_entered_at, cycleStartedAt: k.cycle_started_at, closedAt: k.closed_at ?? null }, f, now);
-    return [k.id, { clients: f.clients, scores: f.scores, alerts, latestScores: latestScoresOf(f) }];
-  }));
-}
-
 async function caseList(pool: Pool, actor: Actor, params: URLSearchParams): Promise<Reply> {
   staffOnly(actor);
   const [sortField, sortOrder] = json<[string, string]>(params, 'sort', ['openedAt', 'DESC']);
@@ -237,8 +221,8 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
   const weekStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
   const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
   return inTransaction(pool, async (c) => {
-    const open = (await c.query(
-      `SELECT k.id, k.title, k.stage, k.status, k.stage_entered_at, k.cycle_started_at, k.closed_at FROM cases k WHERE ${scope} AND k.status = 'open' ORDER BY k.title, k.id`, values)).rows;
+    const open = (await c.query<CaseRow>(
+      `SELECT ${CASE_ROW_SELECT} FROM cases k WHERE ${scope} AND k.status = 'open' ORDER BY k.title, k.id`, values)).rows;
     const n = values.length;
     const [review, overdue, sessions, unsigned] = await Promise.all([
       c.query(`SELECT a.id, a.case_id, k.title, a.client_id, cl.display_name, e.title AS exercise_title, a.submitted_at, count(*) OVER () AS total
@@ -254,13 +238,13 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
                  FROM therapy_sessions s JOIN cases k ON k.id = s.case_id
                 WHERE ${scope} AND s.signed_at IS NULL AND s.starts_at < now() ORDER BY s.starts_at, s.id LIMIT 50`, values),
     ]);
-    const derived = open.length ? await caseDerivations(c, open) : new Map();
-    // The API's change since intake, from the same facts (loadCaseFacts returns each client's first rating too).
-    const change = averageChangeSinceIntake([...derived.values()].map((d) => ({ clients: d.clients, scores: d.scores, overdueAssignments: 0 })));
+    // The API's facts, alert rules and change since intake.
+    const facts = await loadCaseFacts(managerOf(c), open.map((k) => k.id));
+    const change = averageChangeSinceIntake(facts.values());
     await audit(c, actor, 'read', 'dashboard', null);
     const byStage = [1, 2, 3, 4, 5, 6].map((stage) => ({ stage, count: open.filter((k) => k.stage === stage).length }));
-    const alerts = open.flatMap((k) => (derived.get(k.id)?.alerts ?? []).map((alert: CaseAlert) => ({ caseId: k.id, caseTitle: k.title, alert, kind: alert.kind, severity: alert.severity, message: alert.message })));
-    const overruns = open.map((k) => ({ k, o: stageOverrun({ stage: k.stage, stageEnteredAt: k.stage_entered_at, cycleStartedAt: k.cycle_started_at, today: now }) }))
+    const alerts = open.flatMap((k) => alertsOfCase(k, facts.get(k.id)!, now).map((alert) => ({ caseId: k.id, caseTitle: k.title, alert, kind: alert.kind, severity: alert.severity, message: alert.message })));
+    const overruns = open.map((k) => ({ k, o: stageOverrun({ stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt, today: now }) }))
       .filter((x) => x.o.overrun).sort((a, b) => b.o.daysOver - a.o.daysOver)
       .map(({ k, o }) => ({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: o.daysInStage, daysOver: o.daysOver }));
     return {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { badRequest, notFound } from '../../common/api-errors.js';
 import { DomainError } from '@attune/domain';
 import type { Actor } from '../../common/request-context.js';
-import { visibleCaseScope } from '../../common/actor-scope.js';
+import { scopeToActor, visibleCaseScope } from '../../common/actor-scope.js';
 import { CASE_ROW_SELECT, type CaseRow } from './case-insights.js';
 import { Case } from './case.entity.js';
 
@@ -15,10 +15,7 @@ import { Case } from './case.entity.js';
 @Injectable()
 export class CaseAccessService {
   async findVisibleCase(manager: EntityManager, actor: Actor, caseId: string, options: { lock?: boolean } = {}): Promise<Case> {
-    const qb = manager.getRepository(Case).createQueryBuilder('k')
-      .where('k.id = :caseId', { caseId })
-      .andWhere('k.practice_id = :practiceId', { practiceId: actor.practiceId });
-    if (actor.role !== 'admin') qb.andWhere('k.practitioner_id = :userId', { userId: actor.userId });
+    const qb = scopeToActor(manager.getRepository(Case).createQueryBuilder('k').where('k.id = :caseId', { caseId }), actor, 'k.practice_id', 'k.practitioner_id');
     if (options.lock) qb.setLock('pessimistic_write');
     const found = await qb.getOne();
     if (!found) throw notFound('Case');

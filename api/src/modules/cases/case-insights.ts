@@ -102,11 +102,15 @@ export function averageChangeSinceIntake(facts: Iterable<CaseFacts>): { mean: nu
   let sum = 0;
   let clients = 0;
   for (const f of facts) {
-    const perClient = new Map<string, ScorePoint[]>();
-    for (const point of f.scores) perClient.set(point.clientId, [...(perClient.get(point.clientId) ?? []), point]);
-    for (const series of perClient.values()) {
-      if (series.length < 2) continue; // oldest first, and a first rating is never also a latest one unless it is the only one
-      sum += series[series.length - 1]!.score - series[0]!.score;
+    // Oldest first: per client, the first point seen is the intake rating, the last one the latest.
+    const perClient = new Map<string, { first: number; last: number; ratings: number }>();
+    for (const { clientId, score } of f.scores) {
+      const seen = perClient.get(clientId);
+      perClient.set(clientId, seen ? { ...seen, last: score, ratings: seen.ratings + 1 } : { first: score, last: score, ratings: 1 });
+    }
+    for (const { first, last, ratings } of perClient.values()) {
+      if (ratings < 2) continue;
+      sum += last - first;
       clients += 1;
     }
   }
