@@ -173,6 +173,31 @@ describe('responseSchemaFor: draft', () => {
   });
 });
 
+describe('responseSchemaFor: one schema per exercise version', () => {
+  it('reuses the schema built for the same fields and mode', () => {
+    const copy = JSON.parse(JSON.stringify(fields)) as ExerciseField[];
+    expect(responseSchemaFor(copy, 'submit')).toBe(responseSchemaFor(fields, 'submit'));
+    expect(responseSchemaFor(fields, 'draft')).not.toBe(responseSchemaFor(fields, 'submit'));
+  });
+
+  it('applies an edited exercise\'s new bounds at once', () => {
+    const answer = { ...complete, steps: ['Plan', 'Do', 'Review'] };
+    expect(validateExerciseResponse(fields, answer, 'submit').ok).toBe(true);
+    const edited = fields.map((f) => (f.name === 'steps' ? { ...f, maxItems: 2 } : f));
+    expect(validateExerciseResponse(edited, answer, 'submit')).toEqual({ ok: false, fields: { steps: expect.stringContaining('at most 2') } });
+    expect(validateExerciseResponse(fields, answer, 'submit').ok).toBe(true);
+  });
+
+  it('keeps working past the number of schemas it keeps', () => {
+    for (let max = 3; max < 603; max++) {
+      const many = fields.map((f) => (f.name === 'headline' ? { ...f, maxLength: max } : f));
+      expect(validateExerciseResponse(many, { ...complete, headline: 'abc' }, 'submit').ok).toBe(true);
+    }
+    const strict = fields.map((f) => (f.name === 'headline' ? { ...f, maxLength: 2 } : f));
+    expect(validateExerciseResponse(strict, { ...complete, headline: 'abc' }, 'submit').ok).toBe(false);
+  });
+});
+
 describe('responseJsonSchemaFor', () => {
   const json = responseJsonSchemaFor(fields, { title: 'Test exercise' });
   const properties = json['properties'] as Record<string, Record<string, unknown>>;

@@ -330,8 +330,23 @@ function buildResponseSchema(
  * the maximums. Unknown keys are rejected in both modes.
  */
 export function responseSchemaFor(fields: readonly ExerciseField[], mode: ResponseMode): ExerciseResponseSchema {
-  return buildResponseSchema(fields, mode);
+  // Building a zod schema compiles code for it (zod's fast path): build each exercise's once, reuse
+  // it for every answer. Keyed by the fields themselves, so an edited exercise gets a new schema.
+  const key = `${mode}\u0000${JSON.stringify(fields)}`;
+  let schema = RESPONSE_SCHEMAS.get(key);
+  if (schema) {
+    RESPONSE_SCHEMAS.delete(key);
+  } else {
+    schema = buildResponseSchema(fields, mode);
+    if (RESPONSE_SCHEMAS.size >= RESPONSE_SCHEMA_CACHE_SIZE) RESPONSE_SCHEMAS.delete(RESPONSE_SCHEMAS.keys().next().value!);
+  }
+  RESPONSE_SCHEMAS.set(key, schema); // most recently used last
+  return schema;
 }
+
+/** Schemas kept, least recently used dropped first: far more than a practice's exercises in use. */
+const RESPONSE_SCHEMA_CACHE_SIZE = 500;
+const RESPONSE_SCHEMAS = new Map<string, ExerciseResponseSchema>();
 
 function fieldAnnotations(field: ExerciseField): Record<string, unknown> {
   const meta: Record<string, unknown> = { title: field.label, 'x-attune-kind': field.kind };
