@@ -6,6 +6,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   Grid,
@@ -17,7 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, type ReactElement } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactElement } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../data/data-provider';
 import { useAlertText } from '../shared/alert-text';
@@ -26,7 +27,7 @@ import { useExerciseTitle } from '../shared/exercise-title';
 import { SectionHeading } from '../shared/section-heading';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { visuallyHidden } from '../shared/visually-hidden';
-import { normaliseDashboard, type AttentionItem, type AttentionKind } from './dashboard.shape';
+import { countAttentionByKind, normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind } from './dashboard.shape';
 
 const CaseloadByStageChart = lazy(() => import('../charts/caseload-by-stage.chart').then((m) => ({ default: m.CaseloadByStageChart })));
 
@@ -85,6 +86,55 @@ const AttentionRow = ({ item }: { item: AttentionItem }) => {
   );
 };
 
+/** The count line above a long list, one phrase per kind. */
+const SUMMARY_KEYS: Record<AttentionKind, string> = {
+  alert: 'attune.dashboard.attention_summary.alert',
+  review: 'attune.dashboard.attention_summary.review',
+  unsigned_session: 'attune.dashboard.attention_summary.unsigned_session',
+  stage_overrun: 'attune.dashboard.attention_summary.stage_overrun',
+  overdue: 'attune.dashboard.attention_summary.overdue',
+};
+
+const ATTENTION_LIST_ID = 'attention-list';
+
+/**
+ * The most urgent items first, and only the first few of a long list: a count line per kind above
+ * it, and under it how many are in view with a disclosure button that shows the rest in place.
+ */
+const AttentionList = ({ items }: { items: AttentionItem[] }) => {
+  const translate = useTranslate();
+  const [expanded, setExpanded] = useState(false);
+  const { shown, total, collapsible } = pageOfAttention(items, expanded);
+  return (
+    <>
+      {collapsible ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {countAttentionByKind(items)
+            .map(({ kind, count }) => translate(SUMMARY_KEYS[kind], { smart_count: count }))
+            .join(' · ')}
+        </Typography>
+      ) : null}
+      <MuiList id={ATTENTION_LIST_ID} dense disablePadding aria-labelledby="attention-heading">
+        {shown.map((item) => (
+          <AttentionRow key={item.id} item={item} />
+        ))}
+      </MuiList>
+      {collapsible ? (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, mt: 1 }}>
+          <Typography variant="body2" color="text.secondary">
+            {expanded
+              ? translate('attune.dashboard.attention_showing_all', { smart_count: total })
+              : translate('attune.dashboard.attention_showing', { shown: shown.length, smart_count: total })}
+          </Typography>
+          <Button size="small" aria-expanded={expanded} aria-controls={ATTENTION_LIST_ID} onClick={() => setExpanded((was) => !was)}>
+            {expanded ? translate('attune.dashboard.show_fewer') : translate('attune.dashboard.show_all', { smart_count: total })}
+          </Button>
+        </Box>
+      ) : null}
+    </>
+  );
+};
+
 const StatCard = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
   <Card sx={{ height: '100%' }}>
     <CardContent>
@@ -134,11 +184,7 @@ export const DashboardPage = () => {
           ) : view.attention.length === 0 ? (
             <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
           ) : (
-            <MuiList dense disablePadding aria-labelledby="attention-heading">
-              {view.attention.map((item) => (
-                <AttentionRow key={item.id} item={item} />
-              ))}
-            </MuiList>
+            <AttentionList items={view.attention} />
           )}
         </CardContent>
       </Card>

@@ -1,4 +1,4 @@
-import { normaliseDashboard } from './dashboard.shape';
+import { ATTENTION_SHOWN_AT_FIRST, countAttentionByKind, normaliseDashboard, pageOfAttention } from './dashboard.shape';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 
@@ -71,5 +71,70 @@ describe('normaliseDashboard', () => {
     expect(view.sessionsThisWeek).toBeNull();
     expect(view.averageChangeSinceIntake).toBeNull();
     expect(view.openCasesByStage).toHaveLength(6);
+  });
+});
+
+describe('the first view of "Needs attention"', () => {
+  const reviews = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      assignmentId: `r${i}`, caseId: `k${i}`, caseTitle: `Case ${i}`, clientName: `Client ${i}`, exerciseTitle: 'Exception log',
+      submittedAt: new Date(NOW - (n - i) * 3_600_000).toISOString(),
+    }));
+  const overdue = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      assignmentId: `o${i}`, caseId: `k${i}`, caseTitle: `Case ${i}`, clientName: `Client ${i}`, exerciseTitle: 'Scale positioning',
+      dueAt: new Date(NOW - (n - i) * 86_400_000).toISOString(),
+    }));
+
+  it('shows a short list whole, with nothing to expand', () => {
+    const { attention } = normaliseDashboard({ reviewQueue: reviews(3), overdueHomework: overdue(2) }, NOW);
+    const page = pageOfAttention(attention, false);
+    expect(page).toEqual({ shown: attention, hidden: 0, total: 5, collapsible: false });
+    expect(pageOfAttention(attention, true)).toEqual(page);
+  });
+
+  it(`shows a list of exactly ${ATTENTION_SHOWN_AT_FIRST} whole`, () => {
+    const { attention } = normaliseDashboard({ reviewQueue: reviews(ATTENTION_SHOWN_AT_FIRST) }, NOW);
+    expect(pageOfAttention(attention, false)).toMatchObject({ hidden: 0, total: ATTENTION_SHOWN_AT_FIRST, collapsible: false });
+  });
+
+  it(`shows the first ${ATTENTION_SHOWN_AT_FIRST} of a longer list in their order and counts the rest; expanded, all of them`, () => {
+    const { attention } = normaliseDashboard({ reviewQueue: reviews(6), overdueHomework: overdue(31) }, NOW);
+    expect(attention).toHaveLength(37);
+    const first = pageOfAttention(attention, false);
+    expect(first).toMatchObject({ hidden: 37 - ATTENTION_SHOWN_AT_FIRST, total: 37, collapsible: true });
+    expect(first.shown).toEqual(attention.slice(0, ATTENTION_SHOWN_AT_FIRST));
+    // the reviews, oldest submission first, then the longest overdue homework
+    expect(first.shown.map((i) => i.id)).toEqual(['review:r0', 'review:r1', 'review:r2', 'review:r3', 'review:r4', 'review:r5', 'overdue:o0', 'overdue:o1', 'overdue:o2', 'overdue:o3']);
+    expect(pageOfAttention(attention, true)).toEqual({ shown: attention, hidden: 0, total: 37, collapsible: true });
+    expect(pageOfAttention(attention, false, 4).shown.map((i) => i.id)).toEqual(['review:r0', 'review:r1', 'review:r2', 'review:r3']);
+  });
+
+  const alerts = [
+    { caseId: 'k20', caseTitle: 'Low', kind: 'homework_piling_up', severity: 'low', message: 'piling up' },
+    { caseId: 'k21', caseTitle: 'High', kind: 'setback', severity: 'high', message: 'setback' },
+    { caseId: 'k22', caseTitle: 'Medium', kind: 'plateau', severity: 'medium', message: 'plateau' },
+    { caseId: 'k23', caseTitle: 'Overrun', kind: 'stage_overrun', severity: 'medium', message: 'overrun' },
+  ];
+
+  it('puts high-severity alerts first, however many other items come before them in the answer, and low ones after overdue homework', () => {
+    const { attention } = normaliseDashboard({ reviewQueue: reviews(12), overdueHomework: overdue(12), alerts }, NOW);
+    const { shown, hidden } = pageOfAttention(attention, false);
+    expect(shown[0]).toMatchObject({ kind: 'alert', severity: 'high', caseTitle: 'High' });
+    expect(shown.slice(1).every((i) => i.kind === 'review')).toBe(true);
+    expect(hidden).toBe(28 - ATTENTION_SHOWN_AT_FIRST);
+    expect(attention.findIndex((i) => i.caseTitle === 'Medium')).toBeLessThan(attention.findIndex((i) => i.kind === 'overdue'));
+    expect(attention.at(-1)).toMatchObject({ severity: 'low', caseTitle: 'Low' });
+  });
+
+  it('counts the items of each kind, in the order of their urgency, leaving out kinds with none', () => {
+    const { attention } = normaliseDashboard({ overdueHomework: overdue(5), reviewQueue: reviews(12), alerts }, NOW);
+    expect(countAttentionByKind(attention)).toEqual([
+      { kind: 'alert', count: 3 },
+      { kind: 'review', count: 12 },
+      { kind: 'stage_overrun', count: 1 },
+      { kind: 'overdue', count: 5 },
+    ]);
+    expect(countAttentionByKind([])).toEqual([]);
   });
 });

@@ -36,6 +36,23 @@ export interface DashboardView {
   averageChangeClients: number | null;
 }
 
+/**
+ * How many items "Needs attention" lists before "Show all": the morning's most urgent work, few
+ * enough that the caseload chart below stays within reach for a practitioner with a large caseload.
+ */
+export const ATTENTION_SHOWN_AT_FIRST = 10;
+
+/** What "Needs attention" draws: the items in view and what the rest of the list adds up to. */
+export interface AttentionPage {
+  /** The items in view, most urgent first. */
+  shown: AttentionItem[];
+  /** How many items are left out of view (0 once expanded). */
+  hidden: number;
+  total: number;
+  /** Whether the list is longer than the first view, so it can be expanded and collapsed. */
+  collapsible: boolean;
+}
+
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 3, low: 5 };
 const KIND_RANK: Record<Exclude<AttentionKind, 'alert'>, number> = {
   review: 1,
@@ -206,4 +223,22 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
     averageChangeSinceIntake: average,
     averageChangeClients: asNumber(body['averageScaleChangeClients']) ?? null,
   };
+}
+
+/**
+ * The part of the list (already most urgent first, as `normaliseDashboard` orders it) that is in
+ * view: its first `limit` items, or all of them once the practitioner expanded it.
+ */
+export function pageOfAttention(items: readonly AttentionItem[], expanded: boolean, limit: number = ATTENTION_SHOWN_AT_FIRST): AttentionPage {
+  const collapsible = items.length > limit;
+  const shown = collapsible && !expanded ? items.slice(0, limit) : [...items];
+  return { shown, hidden: items.length - shown.length, total: items.length, collapsible };
+}
+
+/** The order of the kinds in the count line above the list: the order of their urgency. */
+const KIND_ORDER: readonly AttentionKind[] = ['alert', 'review', 'unsigned_session', 'stage_overrun', 'overdue'];
+
+/** How many items of each kind the list holds, in the order of their urgency; kinds with none are left out. */
+export function countAttentionByKind(items: readonly AttentionItem[]): { kind: AttentionKind; count: number }[] {
+  return KIND_ORDER.map((kind) => ({ kind, count: items.filter((item) => item.kind === kind).length })).filter((entry) => entry.count > 0);
 }

@@ -291,6 +291,18 @@ export const enAttune = {
     title: 'Dashboard',
     needs_attention: 'Needs attention',
     nothing_needs_attention: 'Nothing needs your attention right now.',
+    /** Above a list too long to show whole: how many items of each kind it holds, joined by " · ". */
+    attention_summary: {
+      alert: '1 alert |||| %{smart_count} alerts',
+      review: '1 waiting for review |||| %{smart_count} waiting for review',
+      unsigned_session: '1 unsigned note |||| %{smart_count} unsigned notes',
+      stage_overrun: '1 stage overrun |||| %{smart_count} stage overruns',
+      overdue: '1 overdue |||| %{smart_count} overdue',
+    },
+    attention_showing: 'Showing %{shown} of %{smart_count}',
+    attention_showing_all: 'Showing all %{smart_count}',
+    show_all: 'Show all %{smart_count}',
+    show_fewer: 'Show fewer',
     reason: {
       review: '%{client} submitted "%{exercise}": waiting for your review',
       overdue: '%{client}: "%{exercise}" is overdue |||| %{client}: "%{exercise}" is %{smart_count} days overdue',

@@ -302,6 +302,17 @@ export const zhAttune: AttuneMessages = {
     title: '概览',
     needs_attention: '需要关注',
     nothing_needs_attention: '目前没有需要你关注的事项。',
+    attention_summary: {
+      alert: '%{smart_count} 条提醒',
+      review: '%{smart_count} 项等待你的反馈',
+      unsigned_session: '%{smart_count} 份会谈记录未签署',
+      stage_overrun: '%{smart_count} 个阶段超时',
+      overdue: '%{smart_count} 项作业逾期',
+    },
+    attention_showing: '显示 %{shown} 项，共 %{smart_count} 项',
+    attention_showing_all: '已显示全部 %{smart_count} 项',
+    show_all: '显示全部 %{smart_count} 项',
+    show_fewer: '收起',
     reason: {
       review: '%{client} 提交了“%{exercise}”：等待你的反馈',
       overdue: '%{client}：“%{exercise}”已逾期 %{smart_count} 天',
