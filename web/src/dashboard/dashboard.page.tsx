@@ -27,7 +27,7 @@ import { useExerciseTitle } from '../shared/exercise-title';
 import { SectionHeading } from '../shared/section-heading';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { visuallyHidden } from '../shared/visually-hidden';
-import { countAttentionByKind, normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind } from './dashboard.shape';
+import { normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind, type DashboardView } from './dashboard.shape';
 
 const CaseloadByStageChart = lazy(() => import('../charts/caseload-by-stage.chart').then((m) => ({ default: m.CaseloadByStageChart })));
 
@@ -101,15 +101,15 @@ const ATTENTION_LIST_ID = 'attention-list';
  * The most urgent items first, and only the first few of a long list: a count line per kind above
  * it, and under it how many are in view with a disclosure button that shows the rest in place.
  */
-const AttentionList = ({ items }: { items: AttentionItem[] }) => {
+const AttentionList = ({ items, counts, total: all }: { items: AttentionItem[]; counts: DashboardView['attentionCounts']; total: number }) => {
   const translate = useTranslate();
   const [expanded, setExpanded] = useState(false);
-  const { shown, total, collapsible } = pageOfAttention(items, expanded);
+  const { shown, hidden, total, collapsible } = pageOfAttention(items, expanded, all);
   return (
     <>
       {collapsible ? (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {countAttentionByKind(items)
+          {counts
             .map(({ kind, count }) => translate(SUMMARY_KEYS[kind], { smart_count: count }))
             .join(' · ')}
         </Typography>
@@ -122,12 +122,16 @@ const AttentionList = ({ items }: { items: AttentionItem[] }) => {
       {collapsible ? (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, mt: 1 }}>
           <Typography variant="body2" color="text.secondary">
-            {expanded
+            {hidden === 0
               ? translate('attune.dashboard.attention_showing_all', { smart_count: total })
               : translate('attune.dashboard.attention_showing', { shown: shown.length, smart_count: total })}
           </Typography>
           <Button size="small" aria-expanded={expanded} aria-controls={ATTENTION_LIST_ID} onClick={() => setExpanded((was) => !was)}>
-            {expanded ? translate('attune.dashboard.show_fewer') : translate('attune.dashboard.show_all', { smart_count: total })}
+            {expanded
+              ? translate('attune.dashboard.show_fewer')
+              : total > items.length
+                ? translate('attune.dashboard.show_more', { smart_count: items.length - shown.length })
+                : translate('attune.dashboard.show_all', { smart_count: total })}
           </Button>
         </Box>
       ) : null}
@@ -184,7 +188,7 @@ export const DashboardPage = () => {
           ) : view.attention.length === 0 ? (
             <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
           ) : (
-            <AttentionList items={view.attention} />
+            <AttentionList items={view.attention} counts={view.attentionCounts} total={view.attentionTotal} />
           )}
         </CardContent>
       </Card>

@@ -107,7 +107,7 @@ describe('the first view of "Needs attention"', () => {
     // the reviews, oldest submission first, then the longest overdue homework
     expect(first.shown.map((i) => i.id)).toEqual(['review:r0', 'review:r1', 'review:r2', 'review:r3', 'review:r4', 'review:r5', 'overdue:o0', 'overdue:o1', 'overdue:o2', 'overdue:o3']);
     expect(pageOfAttention(attention, true)).toEqual({ shown: attention, hidden: 0, total: 37, collapsible: true });
-    expect(pageOfAttention(attention, false, 4).shown.map((i) => i.id)).toEqual(['review:r0', 'review:r1', 'review:r2', 'review:r3']);
+    expect(pageOfAttention(attention, false, attention.length, 4).shown.map((i) => i.id)).toEqual(['review:r0', 'review:r1', 'review:r2', 'review:r3']);
   });
 
   const alerts = [
@@ -136,5 +136,34 @@ describe('the first view of "Needs attention"', () => {
       { kind: 'overdue', count: 5 },
     ]);
     expect(countAttentionByKind([])).toEqual([]);
+  });
+
+  it('counts what the API left out of its lists from its totals, and pages over what it sent', () => {
+    const view = normaliseDashboard({
+      reviewQueue: reviews(50),
+      overdueHomework: overdue(50),
+      alerts,
+      alertCounts: { homework_piling_up: 1, setback: 1, plateau: 60, stage_overrun: 1 },
+      totals: { reviewQueue: 120, overdueHomework: 300, unsignedSessions: 0, alerts: 63 },
+    }, NOW);
+    // the stage overrun is counted once, as an overrun, not again among the alerts
+    expect(view.attentionCounts).toEqual([
+      { kind: 'alert', count: 62 },
+      { kind: 'review', count: 120 },
+      { kind: 'stage_overrun', count: 1 },
+      { kind: 'overdue', count: 300 },
+    ]);
+    expect(view.attentionTotal).toBe(483);
+    expect(view.attention).toHaveLength(104);
+    expect(pageOfAttention(view.attention, false, view.attentionTotal)).toMatchObject({ hidden: 483 - ATTENTION_SHOWN_AT_FIRST, total: 483, collapsible: true });
+    const expanded = pageOfAttention(view.attention, true, view.attentionTotal);
+    expect(expanded.shown).toHaveLength(104);
+    expect(expanded.hidden).toBe(483 - 104);
+  });
+
+  it('never counts fewer than the items it received', () => {
+    const view = normaliseDashboard({ reviewQueue: reviews(3), totals: { reviewQueue: 1 } }, NOW);
+    expect(view.attentionCounts).toEqual([{ kind: 'review', count: 3 }]);
+    expect(view.attentionTotal).toBe(3);
   });
 });

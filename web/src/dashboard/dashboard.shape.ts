@@ -34,6 +34,13 @@ export interface DashboardView {
   sessionsThisWeek: number | null;
   averageChangeSinceIntake: number | null;
   averageChangeClients: number | null;
+  /**
+   * How many items of each kind need attention, in the order of their urgency: the API's full
+   * counts where it gives them (it sends at most 50 items of a kind), otherwise the items received.
+   */
+  attentionCounts: { kind: AttentionKind; count: number }[];
+  /** All of them: more than `attention` holds when the API cut a list. */
+  attentionTotal: number;
 }
 
 /**
@@ -216,9 +223,23 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
   const sessionsThisWeek = Array.isArray(sessionsRaw) ? sessionsRaw.length : (asNumber(sessionsRaw) ?? null);
   const average = asNumber(body['averageChangeSinceIntake']) ?? asNumber(body['averageScaleChange']) ?? null;
 
+  const totals = asObject(body['totals']) ?? {};
+  const alertCounts = Object.entries(asObject(body['alertCounts']) ?? {});
+  const attentionCounts = countAttentionByKind(attention, {
+    review: asNumber(totals['reviewQueue']),
+    overdue: asNumber(totals['overdueHomework']),
+    unsigned_session: asNumber(totals['unsignedSessions']),
+    // stage overruns come whole in `stageOverruns`, so their alerts are not counted twice
+    alert: alertCounts.length > 0
+      ? alertCounts.reduce((sum, [kind, n]) => sum + (kind === 'stage_overrun' ? 0 : (asNumber(n) ?? 0)), 0)
+      : undefined,
+  });
+
   return {
     openCasesByStage: [...byStage.entries()].map(([stage, count]) => ({ stage, count })),
     attention,
+    attentionCounts,
+    attentionTotal: attentionCounts.reduce((sum, { count }) => sum + count, 0),
     sessionsThisWeek,
     averageChangeSinceIntake: average,
     averageChangeClients: asNumber(body['averageScaleChangeClients']) ?? null,
@@ -227,18 +248,32 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
 
 /**
  * The part of the list (already most urgent first, as `normaliseDashboard` orders it) that is in
- * view: its first `limit` items, or all of them once the practitioner expanded it.
+ * view: its first `limit` items, or all of them once the practitioner expanded it. `total` is how
+ * many need attention in all (`attentionTotal`), which is more than the items when the API cut a list.
  */
-export function pageOfAttention(items: readonly AttentionItem[], expanded: boolean, limit: number = ATTENTION_SHOWN_AT_FIRST): AttentionPage {
+export function pageOfAttention(
+  items: readonly AttentionItem[],
+  expanded: boolean,
+  total: number = items.length,
+  limit: number = ATTENTION_SHOWN_AT_FIRST,
+): AttentionPage {
   const collapsible = items.length > limit;
   const shown = collapsible && !expanded ? items.slice(0, limit) : [...items];
-  return { shown, hidden: items.length - shown.length, total: items.length, collapsible };
+  const all = Math.max(total, items.length);
+  return { shown, hidden: all - shown.length, total: all, collapsible };
 }
 
 /** The order of the kinds in the count line above the list: the order of their urgency. */
 const KIND_ORDER: readonly AttentionKind[] = ['alert', 'review', 'unsigned_session', 'stage_overrun', 'overdue'];
 
-/** How many items of each kind the list holds, in the order of their urgency; kinds with none are left out. */
-export function countAttentionByKind(items: readonly AttentionItem[]): { kind: AttentionKind; count: number }[] {
-  return KIND_ORDER.map((kind) => ({ kind, count: items.filter((item) => item.kind === kind).length })).filter((entry) => entry.count > 0);
+/**
+ * How many items of each kind need attention, in the order of their urgency; kinds with none are
+ * left out. A full count from the API (`known`) wins over the items when it is larger.
+ */
+export function countAttentionByKind(
+  items: readonly AttentionItem[],
+  known: Partial<Record<AttentionKind, number | undefined>> = {},
+): { kind: AttentionKind; count: number }[] {
+  return KIND_ORDER.map((kind) => ({ kind, count: Math.max(items.filter((item) => item.kind === kind).length, known[kind] ?? 0) }))
+    .filter((entry) => entry.count > 0);
 }

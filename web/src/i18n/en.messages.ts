@@ -302,6 +302,7 @@ export const enAttune = {
     attention_showing: 'Showing %{shown} of %{smart_count}',
     attention_showing_all: 'Showing all %{smart_count}',
     show_all: 'Show all %{smart_count}',
+    show_more: 'Show %{smart_count} more',
     show_fewer: 'Show fewer',
     reason: {
       review: '%{client} submitted "%{exercise}": waiting for your review',

@@ -312,6 +312,7 @@ export const zhAttune: AttuneMessages = {
     attention_showing: '显示 %{shown} 项，共 %{smart_count} 项',
     attention_showing_all: '已显示全部 %{smart_count} 项',
     show_all: '显示全部 %{smart_count} 项',
+    show_more: '再显示 %{smart_count} 项',
     show_fewer: '收起',
     reason: {
       review: '%{client} 提交了“%{exercise}”：等待你的反馈',
