@@ -330,23 +330,38 @@ function buildResponseSchema(
  * the maximums. Unknown keys are rejected in both modes.
  */
 export function responseSchemaFor(fields: readonly ExerciseField[], mode: ResponseMode): ExerciseResponseSchema {
-  // Building a zod schema compiles code for it (zod's fast path): build each exercise's once, reuse
-  // it for every answer. Keyed by the fields themselves, so an edited exercise gets a new schema.
-  const key = `${mode}\u0000${JSON.stringify(fields)}`;
-  let schema = RESPONSE_SCHEMAS.get(key);
-  if (schema) {
-    RESPONSE_SCHEMAS.delete(key);
-  } else {
-    schema = buildResponseSchema(fields, mode);
-    if (RESPONSE_SCHEMAS.size >= RESPONSE_SCHEMA_CACHE_SIZE) RESPONSE_SCHEMAS.delete(RESPONSE_SCHEMAS.keys().next().value!);
-  }
-  RESPONSE_SCHEMAS.set(key, schema); // most recently used last
-  return schema;
+  return remember(RESPONSE_SCHEMAS, `${mode}\u0000${JSON.stringify(fields)}`, () => buildResponseSchema(fields, mode));
 }
 
-/** Schemas kept, least recently used dropped first: far more than a practice's exercises in use. */
-const RESPONSE_SCHEMA_CACHE_SIZE = 500;
+/**
+ * Schemas are built once per exercise version and reused: building a zod schema compiles code for
+ * it (zod's fast path), and the JSON Schema is drawn from one. Keyed by what they are built from (the
+ * fields themselves), so an edited exercise gets new ones at once; the least recently used are
+ * dropped past far more exercises than a practice has in use.
+ */
+const SCHEMA_CACHE_SIZE = 500;
 const RESPONSE_SCHEMAS = new Map<string, ExerciseResponseSchema>();
+const RESPONSE_JSON_SCHEMAS = new Map<string, Readonly<Record<string, unknown>>>();
+
+function remember<V>(cache: Map<string, V>, key: string, build: () => V): V {
+  let value = cache.get(key);
+  if (value !== undefined) {
+    cache.delete(key);
+  } else {
+    value = build();
+    if (cache.size >= SCHEMA_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, value); // most recently used last
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 function fieldAnnotations(field: ExerciseField): Record<string, unknown> {
   const meta: Record<string, unknown> = { title: field.label, 'x-attune-kind': field.kind };
@@ -375,23 +390,28 @@ function fieldAnnotations(field: ExerciseField): Record<string, unknown> {
  * JSON Schema (draft 2020-12) of a submitted response, as plain JSON. Each property has `title` (the
  * label), `description` (the help, when there is one) and `x-attune-kind` (the field kind), plus
  * `x-attune-item-label` for lists and rankings, `x-attune-options` for choices and
- * `x-attune-suggestions` for tags, so a client can render the form from it alone.
+ * `x-attune-suggestions` for tags, so a client can render the form from it alone. Built once per
+ * fields and title, and shared: the object is frozen.
  */
 export function responseJsonSchemaFor(
   fields: readonly ExerciseField[],
   options: { title?: string; description?: string } = {},
-): Record<string, unknown> {
-  const registry = z.registry<Record<string, unknown>>();
-  const schema = buildResponseSchema(fields, 'submit', registry);
-  const json = z.toJSONSchema(schema, {
-    target: 'draft-2020-12',
-    io: 'input',
-    metadata: registry,
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  if (options.title) json['title'] = options.title;
-  if (options.description) json['description'] = options.description;
-  return JSON.parse(JSON.stringify(json)) as Record<string, unknown>;
+): Readonly<Record<string, unknown>> {
+  const key = JSON.stringify([options.title ?? null, options.description ?? null, fields]);
+  return remember(RESPONSE_JSON_SCHEMAS, key, () => {
+    const registry = z.registry<Record<string, unknown>>();
+    const schema = buildResponseSchema(fields, 'submit', registry);
+    const json = z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io: 'input',
+      metadata: registry,
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
+    if (options.title) json['title'] = options.title;
+    if (options.description) json['description'] = options.description;
+    // shared by every caller: frozen, so no caller can change another's answer
+    return deepFreeze(JSON.parse(JSON.stringify(json)) as Record<string, unknown>);
+  });
 }
 
 export type ExerciseResponseValidation =

@@ -269,19 +269,6 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
   });
 }
 
-const responseSchemas = new Map<string, Record<string, unknown>>();
-
-/** Like the API, the exercise's JSON Schema is built once per exercise version. */
-function responseSchemaOf(e: { exercise_id: string; version: number; updated_at: Date; fields: ExerciseField[]; title: string }): Record<string, unknown> {
-  const key = `${e.exercise_id}:${e.version}:${e.updated_at.getTime()}`;
-  let schema = responseSchemas.get(key);
-  if (!schema) {
-    schema = responseJsonSchemaFor(e.fields, { title: e.title });
-    responseSchemas.set(key, schema);
-  }
-  return schema;
-}
-
 async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: string, key: string | undefined): Promise<Reply> {
   if (actor.role !== 'client') throw new HttpError(403, 'You do not have access to this');
   let body: { response?: unknown; sharedWithPartner?: unknown };
@@ -303,7 +290,7 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
     }
     const a = (await c.query(
       `SELECT a.id, a.case_id, a.client_id, a.status, a.shared_with_partner, a.exercise_id,
-              e.key, e.built_in, e.stage, e.title, e.summary, e.instructions, e.audience, e.cadence, e.fields, e.effect, e.version, e.updated_at,
+              e.key, e.built_in, e.stage, e.title, e.summary, e.instructions, e.audience, e.cadence, e.fields, e.effect,
               k.kind = 'couple' AS couple
          FROM assignments a JOIN clients cl ON cl.id = a.client_id JOIN exercises e ON e.id = a.exercise_id JOIN cases k ON k.id = a.case_id
         WHERE a.id = $1 AND cl.portal_user_id = $2 AND a.practice_id = $3 FOR UPDATE OF a`, [assignmentId, actor.userId, actor.practiceId])).rows[0];
@@ -330,7 +317,7 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
       sharedWithPartner: u.shared_with_partner, cadence, draft: u.draft, draftSavedAt: u.draft_saved_at, coupleCase: a.couple, checkIns,
       exercise: {
         id: a.exercise_id, key: a.built_in ? a.key : null, stage: a.stage, title: a.title, summary: a.summary, instructions: a.instructions,
-        audience: a.audience, cadence, fields: a.fields, responseSchema: responseSchemaOf(a),
+        audience: a.audience, cadence, fields: a.fields, responseSchema: responseJsonSchemaFor(a.fields as ExerciseField[], { title: a.title }),
       },
     };
     if (key) {

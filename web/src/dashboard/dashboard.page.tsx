@@ -101,15 +101,16 @@ const ATTENTION_LIST_ID = 'attention-list';
  * The most urgent items first, and only the first few of a long list: a count line per kind above
  * it, and under it how many are in view with a disclosure button that shows the rest in place.
  */
-const AttentionList = ({ items, counts, total: all }: { items: AttentionItem[]; counts: DashboardView['attentionCounts']; total: number }) => {
+const AttentionList = ({ view }: { view: DashboardView }) => {
   const translate = useTranslate();
   const [expanded, setExpanded] = useState(false);
-  const { shown, hidden, total, collapsible } = pageOfAttention(items, expanded, all);
+  const items = view.attention;
+  const { shown, hidden, total, collapsible } = pageOfAttention(items, expanded, view.attentionTotal);
   return (
     <>
       {collapsible ? (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {counts
+          {view.attentionCounts
             .map(({ kind, count }) => translate(SUMMARY_KEYS[kind], { smart_count: count }))
             .join(' · ')}
         </Typography>
@@ -188,7 +189,7 @@ export const DashboardPage = () => {
           ) : view.attention.length === 0 ? (
             <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
           ) : (
-            <AttentionList items={view.attention} counts={view.attentionCounts} total={view.attentionTotal} />
+            <AttentionList view={view} />
           )}
         </CardContent>
       </Card>

@@ -263,8 +263,11 @@ export function pageOfAttention(
   return { shown, hidden: all - shown.length, total: all, collapsible };
 }
 
-/** The order of the kinds in the count line above the list: the order of their urgency. */
-const KIND_ORDER: readonly AttentionKind[] = ['alert', 'review', 'unsigned_session', 'stage_overrun', 'overdue'];
+/** The order of the kinds in the count line above the list: alerts (of every severity), then the list's order. */
+const KIND_ORDER: readonly AttentionKind[] = [
+  'alert',
+  ...(Object.keys(KIND_RANK) as Array<keyof typeof KIND_RANK>).sort((x, y) => KIND_RANK[x] - KIND_RANK[y]),
+];
 
 /**
  * How many items of each kind need attention, in the order of their urgency; kinds with none are

@@ -32,21 +32,6 @@ export const EXERCISE_LIST: ListSpec = {
 export const customExerciseWriteSchema = customExerciseInputSchema.extend({ summary: optionalTextSchema(300) });
 export type CustomExerciseWrite = z.infer<typeof customExerciseWriteSchema>;
 
-const responseSchemas = new Map<string, Record<string, unknown>>();
-const RESPONSE_SCHEMA_CACHE_SIZE = 2000;
-
-/** The JSON Schema of a response, built once per version of an exercise. */
-function responseSchemaOf(exercise: Exercise): Record<string, unknown> {
-  const cacheKey = `${exercise.id}:${exercise.version}:${exercise.updatedAt instanceof Date ? exercise.updatedAt.getTime() : ''}`;
-  let schema = responseSchemas.get(cacheKey);
-  if (!schema) {
-    schema = responseJsonSchemaFor(exercise.fields, { title: exercise.title });
-    if (responseSchemas.size >= RESPONSE_SCHEMA_CACHE_SIZE) responseSchemas.clear();
-    responseSchemas.set(cacheKey, schema);
-  }
-  return structuredClone(schema);
-}
-
 export function toExerciseDto(exercise: Exercise): ExerciseDto {
   return {
     id: exercise.id,
@@ -58,7 +43,7 @@ export function toExerciseDto(exercise: Exercise): ExerciseDto {
     audience: exercise.audience,
     cadence: exercise.cadence,
     fields: exercise.fields,
-    responseSchema: responseSchemaOf(exercise),
+    responseSchema: responseJsonSchemaFor(exercise.fields, { title: exercise.title }),
     builtIn: exercise.builtIn,
     effect: exercise.effect,
     ownerId: exercise.createdBy,

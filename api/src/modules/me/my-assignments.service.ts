@@ -46,7 +46,7 @@ type MyAssignmentState = Pick<Assignment, 'id' | 'practiceId' | 'caseId' | 'clie
 
 /** What the portal shows and checks of an exercise (never its author or practice). */
 type PortalExercise = Pick<Exercise, 'id' | 'key' | 'stage' | 'title' | 'summary' | 'instructions' | 'audience' | 'cadence'
-  | 'fields' | 'effect' | 'builtIn' | 'version' | 'updatedAt'>;
+  | 'fields' | 'effect' | 'builtIn'>;
 
 /** One of the caller's assignments with everything an answer about it needs. */
 interface MyAssignment {
@@ -88,8 +88,6 @@ function iso(value: Date | null): string | null {
  */
 @Injectable()
 export class MyAssignmentsService {
-  private readonly schemaCache = new Map<string, Record<string, unknown>>();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -281,7 +279,6 @@ export class MyAssignmentsService {
               e.key AS "exerciseKey", e.stage AS "exerciseStage", e.title AS "exerciseTitle", e.summary AS "exerciseSummary",
               e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", e.cadence AS "exerciseCadence",
               e.fields AS "exerciseFields", e.effect AS "exerciseEffect", e.built_in AS "exerciseBuiltIn",
-              e.version AS "exerciseVersion", e.updated_at AS "exerciseUpdatedAt",
               k.kind = 'couple' AS couple
          FROM assignments a
          JOIN clients c ON c.id = a.client_id
@@ -294,14 +291,14 @@ export class MyAssignmentsService {
     if (!row) throw notFound(NOT_FOUND);
     const {
       exerciseKey, exerciseStage, exerciseTitle, exerciseSummary, exerciseInstructions, exerciseAudience, exerciseCadence,
-      exerciseFields, exerciseEffect, exerciseBuiltIn, exerciseVersion, exerciseUpdatedAt, couple, ...assignment
+      exerciseFields, exerciseEffect, exerciseBuiltIn, couple, ...assignment
     } = row;
     return {
       assignment,
       exercise: {
         id: assignment.exerciseId, key: exerciseKey, stage: exerciseStage, title: exerciseTitle, summary: exerciseSummary,
         instructions: exerciseInstructions, audience: exerciseAudience, cadence: exerciseCadence, fields: exerciseFields,
-        effect: exerciseEffect, builtIn: exerciseBuiltIn, version: exerciseVersion, updatedAt: exerciseUpdatedAt,
+        effect: exerciseEffect, builtIn: exerciseBuiltIn,
       },
       couple,
     };
@@ -329,17 +326,6 @@ export class MyAssignmentsService {
     if (unique.length === 0) return new Map();
     const rows = await manager.getRepository(Exercise).findBy({ id: In(unique) });
     return new Map(rows.map((e) => [e.id, e]));
-  }
-
-  private responseSchema(exercise: PortalExercise): Record<string, unknown> {
-    const cacheKey = `${exercise.id}:${exercise.version}:${exercise.updatedAt.getTime()}`;
-    let schema = this.schemaCache.get(cacheKey);
-    if (!schema) {
-      schema = responseJsonSchemaFor(exercise.fields, { title: exercise.title });
-      if (this.schemaCache.size > 500) this.schemaCache.clear();
-      this.schemaCache.set(cacheKey, schema);
-    }
-    return schema;
   }
 
   private async detail(manager: EntityManager, { assignment: a, exercise, couple }: MyAssignment): Promise<PortalAssignmentDetailDto> {
@@ -390,7 +376,7 @@ export class MyAssignmentsService {
         audience: exercise.audience,
         cadence: exercise.cadence,
         fields: exercise.fields,
-        responseSchema: this.responseSchema(exercise),
+        responseSchema: responseJsonSchemaFor(exercise.fields, { title: exercise.title }),
       },
     };
   }
