@@ -180,6 +180,16 @@ describe('responseSchemaFor: one schema per exercise version', () => {
     expect(responseSchemaFor(fields, 'draft')).not.toBe(responseSchemaFor(fields, 'submit'));
   });
 
+  it('builds the JSON Schema once for the same fields and title, and anew when either changes', () => {
+    const copy = JSON.parse(JSON.stringify(fields)) as ExerciseField[];
+    const json = responseJsonSchemaFor(fields, { title: 'Cached' });
+    expect(responseJsonSchemaFor(copy, { title: 'Cached' })).toBe(json);
+    expect(responseJsonSchemaFor(fields, { title: 'Renamed' })['title']).toBe('Renamed');
+    const relabelled = fields.map((f) => (f.name === 'headline' ? { ...f, label: 'Title line' } : f));
+    const properties = responseJsonSchemaFor(relabelled, { title: 'Cached' })['properties'] as Record<string, Record<string, unknown>>;
+    expect(properties['headline']?.['title']).toBe('Title line');
+  });
+
   it('applies an edited exercise\'s new bounds at once', () => {
     const answer = { ...complete, steps: ['Plan', 'Do', 'Review'] };
     expect(validateExerciseResponse(fields, answer, 'submit').ok).toBe(true);
