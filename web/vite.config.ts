@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const domainEntry = fileURLToPath(new URL('../libs/src/index.ts', import.meta.url));
 
@@ -14,7 +15,9 @@ const domainEntry = fileURLToPath(new URL('../libs/src/index.ts', import.meta.ur
 const vendorGroups = [{ name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 }];
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset, made once at build time; the API serves them to
+  // browsers that ask (`Accept-Encoding`), so no byte is compressed per request.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 512, logLevel: 'silent' })],
   resolve: {
     alias: { '@attune/domain': domainEntry },
   },

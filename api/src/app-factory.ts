@@ -4,8 +4,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -45,6 +47,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     },
     hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   }));
+  // Answers over 1 KB are compressed for browsers that ask (brotli or gzip): API JSON and index.html.
+  // Built assets already have .br/.gz copies (served below), which this leaves alone.
+  app.use(compression({ threshold: 1024 }));
   app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -76,9 +81,20 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
     new Logger('Web').warn(`No web build at ${webDistDir}; run \`npm run build\` to serve the app at /`);
     return;
   }
-  const staticFiles = express.static(webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } });
+  // The build's .br and .gz copies go to browsers that accept them (with Vary: Accept-Encoding);
+  // hashed assets are immutable, everything else (index.html, robots.txt, the manifest) revalidates.
+  const staticFiles = expressStaticGzip(webDistDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: {
+      index: false,
+      setHeaders: (res, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    },
+  });
   // API requests never touch the file system.
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : staticFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
