@@ -21,7 +21,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     logger: options.logger === false ? false : levelsFrom(config.logLevel),
     bodyParser: false,
   });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): Nest's signal hook closes the app and then re-raises the signal, which
+  // kills the process before main.ts has stopped the embedded PostgreSQL. main.ts owns the signals.
   keepDatabaseErrorsFromEndingTheProcess(app.get(DataSource));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -10,6 +10,9 @@ import { migrate } from './database/migrate.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
 
+/** How long a stop may take before the process ends regardless (requests in flight, the pool). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const logger = new Logger('Attune');
   const config = loadAppConfig();
@@ -31,13 +34,21 @@ async function main(): Promise<void> {
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
   }
 
+  // SIGTERM (a container runtime, systemd) or Ctrl-C: stop taking connections, let the requests in
+  // flight finish, close the pool, then the embedded PostgreSQL. Bounded: past the grace period the
+  // process stops anyway (exit 1), so a hung request or an unreachable database cannot keep it up.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping`);
-    await app.close().catch(() => undefined);
+    logger.log(`${signal}: finishing the requests in flight, then stopping`);
+    const forced = setTimeout(() => {
+      logger.warn(`Still stopping after ${SHUTDOWN_GRACE_MS / 1000} s: stopping now`);
+      void (embedded?.stop() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(1));
+    }, SHUTDOWN_GRACE_MS);
+    await app.close().catch((error: unknown) => logger.warn(`while closing: ${error instanceof Error ? error.message : String(error)}`));
     await embedded?.stop().catch(() => undefined);
+    clearTimeout(forced);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

