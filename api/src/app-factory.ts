@@ -11,6 +11,7 @@ import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { ApiMetrics } from './modules/metrics/request-metrics.js';
 import { keepDatabaseErrorsFromEndingTheProcess } from './common/database-resilience.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   // API answers are `no-store`: an ETag would hash every body for nothing (static files keep theirs).
   app.disable('etag');
   app.use(requestContextMiddleware);
+  app.use(app.get(ApiMetrics).middleware);
   app.use(helmet({
     contentSecurityPolicy: {
       useDefaults: true,

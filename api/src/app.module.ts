@@ -10,6 +10,7 @@ import { DOMAIN_MODULES } from './domain-modules.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginThrottleLimit }] }),
         AuditModule,
         AuthModule,
+        MetricsModule,
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],

@@ -20,6 +20,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   loginThrottleLimit: number;
   dbPoolSize: number;
+  /** Bearer token that lets a scraper off this machine read /api/metrics; unset: loopback only. */
+  metricsToken: string | undefined;
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
 }
@@ -75,6 +78,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
+    metricsToken: e.METRICS_TOKEN,
     encryptionKey: e.ENCRYPTION_KEY || undefined,
   };
 }
