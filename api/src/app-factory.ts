@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
@@ -18,10 +19,14 @@ import type { AppConfig } from './config/app-config.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the web app at /. */
 export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, { logQueryErrors: options.logger !== false }), {
-    logger: options.logger === false ? false : levelsFrom(config.logLevel),
+  const logging = options.logger !== false;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, { logQueryErrors: logging, logRequests: logging }), {
+    logger: logging ? undefined : false,
+    bufferLogs: logging,
     bodyParser: false,
   });
+  // Nest's messages go through pino too (common/request-logging.ts), as JSON lines.
+  if (logging) app.useLogger(app.get(PinoLogger));
   // No enableShutdownHooks(): Nest's signal hook closes the app and then re-raises the signal, which
   // kills the process before main.ts has stopped the embedded PostgreSQL. main.ts owns the signals.
   keepDatabaseErrorsFromEndingTheProcess(app.get(DataSource));
@@ -124,9 +129,4 @@ function rejectUnreadableBody(error: unknown, _req: Request, res: Response, next
     return;
   }
   next(error);
-}
-
-function levelsFrom(level: AppConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug')[] {
-  const order = ['error', 'warn', 'log', 'debug'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
 }

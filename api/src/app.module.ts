@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiExceptionFilter } from './common/http-exception.filter.js';
+import { requestLoggingModule } from './common/request-logging.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -14,13 +15,14 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, options: { logQueryErrors?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: { logQueryErrors?: boolean; logRequests?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize, options.logQueryErrors ?? true)),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginThrottleLimit }] }),
+        ...(options.logRequests === false ? [] : [requestLoggingModule(config)]),
         AuditModule,
         AuthModule,
         MetricsModule,

@@ -20,6 +20,12 @@ export interface RequestContext {
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
+const CONTEXT_OF_RESPONSE = Symbol('attune.requestContext');
+
+/** The context of the request a response answers: for code that runs when it is sent (logs). */
+export function requestContextOf(res: object): RequestContext | undefined {
+  return (res as { [CONTEXT_OF_RESPONSE]?: RequestContext })[CONTEXT_OF_RESPONSE];
+}
 
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
@@ -29,5 +35,7 @@ export function currentRequestContext(): RequestContext | undefined {
 export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
   const correlationId = randomUUID();
   res.setHeader('X-Correlation-Id', correlationId);
-  storage.run({ correlationId, ip: req.ip ?? null }, () => next());
+  const context: RequestContext = { correlationId, ip: req.ip ?? null };
+  (res as unknown as { [CONTEXT_OF_RESPONSE]: RequestContext })[CONTEXT_OF_RESPONSE] = context;
+  storage.run(context, () => next());
 }

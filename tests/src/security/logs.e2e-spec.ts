@@ -80,4 +80,24 @@ describe('logs', () => {
     expect(captured).not.toContain('panic comes at night');
     expect(captured).not.toContain('attune-demo');
   });
+
+  it('writes one JSON line per API request: correlation id, method, route template, status, duration and user, no URL', async () => {
+    const therapist = await t.signIn('therapist@attune.test');
+    const search = encodeURIComponent(JSON.stringify({ q: 'CANARY-7f3a' }));
+    const read = await therapist.req('get', `/api/exceptions/${DEMO.chen.caseId}?filter=${search}`);
+    expect(read.status).toBe(404);
+    const correlationId = read.headers['x-correlation-id'];
+    await new Promise((r) => setTimeout(r, 100));
+    const lines = captured.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const line = lines.find((l) => l.correlationId === correlationId);
+    expect(line).toEqual({
+      level: 30, time: expect.any(String), correlationId, msg: 'GET /api/exceptions/:id 404',
+      method: 'GET', route: '/api/exceptions/:id', status: 404, durationMs: expect.any(Number), userId: therapist.userId,
+    });
+    // Nest's own messages are JSON lines too, and the error of a 500 carries its request's correlation id
+    const error = lines.find((l) => l.level === 50 && typeof l.msg === 'string' && l.msg.startsWith('Unexpected error'));
+    expect(error).toMatchObject({ correlationId: expect.any(String), context: 'ApiError' });
+    expect(captured).not.toContain(DEMO.chen.caseId);
+    expect(captured).not.toContain('CANARY');
+  });
 });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { routeTemplate } from '../../common/route-template.js';
 
 /**
  * The API's Prometheus metrics, one registry per app (tests start several apps in one process):
@@ -44,13 +45,4 @@ export class ApiMetrics {
     });
     next();
   };
-}
-
-/**
- * The matched route's template, or `unmatched` for made-up paths (Nest's catch-all `*path`), so
- * that probing cannot grow the label set.
- */
-function routeTemplate(req: Request): string {
-  const route = (req as Request & { route?: { path?: unknown } }).route?.path;
-  return typeof route === 'string' && route.startsWith('/api/') ? route : 'unmatched';
 }
