@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:lighthouse [-- --runs 3 --out docs/lighthouse.json]`: Lighthouse 12 (mobile profile:
+ * a mid-range phone, simulated slow 4G, 4× CPU slow-down) on Debian's Chromium against the built
+ * product with the demo practice, for the pages a client's phone and a practitioner open first.
+ * Each page is measured `--runs` times; the table shows the median performance score (and the
+ * run's LCP, CLS and total blocking time) and the lowest accessibility and best-practices scores.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './bench-config.js';
+import { apiNodeFlags, freePort, startNodeServer } from './bench-processes.js';
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from './web-bench.js';
+
+interface PageSpec {
+  name: string;
+  /** Who is signed in (null: nobody) and the hash route. */
+  as: string | null;
+  route: (ids: DemoIds) => string;
+}
+
+interface DemoIds {
+  chenCaseId: string;
+  chenHomeworkId: string;
+}
+
+interface RunResult {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+}
+
+const DEMO_PASSWORD = 'attune-demo';
+
+const PAGES: PageSpec[] = [
+  { name: 'sign-in', as: null, route: () => '/#/login' },
+  { name: 'portal home (Chen Jing)', as: 'chen.jing@attune.test', route: () => '/#/' },
+  { name: 'portal exercise page', as: 'chen.jing@attune.test', route: (ids) => `/#/homework/${ids.chenHomeworkId}` },
+  { name: 'dashboard (therapist)', as: 'therapist@attune.test', route: () => '/#/' },
+  { name: 'case page (Chen Jing)', as: 'therapist@attune.test', route: (ids) => `/#/cases/${ids.chenCaseId}/show` },
+];
+
+function parseArgs(argv: string[]): { runs: number; out: string } {
+  const args = { runs: 3, out: path.join(REPO_ROOT, 'tests', 'artifacts', 'lighthouse.json') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') args.runs = Math.max(1, Number(argv[++i]));
+    else if (argv[i] === '--out') args.out = path.resolve(argv[++i]!);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return args;
+}
+
+async function cookiesOf(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function demoIds(url: string): Promise<DemoIds> {
+  const therapist = await cookiesOf(url, 'therapist@attune.test');
+  const cases = (await (await fetch(`${url}/api/cases?range=[0,49]`, { headers: { Cookie: therapist } })).json()) as Array<{ id: string; title: string }>;
+  const chenCase = cases.find((c) => c.title.startsWith('Chen Jing'));
+  const chen = await cookiesOf(url, 'chen.jing@attune.test');
+  const homework = (await (await fetch(`${url}/api/me/assignments?range=[0,49]`, { headers: { Cookie: chen } })).json()) as Array<{ id: string; status: string }>;
+  const open = homework.find((h) => h.status === 'assigned' || h.status === 'in_progress') ?? homework[0];
+  if (!chenCase || !open) throw new Error('the demo practice lacks Chen Jing\'s case or homework');
+  return { chenCaseId: chenCase.id, chenHomeworkId: open.id };
+}
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-lighthouse-'));
+  const server = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'),
+    { EMBEDDED_PG_PORT: String(await freePort()), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000' },
+    await freePort(), { nodeFlags: apiNodeFlags() });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const results: Record<string, RunResult[]> = {};
+  try {
+    const ids = await demoIds(server.url);
+    for (const page of PAGES) {
+      results[page.name] = [];
+      for (let run = 0; run < args.runs; run++) {
+        // a fresh session each run: the cookie rides on every request the page makes
+        const extraHeaders = page.as ? { Cookie: await cookiesOf(server.url, page.as) } : undefined;
+        const answer = await lighthouse(`${server.url}${page.route(ids)}`, {
+          port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          ...(extraHeaders ? { extraHeaders } : {}),
+        });
+        if (!answer) throw new Error(`Lighthouse gave no result for ${page.name}`);
+        const lhr = answer.lhr;
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        const result: RunResult = {
+          performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
+          lcpMs: audit('largest-contentful-paint'), cls: audit('cumulative-layout-shift'), tbtMs: audit('total-blocking-time'),
+        };
+        results[page.name]!.push(result);
+        console.log(`${page.name} run ${run + 1}: performance ${result.performance}, accessibility ${result.accessibility}, best practices ${result.bestPractices}, LCP ${(result.lcpMs / 1000).toFixed(1)} s, CLS ${result.cls.toFixed(3)}`);
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rows = PAGES.map((page) => {
+    const runs = results[page.name]!;
+    const mid = runs.find((r) => r.performance === median(runs.map((x) => x.performance)))!;
+    return `| ${page.name} | ${mid.performance} (${runs.map((r) => r.performance).join(', ')}) | ${Math.min(...runs.map((r) => r.accessibility))} | ${Math.min(...runs.map((r) => r.bestPractices))} | ${(mid.lcpMs / 1000).toFixed(1)} s | ${mid.cls.toFixed(3)} | ${Math.round(mid.tbtMs)} ms |`;
+  });
+  const table = [
+    `Lighthouse 12 mobile profile, ${args.runs} runs a page, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores`,
+    '',
+    '| page | performance, median (runs) | accessibility (lowest) | best practices (lowest) | LCP | CLS | TBT |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  fs.mkdirSync(path.dirname(args.out), { recursive: true });
+  fs.writeFileSync(args.out, JSON.stringify({ at: new Date().toISOString(), runs: args.runs, results }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
