@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginThrottleLimit }] }),
         AuditModule,
         AuthModule,
+        IdempotencyModule,
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],

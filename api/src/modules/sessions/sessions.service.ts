@@ -21,6 +21,7 @@ import {
   type SessionUpdate,
 } from './sessions.dto.js';
 import { TherapySession } from './therapy-session.entity.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const signedNote = () => conflict('This session\'s note is signed and cannot change; add an addendum instead', 'NOTE_SIGNED');
 const staleVersion = () => conflict('The session was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
@@ -35,6 +36,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<SessionResponseDto>> {
@@ -56,8 +58,8 @@ export class SessionsService {
     });
   }
 
-  async create(actor: Actor, input: SessionCreate): Promise<SessionResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: SessionCreate, idempotent?: IdempotentRequest): Promise<SessionResponseDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const k = await this.access.caseForWrite(manager, actor, input.caseId);
       await this.assertAttendees(manager, k, input);
       const [row]: Array<{ id: string }> = await manager.query(
@@ -69,7 +71,7 @@ export class SessionsService {
       );
       await this.audit.record(manager, { action: 'create', entity: 'sessions', entityId: row!.id, caseId: k.id });
       return this.respond(manager, row!.id);
-    });
+    }));
   }
 
   /** Changes an unsigned session; with `version`, only if nobody changed it in between. */
