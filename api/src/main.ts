@@ -7,6 +7,7 @@ import { createApp } from './app-factory.js';
 import { loadAppConfig } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { migrate } from './database/migrate.js';
+import { JobQueue } from './modules/jobs/job-queue.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
   }
+  // After the migrations, which install its schema; stopped by app.close().
+  if (config.jobs) await app.get(JobQueue).start();
 
   let stopping = false;
   const stop = async (signal: string) => {
