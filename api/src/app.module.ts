@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         MetricsModule,
+        IdempotencyModule,
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],

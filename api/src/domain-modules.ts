@@ -5,6 +5,7 @@ import { ClientsModule } from './modules/clients/clients.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
@@ -13,5 +14,5 @@ import { UsersModule } from './modules/users/users.module.js';
 /** The domain modules, one folder each under modules/. */
 export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
-  AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule,
+  AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
 ];

@@ -7,6 +7,7 @@ import { createApp } from './app-factory.js';
 import { loadAppConfig } from './config/app-config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
 import { migrate } from './database/migrate.js';
+import { JobQueue } from './modules/jobs/job-queue.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
   }
+  // After the migrations, which install its schema; stopped by app.close().
+  if (config.jobs) await app.get(JobQueue).start();
 
   // SIGTERM (a container runtime, systemd) or Ctrl-C: stop taking connections, let the requests in
   // flight finish, close the pool, then the embedded PostgreSQL. Bounded: past the grace period the

@@ -1,6 +1,7 @@
 import {
   SESSION_NOTE_SECTIONS,
   addendumInputSchema,
+  canonicalAddendumText,
   canonicalNoteText,
   sessionInputSchema,
   sessionNoteSchema,
@@ -112,5 +113,22 @@ describe('canonicalNoteText', () => {
     expect(parsed[1].map(([k]) => k)).toEqual(SESSION_NOTE_SECTIONS.map((s) => s.key));
     expect(parsed[1][0]).toEqual(['betterSinceLast', 'start']);
     expect(parsed[1][8]).toEqual(['freeText', 'end']);
+  });
+});
+
+describe('canonicalAddendumText', () => {
+  const at = '2026-11-20T10:00:00.123Z';
+  it('is the same whatever the line endings, surrounding space or the case of the author id', () => {
+    expect(canonicalAddendumText({ text: ' She called.\r\nAll well ', authorId: ZHAO.toUpperCase(), at }))
+      .toBe(canonicalAddendumText({ text: 'She called.\nAll well', authorId: ZHAO, at }));
+  });
+
+  it('changes with the text, the author or the time, and text cannot imitate the fields after it', () => {
+    const base = canonicalAddendumText({ text: 'x', authorId: ZHAO, at });
+    expect(canonicalAddendumText({ text: 'y', authorId: ZHAO, at })).not.toBe(base);
+    expect(canonicalAddendumText({ text: 'x', authorId: ZHOU, at })).not.toBe(base);
+    expect(canonicalAddendumText({ text: 'x', authorId: ZHAO, at: '2026-11-20T10:00:00.124Z' })).not.toBe(base);
+    expect(canonicalAddendumText({ text: `x","${ZHAO}`, authorId: ZHAO, at })).not.toBe(canonicalAddendumText({ text: 'x', authorId: ZHAO, at }));
+    expect(JSON.parse(base)).toEqual(['attune-session-addendum/v1', 'x', ZHAO, at]);
   });
 });

@@ -101,3 +101,16 @@ export function canonicalNoteText(note: Partial<Record<SessionNoteKey, string | 
   });
   return JSON.stringify([CANONICAL_NOTE_VERSION, sections]);
 }
+
+/** Version tag of an addendum's canonical form; change it only together with how addenda are checked. */
+export const CANONICAL_ADDENDUM_VERSION = 'attune-session-addendum/v1';
+
+/**
+ * A stable text of an addendum for its link in a signed note's hash chain: the text normalised as a
+ * note's sections are (\n line endings, trimmed, NFC), its author and its time (ISO 8601, UTC, ms),
+ * serialised as JSON so no text can imitate the fields after it.
+ */
+export function canonicalAddendumText(addendum: { text: string; authorId: string; at: string }): string {
+  const text = addendum.text.replace(/\r\n?/g, '\n').trim().normalize('NFC');
+  return JSON.stringify([CANONICAL_ADDENDUM_VERSION, text, addendum.authorId.toLowerCase(), new Date(addendum.at).toISOString()]);
+}

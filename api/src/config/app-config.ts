@@ -21,6 +21,8 @@ const environmentSchema = z.object({
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  JOBS: booleanFlag.default(true),
+  JOB_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -46,6 +48,10 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Bearer token that lets a scraper off this machine read /api/metrics; unset: loopback only. */
   metricsToken: string | undefined;
+  /** Runs the job queue's workers and schedules in this process (`JOBS=0` turns them off). */
+  jobs: boolean;
+  /** How often an idle worker asks for a job. */
+  jobPollingSeconds: number;
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
 }
@@ -79,6 +85,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
     metricsToken: e.METRICS_TOKEN,
+    jobs: e.JOBS,
+    jobPollingSeconds: e.JOB_POLLING_SECONDS,
     encryptionKey: e.ENCRYPTION_KEY || undefined,
   };
 }

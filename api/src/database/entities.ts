@@ -8,7 +8,7 @@ import { StageTransition } from '../modules/cases/stage-transition.entity.js';
 import { Client } from '../modules/clients/client.entity.js';
 import { CaseException } from '../modules/exceptions/case-exception.entity.js';
 import { Exercise } from '../modules/exercises/exercise.entity.js';
-import { IdempotencyKey } from '../modules/me/idempotency-key.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { Practice } from '../modules/practices/practice.entity.js';
 import { ScaleScore } from '../modules/scale-scores/scale-score.entity.js';
 import { SessionAddendum } from '../modules/sessions/session-addendum.entity.js';
@@ -17,6 +17,8 @@ import { User } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { AuditAppendOnlyGrants1764100000000 } from './migrations/1764100000000-audit-append-only-grants.js';
 import { HotPathIndexes1764250000000 } from './migrations/1764250000000-hot-path-indexes.js';
+import { IdempotencyKeyExpiry1764340000000 } from './migrations/1764340000000-idempotency-key-expiry.js';
+import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-signed-addenda-chain.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
 export const ENTITIES = [
@@ -24,4 +26,7 @@ export const ENTITIES = [
   ScaleScore, CaseException, Exercise, Assignment, AssignmentCheckIn, AuditEvent, IdempotencyKey,
 ];
 
-export const MIGRATIONS = [InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000,
+  IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
+];

@@ -98,8 +98,9 @@ export async function runApiBench(args: BenchArgs, log: (m: string) => void, db:
 
   log('Starting the API (api/dist/main.js) and the raw pg server on the bench database');
   // The API runs with `npm start`'s Node flags; BENCH_API_NODE_OPTIONS adds more (e.g. --cpu-prof).
+  // JOBS=0: the job queue's polling would count in the statements per request of pg_stat_statements.
   const api = await startNodeServer(main, {
-    DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', DB_POOL_SIZE: String(poolSize), LOGIN_THROTTLE_LIMIT: '1000',
+    DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', DB_POOL_SIZE: String(poolSize), LOGIN_THROTTLE_LIMIT: '1000', JOBS: '0',
     NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
   }, await freePort(), { nodeFlags: apiNodeFlags() });
   let raw: StartedProcess | undefined;

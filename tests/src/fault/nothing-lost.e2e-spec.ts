@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -9,7 +10,7 @@ import { freePort, startDemoApp, type DemoApp } from '../security/harness.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
 
 /**
- * Nothing lost: many homework submissions (with Idempotency-Key) and session notes are sent at
+ * Nothing lost: many homework submissions and session notes (each with an Idempotency-Key) are sent at
  * once while PostgreSQL's connections are killed (pg_terminate_backend) and while PostgreSQL
  * itself is stopped and started again. Clients retry what failed, with the same key. Afterwards
  * every request that got a 2xx is in the database, no retried key made a second record, and the
@@ -152,7 +153,7 @@ describe('nothing lost when PostgreSQL fails under load', () => {
       },
     }));
     const submitOutcomes = new Map<string, Outcome>();
-    const notes = Array.from({ length: NOTES }, (_, i) => ({ marker: `fault-note-${i}-${randomUUID()}` }));
+    const notes = Array.from({ length: NOTES }, (_, i) => ({ marker: `fault-note-${i}-${randomUUID()}`, key: randomUUID() }));
     const noteOutcomes = new Map<string, Outcome>();
 
     await Promise.all([
@@ -168,7 +169,7 @@ describe('nothing lost when PostgreSQL fails under load', () => {
       pool(notes, NOTE_CONCURRENCY, async (n, i) => {
         const outcome = await sendWithRetries(`${t.server}/api/sessions`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: therapistCookie, 'X-XSRF-TOKEN': therapistXsrf },
+          headers: { 'Content-Type': 'application/json', Cookie: therapistCookie, 'X-XSRF-TOKEN': therapistXsrf, 'Idempotency-Key': n.key },
           body: JSON.stringify({
             caseId: DEMO.chen.caseId, startsAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), durationMinutes: 50,
             format: 'individual', attendeeIds: [DEMO.chen.clientId], stage: 6, note: { freeText: n.marker },
@@ -245,7 +246,7 @@ describe('nothing lost when PostgreSQL fails under load', () => {
       expect(halfDone).toEqual([]);
       expect(keyMissing.map((s) => s.key)).toEqual([]);
       expect(lostNotes.map((n) => n.marker)).toEqual([]);
-      // a note's POST has no Idempotency-Key: a retry after an answer lost in transit could repeat it; counted, and so far none
+      // each note carries an Idempotency-Key: a retry after an answer lost in transit replays the first answer
       expect(duplicatedNotes).toEqual([]);
     } finally {
       await check.end();
@@ -268,6 +269,49 @@ describe('nothing lost when PostgreSQL fails under load', () => {
     expect(other.status).toBe(422);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_exceptions WHERE assignment_id = $1`, [id]);
     expect(n).toBe(1);
+  });
+
+  it('stores a note once when the connection is cut after the server committed and the client retries with the same key', async () => {
+    // A proxy in front of the API that passes the request on and cuts both connections as soon as
+    // the answer starts: the server has committed the note, the client never hears of it.
+    const api = new URL(t.server);
+    let cut = 0;
+    const proxy = net.createServer((client) => {
+      const server = net.connect(Number(api.port), api.hostname);
+      client.pipe(server);
+      server.once('data', () => {
+        cut++;
+        client.destroy();
+        server.destroy();
+      });
+      server.on('error', () => client.destroy());
+      client.on('error', () => server.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const marker = `cut-note-${randomUUID()}`;
+    const send = (base: string) => fetch(`${base}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: therapistCookie, 'X-XSRF-TOKEN': therapistXsrf, 'Idempotency-Key': marker },
+      body: JSON.stringify({
+        caseId: DEMO.chen.caseId, startsAt: '2026-02-01T10:00:00.000Z', durationMinutes: 50, format: 'individual',
+        attendeeIds: [DEMO.chen.clientId], stage: 6, note: { freeText: marker },
+      }),
+    });
+    const stored = async () => (await t.dataSource.query(`SELECT id FROM therapy_sessions WHERE note->>'freeText' = $1`, [marker])) as Array<{ id: string }>;
+    try {
+      await expect(send(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`)).rejects.toThrow();
+    } finally {
+      proxy.close();
+    }
+    expect(cut).toBe(1);
+    // the first attempt was stored: the answer was lost, not the note
+    expect(await stored()).toHaveLength(1);
+
+    const retry = await send(t.server);
+    expect(retry.status).toBe(201);
+    const session = await retry.json() as { id: string; note: { freeText: string } };
+    expect(session.note.freeText).toBe(marker);
+    expect((await stored()).map((r) => r.id)).toEqual([session.id]);
   });
 
   it('lets only one of two simultaneous submissions of the same homework through: the other gets 409', async () => {

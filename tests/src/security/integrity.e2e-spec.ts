@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalNoteText, type SessionNote } from '@attune/domain';
+import { canonicalAddendumText, canonicalNoteText, type SessionNote } from '@attune/domain';
 import { Client } from 'pg';
 import { DEMO } from './fixtures.js';
 import { startDemoApp, type DemoApp, type SignedIn } from './harness.js';
@@ -59,6 +59,54 @@ describe('integrity of signed notes and of the audit trail', () => {
       const [after] = await t.dataSource.query(`SELECT note, note_hash FROM therapy_sessions WHERE id = $1`, [id]);
       expect(after).toEqual(before);
       expect(await t.dataSource.query(`SELECT 1 FROM session_addenda WHERE session_id = $1`, [id])).toHaveLength(1);
+    });
+
+    it('chains each addendum to the signed note: hash = SHA-256 of the previous link (the note\'s hash first), its text, author and time', async () => {
+      const id = DEMO.chen.sessionId;
+      const second = await therapist.req('post', `/api/sessions/${id}/addenda`).send({ text: 'Second clarification: it was the afternoon.' });
+      expect(second.status).toBe(201);
+      expect(second.body.integrity).toBe('verified');
+      expect(second.body.addenda.map((a: { integrity: string }) => a.integrity)).toEqual(['verified', 'verified']);
+      const [note] = await t.dataSource.query(`SELECT note_hash FROM therapy_sessions WHERE id = $1`, [id]);
+      const rows: Array<{ position: number; hash: string; text: string; author_id: string; created_at: Date }> = await t.dataSource.query(
+        `SELECT position, hash, text, author_id, created_at FROM session_addenda WHERE session_id = $1 ORDER BY position`, [id]);
+      expect(rows.map((r) => r.position)).toEqual([1, 2]);
+      let previous: string = note.note_hash;
+      for (const row of rows) {
+        const canonical = canonicalAddendumText({ text: row.text, authorId: row.author_id, at: row.created_at.toISOString() });
+        expect(row.hash).toBe(createHash('sha256').update(previous).update(canonical).digest('hex'));
+        previous = row.hash;
+      }
+    });
+
+    it('refuses UPDATE, DELETE and TRUNCATE of an addendum in the database itself', async () => {
+      const id = DEMO.chen.sessionId;
+      const before = await t.dataSource.query(`SELECT id, text, hash FROM session_addenda WHERE session_id = $1 ORDER BY position`, [id]);
+      expect(before.length).toBeGreaterThan(0);
+      await expect(t.dataSource.query(`UPDATE session_addenda SET text = 'forged' WHERE session_id = $1`, [id])).rejects.toThrow(/addendum of a signed note/);
+      await expect(t.dataSource.query(`DELETE FROM session_addenda WHERE session_id = $1`, [id])).rejects.toThrow(/addendum of a signed note/);
+      await expect(t.dataSource.query(`TRUNCATE session_addenda`)).rejects.toThrow(/addendum of a signed note/);
+      expect(await t.dataSource.query(`SELECT id, text, hash FROM session_addenda WHERE session_id = $1 ORDER BY position`, [id])).toEqual(before);
+    });
+
+    it('reports an addendum changed behind the app\'s back (by a superuser with the trigger off) as a mismatch', async () => {
+      const id = DEMO.chen.sessionId;
+      expect((await therapist.req('get', `/api/sessions/${id}`)).body.integrity).toBe('verified');
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.query(`ALTER TABLE session_addenda DISABLE TRIGGER session_addenda_locked`);
+        await runner.query(`UPDATE session_addenda SET text = 'Clarification: the date of the shopping trip was Sunday.' WHERE session_id = $1 AND position = 1`, [id]);
+      } finally {
+        await runner.query(`ALTER TABLE session_addenda ENABLE TRIGGER session_addenda_locked`);
+        await runner.release();
+      }
+      const read = await therapist.req('get', `/api/sessions/${id}`);
+      expect(read.status).toBe(200);
+      expect(read.body.integrity).toBe('mismatch');
+      expect(read.body.addenda.map((a: { integrity: string }) => a.integrity)).toEqual(['mismatch', 'verified']);
+      // the note itself is unchanged: its own hash still matches
+      expect(read.body.noteHash).toBe(sha256(read.body.note));
     });
 
     it('refuses UPDATE and DELETE of a signed row in the database itself, whatever the application does', async () => {

@@ -17,6 +17,8 @@ import {
   type StaffAssignmentDto,
 } from './assignments.dto.js';
 import { AssignmentsService } from './assignments.service.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @ApiTags('assignments')
 @Controller('assignments')
@@ -41,8 +43,9 @@ export class AssignmentsController {
   @Post()
   @Permission('assignments', 'create')
   @ApiOperation({ summary: 'Gives an exercise to a client of an open case' })
-  create(@CurrentActor() actor: Actor, @Body({ schema: assignmentCreateSchema }) body: AssignmentCreate): Promise<StaffAssignmentDto> {
-    return this.assignments.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: assignmentCreateSchema }) body: AssignmentCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<StaffAssignmentDto> {
+    return this.assignments.create(actor, body, idempotent);
   }
 
   @Put(':id')

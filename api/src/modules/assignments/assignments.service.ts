@@ -24,6 +24,7 @@ import {
   type AssignmentUpdate,
   type StaffAssignmentDto,
 } from './assignments.dto.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const ENTITY = 'assignments';
 
@@ -33,6 +34,7 @@ export class AssignmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly caseAccess: CaseAccessService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<StaffAssignmentDto>> {
@@ -54,8 +56,8 @@ export class AssignmentsService {
     });
   }
 
-  async create(actor: Actor, input: AssignmentCreate): Promise<StaffAssignmentDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: AssignmentCreate, idempotent?: IdempotentRequest): Promise<StaffAssignmentDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       if (found.status !== 'open') throw badRequest({ caseId: 'is closed: homework goes to an open case' });
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
@@ -88,7 +90,7 @@ export class AssignmentsService {
       }));
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: assignment.id, caseId: assignment.caseId });
       return this.dtoOf(manager, assignment.id);
-    });
+    }));
   }
 
   async update(actor: Actor, id: string, input: AssignmentUpdate): Promise<StaffAssignmentDto> {

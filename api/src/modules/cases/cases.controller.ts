@@ -19,6 +19,8 @@ import {
 } from './cases.dto.js';
 import { CasesService } from './cases.service.js';
 import { parseTimeZone } from './time-zone.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 /** Cases are closed, never deleted: there is no DELETE route. */
 @ApiTags('cases')
@@ -47,8 +49,9 @@ export class CasesController {
   @Post()
   @Permission('cases', 'create')
   @ApiOperation({ summary: 'Open a case in stage 1 with its one (individual) or two (couple) clients; admins name the practitioner' })
-  create(@CurrentActor() actor: Actor, @Body({ schema: caseCreateSchema }) body: CaseCreate): Promise<CaseResponseDto> {
-    return this.cases.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: caseCreateSchema }) body: CaseCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseResponseDto> {
+    return this.cases.create(actor, body, idempotent);
   }
 
   @Put(':id')

@@ -20,6 +20,7 @@ import {
   type StageTransitionResponseDto,
 } from './cases.dto.js';
 import { StageTransition } from './stage-transition.entity.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @Injectable()
 export class CasesService {
@@ -27,6 +28,7 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseResponseDto>> {
@@ -68,8 +70,8 @@ export class CasesService {
   }
 
   /** Opens a case: the case, its one or two clients and its 'start' transition, all or nothing. */
-  async create(actor: Actor, input: CaseCreate): Promise<CaseResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: CaseCreate, idempotent?: IdempotentRequest): Promise<CaseResponseDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const practitionerId = actor.role === 'admin'
         ? await this.activePractitioner(manager, actor, input.practitionerId, 'is required when an admin opens a case')
         : actor.userId;
@@ -105,7 +107,7 @@ export class CasesService {
       );
       await this.audit.record(manager, { action: 'create', entity: 'cases', entityId: caseId, caseId });
       return this.respond(manager, await this.access.findVisibleCase(manager, actor, caseId));
-    });
+    }));
   }
 
   /**

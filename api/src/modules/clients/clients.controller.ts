@@ -9,6 +9,8 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { CLIENT_LIST, clientWriteSchema, type ClientWrite } from './clients.dto.js';
 import { ClientsService } from './clients.service.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @ApiTags('clients')
 @Controller('clients')
@@ -31,8 +33,9 @@ export class ClientsController {
 
   @Post()
   @Permission('clients', 'create')
-  create(@CurrentActor() actor: Actor, @Body({ schema: clientWriteSchema }) body: ClientWrite): Promise<ClientDto> {
-    return this.clients.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: clientWriteSchema }) body: ClientWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<ClientDto> {
+    return this.clients.create(actor, body, idempotent);
   }
 
   @Put(':id')

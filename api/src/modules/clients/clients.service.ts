@@ -9,10 +9,15 @@ import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CLIENT_LIST, toClientDto, type ClientWrite } from './clients.dto.js';
 import { Client } from './client.entity.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @Injectable()
 export class ClientsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ClientDto>> {
     return this.dataSource.transaction(async (manager) => {
@@ -31,8 +36,8 @@ export class ClientsService {
     });
   }
 
-  async create(actor: Actor, input: ClientWrite): Promise<ClientDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: ClientWrite, idempotent?: IdempotentRequest): Promise<ClientDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const practitionerId = await this.practitionerFor(manager, actor, input.practitionerId);
       const client = await manager.getRepository(Client).save(manager.create(Client, {
         practiceId: actor.practiceId,
@@ -46,7 +51,7 @@ export class ClientsService {
       }));
       await this.audit.record(manager, { action: 'create', entity: 'clients', entityId: client.id });
       return toClientDto(client);
-    });
+    }));
   }
 
   async update(actor: Actor, id: string, input: ClientWrite): Promise<ClientDto> {

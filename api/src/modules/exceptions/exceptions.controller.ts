@@ -8,6 +8,8 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { caseExceptionWriteSchema, EXCEPTION_LIST, type CaseExceptionWrite, type CaseExceptionResponseDto } from './exceptions.dto.js';
 import { ExceptionsService } from './exceptions.service.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 
 @ApiTags('exceptions')
@@ -31,8 +33,9 @@ export class ExceptionsController {
 
   @Post()
   @Permission('exceptions', 'create')
-  create(@CurrentActor() actor: Actor, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
-    return this.exceptions.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseExceptionResponseDto> {
+    return this.exceptions.create(actor, body, idempotent);
   }
 
   @Put(':id')

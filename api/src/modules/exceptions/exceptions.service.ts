@@ -12,6 +12,7 @@ import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { CaseException } from './case-exception.entity.js';
 import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionResponseDto, type CaseExceptionWrite } from './exceptions.dto.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const ENTITY = 'exceptions';
 
@@ -21,6 +22,7 @@ export class ExceptionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly caseAccess: CaseAccessService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseExceptionResponseDto>> {
@@ -45,8 +47,8 @@ export class ExceptionsService {
     });
   }
 
-  async create(actor: Actor, input: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: CaseExceptionWrite, idempotent?: IdempotentRequest): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       const exception = manager.create(CaseException, {
@@ -62,7 +64,7 @@ export class ExceptionsService {
       const saved = await manager.getRepository(CaseException).save(exception);
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: saved.id, caseId: saved.caseId });
       return toCaseExceptionDto(saved);
-    });
+    }));
   }
 
   async update(actor: Actor, id: string, input: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {

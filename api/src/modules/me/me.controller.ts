@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -7,7 +7,8 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency.service.js';
+import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import {
   assignmentAnswerSchema,
   checkInInputSchema,
@@ -59,7 +60,7 @@ export class MeController {
   @Post('assignments/:id/submit')
   @Permission('me', 'update')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first answer and changes nothing; the same key with another body is a 422' })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Sends the answers, checked against the exercise\'s fields (400 names each bad field)' })
   async submit(
     @CurrentActor() actor: Actor,

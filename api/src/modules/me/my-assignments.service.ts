@@ -23,7 +23,7 @@ import { Client } from '../clients/client.entity.js';
 import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
 import { ScaleScore } from '../scale-scores/scale-score.entity.js';
-import { IdempotencyService, requestHash, type StoredAnswer } from './idempotency.service.js';
+import { IdempotencyService, requestHash, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import {
   MY_ASSIGNMENT_LIST,
   type AssignmentAnswer,

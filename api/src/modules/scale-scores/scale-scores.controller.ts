@@ -15,6 +15,8 @@ import {
   type ScaleScoreUpdate,
 } from './scale-scores.dto.js';
 import { ScaleScoresService } from './scale-scores.service.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @ApiTags('scale-scores')
 @Controller('scale-scores')
@@ -38,8 +40,9 @@ export class ScaleScoresController {
   @Post()
   @Permission('scale-scores', 'create')
   @ApiOperation({ summary: 'Records a rating; the source is set by the server (staff: practitioner)' })
-  create(@CurrentActor() actor: Actor, @Body({ schema: scaleScoreCreateSchema }) body: ScaleScoreCreate): Promise<ScaleScoreDto> {
-    return this.scores.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: scaleScoreCreateSchema }) body: ScaleScoreCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<ScaleScoreDto> {
+    return this.scores.create(actor, body, idempotent);
   }
 
   @Put(':id')

@@ -14,6 +14,7 @@ import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { ScaleScore } from './scale-score.entity.js';
 import { SCALE_SCORE_LIST, toScaleScoreDto, type ScaleScoreCreate, type ScaleScoreUpdate } from './scale-scores.dto.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const ENTITY = 'scale-scores';
 
@@ -23,6 +24,7 @@ export class ScaleScoresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly caseAccess: CaseAccessService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ScaleScoreDto>> {
@@ -41,8 +43,8 @@ export class ScaleScoresService {
     });
   }
 
-  async create(actor: Actor, input: ScaleScoreCreate): Promise<ScaleScoreDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: ScaleScoreCreate, idempotent?: IdempotentRequest): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       if (input.sessionId) await assertSessionOfCase(manager, found.id, input.sessionId);
@@ -61,7 +63,7 @@ export class ScaleScoresService {
       }));
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: score.id, caseId: score.caseId });
       return toScaleScoreDto(score);
-    });
+    }));
   }
 
   async update(actor: Actor, id: string, input: ScaleScoreUpdate): Promise<ScaleScoreDto> {

@@ -18,6 +18,8 @@ import {
   type SessionUpdate,
 } from './sessions.dto.js';
 import { SessionsService } from './sessions.service.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -42,8 +44,9 @@ export class SessionsController {
   @Post()
   @Permission('sessions', 'create')
   @ApiOperation({ summary: 'Record a session in a case; attendees must be clients of the case' })
-  create(@CurrentActor() actor: Actor, @Body({ schema: sessionCreateSchema }) body: SessionCreate): Promise<SessionResponseDto> {
-    return this.sessions.create(actor, body);
+  @ApiIdempotencyKey()
+  create(@CurrentActor() actor: Actor, @Body({ schema: sessionCreateSchema }) body: SessionCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<SessionResponseDto> {
+    return this.sessions.create(actor, body, idempotent);
   }
 
   @Put(':id')

@@ -6,7 +6,7 @@ import {
 } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
-import { noteIntegrity, type NoteIntegrity } from './note-integrity.js';
+import { addendaIntegrity, noteIntegrity, type AddendumIntegrity, type NoteIntegrity } from './note-integrity.js';
 import type { SessionAddendum } from './session-addendum.entity.js';
 import type { TherapySession } from './therapy-session.entity.js';
 
@@ -46,13 +46,18 @@ export type SessionSign = z.infer<typeof sessionSignSchema>;
 export interface SessionAddendumResponseDto extends SessionAddendumDto {
   id: string;
   createdAt: string;
+  /** Its link in the note's hash chain recomputed on read: 'verified' when it matches the stored one. */
+  integrity: AddendumIntegrity;
 }
 
 /** libs' SessionDto with the signature's hash, its check on read and the row's version. */
 export interface SessionResponseDto extends Omit<SessionDto, 'addenda'> {
   addenda: SessionAddendumResponseDto[];
   noteHash: string | null;
-  /** The note's hash recomputed on read: 'verified' when it matches the one stored at signing. */
+  /**
+   * The signed record recomputed on read: 'verified' when the note matches the hash stored at
+   * signing and every addendum its link in the chain; 'mismatch' when anything changed.
+   */
   integrity: NoteIntegrity;
   version: number;
   createdBy: string | null;
@@ -61,6 +66,8 @@ export interface SessionResponseDto extends Omit<SessionDto, 'addenda'> {
 }
 
 export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): SessionResponseDto {
+  const links = addendaIntegrity(s.noteHash, addenda);
+  const note = noteIntegrity(s);
   return {
     id: s.id,
     caseId: s.caseId,
@@ -73,13 +80,14 @@ export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): Ses
     signedAt: s.signedAt ? s.signedAt.toISOString() : null,
     signedBy: s.signedBy,
     noteHash: s.noteHash,
-    integrity: noteIntegrity(s),
-    addenda: addenda.map((a) => ({
+    integrity: note === 'verified' && links.includes('mismatch') ? 'mismatch' : note,
+    addenda: addenda.map((a, i) => ({
       id: a.id,
       authorId: a.authorId,
       text: a.text,
       createdAt: a.createdAt.toISOString(),
       at: a.createdAt.toISOString(),
+      integrity: links[i]!,
     })),
     version: s.version,
     createdBy: s.createdBy,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalNoteText } from '@attune/domain';
 import type { Response } from 'supertest';
 import { stableId } from '../../common/stable-id.js';
+import { SignedAddendaChain1764340000001 } from '../../database/migrations/1764340000001-signed-addenda-chain.js';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
 import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
@@ -237,7 +238,7 @@ describe('sessions', () => {
       expect(first.status).toBe(201);
       expect(first.body.addenda).toEqual([{
         id: expect.any(String), authorId: demoUserId('therapist'), text: 'She called the next day: the weekend went well.',
-        createdAt: expect.any(String), at: first.body.addenda[0].createdAt,
+        createdAt: expect.any(String), at: first.body.addenda[0].createdAt, integrity: 'verified',
       }]);
       expect(await auditOf(first)).toEqual([{ action: 'addendum', entity: 'sessions', entityId: session.id, caseId: CHEN }]);
       const second = await admin.post(`/api/sessions/${session.id}/addenda`, { text: 'Supervisor: reviewed.' });
@@ -255,6 +256,30 @@ describe('sessions', () => {
       expect((await client.post(`/api/sessions/${session.id}/addenda`, { text: 'Mine?' })).status).toBe(403);
       expect((await coach.post(`/api/sessions/${CHEN_LAST}/sign`)).status).toBe(404);
       expect((await client.post(`/api/sessions/${CHEN_LAST}/sign`)).status).toBe(403);
+    });
+
+    it('chains addenda written before the chain existed (the migration\'s up after its down), oldest first', async () => {
+      const session = await newSession();
+      await therapist.post(`/api/sessions/${session.id}/sign`);
+      await therapist.post(`/api/sessions/${session.id}/addenda`, { text: 'First, before the chain' });
+      await admin.post(`/api/sessions/${session.id}/addenda`, { text: 'Second, before the chain' });
+      const migration = new SignedAddendaChain1764340000001();
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        await migration.down(runner);
+        await runner.query(`UPDATE session_addenda SET created_at = created_at + interval '123 microseconds' WHERE session_id = $1`, [session.id]);
+        await migration.up(runner);
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      const read = await therapist.get(`/api/sessions/${session.id}`);
+      expect(read.body.integrity).toBe('verified');
+      expect(read.body.addenda.map((a: { text: string; integrity: string }) => [a.text, a.integrity])).toEqual([
+        ['First, before the chain', 'verified'], ['Second, before the chain', 'verified'],
+      ]);
+      await expect(t.dataSource.query(`DELETE FROM session_addenda WHERE session_id = $1`, [session.id])).rejects.toThrow(/addendum of a signed note/);
     });
 
     it('leaves the note unsigned when the signature cannot be audited, and serves no note whose read cannot be', async () => {

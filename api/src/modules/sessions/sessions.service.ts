@@ -10,7 +10,7 @@ import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
-import { noteHash } from './note-integrity.js';
+import { addendumHash, noteHash } from './note-integrity.js';
 import { SessionAddendum } from './session-addendum.entity.js';
 import {
   SESSION_LIST,
@@ -21,6 +21,7 @@ import {
   type SessionUpdate,
 } from './sessions.dto.js';
 import { TherapySession } from './therapy-session.entity.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const signedNote = () => conflict('This session\'s note is signed and cannot change; add an addendum instead', 'NOTE_SIGNED');
 const staleVersion = () => conflict('The session was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
@@ -35,6 +36,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<SessionResponseDto>> {
@@ -56,8 +58,8 @@ export class SessionsService {
     });
   }
 
-  async create(actor: Actor, input: SessionCreate): Promise<SessionResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(actor: Actor, input: SessionCreate, idempotent?: IdempotentRequest): Promise<SessionResponseDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const k = await this.access.caseForWrite(manager, actor, input.caseId);
       await this.assertAttendees(manager, k, input);
       const [row]: Array<{ id: string }> = await manager.query(
@@ -69,7 +71,7 @@ export class SessionsService {
       );
       await this.audit.record(manager, { action: 'create', entity: 'sessions', entityId: row!.id, caseId: k.id });
       return this.respond(manager, row!.id);
-    });
+    }));
   }
 
   /** Changes an unsigned session; with `version`, only if nobody changed it in between. */
@@ -124,14 +126,26 @@ export class SessionsService {
     });
   }
 
-  /** Adds text to a signed note; an unsigned note is simply edited instead. */
+  /**
+   * Adds text to a signed note; an unsigned note is simply edited instead. The session's row is
+   * locked so addenda of one note are chained one after the other: each stores the SHA-256 of the
+   * previous link (the note's hash for the first) and its own text, author and time.
+   */
   async addAddendum(actor: Actor, id: string, input: AddendumInput): Promise<SessionResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const s = await this.findVisible(manager, actor, id);
-      if (!s.signedAt) throw conflict('Only a signed note takes addenda; while it is unsigned, edit the note itself');
+      const s = await this.findVisible(manager, actor, id, { lock: true });
+      if (!s.signedAt || !s.noteHash) throw conflict('Only a signed note takes addenda; while it is unsigned, edit the note itself');
+      const [link]: Array<{ at: Date; position: number | null; hash: string | null }> = await manager.query(
+        `SELECT date_trunc('milliseconds', clock_timestamp()) AS at, last.position, last.hash
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (SELECT position, hash FROM session_addenda WHERE session_id = $1 ORDER BY position DESC LIMIT 1) AS last ON true`,
+        [id],
+      );
+      const createdAt = new Date(link!.at);
+      const hash = addendumHash(link!.hash ?? s.noteHash, { text: input.text, authorId: actor.userId, createdAt });
       await manager.query(
-        `INSERT INTO session_addenda (practice_id, session_id, author_id, text) VALUES ($1, $2, $3, $4)`,
-        [s.practiceId, id, actor.userId, input.text],
+        `INSERT INTO session_addenda (practice_id, session_id, author_id, text, position, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [s.practiceId, id, actor.userId, input.text, (link!.position ?? 0) + 1, hash, createdAt],
       );
       await this.audit.record(manager, { action: 'addendum', entity: 'sessions', entityId: id, caseId: s.caseId });
       return this.respond(manager, id);
@@ -181,7 +195,7 @@ export class SessionsService {
     if (sessionIds.length === 0) return bySession;
     const rows = await manager.getRepository(SessionAddendum).find({
       where: { sessionId: In(sessionIds) },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { position: 'ASC' },
     });
     for (const a of rows) bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a]);
     return bySession;

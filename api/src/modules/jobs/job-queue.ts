@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PgBoss, type ConstructorOptions, type Db } from 'pg-boss';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { cleanUp } from './clean-up.job.js';
+
+/** pg-boss keeps its tables in a schema of their own, installed by `migrate()`. */
+export const JOB_SCHEMA = 'pgboss';
+
+/** Every queue, created by `migrate()` (the owner's connection) so the running app needs no DDL. */
+export const JOB_QUEUES = {
+  cleanUp: 'clean-up',
+} as const;
+export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+
+/** Every hour, on the hour (UTC). */
+export const CLEAN_UP_CRON = '0 * * * *';
+
+const QUEUE_OPTIONS = { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 } as const;
+
+function connectionOf(dataSource: DataSource): Pick<ConstructorOptions, 'connectionString'> {
+  const url = (dataSource.options as { url?: string }).url;
+  if (!url) throw new Error('The job queue needs the database URL the app was given');
+  return { connectionString: url };
+}
+
+/**
+ * Installs or upgrades the pg-boss schema and creates the queues and schedules, on the connection
+ * of whoever runs the migrations (the owner). pg-boss takes an advisory lock while it migrates, so
+ * instances starting together do it once.
+ */
+export async function installJobQueue(dataSource: DataSource): Promise<void> {
+  const boss = new PgBoss({
+    ...connectionOf(dataSource), schema: JOB_SCHEMA, max: 2, application_name: 'attune-migrate-jobs',
+    migrate: true, supervise: false, schedule: false, registerInstance: false,
+  });
+  const failures: unknown[] = [];
+  boss.on('error', (error) => failures.push(error));
+  await boss.start();
+  try {
+    for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, QUEUE_OPTIONS);
+    await boss.schedule(JOB_QUEUES.cleanUp, CLEAN_UP_CRON, null, { tz: 'UTC' });
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * The job queue (pg-boss on the app's own database). `start()` connects as the app (with no DDL:
+ * `migrate()` installed the schema), works every queue and runs the cron schedules: each scheduled
+ * job is created once however many instances run, and each job is taken by one worker (SKIP
+ * LOCKED). Jobs sent inside a transaction with `send(…, manager)` exist only if it commits.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private boss: PgBoss | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get started(): boolean {
+    return this.boss !== undefined;
+  }
+
+  async start(): Promise<void> {
+    if (this.boss) return;
+    const boss = new PgBoss({
+      ...connectionOf(this.dataSource), schema: JOB_SCHEMA, max: 3, application_name: 'attune-jobs',
+      // the schema and queues come from migrate(); REINDEX needs the owner too
+      migrate: false, createSchema: false, reindex: false,
+      supervise: true, schedule: true,
+    });
+    boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+    await boss.start();
+    try {
+      await boss.work(JOB_QUEUES.cleanUp, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async () => {
+        const removed = await this.dataSource.transaction((manager) => cleanUp(manager));
+        this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions deleted`);
+        return removed;
+      });
+    } catch (error) {
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      throw error;
+    }
+    this.boss = boss;
+  }
+
+  /** Enqueues a job; with `manager`, inside that transaction (it is sent only if the transaction commits). */
+  async send(name: JobQueueName, data: object | null = null, manager?: EntityManager): Promise<string> {
+    const id = await this.running().send(name, data, manager ? { db: transactionDb(manager) } : {});
+    if (id === null) throw new Error(`The job queue did not take a job for ${name}`);
+    return id;
+  }
+
+  /** A job's state, for tests and operators. */
+  async stateOf(name: JobQueueName, id: string): Promise<string | null> {
+    const job = await this.running().getJobById(name, id);
+    return job?.state ?? null;
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    await boss?.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  private running(): PgBoss {
+    if (!this.boss) throw new Error('The job queue is not started (JOBS=0, or start() was not called)');
+    return this.boss;
+  }
+}
+
+/** pg-boss's database interface over the connection of a TypeORM transaction. */
+function transactionDb(manager: EntityManager): Db {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('send(…, manager) needs a manager inside a transaction');
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const result = await runner.query(text, values, true);
+      return { rows: result.records };
+    },
+  };
+}
