@@ -65,7 +65,8 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, unknown>): Pa
     if (!Array.isArray(rawSort) || rawSort.length !== 2 || typeof rawSort[0] !== 'string' || !['ASC', 'DESC'].includes(String(rawSort[1]).toUpperCase())) {
       throw badRequest({ sort: 'must be ["field","ASC"|"DESC"]' });
     }
-    if (!(rawSort[0] in spec.sortable)) {
+    // own properties only: "constructor" or "toString" is no column, whatever Object.prototype holds
+    if (!Object.hasOwn(spec.sortable, rawSort[0])) {
       throw badRequest({ sort: `cannot sort by "${rawSort[0]}"; sortable: ${Object.keys(spec.sortable).join(', ')}` });
     }
     sort = [rawSort[0], String(rawSort[1]).toUpperCase() as 'ASC' | 'DESC'];
@@ -102,7 +103,7 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, unknown>): Pa
         filter.id = ids;
         continue;
       }
-      const fieldSpec = spec.filterable[field];
+      const fieldSpec = Object.hasOwn(spec.filterable, field) ? spec.filterable[field] : undefined;
       if (!fieldSpec) {
         throw badRequest({ [`filter.${field}`]: `cannot filter by "${field}"; filterable: ${['q', 'id', ...Object.keys(spec.filterable)].join(', ')}` });
       }
