@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSITION_SAME_STAGE',
   'TRANSITION_NEW_CYCLE_ONLY_FROM_6',
   'VERSION_CONFLICT',
+  'LAST_ACTIVE_ADMIN',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -31,6 +32,7 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   TRANSITION_SAME_STAGE: 400,
   TRANSITION_NEW_CYCLE_ONLY_FROM_6: 400,
   VERSION_CONFLICT: 409,
+  LAST_ACTIVE_ADMIN: 409,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */
