@@ -39,7 +39,7 @@ const domain = () => import('@attune/domain');
 
 export async function canRoleAccess(role: Role | undefined, resource: string, action: string): Promise<boolean> {
   if (!role) return false;
-  const domainAction = ACTION_BY_REACT_ADMIN_ACTION[action];
+  const domainAction = Object.hasOwn(ACTION_BY_REACT_ADMIN_ACTION, action) ? ACTION_BY_REACT_ADMIN_ACTION[action] : undefined;
   if (!domainAction) return false;
   const { can } = await domain();
   return can(role, resource as Resource, domainAction);
