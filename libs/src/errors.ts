@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSITION_SAME_STAGE',
   'TRANSITION_NEW_CYCLE_ONLY_FROM_6',
   'VERSION_CONFLICT',
+  'LAST_ACTIVE_ADMIN',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -31,6 +32,7 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   TRANSITION_SAME_STAGE: 400,
   TRANSITION_NEW_CYCLE_ONLY_FROM_6: 400,
   VERSION_CONFLICT: 409,
+  LAST_ACTIVE_ADMIN: 409,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */
@@ -152,15 +154,23 @@ function pathKey(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * Adds `message` under `field` unless the field already has one (the first issue wins). Own
+ * properties only: a field named after a member of `Object.prototype` (`toString`, `constructor`,
+ * `__proto__`) is reported like any other, never taken as already present nor lost in the prototype.
+ */
+export function addFieldError(fields: Record<string, string>, field: string, message: string): void {
+  if (Object.hasOwn(fields, field)) return;
+  Object.defineProperty(fields, field, { value: message, enumerable: true, writable: true, configurable: true });
+}
+
+/**
  * Turns a zod error into `{ "field.path": "what is wrong" }`, e.g. `{ "actions": "must have at least
  * 10 items", "actions.3": "is required" }`. Issues about the whole input go under `_root`. An unknown
  * key is reported under its own name. The first issue for a path wins.
  */
 export function zodIssuesToFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  const put = (key: string, message: string): void => {
-    if (!(key in fields)) fields[key] = message;
-  };
+  const put = (key: string, message: string): void => addFieldError(fields, key, message);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) put(pathKey([...issue.path, key]), humanIssueMessage(issue));

@@ -12,8 +12,8 @@ export function ApiListQuery(spec: ListSpec, options: { idNote?: string } = {}):
   const filters = Object.entries(spec.filterable).map(([name, f]) => {
     switch (f.kind) {
       case 'enum': return `${name} (${f.values?.join(' | ')})`;
-      case 'date_from': return `${name} (instant or YYYY-MM-DD, inclusive lower bound)`;
-      case 'date_to': return `${name} (instant or YYYY-MM-DD, inclusive upper bound)`;
+      case 'date_from': return `${name} (YYYY-MM-DD or an ISO instant with a zone, inclusive lower bound)`;
+      case 'date_to': return `${name} (YYYY-MM-DD or an ISO instant with a zone, inclusive upper bound)`;
       default: return `${name} (${f.arrayContains ? 'contains' : f.kind})`;
     }
   });

@@ -52,6 +52,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
           errors: { [field]: 'breaks a rule of the record' },
         };
       }
+      // two transactions that could not both go on: the other one did; this caller may try again
+      if (pg.code === '40001' || pg.code === '40P01') {
+        return { statusCode: 409, message: 'Someone else changed this at the same moment; please try again', code: 'CONFLICT' };
+      }
       if (pg.code === '23000' && pg.constraint === 'signed_note_locked') {
         return { statusCode: 409, message: 'A signed note cannot be changed; add an addendum instead', code: 'NOTE_SIGNED' };
       }

@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { badRequest } from './api-errors.js';
+import { parseQueryDate, QUERY_DATE_RULE } from './list-date-range.js';
 
 export const MAX_PAGE_ROWS = 500;
 const DEFAULT_PAGE_ROWS = 25;
@@ -65,7 +66,8 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, unknown>): Pa
     if (!Array.isArray(rawSort) || rawSort.length !== 2 || typeof rawSort[0] !== 'string' || !['ASC', 'DESC'].includes(String(rawSort[1]).toUpperCase())) {
       throw badRequest({ sort: 'must be ["field","ASC"|"DESC"]' });
     }
-    if (!(rawSort[0] in spec.sortable)) {
+    // own properties only: "constructor" or "toString" is no column, whatever Object.prototype holds
+    if (!Object.hasOwn(spec.sortable, rawSort[0])) {
       throw badRequest({ sort: `cannot sort by "${rawSort[0]}"; sortable: ${Object.keys(spec.sortable).join(', ')}` });
     }
     sort = [rawSort[0], String(rawSort[1]).toUpperCase() as 'ASC' | 'DESC'];
@@ -102,7 +104,7 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, unknown>): Pa
         filter.id = ids;
         continue;
       }
-      const fieldSpec = spec.filterable[field];
+      const fieldSpec = Object.hasOwn(spec.filterable, field) ? spec.filterable[field] : undefined;
       if (!fieldSpec) {
         throw badRequest({ [`filter.${field}`]: `cannot filter by "${field}"; filterable: ${['q', 'id', ...Object.keys(spec.filterable)].join(', ')}` });
       }
@@ -115,6 +117,12 @@ export function parseListQuery(spec: ListSpec, raw: Record<string, unknown>): Pa
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkFilterValue(field: string, spec: ListFilterSpec, value: unknown): unknown {
+  if (spec.kind === 'date_from' || spec.kind === 'date_to') {
+    // one bound, one date: the text PostgreSQL gets is the checked (and for a calendar day, widened) one
+    const date = parseQueryDate(value, spec.kind === 'date_from' ? 'from' : 'to');
+    if (date === null) throw badRequest({ [`filter.${field}`]: QUERY_DATE_RULE });
+    return date;
+  }
   const values = Array.isArray(value) ? value : [value];
   if (values.length === 0 || values.length > 100) throw badRequest({ [`filter.${field}`]: 'must hold 1 to 100 values' });
   const fail = (reason: string) => badRequest({ [`filter.${field}`]: reason });
@@ -126,8 +134,6 @@ function checkFilterValue(field: string, spec: ListFilterSpec, value: unknown): 
       case 'number': if (typeof v !== 'number' || !Number.isFinite(v)) throw fail('must be a number'); break;
       case 'boolean': if (typeof v !== 'boolean') throw fail('must be true or false'); break;
       case 'enum': if (typeof v !== 'string' || !spec.values?.includes(v)) throw fail(`must be one of ${spec.values?.join(', ')}`); break;
-      case 'date_from': case 'date_to':
-        if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('must be an ISO date'); break;
     }
   }
   return Array.isArray(value) ? values : value;

@@ -173,6 +173,42 @@ describe('responseSchemaFor: draft', () => {
   });
 });
 
+const PROTOTYPE_NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+describe('validateExerciseResponse: answer keys named after Object.prototype members', () => {
+  it.each(PROTOTYPE_NAMES)('names an unknown answer key "%s" in the errors, in both modes', (key) => {
+    // as the API receives it: JSON.parse makes "__proto__" an own key
+    const response = JSON.parse(`{${JSON.stringify(key)}: "x"}`) as Record<string, unknown>;
+    for (const mode of ['submit', 'draft'] as const) {
+      const result = validateExerciseResponse(fields, { ...complete, ...response }, mode);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(Object.keys(result.fields)).toEqual([key]);
+      expect(Object.hasOwn(result.fields, key)).toBe(true);
+      expect(JSON.parse(JSON.stringify(result.fields))).toEqual(JSON.parse(`{${JSON.stringify(key)}: "is not a recognised field"}`));
+    }
+  });
+
+  it('refuses a field named constructor or prototype, which a server strips from bodies', () => {
+    for (const name of ['constructor', 'prototype']) {
+      const result = exerciseFieldsSchema.safeParse([{ name, kind: 'text', label: 'Answer' }]);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['0.name', 'is a reserved name; choose another (e.g. whatHelped)']]);
+    }
+  });
+
+  it.each(['toString', 'hasOwnProperty', 'valueOf', 'constructor'])('checks a field of an exercise named "%s" like any other', (name) => {
+    const own: ExerciseField[] = [{ name, kind: 'text', label: 'Answer', required: true }];
+    // a stored exercise from before names were reserved still validates its answers by own keys
+    expect(validateExerciseResponse(own, JSON.parse(`{"${name}": "an answer"}`), 'submit')).toEqual({ ok: true, value: { [name]: 'an answer' } });
+    const missing = validateExerciseResponse(own, {}, 'submit');
+    expect(missing).toEqual({ ok: false, fields: { [name]: 'is required' } });
+    const wrongType = validateExerciseResponse(own, JSON.parse(`{"${name}": 5}`), 'submit');
+    expect(wrongType.ok).toBe(false);
+    if (!wrongType.ok) expect(Object.keys(wrongType.fields)).toEqual([name]);
+  });
+});
+
 describe('responseSchemaFor: one schema per exercise version', () => {
   it('reuses the schema built for the same fields and mode', () => {
     const copy = JSON.parse(JSON.stringify(fields)) as ExerciseField[];

@@ -70,6 +70,8 @@ export const MAX_TAGS = 12;
 export const MAX_FIELDS = 30;
 export const MAX_LIST_ITEMS = 100;
 export const FIELD_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
+/** Names a server strips from every body against prototype pollution: an answer under one would be lost. */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
 function items(n: number): string {
   return n === 1 ? '1 item' : `${n} items`;
@@ -88,7 +90,8 @@ const fieldBaseShape = {
     .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
     .min(1, 'is required')
     .max(40, 'must be at most 40 characters long')
-    .regex(FIELD_NAME_PATTERN, 'must start with a letter and contain only letters and digits (e.g. whatHelped)'),
+    .regex(FIELD_NAME_PATTERN, 'must start with a letter and contain only letters and digits (e.g. whatHelped)')
+    .refine((name) => !RESERVED_FIELD_NAMES.has(name), 'is a reserved name; choose another (e.g. whatHelped)'),
   label: textSchema(1, 200),
   help: textSchema(0, 1000).optional(),
   required: z.boolean({ error: 'must be true or false' }).optional(),
@@ -416,7 +419,16 @@ export function validateExerciseResponse(
   response: unknown,
   mode: ResponseMode,
 ): ExerciseResponseValidation {
-  const result = responseSchemaFor(fields, mode).safeParse(response);
+  const result = responseSchemaFor(fields, mode).safeParse(ownAnswers(response));
   if (result.success) return { ok: true, value: result.data as ExerciseResponse };
   return { ok: false, fields: zodIssuesToFields(result.error) };
+}
+
+/**
+ * The answers as their own keys only, on an object without a prototype: a field named `toString`
+ * or `constructor` left unanswered reads as missing, never as the inherited function.
+ */
+function ownAnswers(response: unknown): unknown {
+  if (response === null || typeof response !== 'object' || Array.isArray(response)) return response;
+  return Object.assign(Object.create(null) as Record<string, unknown>, response);
 }

@@ -75,7 +75,13 @@ const NASTY_STRINGS = [
   '${7*7}', '{{7*7}}', 'NaN', 'Infinity', '-Infinity', '-1', '1e309', '0x10', '2026-02-30T25:61:00Z', '2026-13-01', '9999-12-31T23:59:59Z',
   '0000-01-01T00:00:00Z', 'null', 'true', '[]', '{}', '\uD800', '\uFEFF', '𝒜𝒷𝒸', '👩‍👩‍👧‍👦', 'ﷺ', ' ', '', '00000000-0000-0000-0000-000000000000',
   'ffffffff-ffff-ffff-ffff-ffffffffffff', DEMO.he.caseId, 'admin', 'practitioner', 'client', 'signed', '__proto__',
+  // dates Date.parse stretches but PostgreSQL refuses, and zone names Intl knows but PostgreSQL does not
+  '+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', 'GMT+1430', '2026-02-30', '2026-03-01T09:00:00+23:00', 'US/Pacific-New', 'EST5EDT', '+08:00',
+  // names of Object.prototype members, as values that end up naming a field (sort)
+  'toString', 'constructor', 'hasOwnProperty', 'valueOf',
 ];
+/** Values for `timeZone`, the query parameter of the dashboard. */
+const TIME_ZONES = ['Asia/Shanghai', 'Asia/Kolkata', 'US/Pacific-New', 'US/Pacific', 'EST5EDT', 'GMT+1430', '+14:30', 'Etc/GMT-14', 'UTC', 'Europe/Kyiv', 'Nowhere/Special'];
 
 const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -96,7 +102,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.constant('x'), { minLength: 101, maxLength: 600 }) },
 );
 const hostileKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'practiceId', 'version', 'signedAt', 'signedBy', 'role', 'noteHash', 'createdAt', 'builtIn', 'status', 'active'),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'id', 'practiceId', 'version', 'signedAt', 'signedBy', 'role', 'noteHash', 'createdAt', 'builtIn', 'status', 'active'),
   fc.string({ minLength: 1, maxLength: 20 }),
 );
 
@@ -104,13 +110,13 @@ type Mutation =
   | { kind: 'random'; body: unknown }
   | { kind: 'set'; path: string[]; value: unknown }
   | { kind: 'drop'; index: number }
-  | { kind: 'extra'; key: string; value: unknown };
+  | { kind: 'extra'; key: string; value: unknown; deep: boolean };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((body) => ({ kind: 'random' as const, body })) },
   { weight: 6, arbitrary: fc.tuple(fc.nat({ max: 30 }), fc.nat({ max: 30 }), fc.boolean(), hostileValue).map(([a, b, deep, value]) => ({ kind: 'set' as const, path: [String(a), deep ? String(b) : ''], value })) },
   { weight: 1, arbitrary: fc.nat({ max: 30 }).map((index) => ({ kind: 'drop' as const, index })) },
-  { weight: 1, arbitrary: fc.tuple(hostileKey, hostileValue).map(([key, value]) => ({ kind: 'extra' as const, key, value })) },
+  { weight: 1, arbitrary: fc.tuple(hostileKey, hostileValue, fc.boolean()).map(([key, value, deep]) => ({ kind: 'extra' as const, key, value, deep })) },
 );
 
 function applyMutation(template: unknown, m: Mutation): unknown {
@@ -122,8 +128,10 @@ function applyMutation(template: unknown, m: Mutation): unknown {
     return body;
   }
   if (m.kind === 'extra') {
+    // deep: into the first object inside (the answers of a homework: `response.toString`)
+    const inner = m.deep ? Object.values(body).find((v) => v && typeof v === 'object' && !Array.isArray(v)) : undefined;
     // defineProperty so a "__proto__" key travels as an own property, as JSON.parse would make it
-    Object.defineProperty(body, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(inner ?? body, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
     return body;
   }
   if (!keys.length) return { [m.path[0]!]: m.value };
@@ -366,7 +374,10 @@ describe('hostile input: generated bodies, ids and list parameters', () => {
         { weight: 1, arbitrary: hostileString },
         { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map(jsonText) },
       ), { nil: undefined }),
-      extra: fc.option(fc.tuple(hostileKey, hostileString), { nil: undefined }),
+      extra: fc.option(fc.oneof(
+        { weight: 3, arbitrary: fc.tuple(hostileKey, hostileString) },
+        { weight: 1, arbitrary: fc.tuple(fc.constant('timeZone'), fc.oneof(fc.constantFrom(...TIME_ZONES), hostileString)) },
+      ), { nil: undefined }),
     });
     await fc.assert(
       fc.asyncProperty(fc.nat().chain((pick) => {

@@ -1,6 +1,7 @@
 import type { Action, Resource, Role, SessionUserDto } from '@attune/domain';
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { API_URL, httpClient, type ApiErrorBody } from '../data/http-client';
+import { browserStorage, clearLocalDrafts } from '../portal/draft-storage';
 
 export interface SignInCredentials {
   email: string;
@@ -38,7 +39,7 @@ const domain = () => import('@attune/domain');
 
 export async function canRoleAccess(role: Role | undefined, resource: string, action: string): Promise<boolean> {
   if (!role) return false;
-  const domainAction = ACTION_BY_REACT_ADMIN_ACTION[action];
+  const domainAction = Object.hasOwn(ACTION_BY_REACT_ADMIN_ACTION, action) ? ACTION_BY_REACT_ADMIN_ACTION[action] : undefined;
   if (!domainAction) return false;
   const { can } = await domain();
   return can(role, resource as Resource, domainAction);
@@ -78,6 +79,8 @@ export function createAuthProvider(): AuthProvider {
       try {
         const { json } = await httpClient(`${API_URL}/auth/login`, { method: 'POST', body: JSON.stringify(body) });
         user = json as SessionUserDto;
+        // another person's drafts, left on this browser, are never shown to this one
+        clearLocalDrafts(browserStorage(), user.id);
       } catch (error) {
         user = null;
         if (isTotpRequired(error)) throw new TotpRequiredError(error.message);
@@ -88,6 +91,8 @@ export function createAuthProvider(): AuthProvider {
     async logout() {
       const wasSignedIn = user !== null;
       user = null;
+      // on a shared device the next person must not read what was typed here
+      clearLocalDrafts(browserStorage());
       try {
         if (wasSignedIn || document.cookie.includes('XSRF-TOKEN')) {
           await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
@@ -108,7 +113,9 @@ export function createAuthProvider(): AuthProvider {
     async checkError(error: unknown) {
       const status = (error as { status?: number } | null)?.status;
       if (status === 401) {
+        // the session ended (timed out, signed out elsewhere): back to sign-in, with nothing left behind
         user = null;
+        clearLocalDrafts(browserStorage());
         throw error;
       }
       // the practice requires two-step sign-in and this person has not set it up: to My account, signed in

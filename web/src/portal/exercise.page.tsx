@@ -95,7 +95,7 @@ export const ExercisePage = () => {
       setRestored(true);
       setChangeCount(1); // the restored answers go to the server at once
     } else {
-      if (local) clearLocalDraft(storage, detail.id);
+      if (local && userId) clearLocalDraft(storage, detail.id, userId);
       setValues(initialValues(detail.exercise.fields, detail.draft ?? detail.response));
       setShared(detail.sharedWithPartner);
     }
@@ -165,7 +165,7 @@ export const ExercisePage = () => {
     try {
       const sent = await portalApi.submit(detail.id, body, attempt.current.key);
       attempt.current = null;
-      clearLocalDraft(browserStorage(), detail.id);
+      if (userId) clearLocalDraft(browserStorage(), detail.id, userId);
       setErrors({});
       queryClient.setQueryData(portalKeys.assignment(id), sent);
       // "My homework" shows it as sent at once, then fetches the list again

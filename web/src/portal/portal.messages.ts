@@ -80,7 +80,7 @@ export const portalEnMessages = {
       saved_at: 'Saved at %{time}',
       offline: 'Offline — will retry. Your answers are kept on this device.',
       invalid: 'Not saved: some answers need attention.',
-      signed_out: 'You were signed out. Your answers are kept on this device; sign in again to carry on.',
+      signed_out: 'You were signed out. Sign in again to carry on: the answers saved before this are kept; for your privacy, nothing is left on this device.',
       conflict: 'This homework was sent from another window.',
     },
     form: {

@@ -78,7 +78,7 @@ export const portalZhMessages: PortalMessages = {
       saved_at: '已于 %{time} 保存',
       offline: '离线——稍后会自动重试。您的回答已保存在此设备上。',
       invalid: '未保存：有些回答需要修改。',
-      signed_out: '您已退出登录。您的回答已保存在此设备上，重新登录即可继续。',
+      signed_out: '您已退出登录。重新登录即可继续：此前已保存的回答仍会保留；为保护您的隐私，此设备上不留任何内容。',
       conflict: '这项作业已在另一个窗口中提交。',
     },
     form: {

@@ -1,5 +1,4 @@
 import { builtInExercise, validateExerciseResponse, type ExerciseField } from '@attune/domain';
-import { clearLocalDraft, readLocalDraft, shouldRestoreLocal, writeLocalDraft, type DraftStorage } from './draft-storage';
 import { groupHomework, withChangedAssignment } from './homework-groups';
 import { portalEnMessages } from './portal.messages';
 import { portalZhMessages } from './portal.zh.messages';
@@ -85,37 +84,6 @@ describe('the form values of an exercise', () => {
     expect(translatedMessage('must be between 1 and 10 in steps of 0.5')).toEqual({ key: 'portal.errors.scale' });
     expect(translatedMessage('is required')).toEqual({ key: 'portal.errors.required' });
     expect(translatedMessage('something new')).toBeNull();
-  });
-});
-
-describe('the device copy of a draft', () => {
-  const memory = (): DraftStorage & { data: Map<string, string> } => {
-    const data = new Map<string, string>();
-    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-  };
-
-  it('belongs to one person: another user on the same device does not get it', () => {
-    const storage = memory();
-    writeLocalDraft(storage, 'a1', { v: 1, userId: 'u1', values: { story: 'typed offline' }, changedAt: 1000 });
-    expect(readLocalDraft(storage, 'a1', 'u1')?.values).toEqual({ story: 'typed offline' });
-    expect(readLocalDraft(storage, 'a1', 'u2')).toBeNull();
-    clearLocalDraft(storage, 'a1');
-    expect(readLocalDraft(storage, 'a1', 'u1')).toBeNull();
-  });
-
-  it('is restored only when it is newer than the server\'s draft and the homework is still open', () => {
-    const local = { v: 1 as const, userId: 'u1', values: {}, changedAt: Date.parse('2026-11-25T10:00:05Z') };
-    expect(shouldRestoreLocal(local, { status: 'in_progress', draftSavedAt: '2026-11-25T10:00:00Z' })).toBe(true);
-    expect(shouldRestoreLocal(local, { status: 'in_progress', draftSavedAt: '2026-11-25T10:01:00Z' })).toBe(false);
-    expect(shouldRestoreLocal(local, { status: 'assigned', draftSavedAt: null })).toBe(true);
-    expect(shouldRestoreLocal(local, { status: 'submitted', draftSavedAt: null })).toBe(false);
-    expect(shouldRestoreLocal(null, { status: 'assigned', draftSavedAt: null })).toBe(false);
-  });
-
-  it('ignores a corrupt copy', () => {
-    const storage = memory();
-    storage.setItem('attune.portal.draft.a1', '{not json');
-    expect(readLocalDraft(storage, 'a1', 'u1')).toBeNull();
   });
 });
 

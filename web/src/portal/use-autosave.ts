@@ -74,7 +74,7 @@ export function useAutosave(options: AutosaveOptions) {
       setSavedAt(detail.draftSavedAt ? new Date(detail.draftSavedAt) : new Date());
       current.onSaved?.(detail);
       if (latest.current.changeCount === changeAtStart) {
-        clearLocalDraft(browserStorage(), current.assignmentId);
+        if (current.userId) clearLocalDraft(browserStorage(), current.assignmentId, current.userId);
         setState('saved');
       } else {
         setState('pending');

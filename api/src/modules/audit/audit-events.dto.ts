@@ -40,7 +40,7 @@ export function parseAuditEventListQuery(raw: Record<string, unknown>): { query:
   } catch {
     throw badRequest({ filter: 'filter must be JSON' });
   }
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter) || !('id' in filter)) {
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter) || !Object.hasOwn(filter, 'id')) {
     return { query: parseListQuery(AUDIT_EVENT_LIST, raw), ids: null };
   }
   const { id, ...rest } = filter as Record<string, unknown>;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-errors.js';
-import { widenDateOnlyBounds } from '../../common/list-date-range.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -19,7 +18,7 @@ export class AuditEventsService {
   async list(actor: Actor, query: ParsedListQuery, ids: string[] | null): Promise<ListPage<AuditEventResponseDto>> {
     const qb = this.practiceEvents(actor);
     if (ids) qb.andWhere('ae.id IN (:...eventIds)', { eventIds: ids });
-    const [rows, total] = await applyListQuery(qb, AUDIT_EVENT_LIST, widenDateOnlyBounds(AUDIT_EVENT_LIST, query)).getManyAndCount();
+    const [rows, total] = await applyListQuery(qb, AUDIT_EVENT_LIST, query).getManyAndCount();
     return new ListPage('audit-events', rows.map(toAuditEventDto), total, query.range);
   }
 

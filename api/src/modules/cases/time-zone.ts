@@ -1,25 +1,38 @@
 import { badRequest } from '../../common/api-errors.js';
 
-/** Region/City names (and UTC); numeric offsets are refused, since PostgreSQL reads "+08:00" as UTC-8. */
-const IANA_NAME = /^(UTC|[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+){1,2})$/;
+/**
+ * The zones PostgreSQL is asked to read calendar days and hours in: the runtime's canonical IANA
+ * names (what a browser reports), and UTC. A test checks every one against pg_timezone_names.
+ */
+export const KNOWN_TIME_ZONES: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+/** The regions of the canonical names (Europe, Asia, …): a newer alias there (Asia/Kolkata) is read as its zone. */
+const REGIONS = new Set([...KNOWN_TIME_ZONES].map((name) => name.split('/')[0]!).filter((region) => region !== 'UTC'));
+
+const NAME = /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+){1,2}$/;
 
 /**
  * The IANA time zone a report reads calendar days and hours in (`?timeZone=Asia/Shanghai`, as the
- * browser reports it); UTC when none is given. Anything else is a 400 naming the parameter.
+ * browser reports it); UTC when none is given. A canonical name is taken as is; an alias within a
+ * region (Asia/Kolkata, Europe/Kyiv, as some browsers name them) becomes the canonical zone it
+ * links to. Anything else (an offset, a retired name such as US/Pacific-New that the runtime still
+ * resolves but PostgreSQL no longer knows, EST5EDT) is a 400 naming the parameter.
  */
 export function parseTimeZone(value: unknown): string {
   if (value === undefined || value === '') return 'UTC';
-  if (typeof value !== 'string' || value.length > 64 || !IANA_NAME.test(value) || !isKnownTimeZone(value)) {
-    throw badRequest({ timeZone: 'must be an IANA time zone such as Europe/Berlin or Asia/Shanghai' });
+  if (typeof value === 'string' && KNOWN_TIME_ZONES.has(value)) return value;
+  const canonical = typeof value === 'string' && value.length <= 64 && NAME.test(value) && REGIONS.has(value.split('/')[0]!)
+    ? canonicalZone(value) : null;
+  if (canonical === null || !KNOWN_TIME_ZONES.has(canonical)) {
+    throw badRequest({ timeZone: 'is not a known time zone: use an IANA name such as Europe/Berlin or Asia/Shanghai' });
   }
-  return value;
+  return canonical;
 }
 
-function isKnownTimeZone(name: string): boolean {
+function canonicalZone(name: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }

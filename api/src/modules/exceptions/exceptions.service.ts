@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { notFound } from '../../common/api-errors.js';
-import { singleCaseIdOf, widenDateOnlyBounds } from '../../common/list-date-range.js';
+import { singleCaseIdOf } from '../../common/list-date-range.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -27,12 +27,10 @@ export class ExceptionsService {
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseExceptionResponseDto>> {
     return this.dataSource.transaction(async (manager) => {
-      const checked = widenDateOnlyBounds(EXCEPTION_LIST, query);
       // Tags are stored trimmed and lower-cased; a filter finds them whatever case it is typed in.
-      const tags = checked.filter['tags'];
-      if (tags !== undefined) {
-        checked.filter['tags'] = (Array.isArray(tags) ? tags : [tags]).map((tag) => String(tag).trim().toLowerCase());
-      }
+      const tags = query.filter['tags'];
+      const checked = tags === undefined ? query
+        : { ...query, filter: { ...query.filter, tags: (Array.isArray(tags) ? tags : [tags]).map((tag) => String(tag).trim().toLowerCase()) } };
       const [rows, total] = await applyListQuery(this.visible(manager, actor), EXCEPTION_LIST, checked).getManyAndCount();
       await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
       return new ListPage(ENTITY, rows.map(toCaseExceptionDto), total, query.range);

@@ -216,6 +216,39 @@ describe('users', () => {
       expect((await admin.get('/api/auth/me')).status).toBe(200);
     });
 
+    it('two admins demoting each other at once: never a 500, one wins, the other gets a 409, an admin remains', async () => {
+      const practice = await buildPractice(t.dataSource, 'Two Admins');
+      const ids = [await buildUser(t.dataSource, practice, 'admin', 'ana@two.test'), await buildUser(t.dataSource, practice, 'admin', 'bo@two.test')];
+      const statuses: Record<string, number> = {};
+      const ROUNDS = 15;
+      for (let round = 0; round < ROUNDS; round++) {
+        await t.dataSource.query(`UPDATE users SET role = 'admin', active = true WHERE id = ANY($1)`, [ids]);
+        const [ana, bo] = [await t.signIn('ana@two.test'), await t.signIn('bo@two.test')];
+        const record = (id: string, email: string) => ({ id, email, displayName: email.split('@')[0], role: 'practitioner', active: true });
+        const answers = await Promise.all([
+          ana.put(`/api/users/${ids[1]}`, record(ids[1]!, 'bo@two.test')),
+          bo.put(`/api/users/${ids[0]}`, record(ids[0]!, 'ana@two.test')),
+        ]);
+        for (const res of answers) {
+          const key = `${res.status} ${res.body.code ?? ''}`.trim();
+          statuses[key] = (statuses[key] ?? 0) + 1;
+          expect(res.status).not.toBeGreaterThanOrEqual(500);
+        }
+        // the loser overlapped (409), or came in after the winner's commit: signed out (401) or no longer an admin (403)
+        const [first, second] = answers.map((r) => r.status).sort();
+        expect(first).toBe(200);
+        expect([401, 403, 409]).toContain(second);
+        const loser = answers.find((r) => r.status === 409);
+        if (loser) expect(['LAST_ACTIVE_ADMIN', 'CONFLICT']).toContain(loser.body.code);
+        const admins: Array<{ n: number }> = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM users WHERE practice_id = $1 AND role = 'admin' AND active`, [practice]);
+        expect(admins[0]!.n).toBe(1);
+      }
+      console.log(`two admins demoting each other, ${ROUNDS} rounds: ${JSON.stringify(statuses)}`);
+      // the rounds that truly overlapped: at least some, or the test proved nothing
+      expect(Object.entries(statuses).filter(([k]) => k.startsWith('409')).reduce((n, [, v]) => n + v, 0)).toBeGreaterThan(0);
+    });
+
     it('never turns a client account into a staff one or back', async () => {
       const chen = (await admin.get(`/api/users/${demoUserId('chen')}`)).body;
       const res = await admin.put(`/api/users/${demoUserId('chen')}`, { ...chen, role: 'practitioner' });

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { passwordProblem } from '@attune/domain';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
+import { retryOnConflict } from '../../common/conflict-retry.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -64,13 +65,27 @@ export class UsersService {
     }
   }
 
+  /**
+   * Two admins demoting each other at the same moment must not leave the practice without one: the
+   * practice's active admins and the account changed are locked together, in id order (so two such
+   * changes queue instead of deadlocking), before the rule is checked; the second one then sees the
+   * first one's result and gets a 409.
+   */
   async update(actor: Actor, id: string, input: UserUpdate): Promise<AdminUserDto> {
-    const { dto, endSessions } = await this.dataSource.transaction(async (manager) => {
+    const { dto, endSessions } = await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
+      const admins = await lockActiveAdminsAnd(manager, actor.practiceId, id);
       const user = await this.findInPractice(manager, actor, id, true);
+      if (!admins.some((a) => a.id === actor.userId && a.role === 'admin' && a.active)) {
+        throw conflict('Your own account changed meanwhile and is no longer an active admin', 'CONFLICT');
+      }
       if (id === actor.userId && !input.active) throw badRequest({ active: 'you cannot deactivate your own account' });
       if (id === actor.userId && input.role !== 'admin') throw badRequest({ role: 'you cannot take away your own admin role' });
       if (isStaff(user.role) !== isStaff(input.role)) {
         throw badRequest({ role: 'a client account cannot become a staff account, nor a staff account a client one' });
+      }
+      const staysAdmin = input.role === 'admin' && input.active;
+      if (!staysAdmin && !admins.some((a) => a.id !== id && a.role === 'admin' && a.active)) {
+        throw conflict('The practice must keep at least one active admin', 'LAST_ACTIVE_ADMIN');
       }
       const endSessions = (user.active && !input.active) || user.role !== input.role;
       user.displayName = input.displayName;
@@ -80,7 +95,7 @@ export class UsersService {
       const saved = await manager.getRepository(User).save(user);
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id });
       return { dto: (await this.toDtos(manager, [saved]))[0]!, endSessions };
-    });
+    }));
     // A deactivated account (or one whose role changed) is signed out everywhere, once the change is committed.
     if (endSessions) await this.auth.endSessions(id);
     return dto;
@@ -114,6 +129,19 @@ export class UsersService {
       clientId: extra.get(u.id)?.client_id ?? null,
     }));
   }
+}
+
+/**
+ * Locks the practice's active admins and the account `id`, in id order, and answers them as they
+ * are once locked (a row another transaction just demoted drops out as PostgreSQL re-reads it).
+ */
+async function lockActiveAdminsAnd(manager: EntityManager, practiceId: string, id: string): Promise<Array<{ id: string; role: string; active: boolean }>> {
+  return manager.query(
+    `SELECT id, role, active FROM users
+      WHERE practice_id = $1 AND (id = $2 OR (role = 'admin' AND active))
+      ORDER BY id FOR UPDATE`,
+    [practiceId, id],
+  );
 }
 
 /** Opens a client's portal to the new account: the client is of the practice and has no portal account yet. */
