@@ -5,26 +5,19 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './app-factory.js';
 import { loadAppConfig } from './config/app-config.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
-import { migrate } from './database/migrate.js';
+import { prepareDatabase } from './database/database-setup.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Attune');
   const config = loadAppConfig();
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.dataDir})`);
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => logger.log(m) });
-    databaseUrl = embedded.url;
-  }
+  // Migrated as the owner; the app connects as a role that may only read and write rows.
+  const database = await prepareDatabase(config, { log: (m) => logger.log(m), warn: (m) => logger.warn(m) });
+  if (database.applied.length > 0) logger.log(`Applied migrations: ${database.applied.join(', ')}`);
 
-  const app = await createApp(config, databaseUrl);
+  const app = await createApp(config, database.appUrl);
   const dataSource = app.get(DataSource);
-  const applied = await migrate(dataSource);
-  if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
   await syncBuiltInExercises(dataSource);
   if (config.seedDemo) {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
@@ -37,7 +30,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.log(`${signal}: stopping`);
     await app.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await database.stop().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
