@@ -69,6 +69,8 @@ interface OwnedObject { schema: string; name: string; kind: string }
  */
 export async function grantAppRole(owner: DataSource, appRole: string): Promise<void> {
   await owner.transaction(async (m) => {
+    // Two instances starting at once would otherwise race on the same catalog rows ("tuple concurrently updated").
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('attune:grant-app-role'))`);
     const [me] = await m.query(`SELECT current_user AS name, current_database() AS database`) as Array<{ name: string; database: string }>;
     if (me!.name === appRole) throw new Error(`The app role ${appRole} cannot grant itself: run the migrations as the owner`);
     const memberOfOwner = await m.query(`SELECT pg_has_role($1, current_user, 'MEMBER') AS member`, [appRole]) as Array<{ member: boolean }>;
@@ -77,6 +79,8 @@ export async function grantAppRole(owner: DataSource, appRole: string): Promise<
     await m.query(`GRANT CONNECT ON DATABASE ${escapeIdentifier(me!.database)} TO ${role}`);
     await m.query(`REVOKE CREATE ON DATABASE ${escapeIdentifier(me!.database)} FROM ${role}`);
 
+    // PostgreSQL 15 made this the default; a database from an older version may still let everyone create tables.
+    await m.query(`DO $$ BEGIN IF to_regnamespace('public') IS NOT NULL THEN REVOKE CREATE ON SCHEMA public FROM PUBLIC; END IF; END $$`);
     const schemas = await ownerSchemas(m);
     for (const schema of schemas) {
       const s = escapeIdentifier(schema);
