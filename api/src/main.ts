@@ -5,8 +5,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './app-factory.js';
 import { loadAppConfig } from './config/app-config.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database.js';
-import { migrate } from './database/migrate.js';
+import { prepareDatabase } from './database/database-setup.js';
 import { JobQueue } from './modules/jobs/job-queue.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
@@ -17,18 +16,12 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const logger = new Logger('Attune');
   const config = loadAppConfig();
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.dataDir})`);
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => logger.log(m) });
-    databaseUrl = embedded.url;
-  }
+  // Migrated as the owner (the job queue's schema too); the app connects as a role that may only read and write rows.
+  const database = await prepareDatabase(config, { log: (m) => logger.log(m), warn: (m) => logger.warn(m) });
+  if (database.applied.length > 0) logger.log(`Applied migrations: ${database.applied.join(', ')}`);
 
-  const app = await createApp(config, databaseUrl);
+  const app = await createApp(config, database.appUrl);
   const dataSource = app.get(DataSource);
-  const applied = await migrate(dataSource);
-  if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
   await syncBuiltInExercises(dataSource);
   if (config.seedDemo) {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
@@ -38,8 +31,9 @@ async function main(): Promise<void> {
   if (config.jobs) await app.get(JobQueue).start();
 
   // SIGTERM (a container runtime, systemd) or Ctrl-C: stop taking connections, let the requests in
-  // flight finish, close the pool, then the embedded PostgreSQL. Bounded: past the grace period the
-  // process stops anyway (exit 1), so a hung request or an unreachable database cannot keep it up.
+  // flight finish, close the pool and the queue, then the embedded PostgreSQL. Bounded: past the
+  // grace period the process stops anyway (exit 1), so a hung request or an unreachable database
+  // cannot keep it up.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -47,10 +41,10 @@ async function main(): Promise<void> {
     logger.log(`${signal}: finishing the requests in flight, then stopping`);
     const forced = setTimeout(() => {
       logger.warn(`Still stopping after ${SHUTDOWN_GRACE_MS / 1000} s: stopping now`);
-      void (embedded?.stop() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(1));
+      void database.stop().catch(() => undefined).finally(() => process.exit(1));
     }, SHUTDOWN_GRACE_MS);
     await app.close().catch((error: unknown) => logger.warn(`while closing: ${error instanceof Error ? error.message : String(error)}`));
-    await embedded?.stop().catch(() => undefined);
+    await database.stop().catch(() => undefined);
     clearTimeout(forced);
     process.exit(0);
   };

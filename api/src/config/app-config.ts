@@ -9,6 +9,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_OWNER_URL: z.string().url().optional(),
   ATTUNE_DATA_DIR: z.string().default('./.attune'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5488),
   DEMO_PASSWORD: z.string().min(8).default('attune-demo'),
@@ -35,6 +36,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The owner of the tables, for migrations only; the app then connects as DATABASE_URL's (lesser) role. */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   demoPassword: string;
@@ -68,10 +71,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration: DATABASE_URL: must be set (the app role\'s URL) when DATABASE_OWNER_URL is');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: path.resolve(e.ATTUNE_DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     demoPassword: e.DEMO_PASSWORD,

@@ -17,5 +17,8 @@ export function dataSourceOptions(url: string, poolSize = 20, logErrors = true):
   };
 }
 
-/** For the TypeORM CLI: `npm run migration:run -w @attune/api` with DATABASE_URL set. */
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/attune'));
+/**
+ * For the TypeORM CLI: `npm run migration:run -w @attune/api` with DATABASE_OWNER_URL (or DATABASE_URL) set.
+ * It does not grant the app role: the API's start (or `npm run db:roles`) does that after migrating.
+ */
+export default new DataSource(dataSourceOptions(process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL || 'postgres://localhost/attune'));

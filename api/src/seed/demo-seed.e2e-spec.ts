@@ -89,8 +89,9 @@ describe('demo data', () => {
     await expect(t.dataSource.query(
       `INSERT INTO assignments (practice_id, case_id, client_id, exercise_id, due_at) VALUES ($1, $2, $3, $4, now())`,
       [k.practice_id, k.id, other.id, exercise.id])).rejects.toThrow(/foreign key/);
-    // The audit trail is append-only.
     await t.dataSource.query(`INSERT INTO audit_events (action, entity) VALUES ('read', 'cases')`);
-    await expect(t.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    // The audit trail is append-only: the app's role lacks the privilege, and the trigger stops even the owner.
+    await expect(t.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
+    await expect(t.owner.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only|permission denied/);
   });
 });

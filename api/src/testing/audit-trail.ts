@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
+import { ownerOf } from './test-app.js';
 
 export interface AuditRow {
   action: string;
@@ -22,9 +23,11 @@ export async function auditEventsOf(dataSource: DataSource, res: Response): Prom
 
 /**
  * Makes the database refuse the audit event of one action on one resource, so a test can check that
- * the change it belongs to is rolled back with it. Returns the undo.
+ * the change it belongs to is rolled back with it. Returns the undo. The trigger is made by the
+ * owner of the tables (given a test app's `dataSource`, its owner connection): the app role may not.
  */
-export async function failAuditOf(dataSource: DataSource, entity: string, action: string): Promise<() => Promise<void>> {
+export async function failAuditOf(appDataSource: DataSource, entity: string, action: string): Promise<() => Promise<void>> {
+  const dataSource = ownerOf(appDataSource);
   const name = `fail_audit_${entity.replace(/[^a-z]/g, '_')}_${action}`;
   await dataSource.query(`
     CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,12 +5,16 @@ import { DataSource } from 'typeorm';
 import type { Role } from '@attune/domain';
 import { createApp } from '../app-factory.js';
 import { loadAppConfig, type AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from '../database/data-source.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** The app's own connections: the app role, which may read and write rows and nothing more. */
   dataSource: DataSource;
+  /** The owner's connection, for what a test does behind the app's back (a trigger, a disabled lock). */
+  owner: DataSource;
   config: AppConfig;
   http: ReturnType<typeof request>;
   /** Signs in and returns a client that sends the session cookie and the XSRF header. */
@@ -29,17 +33,29 @@ export interface SignedInClient {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+const OWNERS = new WeakMap<DataSource, DataSource>();
+
+/** The owner's connection to the database of a test app's `dataSource` (itself when it has none). */
+export function ownerOf(dataSource: DataSource): DataSource {
+  return OWNERS.get(dataSource) ?? dataSource;
+}
+
 /** The whole application on a fresh database of its own, as a user reaches it over HTTP. */
 export async function createTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(label);
   const config = loadAppConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '1000', DB_POOL_SIZE: '5', ...env });
-  const app = await createApp(config, database.url, { logger: false });
+  // The API under test connects as the app role, as `npm start` does: every test exercises its grants.
+  const app = await createApp(config, database.appUrl, { logger: false });
   await app.init();
   const dataSource = app.get(DataSource);
+  const owner = new DataSource(dataSourceOptions(database.url, 2));
+  await owner.initialize();
+  OWNERS.set(dataSource, owner);
   const http = request(app.getHttpServer());
   return {
     app,
     dataSource,
+    owner,
     config,
     http,
     async signIn(email: string, password = TEST_PASSWORD) {
@@ -61,6 +77,7 @@ export async function createTestApp(label: string, env: Record<string, string> =
     },
     async close() {
       await app.close();
+      await owner.destroy();
       await database.drop();
     },
   };

@@ -2,7 +2,10 @@ import { startEmbeddedDatabase } from '@attune/api/dist/database/embedded-databa
 import { Client } from 'pg';
 
 export interface BenchDatabase {
+  /** The owner's URL: it loads the data and reads the statistics. */
   url: string;
+  /** The app role's URL (embedded only): what the API connects as, as under `npm start`. */
+  appUrl?: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -30,7 +33,12 @@ export async function openBenchDatabase(options: { databaseUrl?: string; dataDir
     db = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.port, log: options.log });
   }
   await withClient(db.url, (c) => c.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
-  return { url: db.url, embedded: true, stop: () => db.stop() };
+  return { url: db.url, appUrl: db.appUrl, embedded: true, stop: () => db.stop() };
+}
+
+/** The database settings of an API (or the raw pg server) started on the bench database. */
+export function apiDatabaseEnv(db: { url: string; appUrl?: string }): Record<string, string> {
+  return db.appUrl ? { DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url } : { DATABASE_URL: db.url };
 }
 
 export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BUILT_IN_EXERCISES } from '@attune/domain';
 import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs, type BenchArgs } from './bench-config.js';
-import { openBenchDatabase, withClient } from './bench-database.js';
+import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { databaseBytes, ensureBenchData, formatBytes, knownUsers, type LoadResult as DataLoadResult } from './bench-data.js';
 import { sampleResponse } from './bench-fixtures.js';
 import { mergeResults, type LoadResult, type LoadSpec } from './load-runner.js';
@@ -87,7 +87,7 @@ async function probe(baseUrl: string, method: string, urlPath: string, headers: 
 
 const SUBMIT_NOTE = '[bench] submission run';
 
-export async function runApiBench(args: BenchArgs, log: (m: string) => void, db: { url: string }, data: DataLoadResult): Promise<ApiBenchResult> {
+export async function runApiBench(args: BenchArgs, log: (m: string) => void, db: { url: string; appUrl?: string }, data: DataLoadResult): Promise<ApiBenchResult> {
   const started = new Date();
   const main = path.join(REPO_ROOT, 'api', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`No API build at ${main}: run \`npm run build\` first (npm run bench does).`);
@@ -100,13 +100,13 @@ export async function runApiBench(args: BenchArgs, log: (m: string) => void, db:
   // The API runs with `npm start`'s Node flags; BENCH_API_NODE_OPTIONS adds more (e.g. --cpu-prof).
   // JOBS=0: the job queue's polling would count in the statements per request of pg_stat_statements.
   const api = await startNodeServer(main, {
-    DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', DB_POOL_SIZE: String(poolSize), LOGIN_THROTTLE_LIMIT: '1000', JOBS: '0',
+    ...apiDatabaseEnv(db), LOG_LEVEL: 'warn', SEED_DEMO: '0', DB_POOL_SIZE: String(poolSize), LOGIN_THROTTLE_LIMIT: '1000', JOBS: '0',
     NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? '',
   }, await freePort(), { nodeFlags: apiNodeFlags() });
   let raw: StartedProcess | undefined;
   try {
     // BENCH_RAW_NODE_OPTIONS: the same for the raw-pg server (profile both to compare their CPU per request).
-    raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.url, POOL_SIZE: String(poolSize), NODE_OPTIONS: process.env.BENCH_RAW_NODE_OPTIONS ?? '' }, await freePort());
+    raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.appUrl ?? db.url, POOL_SIZE: String(poolSize), NODE_OPTIONS: process.env.BENCH_RAW_NODE_OPTIONS ?? '' }, await freePort());
     const idleRssMb = rssMb(api.pid);
     const practitioner = await signIn(api.url, practitionerEmail, BENCH_PASSWORD);
     const client = clientEmail ? await signIn(api.url, clientEmail, BENCH_PASSWORD) : null;

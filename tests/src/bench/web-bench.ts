@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, type BenchArgs } from './bench-config.js';
 import { apiNodeFlags, freePort, startNodeServer } from './bench-processes.js';
+import { apiDatabaseEnv } from './bench-database.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -101,7 +102,7 @@ async function timeNpmStart(dataDir: string): Promise<{ totalMs: number; serverM
   const child = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
     detached: true,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'log', NX_DAEMON: 'false' },
+    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_OWNER_URL: '', LOG_LEVEL: 'log', NX_DAEMON: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const onData = (c: Buffer) => {
@@ -143,7 +144,7 @@ async function timeNpmStart(dataDir: string): Promise<{ totalMs: number; serverM
 /** Time for `node api/dist/main.js` alone (no build step) on an existing or fresh data folder. */
 async function timeServerStart(dataDir: string): Promise<number> {
   const t0 = performance.now();
-  const server = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { EMBEDDED_PG_PORT: String(await freePort()), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, await freePort(), { nodeFlags: apiNodeFlags() });
+  const server = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { EMBEDDED_PG_PORT: String(await freePort()), ATTUNE_DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_OWNER_URL: '', LOG_LEVEL: 'warn' }, await freePort(), { nodeFlags: apiNodeFlags() });
   const ms = performance.now() - t0;
   await server.stop();
   return ms;
@@ -154,7 +155,7 @@ const median = (list: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-export async function runWebBench(args: BenchArgs, log: (m: string) => void, db: { url: string }): Promise<WebBenchResult> {
+export async function runWebBench(args: BenchArgs, log: (m: string) => void, db: { url: string; appUrl?: string }): Promise<WebBenchResult> {
   const started = new Date();
   const result: WebBenchResult = { started, bundle: { problem: 'not measured' }, dashboard: { problem: 'not measured' }, npmStart: { problem: 'not measured' } };
   try {
@@ -168,7 +169,7 @@ export async function runWebBench(args: BenchArgs, log: (m: string) => void, db:
     result.dashboard = { problem: `no Chromium at ${CHROMIUM_PATH}` };
   } else {
     log('Timing sign-in → dashboard chart in headless Chromium');
-    const api = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: '0', LOGIN_THROTTLE_LIMIT: '1000' }, await freePort(), { nodeFlags: apiNodeFlags() });
+    const api = await startNodeServer(path.join(REPO_ROOT, 'api', 'dist', 'main.js'), { ...apiDatabaseEnv(db), LOG_LEVEL: 'warn', SEED_DEMO: '0', LOGIN_THROTTLE_LIMIT: '1000' }, await freePort(), { nodeFlags: apiNodeFlags() });
     try {
       const { withClient } = await import('./bench-database.js');
       const openCases = await withClient(db.url, async (c) => Number((await c.query(

@@ -9,7 +9,10 @@ export const DEMO_PASSWORD = 'attune-demo';
 
 export interface AppServer {
   url: string;
+  /** The owner's URL of its embedded database (password from `<dataDir>/pg-credentials.json`): for tests' own changes. */
   databaseUrl: string;
+  /** The URL of the role the API connects as. */
+  appDatabaseUrl: string;
   dataDir: string;
   output(): string;
   /** Sends the process a signal (SIGTERM: what a container runtime or systemd sends on stop). */
@@ -48,12 +51,14 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   const main = path.join(REPO_ROOT, 'api', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`No API build at ${main}: run \`npm run build\` first (npm test does).`);
   if (!fs.existsSync(path.join(REPO_ROOT, 'web', 'dist', 'index.html'))) throw new Error('No web build: run `npm run build` first.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'));
+  // A data folder of its own, removed on stop; or the caller's (env.ATTUNE_DATA_DIR), kept.
+  const ownDataDir = !env.ATTUNE_DATA_DIR;
+  const dataDir = env.ATTUNE_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'));
   const port = await freePort();
-  const pgPort = await freePort();
+  const pgPort = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : await freePort();
   let output = '';
   // No DATABASE_URL at all (not an empty one, which the config rejects): the app starts its embedded PostgreSQL.
-  const { DATABASE_URL: _outerDatabase, ...outerEnv } = process.env;
+  const { DATABASE_URL: _outerDatabase, DATABASE_OWNER_URL: _outerOwner, ...outerEnv } = process.env;
   const child: ChildProcess = spawn(process.execPath, [...apiNodeFlags(), main], {
     cwd: REPO_ROOT,
     env: { ...outerEnv, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ATTUNE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
@@ -78,9 +83,13 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const credentials = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8')) as Record<'owner' | 'app', { user: string; password: string }>;
+  const databaseUrl = (who: 'owner' | 'app') =>
+    `postgres://${encodeURIComponent(credentials[who].user)}:${encodeURIComponent(credentials[who].password)}@127.0.0.1:${pgPort}/attune`;
   return {
     url,
-    databaseUrl: `postgres://attune:attune-embedded@127.0.0.1:${pgPort}/attune`,
+    databaseUrl: databaseUrl('owner'),
+    appDatabaseUrl: databaseUrl('app'),
     dataDir,
     output: () => output,
     signal: (name) => child.kill(name),
@@ -94,7 +103,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
         clearTimeout(timer); // a pending timer would keep Jest from exiting
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -304,7 +304,7 @@ describe('sessions', () => {
     it('detects a signed note changed behind the API\'s back (integrity: mismatch)', async () => {
       const session = await newSession();
       await therapist.post(`/api/sessions/${session.id}/sign`);
-      await t.dataSource.transaction(async (m) => {
+      await t.owner.transaction(async (m) => {
         await m.query(`ALTER TABLE therapy_sessions DISABLE TRIGGER therapy_sessions_signed_locked`);
         await m.query(`UPDATE therapy_sessions SET note = jsonb_set(note, '{freeText}', '"Quietly rewritten"') WHERE id = $1`, [session.id]);
         await m.query(`ALTER TABLE therapy_sessions ENABLE TRIGGER therapy_sessions_signed_locked`);
