@@ -336,7 +336,8 @@ describe('hostile input: generated bodies, ids and list parameters', () => {
         const encoded = encodeURIComponent(wellFormed(id));
         if (encoded === '' || encoded === '.' || encoded === '..') return true;
         const url = target.rule.path.replace('{id}', encoded);
-        const known = [DEMO.chen.caseId.toUpperCase()].includes(id);
+        // audit events are numbered from 1: a small number is a real event the admin may read
+        const known = [DEMO.chen.caseId.toUpperCase()].includes(id) || (target.rule.path.startsWith('/api/audit-events/') && /^[1-9]\d{0,5}$/.test(id));
         return tryInput(target, `id ${JSON.stringify(id).slice(0, 40)}`, (req) => (target.rule.method === 'GET' || target.rule.method === 'DELETE' ? req : req.send(target.template as object)), url, !known);
       }),
       { numRuns: RUNS.ids * SCALE },
