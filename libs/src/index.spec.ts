@@ -69,6 +69,8 @@ const CONTRACT = [
   'STAFF_ROLES',
   'IDLE_TIMEOUT_MINUTES',
   'ABSOLUTE_SESSION_HOURS',
+  'signInDelaySeconds',
+  'SIGN_IN_DELAYS_SECONDS',
   'ASSIGNMENT_STATUSES',
   'nextAssignmentStatus',
   'isOverdue',

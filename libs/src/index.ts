@@ -15,3 +15,4 @@ export * from './clients.js';
 export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';
+export * from './sign-in-delays.js';

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -7,7 +8,7 @@ const booleanFlag = z
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_OWNER_URL: z.string().url().optional(),
   ATTUNE_DATA_DIR: z.string().default('./.attune'),
@@ -15,7 +16,11 @@ const environmentSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('attune-demo'),
   SEED_DEMO: booleanFlag.optional(),
   COOKIE_SECURE: booleanFlag.optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: z.string().optional().transform((v, ctx) => {
+    const parsed = parseTrustProxy(v ?? '');
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+    return typeof parsed === 'string' ? false : parsed;
+  }),
   CORS_ORIGIN: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
@@ -26,6 +31,36 @@ const environmentSchema = z.object({
   JOB_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
+
+/** Express's names for address ranges, accepted in a TRUST_PROXY list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: how many proxies in front of the API append to X-Forwarded-For (`1`: one, such as
+ * nginx with `$proxy_add_x_forwarded_for`), or the proxies' own addresses (`loopback,10.0.0.0/8`);
+ * `0` or unset: none, the socket's address is the client's. Never "trust everything": Express would
+ * then take the left-most address, which the client writes itself. A text is the reason it is refused.
+ */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const v = value.trim();
+  if (v === '' || v === '0' || v === 'false' || v === 'no') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops <= 10 ? hops : 'must be the number of proxies in front of the API (at most 10), or their addresses';
+  }
+  if (v === 'true' || v === 'yes') return 'must be the number of proxies in front of the API (e.g. 1) or their addresses, not true: trusting every proxy lets a client choose its own address';
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !PROXY_RANGE_NAMES.has(entry) && !isAddressOrRange(entry));
+  return bad === undefined ? entries : `"${bad}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal`;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 function isEncryptionKey(text: string): boolean {
   const t = text.trim();
@@ -43,7 +78,8 @@ export interface AppConfig {
   demoPassword: string;
   seedDemo: boolean;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false (none), a number of hops, or the proxies' addresses and ranges. */
+  trustProxy: TrustProxy;
   corsOrigin: string | undefined;
   webDistDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -58,6 +94,8 @@ export interface AppConfig {
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
 }
+
+export type TrustProxy = false | number | string[];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -74,16 +112,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     throw new Error('Invalid configuration: DATABASE_URL: must be set (the app role\'s URL) when DATABASE_OWNER_URL is');
   }
+  // Demo data goes only into the embedded database, or where SEED_DEMO=1 asks for it.
+  const seedDemo = e.SEED_DEMO ?? !e.DATABASE_URL;
   return {
     port: e.PORT,
-    host: e.HOST,
+    // With the demo accounts (a published password) only this machine may reach the app, unless HOST says otherwise.
+    host: e.HOST ?? (seedDemo ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: path.resolve(e.ATTUNE_DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     demoPassword: e.DEMO_PASSWORD,
-    // Demo data goes only into the embedded database, or where SEED_DEMO=1 asks for it.
-    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    seedDemo,
     cookieSecure: e.COOKIE_SECURE ?? false,
     trustProxy: e.TRUST_PROXY,
     corsOrigin: e.CORS_ORIGIN,

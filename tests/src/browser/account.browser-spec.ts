@@ -70,7 +70,18 @@ describe('my account', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Enter the 6 digits your authenticator app shows').waitFor();
 
-    await page.getByLabel('6-digit code').fill(await freshCode());
+    // the password confirms it is the account's owner: a wrong one is refused at its input (the code is not used up)
+    const code = await freshCode();
+    await page.getByLabel('6-digit code').fill(code);
+    const password = page.getByLabel('Password', { exact: true });
+    await password.fill('not-my-password');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('This is not your current password').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await hasFocus(password)).toBe(true);
+
+    await page.getByLabel('6-digit code').fill(code);
+    await password.fill('attune-demo');
     await page.getByRole('button', { name: 'Confirm' }).click();
     const codes = page.getByRole('region', { name: 'Your recovery codes' });
     await codes.waitFor();

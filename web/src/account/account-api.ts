@@ -42,7 +42,7 @@ export const accountApi = {
   totpStatus: () => getJson<TotpStatus>('totp'),
   changePassword: (currentPassword: string, newPassword: string) => post<void>('password', { currentPassword, newPassword }),
   startTotpEnrolment: () => post<TotpEnrolment>('totp/enrol'),
-  confirmTotp: (code: string) => post<{ recoveryCodes: string[] }>('totp/confirm', { code }),
+  confirmTotp: (code: string, password: string) => post<{ recoveryCodes: string[] }>('totp/confirm', { code, password }),
   disableTotp: (password: string, code: string) => post<void>('totp/disable', { password, code }),
 };
 

@@ -14,7 +14,7 @@ export const accountEnMessages = {
       'Your practice asks everyone on its staff to use two-step sign-in. Set it up below to continue using Attune.',
     enrolment_required_short: 'Set up two-step sign-in to continue.',
     unexpected_error: 'That did not work. Check your connection and try again.',
-    throttled: 'Too many attempts. Wait a few minutes and try again.',
+    throttled: 'Too many attempts. Wait a minute and try again.',
     password: {
       heading: 'Change password',
       help: 'At least %{min} characters. A few words you will remember make a good password. Your other signed-in devices will be signed out.',
@@ -42,6 +42,8 @@ export const accountEnMessages = {
       qr_alt: 'QR code for adding your Attune account to an authenticator app. If you cannot scan it, type the key shown below into the app.',
       secret_label: 'Key for manual entry',
       step_code: 'Then enter the 6-digit code the app shows.',
+      step_password: 'Your password confirms that it is you; your other signed-in devices will be signed out.',
+      confirm_password_help: 'The password you sign in with',
       code: '6-digit code',
       code_help: 'The code changes every 30 seconds',
       code_format: 'Enter the 6 digits your authenticator app shows',

@@ -11,7 +11,7 @@ export const accountZhMessages: AccountMessages = {
     enrolment_required: '您所在的机构要求所有工作人员使用两步登录。请在下方完成设置后继续使用 Attune。',
     enrolment_required_short: '请先设置两步登录再继续。',
     unexpected_error: '操作未成功。请检查网络连接后重试。',
-    throttled: '尝试次数过多。请等几分钟后再试。',
+    throttled: '尝试次数过多。请等一分钟后再试。',
     password: {
       heading: '修改密码',
       help: '至少 %{min} 个字符。几个您记得住的词就是好密码。您在其他设备上的登录将被退出。',
@@ -39,6 +39,8 @@ export const accountZhMessages: AccountMessages = {
       qr_alt: '用于将您的 Attune 账户添加到身份验证器应用的二维码。如果无法扫描，请在应用中输入下方显示的密钥。',
       secret_label: '手动输入的密钥',
       step_code: '然后输入应用中显示的 6 位验证码。',
+      step_password: '输入密码以确认是您本人；您在其他设备上的登录将被退出。',
+      confirm_password_help: '您登录时使用的密码',
       code: '6 位验证码',
       code_help: '验证码每 30 秒更新一次',
       code_format: '请输入身份验证器应用显示的 6 位数字',

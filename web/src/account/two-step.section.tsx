@@ -2,7 +2,7 @@ import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, Stack
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { accountApi, type TotpEnrolment } from './account-api';
-import { apiErrorCode, apiFieldErrors, generalErrorMessage, type Message } from './account-errors';
+import { apiErrorCode, apiFieldErrors, generalErrorMessage, passwordProblemMessage, type Message } from './account-errors';
 import { AccountSection } from './account-section';
 
 type Step =
@@ -86,33 +86,43 @@ export const TwoStepSection = ({ enabled, onChange }: { enabled: boolean; onChan
 const ConfirmEnrolment = ({ enrolment, onConfirmed, onCancel }: { enrolment: TotpEnrolment; onConfirmed: (codes: string[]) => void; onCancel: () => void }) => {
   const translate = useTranslate();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = code.replace(/\s/g, '');
-    if (!SIX_DIGITS.test(trimmed)) {
-      setError(translate('account.totp.code_format'));
-      input.current?.focus();
+    const codeProblem = SIX_DIGITS.test(trimmed) ? null : translate('account.totp.code_format');
+    const passwordProblem = password ? null : translate('account.password.required');
+    setError(codeProblem);
+    setPasswordError(passwordProblem);
+    if (codeProblem || passwordProblem) {
+      (codeProblem ? input : passwordInput).current?.focus();
       return;
     }
     setBusy(true);
-    setError(null);
     try {
-      const { recoveryCodes } = await accountApi.confirmTotp(trimmed);
+      const { recoveryCodes } = await accountApi.confirmTotp(trimmed, password);
       onConfirmed(recoveryCodes);
     } catch (caught) {
       const fields = apiFieldErrors(caught);
-      if (fields['code']) setError(translate('account.totp.code_wrong'));
-      else {
+      if (fields['password']) {
+        setPasswordError(translate(passwordProblemMessage(fields['password']).key, { _: fields['password'] }));
+        passwordInput.current?.focus();
+      } else if (fields['code']) {
+        setError(translate('account.totp.code_wrong'));
+        input.current?.focus();
+      } else {
         const message = generalErrorMessage(caught);
         setError(translate(message.key, { _: message.key, ...message.args }));
+        input.current?.focus();
       }
-      input.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -136,7 +146,7 @@ const ConfirmEnrolment = ({ enrolment, onConfirmed, onCancel }: { enrolment: Tot
         {enrolment.secret}
       </Box>
       <Typography component="p" sx={{ mb: 2 }}>
-        {translate('account.totp.step_code')}
+        {translate('account.totp.step_code')} {translate('account.totp.step_password')}
       </Typography>
       <Stack spacing={2} sx={{ maxWidth: 320 }}>
         <TextField
@@ -149,6 +159,18 @@ const ConfirmEnrolment = ({ enrolment, onConfirmed, onCancel }: { enrolment: Tot
           helperText={error ?? translate('account.totp.code_help')}
           autoComplete="one-time-code"
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7, 'aria-invalid': Boolean(error) } }}
+        />
+        <TextField
+          id="account-totp-password"
+          inputRef={passwordInput}
+          type="password"
+          label={translate('account.totp.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={Boolean(passwordError)}
+          helperText={passwordError ?? translate('account.totp.confirm_password_help')}
+          slotProps={{ htmlInput: { 'aria-invalid': Boolean(passwordError) } }}
         />
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained" disabled={busy}>

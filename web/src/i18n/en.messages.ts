@@ -326,6 +326,16 @@ export const enAttune = {
   users: {
     email_help: 'They sign in with this address',
     active_help: 'A deactivated account can no longer sign in; its records stay.',
+    unlock: 'Unlock sign-in',
+    unlock_title: 'Unlock sign-in',
+    unlock_help: 'Clears the failed sign-ins of %{name}, so that the right password works at once. Someone else may have tried wrong passwords on purpose.',
+    unlocked: 'Sign-in unlocked',
+    reset_two_step: 'Reset two-step sign-in',
+    reset_two_step_title: 'Reset two-step sign-in',
+    reset_two_step_help: 'Turns off two-step sign-in for %{name} (for a lost phone) and signs them out everywhere. They sign in with their password alone and can set it up again. Check who is asking first.',
+    two_step_reset: 'Two-step sign-in is off for this account; they have been signed out',
+    reason: 'Reason',
+    reason_help: 'Why, e.g. "called the practice, identity checked by phone". About the account only: no clinical details.',
   },
   audit: {
     from: 'From',

@@ -336,6 +336,16 @@ export const zhAttune: AttuneMessages = {
   users: {
     email_help: '他们用这个地址登录',
     active_help: '停用的账户无法再登录；其记录会保留。',
+    unlock: '解除登录限制',
+    unlock_title: '解除登录限制',
+    unlock_help: '清除 %{name} 的登录失败记录，输入正确的密码即可立即登录。可能有人故意输错了密码。',
+    unlocked: '已解除登录限制',
+    reset_two_step: '重置两步登录',
+    reset_two_step_title: '重置两步登录',
+    reset_two_step_help: '为 %{name} 关闭两步登录（例如手机丢失），并在所有设备上退出登录。之后只需密码即可登录，并可重新设置。请先核实请求人的身份。',
+    two_step_reset: '此账户的两步登录已关闭，并已退出所有登录',
+    reason: '原因',
+    reason_help: '原因，例如“致电诊所，已电话核实身份”。仅与账户有关：不要写临床信息。',
   },
   audit: {
     from: '从',

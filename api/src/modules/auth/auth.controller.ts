@@ -21,6 +21,7 @@ export const loginSchema = z.strictObject({
 
 export const totpConfirmSchema = z.strictObject({
   code: text().trim().regex(/^\d{6}$/, 'must be the 6-digit code your authenticator app shows'),
+  password: text().min(1, 'is required').max(1024, 'is too long'),
 });
 
 export const totpDisableSchema = z.strictObject({
@@ -54,17 +55,28 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccountDto> {
-    const result = await this.auth.login(body, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-    const common = { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/' };
-    res.cookie(SESSION_COOKIE, result.sessionToken, { ...common, httpOnly: true });
-    res.cookie(XSRF_COOKIE, result.xsrfToken, { ...common, httpOnly: false });
+    const result = await this.auth.login(body, {
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+      previousToken: req.cookies?.[SESSION_COOKIE],
+    });
+    this.setSessionCookie(res, result.sessionToken);
+    res.cookie(XSRF_COOKIE, result.xsrfToken, { ...this.cookieOptions(), httpOnly: false });
     return this.auth.account(result.user);
+  }
+
+  private cookieOptions() {
+    return { sameSite: 'strict' as const, secure: this.config.cookieSecure, path: '/' };
+  }
+
+  private setSessionCookie(res: Response, token: string): void {
+    res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), httpOnly: true });
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out; the session ends on the server' })
+  @ApiOperation({ summary: 'Sign out; the session ends on the server (audited as logout)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[SESSION_COOKIE]);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -84,9 +96,14 @@ export class AuthController {
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
-  @ApiOperation({ summary: 'Change the password; every other session of the account ends' })
-  async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: z.infer<typeof passwordChangeSchema>): Promise<void> {
-    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  @ApiOperation({ summary: 'Change the password; every other session of the account ends and this one gets a new session cookie' })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body({ schema: passwordChangeSchema }) body: z.infer<typeof passwordChangeSchema>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    const { sessionToken } = await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+    this.setSessionCookie(res, sessionToken);
   }
 
   @Get('totp')
@@ -112,9 +129,9 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
-  @ApiOperation({ summary: 'Confirm with a current code: turns two-step sign-in on and returns 10 single-use recovery codes, shown once' })
+  @ApiOperation({ summary: 'Confirm with the password and a current code: turns two-step sign-in on, ends the account\'s other sessions and returns 10 single-use recovery codes, shown once' })
   confirmTotp(@CurrentActor() actor: Actor, @Body({ schema: totpConfirmSchema }) body: z.infer<typeof totpConfirmSchema>): Promise<{ recoveryCodes: string[] }> {
-    return this.totp.confirmEnrolment(actor, body.code);
+    return this.totp.confirmEnrolment(actor, body.code, body.password);
   }
 
   @Post('totp/disable')

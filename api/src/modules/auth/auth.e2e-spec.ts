@@ -1,5 +1,9 @@
 import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
 
+function sessionCookieOf(setCookie: string | string[] | undefined): string {
+  return ([] as string[]).concat(setCookie ?? []).find((c) => c.startsWith('attune_session='))!.split(';')[0]!;
+}
+
 describe('sign-in', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -49,6 +53,30 @@ describe('sign-in', () => {
     expect((await me.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('ends the browser\'s previous session when it signs in again (the cookie it still sends is deleted on the server)', async () => {
+    const first = await t.http.post('/api/auth/login').send({ email: 'therapist@example.test', password: TEST_PASSWORD });
+    const firstCookie = sessionCookieOf(first.headers['set-cookie']);
+    expect((await t.http.get('/api/auth/me').set('Cookie', firstCookie)).status).toBe(200);
+    const second = await t.http.post('/api/auth/login').set('Cookie', firstCookie).send({ email: 'therapist@example.test', password: TEST_PASSWORD });
+    expect(second.status).toBe(200);
+    const secondCookie = sessionCookieOf(second.headers['set-cookie']);
+    expect(secondCookie).not.toBe(firstCookie);
+    expect((await t.http.get('/api/auth/me').set('Cookie', firstCookie)).status).toBe(401);
+    expect((await t.http.get('/api/auth/me').set('Cookie', secondCookie)).status).toBe(200);
+  });
+
+  it('audits a sign-out as the account\'s logout', async () => {
+    const me = await t.signIn('therapist@example.test');
+    const res = await me.post('/api/auth/logout');
+    expect(res.status).toBe(204);
+    const events = await t.dataSource.query(
+      `SELECT action, entity, entity_id, actor_id, correlation_id FROM audit_events WHERE correlation_id = $1`, [res.headers['x-correlation-id']]);
+    expect(events).toEqual([{ action: 'logout', entity: 'users', entity_id: me.userId, actor_id: me.userId, correlation_id: res.headers['x-correlation-id'] }]);
+    // a second sign-out of the same (ended) session writes nothing
+    const again = await me.post('/api/auth/logout');
+    expect(await t.dataSource.query(`SELECT 1 FROM audit_events WHERE correlation_id = $1`, [again.headers['x-correlation-id']])).toEqual([]);
+  });
+
   it('refuses a mutation without the X-XSRF-TOKEN header with 403', async () => {
     const me = await t.signIn('therapist@example.test');
     const res = await me.post('/api/auth/logout').set('X-XSRF-TOKEN', 'wrong');
@@ -58,15 +86,18 @@ describe('sign-in', () => {
     expect(blocked.status).toBe(403);
   });
 
-  it('throttles an account after repeated failures with 429', async () => {
+  it('slows an account down after repeated failures with 429 and Retry-After, then lets the right password in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       statuses.push((await t.http.post('/api/auth/login').send({ email: 'lock.me@example.test', password: 'wrong password' })).status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
+    const early = await t.http.post('/api/auth/login').send({ email: 'lock.me@example.test', password: TEST_PASSWORD });
+    expect(early.status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, Number(early.headers['retry-after']) * 1000 + 100));
     const right = await t.http.post('/api/auth/login').send({ email: 'lock.me@example.test', password: TEST_PASSWORD });
-    expect(right.status).toBe(429);
+    expect(right.status).toBe(200);
   });
 
   it('ends a session that has been idle past its role\'s limit', async () => {

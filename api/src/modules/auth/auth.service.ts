@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ABSOLUTE_SESSION_HOURS, IDLE_TIMEOUT_MINUTES, isStaffRole, passwordProblem, type Role } from '@attune/domain';
 import { DataSource } from 'typeorm';
@@ -10,15 +10,13 @@ import { User } from '../users/user.entity.js';
 import { LoginSession } from './login-session.entity.js';
 import { badRequest } from '../../common/api-errors.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TotpService } from './totp.service.js';
 
 export const SESSION_COOKIE = 'attune_session';
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 
-/** Failed sign-ins on one account before it is throttled, and for how long. */
-const ACCOUNT_FAILURE_LIMIT = 5;
-const ACCOUNT_LOCK_MINUTES = 15;
 const LAST_SEEN_WRITE_EVERY_MS = 30_000;
 
 export interface SignedInUser {
@@ -63,9 +61,16 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly totp: TotpService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  async login(input: { email: string; password: string; totp?: string }, meta: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
+  /**
+   * Signs in. The attempt is reserved (counted as a failure) before anything is checked, the same
+   * way whether or not the address has an account; the right password (and code) clears the count.
+   * `previousToken`, the session cookie the browser still had, ends: one browser, one session.
+   */
+  async login(input: { email: string; password: string; totp?: string }, meta: { ip: string | null; userAgent: string | null; previousToken?: string | undefined }): Promise<LoginResult> {
+    const attempt = await this.throttle.reserve(input.email);
     const users = this.dataSource.getRepository(User);
     const user = await users
       .createQueryBuilder('u')
@@ -74,23 +79,23 @@ export class AuthService {
       .getOne();
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), input.password);
+      // an address without an account: at most one audit row a minute, and nothing that names the address
+      if (attempt.auditDue) await this.dataSource.transaction((manager) => this.audit.record(manager, { action: 'login_failed', entity: 'users', entityId: null, actor: null }));
       throw new UnauthorizedException(INVALID_CREDENTIALS);
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new HttpException({ statusCode: 429, message: 'Too many failed sign-ins. Try again in a few minutes.' }, HttpStatus.TOO_MANY_REQUESTS);
     }
     const passwordOk = await verifyPassword(user.passwordHash, input.password);
     if (!passwordOk || !user.active) {
-      await this.recordFailure(user);
+      await this.throttle.recordFailure(user);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     if (user.totpEnabled) {
+      // the reservation stays counted: asking for the code is one attempt, answering it the next
       if (!input.totp) {
         throw new UnauthorizedException({ statusCode: 401, message: 'Enter the 6-digit code from your authenticator app', code: 'TOTP_REQUIRED' });
       }
       const ok = await this.totp.verifyLoginCode(user, input.totp);
       if (!ok) {
-        await this.recordFailure(user);
+        await this.throttle.recordFailure(user);
         throw new UnauthorizedException({ statusCode: 401, message: 'The code is not valid', code: 'TOTP_INVALID' });
       }
     }
@@ -99,7 +104,10 @@ export class AuthService {
     const xsrfToken = randomBytes(32).toString('base64url');
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+      await this.throttle.clear(manager, user.email);
+      if (meta.previousToken && meta.previousToken.length <= 200) {
+        await manager.query(`DELETE FROM login_sessions WHERE id = $1`, [sessionIdOf(meta.previousToken)]);
+      }
       await manager.insert(LoginSession, {
         id: sessionIdOf(sessionToken),
         userId: user.id,
@@ -116,24 +124,17 @@ export class AuthService {
     return { user: toSignedInUser(user), sessionToken, xsrfToken };
   }
 
-  private async recordFailure(user: User): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager.query(
-        `UPDATE users SET failed_logins = failed_logins + 1,
-           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1 RETURNING failed_logins`,
-        [user.id, ACCOUNT_FAILURE_LIMIT, ACCOUNT_LOCK_MINUTES],
-      );
-      if (Array.isArray(result[0]) && result[0][0]?.failed_logins >= ACCOUNT_FAILURE_LIMIT) {
-        await manager.query(`UPDATE users SET failed_logins = 0 WHERE id = $1`, [user.id]);
-      }
-      await this.audit.record(manager, { action: 'login_failed', entity: 'users', entityId: user.id, actor: { userId: user.id, practiceId: user.practiceId } });
-    });
-  }
-
+  /** Ends the session of the cookie, audited as the account's `logout`. */
   async logout(token: string | undefined): Promise<void> {
-    if (!token) return;
-    await this.dataSource.getRepository(LoginSession).delete({ id: sessionIdOf(token) });
+    if (!token || token.length > 200) return;
+    await this.dataSource.transaction(async (manager) => {
+      const [ended] = (await manager.query(
+        `DELETE FROM login_sessions s USING users u WHERE s.id = $1 AND u.id = s.user_id RETURNING s.user_id, u.practice_id`,
+        [sessionIdOf(token)],
+      )) as [Array<{ user_id: string; practice_id: string }>, number];
+      const session = ended[0];
+      if (session) await this.audit.record(manager, { action: 'logout', entity: 'users', entityId: session.user_id, actor: { userId: session.user_id, practiceId: session.practice_id } });
+    });
   }
 
   /** Finds the signed-in actor of a cookie, enforcing idle and absolute timeouts; null when signed out. */
@@ -202,31 +203,32 @@ export class AuthService {
 
   /**
    * Changes the caller's password: the current one must be right (a wrong one counts toward the
-   * account's lock), the new one must meet the password rules; every other session of the user ends.
+   * account's sign-in delays), the new one must meet the password rules; every other session of the
+   * user ends, and this one gets a new id (the old cookie no longer works): the new session token is returned.
    */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ sessionToken: string }> {
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u')
       .addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOne();
     if (!user) throw new UnauthorizedException('Please sign in');
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new HttpException({ statusCode: 429, message: 'Too many failed attempts. Try again in a few minutes.' }, HttpStatus.TOO_MANY_REQUESTS);
-    }
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.recordFailure(user);
+    if (!(await this.throttle.checkOwnPassword(actor, currentPassword, user.passwordHash))) {
       throw badRequest({ currentPassword: 'is not your current password' });
     }
     const problem = await passwordProblem(newPassword, [user.email.split('@')[0] ?? '', user.displayName, 'attune']);
     if (problem) throw badRequest({ newPassword: problem });
     if (await verifyPassword(user.passwordHash, newPassword)) throw badRequest({ newPassword: 'is the same as your current password' });
     const hash = await hashPassword(newPassword);
+    const sessionToken = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL, updated_at = now(), version = version + 1 WHERE id = $1`,
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
         [actor.userId, hash],
       );
       await manager.query(`DELETE FROM login_sessions WHERE user_id = $1 AND id <> $2`, [actor.userId, actor.loginSessionId]);
+      const [, rotated] = (await manager.query(`UPDATE login_sessions SET id = $2 WHERE id = $1`, [actor.loginSessionId, sessionIdOf(sessionToken)])) as [unknown, number];
+      if (rotated !== 1) throw new UnauthorizedException('Please sign in');
       await this.audit.record(manager, { action: 'password_change', entity: 'users', entityId: actor.userId });
     });
+    return { sessionToken };
   }
 
   get cookieSecure(): boolean {

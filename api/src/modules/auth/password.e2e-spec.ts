@@ -35,13 +35,14 @@ describe('changing a password', () => {
     expect((await me.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'quiet river under the old bridge' })).status).toBe(204);
   });
 
-  it('ends every other session of the account and keeps this one', async () => {
+  it('ends every other session of the account and keeps this one (under a new id)', async () => {
     await buildUser(t.dataSource, practiceId, 'client', 'two.browsers@example.test');
     const laptop = await t.signIn('two.browsers@example.test');
     const phone = await t.signIn('two.browsers@example.test');
     const res = await laptop.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'seven orange lanterns' });
     expect(res.status).toBe(204);
-    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    const renewed = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('attune_session='))!.split(';')[0]!;
+    expect((await t.http.get('/api/auth/me').set('Cookie', renewed)).status).toBe(200);
     expect((await phone.get('/api/auth/me')).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ email: 'two.browsers@example.test', password: TEST_PASSWORD })).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ email: 'two.browsers@example.test', password: 'seven orange lanterns' })).status).toBe(200);
@@ -49,7 +50,28 @@ describe('changing a password', () => {
     expect(events).toHaveLength(1);
   });
 
-  it('counts wrong current passwords toward the account lock', async () => {
+  it('gives this browser a new session id: the old cookie no longer works, the new one does', async () => {
+    await buildUser(t.dataSource, practiceId, 'client', 'rotate@example.test');
+    const login = await t.http.post('/api/auth/login').send({ email: 'rotate@example.test', password: TEST_PASSWORD });
+    const cookies = ([] as string[]).concat(login.headers['set-cookie']).map((c) => c.split(';')[0]!);
+    const oldSession = cookies.find((c) => c.startsWith('attune_session='))!;
+    const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!;
+    const res = await t.http.post('/api/auth/password').set('Cookie', `${oldSession}; ${xsrf}`).set('X-XSRF-TOKEN', xsrf.split('=')[1]!)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'seven orange lanterns' });
+    expect(res.status).toBe(204);
+    const newSession = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('attune_session='))!;
+    expect(newSession).toMatch(/HttpOnly/);
+    expect(newSession).toMatch(/SameSite=Strict/);
+    expect(newSession.split(';')[0]).not.toBe(oldSession);
+    expect((await t.http.get('/api/auth/me').set('Cookie', oldSession)).status).toBe(401);
+    expect((await t.http.get('/api/auth/me').set('Cookie', newSession.split(';')[0]!)).status).toBe(200);
+    // the XSRF token stays that of the session, which keeps its age and its idle clock
+    const again = await t.http.post('/api/auth/password').set('Cookie', `${newSession.split(';')[0]}; ${xsrf}`).set('X-XSRF-TOKEN', xsrf.split('=')[1]!)
+      .send({ currentPassword: 'seven orange lanterns', newPassword: 'eight yellow lanterns' });
+    expect(again.status).toBe(204);
+  });
+
+  it('counts wrong current passwords toward the account\'s sign-in delays', async () => {
     await buildUser(t.dataSource, practiceId, 'client', 'guesser@example.test');
     const me = await t.signIn('guesser@example.test');
     const statuses: number[] = [];

@@ -23,7 +23,7 @@ describe('two-step sign-in (TOTP)', () => {
     const enrol = await me.post('/api/auth/totp/enrol');
     expect(enrol.status).toBe(200);
     const secret = enrol.body.secret as string;
-    const confirm = await me.post('/api/auth/totp/confirm', { code: await codeAt(secret) });
+    const confirm = await me.post('/api/auth/totp/confirm', { code: await codeAt(secret), password: TEST_PASSWORD });
     expect(confirm.status).toBe(200);
     return { me, secret, recoveryCodes: confirm.body.recoveryCodes, userId };
   }
@@ -53,12 +53,31 @@ describe('two-step sign-in (TOTP)', () => {
     const enrol = await me.post('/api/auth/totp/enrol');
     const current = await codeAt(enrol.body.secret);
     const wrong = current === '000000' ? '111111' : '000000';
-    const res = await me.post('/api/auth/totp/confirm', { code: wrong });
+    const res = await me.post('/api/auth/totp/confirm', { code: wrong, password: TEST_PASSWORD });
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveProperty('code');
-    const malformed = await me.post('/api/auth/totp/confirm', { code: '12ab' });
+    const malformed = await me.post('/api/auth/totp/confirm', { code: '12ab', password: TEST_PASSWORD });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors).toHaveProperty('code');
+  });
+
+  it('turns on only with the account\'s password, and ends the account\'s other sessions', async () => {
+    await buildUser(t.dataSource, practiceId, 'practitioner', 'password.first@example.test');
+    const laptop = await t.signIn('password.first@example.test');
+    const phone = await t.signIn('password.first@example.test');
+    const enrol = await laptop.post('/api/auth/totp/enrol');
+    const missing = await laptop.post('/api/auth/totp/confirm', { code: await codeAt(enrol.body.secret) });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual({ password: 'is required' });
+    const wrong = await laptop.post('/api/auth/totp/confirm', { code: await codeAt(enrol.body.secret), password: 'someone else guessing' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual({ password: 'is not your current password' });
+    expect((await laptop.get('/api/auth/totp')).body.enabled).toBe(false);
+    expect((await phone.get('/api/auth/me')).status).toBe(200);
+    const ok = await laptop.post('/api/auth/totp/confirm', { code: await codeAt(enrol.body.secret), password: TEST_PASSWORD });
+    expect(ok.status).toBe(200);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
   });
 
   it('confirms with a current code, returns 10 recovery codes once and stores only their hashes', async () => {
@@ -168,7 +187,7 @@ describe('two-step sign-in (TOTP)', () => {
       expect(account.body.totpEnrolmentRequired).toBe(true);
       const enrol = await me.post('/api/auth/totp/enrol');
       expect(enrol.status).toBe(200);
-      const confirm = await me.post('/api/auth/totp/confirm', { code: await codeAt(enrol.body.secret) });
+      const confirm = await me.post('/api/auth/totp/confirm', { code: await codeAt(enrol.body.secret), password: TEST_PASSWORD });
       expect(confirm.status).toBe(200);
       expect((await me.get('/api/clients')).status).toBe(200);
       expect((await me.post('/api/auth/logout')).status).toBe(204);

@@ -5,14 +5,15 @@ import { isStaffRole } from '@attune/domain';
 import argon2 from 'argon2';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { badRequest, conflict } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
 import { loadEncryptionKey, SecretBox } from '../../common/secret-box.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { User } from '../users/user.entity.js';
-import { verifyPassword } from './passwords.js';
+import { boundedArgon2 } from './passwords.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 
 export const TOTP_ISSUER = 'Attune';
 export const RECOVERY_CODE_COUNT = 10;
@@ -65,6 +66,7 @@ export class TotpService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   private secretBox(): SecretBox {
@@ -96,15 +98,20 @@ export class TotpService {
     return { otpauthUrl, qrCode, secret };
   }
 
-  /** Turns two-step sign-in on when the code matches the pending secret; returns the recovery codes, shown this once. */
-  async confirmEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
+  /**
+   * Turns two-step sign-in on when the password is the account's and the code matches the pending
+   * secret; returns the recovery codes, shown this once. Every other session of the account ends:
+   * whoever else was signed in did not pass the second step.
+   */
+  async confirmEnrolment(actor: Actor, code: string, password: string): Promise<{ recoveryCodes: string[] }> {
     const row = await this.row(actor.userId);
     if (row.totp_enabled) throw conflict('Two-step sign-in is already on');
     if (!row.totp_secret) throw badRequest({ code: 'start the enrolment first (POST /api/auth/totp/enrol)' });
+    if (!(await this.throttle.checkOwnPassword(actor, password, row.password_hash))) throw badRequest({ password: 'is not your current password' });
     const step = await this.matchingStep(row, code);
     if (step === null) throw badRequest({ code: 'does not match; check the time on your phone and try the current code' });
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const hashes = await Promise.all(recoveryCodes.map((c) => argon2.hash(normaliseRecoveryCode(c), RECOVERY_HASH_OPTIONS)));
+    const hashes = await Promise.all(recoveryCodes.map((c) => boundedArgon2(() => argon2.hash(normaliseRecoveryCode(c), RECOVERY_HASH_OPTIONS))));
     await this.dataSource.transaction(async (manager) => {
       const [, updated] = await manager.query(
         `UPDATE users SET totp_enabled = true, totp_last_step = $2, totp_recovery_hashes = $3, updated_at = now(), version = version + 1
@@ -112,6 +119,7 @@ export class TotpService {
         [actor.userId, step, hashes, row.totp_secret],
       ) as [unknown, number];
       if (updated !== 1) throw conflict('The enrolment changed meanwhile; start again');
+      await manager.query(`DELETE FROM login_sessions WHERE user_id = $1 AND id <> $2`, [actor.userId, actor.loginSessionId]);
       await this.audit.record(manager, { action: 'totp_enable', entity: 'users', entityId: actor.userId });
     });
     return { recoveryCodes };
@@ -124,7 +132,7 @@ export class TotpService {
     if (isStaffRole(row.role) && row.totp_required_for_staff) {
       throw new HttpException({ statusCode: 409, message: 'Your practice requires two-step sign-in for staff', code: 'TOTP_REQUIRED_BY_PRACTICE' }, HttpStatus.CONFLICT);
     }
-    const passwordOk = await verifyPassword(row.password_hash, password);
+    const passwordOk = await this.throttle.checkOwnPassword(actor, password, row.password_hash);
     const codeOk = passwordOk && (await this.consumeCode(row, code));
     if (!passwordOk || !codeOk) {
       await this.dataSource.transaction((manager) =>
@@ -132,13 +140,22 @@ export class TotpService {
       throw new UnauthorizedException({ statusCode: 401, message: 'The password or the code is not right', code: 'TOTP_INVALID' });
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_last_step = NULL, totp_recovery_hashes = '{}', updated_at = now(), version = version + 1
-          WHERE id = $1`,
-        [actor.userId],
-      );
+      await this.turnOff(manager, actor.userId);
       await this.audit.record(manager, { action: 'totp_disable', entity: 'users', entityId: actor.userId });
     });
+  }
+
+  /**
+   * Turns two-step sign-in off and forgets the secret and recovery codes, in the caller's transaction
+   * (an admin's reset also ends the sessions and audits it there). False when it was neither on nor pending.
+   */
+  async turnOff(manager: EntityManager, userId: string): Promise<boolean> {
+    const [, updated] = (await manager.query(
+      `UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_last_step = NULL, totp_recovery_hashes = '{}', updated_at = now(), version = version + 1
+        WHERE id = $1 AND (totp_enabled OR totp_secret IS NOT NULL)`,
+      [userId],
+    )) as [unknown, number];
+    return updated === 1;
   }
 
   /** For sign-in: a 6-digit code of a step later than the last one used, or an unused recovery code. Used up either way. */
@@ -168,7 +185,7 @@ export class TotpService {
     if (!RECOVERY_CODE.test(trimmed)) return false;
     const normalised = normaliseRecoveryCode(trimmed);
     for (const hash of row.totp_recovery_hashes) {
-      if (!(await argon2.verify(hash, normalised).catch(() => false))) continue;
+      if (!(await boundedArgon2(() => argon2.verify(hash, normalised).catch(() => false)))) continue;
       const [, updated] = await this.dataSource.query(
         `UPDATE users SET totp_recovery_hashes = array_remove(totp_recovery_hashes, $2) WHERE id = $1 AND $2 = ANY (totp_recovery_hashes)`,
         [row.id, hash],

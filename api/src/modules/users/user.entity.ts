@@ -15,8 +15,6 @@ export class User {
   @Column({ name: 'totp_enabled', type: 'boolean' }) totpEnabled: boolean;
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false }) totpLastStep: string | null;
   @Column({ name: 'totp_recovery_hashes', type: 'text', array: true, select: false }) totpRecoveryHashes: string[];
-  @Column({ name: 'failed_logins', type: 'integer' }) failedLogins: number;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column('integer') version: number;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -7,8 +7,10 @@ import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import {
+  accountInterventionSchema,
   USER_LIST,
   userInviteSchema,
+  type AccountIntervention,
   userUpdateSchema,
   type AdminUserDto,
   type InvitedUserDto,
@@ -48,5 +50,21 @@ export class UsersController {
   @ApiOperation({ summary: 'Changes name, role and active; deactivating signs the person out everywhere' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: userUpdateSchema }) body: UserUpdate): Promise<AdminUserDto> {
     return this.users.update(actor, id, body);
+  }
+
+  @Post(':id/unlock')
+  @Permission('users', 'update')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Clears the account\'s failed sign-ins, so the right password works at once; body {reason}, kept with the action and audited' })
+  async unlock(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<void> {
+    await this.users.unlock(actor, id, body.reason);
+  }
+
+  @Post(':id/reset-two-step')
+  @Permission('users', 'update')
+  @ApiOperation({ summary: 'Turns another account\'s two-step sign-in off (lost phone) and signs it out everywhere; body {reason}, kept with the action and audited' })
+  @HttpCode(200)
+  resetTwoStep(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<AdminUserDto> {
+    return this.users.resetTwoStep(actor, id, body.reason);
   }
 }

@@ -45,6 +45,16 @@ export const userUpdateSchema = z.object({
 });
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
+/**
+ * Body of `POST /api/users/:id/unlock` and `/reset-two-step`: why the admin does it (e.g. "called the
+ * practice, identity checked by phone"). About the account, never clinical: kept with the action in
+ * account_interventions, not in the audit trail, which holds ids only.
+ */
+export const accountInterventionSchema = z.strictObject({
+  reason: textSchema(3, 500),
+});
+export type AccountIntervention = z.infer<typeof accountInterventionSchema>;
+
 /** A user as an admin sees them: never a password hash, a TOTP secret or recovery codes. */
 export interface AdminUserDto extends UserDto {
   createdAt: string;

@@ -10,6 +10,8 @@ import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
+import { SignInThrottle } from '../auth/sign-in-throttle.service.js';
+import { TotpService } from '../auth/totp.service.js';
 import { User } from './user.entity.js';
 import { isStaff, toUserDto, USER_LIST, type AdminUserDto, type InvitedUserDto, type UserInvite, type UserUpdate } from './users.dto.js';
 
@@ -23,6 +25,8 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly throttle: SignInThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<AdminUserDto>> {
@@ -99,6 +103,35 @@ export class UsersService {
     // A deactivated account (or one whose role changed) is signed out everywhere, once the change is committed.
     if (endSessions) await this.auth.endSessions(id);
     return dto;
+  }
+
+  /** Clears the account's failed sign-ins (the right password then works at once); the reason is kept, the action audited. */
+  async unlock(actor: Actor, id: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id);
+      await this.throttle.clear(manager, user.email);
+      await this.recordIntervention(manager, actor, id, 'unlock', reason);
+    });
+  }
+
+  /** Turns another account's two-step sign-in off and signs it out everywhere; the reason is kept, the action audited. */
+  async resetTwoStep(actor: Actor, id: string, reason: string): Promise<AdminUserDto> {
+    if (id === actor.userId) throw conflict('Turn your own two-step sign-in off in My account, with your password and a code');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id, true);
+      if (!(await this.totp.turnOff(manager, id))) throw conflict('Two-step sign-in is not on for this account');
+      await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [id]);
+      await this.recordIntervention(manager, actor, id, 'totp_reset', reason);
+      return (await this.toDtos(manager, [{ ...user, totpEnabled: false }]))[0]!;
+    });
+  }
+
+  private async recordIntervention(manager: EntityManager, actor: Actor, userId: string, action: 'unlock' | 'totp_reset', reason: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO account_interventions (practice_id, user_id, actor_id, action, reason) VALUES ($1, $2, $3, $4, $5)`,
+      [actor.practiceId, userId, actor.userId, action, reason],
+    );
+    await this.audit.record(manager, { action, entity: ENTITY, entityId: userId });
   }
 
   private practiceUsers(manager: EntityManager, actor: Actor) {

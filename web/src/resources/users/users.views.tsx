@@ -1,4 +1,7 @@
 import type { UserDto } from '@attune/domain';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
+import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
+import { Typography } from '@mui/material';
 import {
   BooleanInput,
   Create,
@@ -7,15 +10,23 @@ import {
   Edit,
   FunctionField,
   List,
+  maxLength,
+  minLength,
   NullableBooleanInput,
+  required,
   SelectInput,
   SimpleForm,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { FormDialog } from '../../shared/form-dialog';
 import { enumChoices } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
+import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
 
 const userFilters = [
@@ -60,8 +71,51 @@ const DeactivateHint = () => {
   return <span>{translate('attune.users.active_help')}</span>;
 };
 
+const validateReason = [required(), minLength(3), maxLength(500)];
+
+/** Why the admin does it: kept with the action (not clinical, not in the audit trail). */
+const ReasonInput = () => (
+  <TextInput source="reason" label="attune.users.reason" helperText="attune.users.reason_help" validate={validateReason} multiline minRows={2} fullWidth autoFocus />
+);
+
+/** An admin's help for someone who cannot sign in: clear their failed sign-ins, or turn off two-step sign-in after a lost phone. */
+const AccountRecoveryActions = () => {
+  const record = useRecordContext<UserDto & { totpEnabled?: boolean }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <TopToolbar>
+      <FormDialog
+        buttonLabel="attune.users.unlock"
+        title="attune.users.unlock_title"
+        buttonIcon={<LockOpenIcon />}
+        saveLabel="attune.users.unlock"
+        successMessage="attune.users.unlocked"
+        onSubmit={(values) => usersApi.unlock(String(record.id), String(values['reason'] ?? ''))}
+      >
+        <Typography sx={{ mb: 2 }}>{translate('attune.users.unlock_help', { name: record.displayName })}</Typography>
+        <ReasonInput />
+      </FormDialog>
+      {record.totpEnabled ? (
+        <FormDialog
+          buttonLabel="attune.users.reset_two_step"
+          title="attune.users.reset_two_step_title"
+          buttonIcon={<PhonelinkEraseIcon />}
+          buttonProps={{ color: 'warning' }}
+          saveLabel="attune.users.reset_two_step"
+          successMessage="attune.users.two_step_reset"
+          onSubmit={(values) => usersApi.resetTwoStep(String(record.id), String(values['reason'] ?? ''))}
+        >
+          <Typography sx={{ mb: 2 }}>{translate('attune.users.reset_two_step_help', { name: record.displayName })}</Typography>
+          <ReasonInput />
+        </FormDialog>
+      ) : null}
+    </TopToolbar>
+  );
+};
+
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <Edit mutationMode="pessimistic" redirect="list" actions={<AccountRecoveryActions />}>
     <SimpleForm>
       <UserInputs editing />
       <BooleanInput source="active" helperText={<DeactivateHint />} />
