@@ -17,10 +17,3 @@ export function widenDateOnlyBounds(spec: ListSpec, query: ParsedListQuery): Par
   return { ...query, filter };
 }
 
-/** The case a list was narrowed to (`filter={"caseId": "…"}`), for the audit event of the read. */
-export function singleCaseIdOf(query: ParsedListQuery): string | null {
-  const caseId = query.filter['caseId'];
-  if (typeof caseId === 'string') return caseId;
-  if (Array.isArray(caseId) && caseId.length === 1 && typeof caseId[0] === 'string') return caseId[0];
-  return null;
-}
