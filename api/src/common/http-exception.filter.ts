@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, 
 import type { Response } from 'express';
 import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@attune/domain';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-resilience.js';
 import { describeDatabaseError } from './redacting-query-logger.js';
 import { currentRequestContext } from './request-context.js';
 
@@ -22,6 +23,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (res.headersSent) return;
+    // A 503 is an outage (the database, or health saying so): tell clients when to try again.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
@@ -36,8 +39,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response && 'errors' in response) return response as ErrorBody;
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
-      const code = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
-      return { statusCode, message, ...(typeof code === 'string' ? { code } : {}) };
+      const given = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
+      const code = typeof given === 'string' ? given : statusCode === HttpStatus.SERVICE_UNAVAILABLE ? 'SERVICE_UNAVAILABLE' : undefined;
+      return { statusCode, message, ...(code ? { code } : {}) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Logged by code only, once per request; no stack (it names no record and says nothing new).
+      this.logger.warn(`database unavailable (${describeDatabaseError(exception)}; correlation id ${currentRequestContext()?.correlationId})`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'Attune cannot reach its database just now; try again in a few seconds.',
+        code: 'SERVICE_UNAVAILABLE',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as { code?: string; constraint?: string; column?: string; table?: string };

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
 import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
 import { DEMO } from '../security/fixtures.js';
-import { freePort, startDemoApp, type DemoApp, type TestDatabase } from '../security/harness.js';
+import { freePort, startDemoApp, type DemoApp } from '../security/harness.js';
+import { RestartableDatabase } from './restartable-database.js';
 
 /**
  * Nothing lost: many homework submissions (with Idempotency-Key) and session notes are sent at
@@ -27,33 +27,6 @@ const DEADLINE_MS = 90_000;
 const PACE_MS = { submissions: (18_000 * SUBMIT_CONCURRENCY) / SUBMISSIONS, notes: (18_000 * NOTE_CONCURRENCY) / NOTES };
 
 interface Outcome { ok: boolean; attempts: number; status: number | null; failures: string[] }
-
-/** PostgreSQL on a data folder and port of this test's own, which it can stop and start at will. */
-class RestartableDatabase implements TestDatabase {
-  url = '';
-  adminUrl = '';
-  private server: EmbeddedDatabase | undefined;
-  constructor(private readonly dataDir: string, private readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.server = await startEmbeddedDatabase({ dataDir: this.dataDir, port: this.port, database: 'attune_fault', persistent: true });
-    this.url = this.server.url;
-    const admin = new URL(this.server.url);
-    admin.pathname = '/postgres';
-    this.adminUrl = admin.toString();
-  }
-
-  async restart(): Promise<void> {
-    await this.server?.stop();
-    await new Promise((r) => setTimeout(r, 300));
-    await this.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.stop().catch(() => undefined);
-    this.server = undefined;
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
