@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { can } from '@attune/domain';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
+import { XSRF_REJECTED } from '../../common/http-exception.filter.js';
 import { currentRequestContext } from '../../common/request-context.js';
 import { AuthService, SESSION_COOKIE, XSRF_HEADER } from './auth.service.js';
 
@@ -25,9 +26,12 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const session = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!session) throw new UnauthorizedException('Please sign in');
+    // Who is asking, for the audit trail, also when the request is refused below.
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.actor = session.actor;
 
     if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
-      throw new ForbiddenException('Missing or wrong X-XSRF-TOKEN header');
+      throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, message: 'Missing or wrong X-XSRF-TOKEN header', code: XSRF_REJECTED });
     }
     if (session.totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(WITHOUT_TOTP_ROUTE, targets)) {
       throw new ForbiddenException({
@@ -42,8 +46,6 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('You do not have access to this');
     }
     req.actor = session.actor;
-    const requestContext = currentRequestContext();
-    if (requestContext) requestContext.actor = session.actor;
     return true;
   }
 }
