@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
@@ -42,6 +43,8 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   loginThrottleLimit: number;
+  /** Requests a minute per signed-in user, per API process (0: no limit); past it 429 with Retry-After. */
+  apiRateLimit: number;
   dbPoolSize: number;
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
@@ -74,6 +77,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
     logLevel: e.LOG_LEVEL,
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
+    apiRateLimit: e.API_RATE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
     encryptionKey: e.ENCRYPTION_KEY || undefined,
   };
