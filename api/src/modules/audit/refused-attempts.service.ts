@@ -8,10 +8,10 @@ import { AuditService } from './audit.service.js';
 /** What a refused request was refused for, as the audit trail's action. */
 export type RefusalKind = 'unauthenticated' | 'denied' | 'not_found' | 'xsrf_rejected' | 'rate_limited';
 
-/** Each actor (or, signed out, each address) leaves at most one event per kind of refusal per window. */
+/** Each actor (or, signed out, each address) leaves at most one event per kind of refusal in this time. */
 export const REFUSAL_WINDOW_MS = 60_000;
-/** Keys remembered per window; past this (a flood from very many addresses) further refusals go unrecorded. */
-const MAX_KEYS_PER_WINDOW = 10_000;
+/** Keys remembered at once; past this (a flood from very many addresses) further refusals go unrecorded. */
+const MAX_KEYS = 10_000;
 
 const KNOWN_RESOURCES: ReadonlySet<string> = new Set(RESOURCES);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,8 +30,8 @@ const NOT_RECORDED = /^\/api\/(auth|health|docs)(\/|$|-)/;
 @Injectable()
 export class RefusedAttemptsService {
   private readonly logger = new Logger('RefusedAttempts');
-  private window = -1;
-  private readonly seen = new Set<string>();
+  /** When each (actor or address, kind) was last recorded. */
+  private readonly lastRecorded = new Map<string, number>();
   private unrecorded = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
@@ -52,19 +52,17 @@ export class RefusedAttemptsService {
   }
 
   private firstInWindow(key: string): boolean {
-    const window = Math.floor(Date.now() / REFUSAL_WINDOW_MS);
-    if (window !== this.window) {
-      if (this.unrecorded > 0) this.logger.warn(`${this.unrecorded} refused attempts past the ${MAX_KEYS_PER_WINDOW} keys of a minute were not recorded`);
-      this.window = window;
-      this.seen.clear();
-      this.unrecorded = 0;
+    const now = Date.now();
+    const last = this.lastRecorded.get(key);
+    if (last !== undefined && now - last < REFUSAL_WINDOW_MS) return false;
+    if (last === undefined && this.lastRecorded.size >= MAX_KEYS) {
+      for (const [k, at] of this.lastRecorded) if (now - at >= REFUSAL_WINDOW_MS) this.lastRecorded.delete(k);
+      if (this.lastRecorded.size >= MAX_KEYS) {
+        if (this.unrecorded++ % 1000 === 0) this.logger.warn(`refused attempts from over ${MAX_KEYS} actors or addresses a minute: ${this.unrecorded} not recorded`);
+        return false;
+      }
     }
-    if (this.seen.has(key)) return false;
-    if (this.seen.size >= MAX_KEYS_PER_WINDOW) {
-      this.unrecorded++;
-      return false;
-    }
-    this.seen.add(key);
+    this.lastRecorded.set(key, now);
     return true;
   }
 }
