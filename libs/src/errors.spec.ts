@@ -38,6 +38,8 @@ describe('DomainError', () => {
     expect(DOMAIN_ERROR_HTTP_STATUS.FORBIDDEN).toBe(403);
     expect(DOMAIN_ERROR_HTTP_STATUS.VALIDATION).toBe(400);
     expect(DOMAIN_ERROR_HTTP_STATUS.VERSION_CONFLICT).toBe(409);
+    expect(DOMAIN_ERROR_HTTP_STATUS.RATE_LIMITED).toBe(429);
+    expect(DOMAIN_ERROR_HTTP_STATUS.SERVICE_UNAVAILABLE).toBe(503);
     expect(DOMAIN_ERROR_CODES).toEqual(
       expect.arrayContaining([
         'NOT_FOUND',
@@ -50,6 +52,8 @@ describe('DomainError', () => {
         'TRANSITION_SAME_STAGE',
         'TRANSITION_NEW_CYCLE_ONLY_FROM_6',
         'VERSION_CONFLICT',
+        'RATE_LIMITED',
+        'SERVICE_UNAVAILABLE',
       ]),
     );
   });

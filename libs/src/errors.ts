@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSITION_NEW_CYCLE_ONLY_FROM_6',
   'VERSION_CONFLICT',
   'LAST_ACTIVE_ADMIN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -33,6 +35,8 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   TRANSITION_NEW_CYCLE_ONLY_FROM_6: 400,
   VERSION_CONFLICT: 409,
   LAST_ACTIVE_ADMIN: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */

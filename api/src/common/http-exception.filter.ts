@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@attune/domain';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-resilience.js';
 import { describeDatabaseError } from './redacting-query-logger.js';
+import { RefusedAttemptsService, type RefusalKind } from '../modules/audit/refused-attempts.service.js';
 import { currentRequestContext } from './request-context.js';
 
 export interface ErrorBody {
@@ -13,16 +15,45 @@ export interface ErrorBody {
   correlationId?: string;
 }
 
-/** Every error leaves as `{statusCode, message, errors?}`; nothing unexpected leaks a stack or a guess. */
+/** The refusals the audit trail keeps a (rate-limited) trace of; others (TOTP enrolment due, a login throttle) are not probing. */
+function refusalOf(body: ErrorBody): RefusalKind | null {
+  switch (body.statusCode) {
+    case HttpStatus.UNAUTHORIZED: return 'unauthenticated';
+    case HttpStatus.FORBIDDEN: return body.code === XSRF_REJECTED ? 'xsrf_rejected' : body.code === 'TOTP_ENROLMENT_REQUIRED' ? null : 'denied';
+    case HttpStatus.NOT_FOUND: return 'not_found';
+    case HttpStatus.TOO_MANY_REQUESTS: return body.code === 'RATE_LIMITED' ? 'rate_limited' : null;
+    default: return null;
+  }
+}
+
+/** The `code` of the 403 for a missing or wrong X-XSRF-TOKEN header. */
+export const XSRF_REJECTED = 'XSRF_REJECTED';
+
+/**
+ * Every error leaves as `{statusCode, message, errors?}`; nothing unexpected leaks a stack or a guess.
+ * Refused attempts (401, 403, 404, XSRF, rate limit) also leave a trace in the audit trail.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiError');
 
+  constructor(private readonly refusals: RefusedAttemptsService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
     const body = this.toBody(exception);
     if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    // A 503 is an outage (the database, or health saying so): tell clients when to try again.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    const send = () => {
+      if (!res.headersSent) res.status(body.statusCode).json(body);
+    };
+    const kind = refusalOf(body);
+    // The first refusal of its kind in a minute waits for its audit row (one INSERT); the rest answer at once.
+    const recording = kind ? this.refusals.note(kind, http.getRequest<Request>().originalUrl) : null;
+    if (recording) void recording.finally(send);
+    else send();
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -36,8 +67,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response && 'errors' in response) return response as ErrorBody;
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
-      const code = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
-      return { statusCode, message, ...(typeof code === 'string' ? { code } : {}) };
+      const given = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
+      const code = typeof given === 'string' ? given : statusCode === HttpStatus.SERVICE_UNAVAILABLE ? 'SERVICE_UNAVAILABLE' : undefined;
+      return { statusCode, message, ...(code ? { code } : {}) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Logged by code only, once per request; no stack (it names no record and says nothing new).
+      this.logger.warn(`database unavailable (${describeDatabaseError(exception)}; correlation id ${currentRequestContext()?.correlationId})`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'Attune cannot reach its database just now; try again in a few seconds.',
+        code: 'SERVICE_UNAVAILABLE',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as { code?: string; constraint?: string; column?: string; table?: string };

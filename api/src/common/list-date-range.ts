@@ -30,10 +30,3 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** The case a list was narrowed to (`filter={"caseId": "…"}`), for the audit event of the read. */
-export function singleCaseIdOf(query: ParsedListQuery): string | null {
-  const caseId = query.filter['caseId'];
-  if (typeof caseId === 'string') return caseId;
-  if (Array.isArray(caseId) && caseId.length === 1 && typeof caseId[0] === 'string') return caseId[0];
-  return null;
-}

@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   JOBS: booleanFlag.default(true),
@@ -84,6 +85,8 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   loginThrottleLimit: number;
+  /** Requests a minute per signed-in user, per API process (0: no limit); past it 429 with Retry-After. */
+  apiRateLimit: number;
   dbPoolSize: number;
   /** Bearer token that lets a scraper off this machine read /api/metrics; unset: loopback only. */
   metricsToken: string | undefined;
@@ -130,6 +133,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
     logLevel: e.LOG_LEVEL,
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
+    apiRateLimit: e.API_RATE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
     metricsToken: e.METRICS_TOKEN,
     jobs: e.JOBS,

@@ -43,7 +43,7 @@ export function ownerOf(dataSource: DataSource): DataSource {
 /** The whole application on a fresh database of its own, as a user reaches it over HTTP. */
 export async function createTestApp(label: string, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(label);
-  const config = loadAppConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '1000', DB_POOL_SIZE: '5', ...env });
+  const config = loadAppConfig({ LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '1000', API_RATE_LIMIT: '100000', DB_POOL_SIZE: '5', ...env });
   // The API under test connects as the app role, as `npm start` does: every test exercises its grants.
   const app = await createApp(config, database.appUrl, { logger: false });
   await app.init();

@@ -122,6 +122,15 @@ async function audit(c: PoolClient, actor: Actor, action: string, entity: string
     [actor.practiceId, actor.userId, action, entity, entityId, caseId]);
 }
 
+/** As the API's AuditService.recordCaseReads: one row per distinct case the answer carried (one INSERT), or one with none. */
+async function auditCaseReads(c: PoolClient, actor: Actor, action: string, entity: string, caseIds: string[], entityIsCase = false): Promise<void> {
+  const distinct = [...new Set(caseIds)];
+  if (distinct.length === 0) return audit(c, actor, action, entity, null);
+  const tuples = distinct.map((_, i) => `(now(), $1, $2, $3, $4, $${5 + 2 * i}, $${6 + 2 * i}, '127.0.0.1', gen_random_uuid()::text)`);
+  await c.query(`INSERT INTO audit_events (at, practice_id, actor_id, action, entity, entity_id, case_id, ip, correlation_id) VALUES ${tuples.join(', ')}`,
+    [actor.practiceId, actor.userId, action, entity, ...distinct.flatMap((caseId) => [entityIsCase ? caseId : null, caseId])]);
+}
+
 function staffOnly(actor: Actor): void {
   if (actor.role === 'client') throw new HttpError(403, 'You do not have access to this');
 }
@@ -165,7 +174,7 @@ async function caseList(pool: Pool, actor: Actor, params: URLSearchParams): Prom
     const total = rows.length > 0 ? Number(rows[0]!.total)
       : Number((await c.query(`SELECT count(*) AS n FROM cases k WHERE ${where.join(' AND ')}`, values)).rows[0].n);
     const facts = await loadCaseFacts(managerOf(c), rows.map((k) => k.id));
-    await audit(c, actor, 'list', 'cases', null);
+    await auditCaseReads(c, actor, 'list', 'cases', rows.map((k) => k.id), true);
     const now = new Date();
     const body = rows.map(({ total: _total, ...k }) => toCaseResponse(k, facts.get(k.id)!, now));
     return { status: 200, body, headers: { 'Content-Range': `cases ${first}-${first + Math.max(0, rows.length - 1)}/${total}` } };
@@ -207,7 +216,7 @@ async function assignmentList(pool: Pool, actor: Actor, params: URLSearchParams)
         LIMIT ${last - first + 1} OFFSET ${first}`, values);
     const total = rows.length > 0 ? Number(rows[0]!.total)
       : Number((await c.query(`SELECT count(*) AS n FROM assignments a JOIN cases k ON k.id = a.case_id WHERE ${where.join(' AND ')}`, values)).rows[0].n);
-    await audit(c, actor, 'list', 'assignments', null);
+    await auditCaseReads(c, actor, 'list', 'assignments', rows.map((row) => row.caseId));
     const body = rows.map(({ total: _total, ...row }) => toAssignmentDto(row));
     return { status: 200, body, headers: { 'Content-Range': `assignments ${first}-${first + Math.max(0, rows.length - 1)}/${total}` } };
   });
@@ -241,12 +250,15 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
     // The API's facts, alert rules and change since intake.
     const facts = await loadCaseFacts(managerOf(c), open.map((k) => k.id));
     const change = averageChangeSinceIntake(facts.values());
-    await audit(c, actor, 'read', 'dashboard', null);
     const byStage = [1, 2, 3, 4, 5, 6].map((stage) => ({ stage, count: open.filter((k) => k.stage === stage).length }));
     const alerts = open.flatMap((k) => alertsOfCase(k, facts.get(k.id)!, now).map((alert) => ({ caseId: k.id, caseTitle: k.title, alert, kind: alert.kind, severity: alert.severity, message: alert.message })));
     const overruns = open.map((k) => ({ k, o: stageOverrun({ stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt, today: now }) }))
       .filter((x) => x.o.overrun).sort((a, b) => b.o.daysOver - a.o.daysOver)
       .map(({ k, o }) => ({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: o.daysInStage, daysOver: o.daysOver }));
+    await auditCaseReads(c, actor, 'read', 'dashboard', [
+      ...review.rows.map((r) => r.case_id as string), ...overdue.rows.map((r) => r.case_id as string), ...alerts.slice(0, 50).map((a) => a.caseId),
+      ...overruns.map((o) => o.caseId), ...unsigned.rows.map((r) => r.case_id as string), ...sessions.rows.map((r) => r.case_id as string),
+    ]);
     return {
       status: 200,
       body: {

@@ -71,8 +71,22 @@ describe('an admin', () => {
       return { who: cells[headers.indexOf('Who')], action: cells[headers.indexOf('Action')], recordType: cells[headers.indexOf('Record type')] };
     });
     expect(events).toContainEqual({ who: 'Dr. Wang Fang', action: 'read', recordType: 'cases' });
+    // the therapist's list of cases showed Chen Jing's case too: that read is tied to it
+    expect(events).toContainEqual({ who: 'Dr. Wang Fang', action: 'list', recordType: 'cases' });
     // the coach never opened it (the admin's own reads, if any, are fine: every read is audited)
     expect(events.filter((event) => event.who === 'Sun Hao')).toEqual([]);
     await browser.screenshot('admin-audit-log-chen-jing');
+  });
+
+  it('narrows the case\'s events to list reads with the action filter', async () => {
+    await page.getByRole('combobox', { name: 'Action' }).click();
+    await page.getByRole('option', { name: 'Listed records (list)' }).click();
+    const rows = page.getByRole('table').getByRole('rowgroup').nth(1).getByRole('row');
+    const onlyListsOfChenJing = async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 0 && texts.every((text) => text.includes('Chen Jing: between two fears') && /\blist\b/.test(text) && !/\bread\b/.test(text));
+    };
+    await expectEventually(onlyListsOfChenJing, true);
+    expect((await rows.allInnerTexts()).some((text) => text.includes('Dr. Wang Fang') && text.includes('cases'))).toBe(true);
   });
 });

@@ -123,7 +123,7 @@ export interface DemoApp {
 export async function startDemoApp(label: string, env: Record<string, string> = {}, database?: TestDatabase, options: { logs?: boolean } = {}): Promise<DemoApp> {
   const db = database ?? (await startTestDatabase(label));
   const config = loadAppConfig({
-    LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '100000', DB_POOL_SIZE: '10',
+    LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', LOGIN_THROTTLE_LIMIT: '100000', API_RATE_LIMIT: '100000', DB_POOL_SIZE: '10',
     ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), ...env,
   });
   const app = await createApp(config, db.url, options.logs ? {} : { logger: false });

@@ -187,5 +187,33 @@ describe('integrity of signed notes and of the audit trail', () => {
       // and nobody but an admin may ask
       expect((await therapist.req('get', `/api/audit-events?filter=${encodeURIComponent(JSON.stringify(filter))}`)).status).toBe(403);
     });
+
+    it('tells the admin that the therapist\'s unfiltered lists read Chen Jing\'s record, and a list that showed none of it did not', async () => {
+      const listed: Record<string, string> = {};
+      for (const resource of ['sessions', 'scale-scores', 'exceptions', 'assignments']) {
+        const res = await therapist.req('get', `/api/${resource}?range=${encodeURIComponent('[0,499]')}`);
+        expect(res.status).toBe(200);
+        expect(res.body.some((row: { caseId: string }) => row.caseId === DEMO.chen.caseId)).toBe(true);
+        listed[resource] = res.headers['x-correlation-id'] as string;
+      }
+      const nothing = await therapist.req('get', `/api/sessions?filter=${encodeURIComponent(JSON.stringify({ caseId: DEMO.chen.caseId, startsAt_gte: '2999-01-01' }))}`);
+      expect(nothing.status).toBe(200);
+      expect(nothing.body).toEqual([]);
+
+      const filter = { caseId: DEMO.chen.caseId, actorId: DEMO.users.therapist, action: ['read', 'list'] };
+      const res = await admin.req('get', `/api/audit-events?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,499]')}`);
+      const byRequest = new Map((res.body as Array<{ correlationId: string; entity: string }>).map((e) => [e.correlationId, e.entity]));
+      for (const [resource, correlationId] of Object.entries(listed)) expect(byRequest.get(correlationId)).toBe(resource);
+      expect(byRequest.has(nothing.headers['x-correlation-id'] as string)).toBe(false);
+      expect(JSON.stringify(res.body)).not.toMatch(/thin ice|shopping|reassurance|abandoned/i);
+    });
+
+    it('shows the admin probing: refused attempts by who (or from where), on which resource, once a minute', async () => {
+      for (let i = 0; i < 10; i++) expect((await coach.req('get', `/api/sessions/${DEMO.chen.sessionId}`)).status).toBe(404);
+      const filter = { actorId: DEMO.users.coach, action: ['denied', 'not_found', 'xsrf_rejected', 'unauthenticated'] };
+      const res = await admin.req('get', `/api/audit-events?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      // the earlier refused read of Chen Jing's case in this file was the coach's first of the minute
+      expect(res.body).toEqual([expect.objectContaining({ action: 'not_found', entity: 'cases', entityId: DEMO.chen.caseId })]);
+    });
   });
 });

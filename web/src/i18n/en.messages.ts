@@ -340,6 +340,20 @@ export const enAttune = {
   audit: {
     from: 'From',
     to: 'Until',
+    actions: {
+      read: 'Opened a record (read)',
+      list: 'Listed records (list)',
+      create: 'Created (create)',
+      update: 'Changed (update)',
+      delete: 'Deleted (delete)',
+      login: 'Signed in (login)',
+      login_failed: 'Failed sign-in (login_failed)',
+      unauthenticated: 'Refused: not signed in (unauthenticated)',
+      denied: 'Refused: no access (denied)',
+      not_found: 'Refused: not found (not_found)',
+      xsrf_rejected: 'Refused: missing or wrong XSRF token (xsrf_rejected)',
+      rate_limited: 'Refused: too many requests (rate_limited)',
+    },
   },
 };
 

@@ -350,6 +350,20 @@ export const zhAttune: AttuneMessages = {
   audit: {
     from: '从',
     to: '至',
+    actions: {
+      read: '打开记录 (read)',
+      list: '列出记录 (list)',
+      create: '创建 (create)',
+      update: '修改 (update)',
+      delete: '删除 (delete)',
+      login: '登录 (login)',
+      login_failed: '登录失败 (login_failed)',
+      unauthenticated: '拒绝：未登录 (unauthenticated)',
+      denied: '拒绝：无权访问 (denied)',
+      not_found: '拒绝：未找到 (not_found)',
+      xsrf_rejected: '拒绝：XSRF 令牌缺失或错误 (xsrf_rejected)',
+      rate_limited: '拒绝：请求过多 (rate_limited)',
+    },
   },
 };
 

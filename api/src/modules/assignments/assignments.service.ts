@@ -4,7 +4,6 @@ import { nextAssignmentStatus } from '@attune/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
-import { singleCaseIdOf } from '../../common/list-date-range.js';
 import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -42,7 +41,7 @@ export class AssignmentsService {
       // One statement: the page with its exercises, check-ins, total and now(), as plain rows.
       const qb = this.dtoQuery(applyListQuery(this.visible(manager, actor), ASSIGNMENT_LIST, query), false);
       const [rows, total] = await getRawPageAndCount<AssignmentDtoRow>(qb, query.range);
-      await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
+      await this.audit.recordCaseReads(manager, 'list', ENTITY, rows.map((row) => row.caseId));
       return new ListPage(ENTITY, rows.map((row) => toAssignmentDto(row)), total, query.range);
     });
   }

@@ -16,6 +16,22 @@ export interface AuditEntry {
 }
 
 /**
+ * The audit entries of a read that returned clinical rows of the cases `caseIds` (one per row, in any
+ * order, repeats allowed): one entry per distinct case, so the admin's "who opened this case"
+ * (`case_id = …`, indexed) finds list reads too; none for a case whose rows were not returned. A read
+ * that returned no row is still one entry, tied to no case. With `entityIsCase` (the rows are
+ * cases) each entry's record id is its case.
+ */
+export function caseReadEntries(
+  action: AuditAction, entity: string, caseIds: Iterable<string | null | undefined>, options: { entityIsCase?: boolean; entityId?: string | null } = {},
+): AuditEntry[] {
+  const distinct = new Set<string>();
+  for (const caseId of caseIds) if (caseId) distinct.add(caseId);
+  if (distinct.size === 0) return [{ action, entity, entityId: options.entityId ?? null, caseId: null }];
+  return [...distinct].map((caseId) => ({ action, entity, entityId: options.entityIsCase ? caseId : options.entityId ?? null, caseId }));
+}
+
+/**
  * Writes audit events in the caller's transaction, so a change and its audit
  * event commit or roll back together. Entries carry ids only, never clinical text.
  */
@@ -23,6 +39,14 @@ export interface AuditEntry {
 export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await this.recordMany(manager, [entry]);
+  }
+
+  /** A read of clinical rows: see caseReadEntries. One INSERT, however many cases. */
+  async recordCaseReads(
+    manager: EntityManager, action: AuditAction, entity: string, caseIds: Iterable<string | null | undefined>,
+    options: { entityIsCase?: boolean; entityId?: string | null } = {},
+  ): Promise<void> {
+    await this.recordMany(manager, caseReadEntries(action, entity, caseIds, options));
   }
 
   async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {

@@ -1,9 +1,13 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { can } from '@attune/domain';
+import type { Response } from 'express';
+import { can, DomainError } from '@attune/domain';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
+import { XSRF_REJECTED } from '../../common/http-exception.filter.js';
 import { currentRequestContext } from '../../common/request-context.js';
+import { UserRateLimit } from '../../common/user-rate-limit.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuthService, SESSION_COOKIE, XSRF_HEADER } from './auth.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,11 +16,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Deny by default: a route is reachable only when it is @Public, or when the
  * caller is signed in, sent the XSRF token on a mutation, has set up two-step
  * sign-in where their practice requires it (or the route is @AllowWithoutTotp),
- * and their role has the route's @Permission in libs' permission table.
+ * and their role has the route's @Permission in libs' permission table. Each signed-in user may send
+ * `API_RATE_LIMIT` requests a minute (per process); past that, 429 with Retry-After.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+  private readonly rateLimit: UserRateLimit;
+
+  constructor(private readonly reflector: Reflector, private readonly auth: AuthService, @Inject(APP_CONFIG) config: AppConfig) {
+    this.rateLimit = new UserRateLimit(config.apiRateLimit);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -25,9 +34,17 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const session = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!session) throw new UnauthorizedException('Please sign in');
+    // Who is asking, for the audit trail, also when the request is refused below.
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.actor = session.actor;
 
+    const wait = this.rateLimit.take(session.actor.userId);
+    if (wait > 0) {
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+      throw new DomainError('RATE_LIMITED', `Too many requests: try again in ${wait} s`);
+    }
     if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
-      throw new ForbiddenException('Missing or wrong X-XSRF-TOKEN header');
+      throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, message: 'Missing or wrong X-XSRF-TOKEN header', code: XSRF_REJECTED });
     }
     if (session.totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(WITHOUT_TOTP_ROUTE, targets)) {
       throw new ForbiddenException({
@@ -42,8 +59,6 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('You do not have access to this');
     }
     req.actor = session.actor;
-    const requestContext = currentRequestContext();
-    if (requestContext) requestContext.actor = session.actor;
     return true;
   }
 }

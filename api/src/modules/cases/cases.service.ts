@@ -56,7 +56,7 @@ export class CasesService {
       // The page and its total in one statement, as plain rows (no entities built).
       const [rows, total] = await getRawPageAndCount<CaseRow>(applyListQuery(qb, CASE_LIST, plain).select(CASE_ROW_SELECT), query.range);
       const facts = known ?? await loadCaseFacts(manager, rows.map((k) => k.id));
-      await this.audit.record(manager, { action: 'list', entity: 'cases' });
+      await this.audit.recordCaseReads(manager, 'list', 'cases', rows.map((k) => k.id), { entityIsCase: true });
       return new ListPage('cases', rows.map((k) => toCaseResponse(k, facts.get(k.id)!, now)), total, query.range);
     });
   }

@@ -23,7 +23,7 @@ export class ClientsService {
     return this.dataSource.transaction(async (manager) => {
       const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id');
       const [rows, total] = await applyListQuery(qb, CLIENT_LIST, query).getManyAndCount();
-      await this.audit.record(manager, { action: 'list', entity: 'clients' });
+      await this.audit.recordCaseReads(manager, 'list', 'clients', await this.casesOf(manager, rows.map((c) => c.id)));
       return new ListPage('clients', rows.map(toClientDto), total, query.range);
     });
   }
@@ -31,7 +31,7 @@ export class ClientsService {
   async get(actor: Actor, id: string): Promise<ClientDto> {
     return this.dataSource.transaction(async (manager) => {
       const client = await this.findVisible(manager, actor, id);
-      await this.audit.record(manager, { action: 'read', entity: 'clients', entityId: id });
+      await this.audit.recordCaseReads(manager, 'read', 'clients', await this.casesOf(manager, [id]), { entityId: id });
       return toClientDto(client);
     });
   }
@@ -77,6 +77,13 @@ export class ClientsService {
   }
 
   /** The client if the actor may see it; otherwise 404, as if it did not exist. */
+  /** The cases of these clients: a client's record is part of each case it is in, for the audit trail. */
+  private async casesOf(manager: EntityManager, clientIds: string[]): Promise<string[]> {
+    if (clientIds.length === 0) return [];
+    const rows: Array<{ case_id: string }> = await manager.query(`SELECT DISTINCT case_id FROM case_clients WHERE client_id = ANY($1)`, [clientIds]);
+    return rows.map((r) => r.case_id);
+  }
+
   async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Client> {
     const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id')
       .andWhere('c.id = :id', { id });

@@ -68,7 +68,8 @@ describe('dashboard', () => {
     // Chen 2.5 → 6.5, Zhao 1.5 → 5, Zhou 1 → 5, Liu 3 → 3.5: (4 + 3.5 + 4 + 0.5) / 4
     expect(res.body).toMatchObject({ averageChangeSinceIntake: 3, averageScaleChange: 3, averageScaleChangeClients: 4 });
     expect(res.body.totals).toEqual({ reviewQueue: 3, overdueHomework: 4, unsignedSessions: 3, alerts: 3 });
-    expect(await auditOf(res)).toEqual([{ action: 'read', entity: 'dashboard', entityId: null, caseId: null }]);
+    expect(await auditOf(res)).toEqual(expect.arrayContaining([CHEN, COUPLE, LIU].map((caseId) => ({ action: 'read', entity: 'dashboard', entityId: null, caseId }))));
+    expect(await auditOf(res)).toHaveLength(3);
   });
 
   it('gives the coach only the coach\'s caseload', async () => {

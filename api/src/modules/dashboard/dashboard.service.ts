@@ -87,7 +87,13 @@ export class DashboardService {
       const alertCounts: Partial<Record<AlertKind, number>> = {};
       for (const a of alerts) alertCounts[a.kind] = (alertCounts[a.kind] ?? 0) + 1;
 
-      await this.audit.record(manager, { action: 'read', entity: 'dashboard' });
+      const shownAlerts = alerts.slice(0, DASHBOARD_LIST_LIMIT);
+      // Every item shown names its case (and some carry scores or the homework's client): the read is
+      // recorded once per case shown; counts and averages alone name none.
+      await this.audit.recordCaseReads(manager, 'read', 'dashboard', [
+        ...reviewQueue.map((r) => r.case_id), ...overdue.map((r) => r.case_id), ...shownAlerts.map((a) => a.caseId),
+        ...stageOverruns.map((o) => o.caseId), ...unsigned.map((r) => r.case_id), ...thisWeek.map((r) => r.case_id),
+      ]);
       return {
         openCasesByStage: STAGE_NUMBERS.map((stage) => ({ stage, count: counts.get(stage) ?? 0 })),
         reviewQueue: reviewQueue.map((r) => ({
@@ -98,7 +104,7 @@ export class DashboardService {
           assignmentId: r.id, caseId: r.case_id, caseTitle: r.case_title, clientId: r.client_id, clientName: r.client_name,
           exerciseKey: r.exercise_key, exerciseTitle: r.exercise_title, dueAt: r.due_at.toISOString(),
         })),
-        alerts: alerts.slice(0, DASHBOARD_LIST_LIMIT),
+        alerts: shownAlerts,
         alertCounts,
         stageOverruns,
         unsignedSessions: unsigned.map((r) => ({ sessionId: r.id, caseId: r.case_id, caseTitle: r.case_title, startsAt: r.starts_at.toISOString() })),

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { notFound } from '../../common/api-errors.js';
-import { singleCaseIdOf } from '../../common/list-date-range.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -32,7 +31,7 @@ export class ExceptionsService {
       const checked = tags === undefined ? query
         : { ...query, filter: { ...query.filter, tags: (Array.isArray(tags) ? tags : [tags]).map((tag) => String(tag).trim().toLowerCase()) } };
       const [rows, total] = await applyListQuery(this.visible(manager, actor), EXCEPTION_LIST, checked).getManyAndCount();
-      await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
+      await this.audit.recordCaseReads(manager, 'list', ENTITY, rows.map((e) => e.caseId));
       return new ListPage(ENTITY, rows.map(toCaseExceptionDto), total, query.range);
     });
   }

@@ -99,7 +99,7 @@ export class MyAssignmentsService {
       const qb = this.mine(manager, actor);
       const [rows, total] = await applyListQuery(qb, MY_ASSIGNMENT_LIST, query).getManyAndCount();
       const exercises = await this.exercisesById(manager, rows.map((a) => a.exerciseId));
-      await this.audit.record(manager, { action: 'list', entity: 'assignments' });
+      await this.audit.recordCaseReads(manager, 'list', 'assignments', rows.map((a) => a.caseId));
       const now = new Date();
       return new ListPage('assignments', rows.map((a) => {
         const e = exercises.get(a.exerciseId)!;

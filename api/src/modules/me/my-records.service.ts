@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseKind, CaseStatus, ExerciseField, ExerciseResponse, ScaleScoreSource, StageNumber } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, caseReadEntries } from '../audit/audit.service.js';
 import { CaseException } from '../exceptions/case-exception.entity.js';
 import { ScaleScore } from '../scale-scores/scale-score.entity.js';
 import type {
@@ -130,7 +130,7 @@ export class MyRecordsService {
       }));
       await this.audit.recordMany(manager, [
         ...cases.map((k) => ({ action: 'read', entity: 'progress', entityId: k.caseId, caseId: k.caseId })),
-        ...(feedbackRows.length > 0 ? [{ action: 'list', entity: 'feedback' }] : []),
+        ...(feedbackRows.length > 0 ? caseReadEntries('list', 'feedback', feedbackRows.map((f) => f.case_id)) : []),
       ]);
       return {
         cases,

@@ -5,7 +5,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { DomainError } from '@attune/domain';
 import { badRequest, notFound } from '../../common/api-errors.js';
-import { singleCaseIdOf } from '../../common/list-date-range.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -30,7 +29,7 @@ export class ScaleScoresService {
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ScaleScoreDto>> {
     return this.dataSource.transaction(async (manager) => {
       const [rows, total] = await applyListQuery(this.visible(manager, actor), SCALE_SCORE_LIST, query).getManyAndCount();
-      await this.audit.record(manager, { action: 'list', entity: ENTITY, caseId: singleCaseIdOf(query) });
+      await this.audit.recordCaseReads(manager, 'list', ENTITY, rows.map((s) => s.caseId));
       return new ListPage(ENTITY, rows.map(toScaleScoreDto), total, query.range);
     });
   }

@@ -42,13 +42,14 @@ describe('sessions', () => {
   afterAll(() => t.close());
 
   describe('GET /api/sessions', () => {
-    it('lists the therapist\'s sixteen sessions newest first with Content-Range, auditing one list event', async () => {
+    it('lists the therapist\'s sixteen sessions newest first with Content-Range, auditing the list as a read of each case it returned', async () => {
       const res = await therapist.get('/api/sessions');
       expect(res.status).toBe(200);
       expect(res.headers['content-range']).toBe('sessions 0-15/16');
       const starts = res.body.map((s: { startsAt: string }) => Date.parse(s.startsAt));
       expect(starts).toEqual([...starts].sort((a, b) => b - a));
-      expect(await auditOf(res)).toEqual([{ action: 'list', entity: 'sessions', entityId: null, caseId: null }]);
+      expect(await auditOf(res)).toEqual(expect.arrayContaining([CHEN, COUPLE, demoCaseId('liu')].map((caseId) => ({ action: 'list', entity: 'sessions', entityId: null, caseId }))));
+      expect(await auditOf(res)).toHaveLength(3);
       const coachList = await coach.get('/api/sessions');
       expect(coachList.headers['content-range']).toBe('sessions 0-2/3');
     });

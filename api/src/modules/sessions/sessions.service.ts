@@ -4,7 +4,6 @@ import type { AddendumInput } from '@attune/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
-import { singleCaseIdOf } from '../../common/list-date-range.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -45,7 +44,7 @@ export class SessionsService {
       scopeToActor(qb, actor, 'k.practice_id', 'k.practitioner_id');
       const [rows, total] = await applyListQuery(qb, SESSION_LIST, query).getManyAndCount();
       const addenda = await this.addendaOf(manager, rows.map((s) => s.id));
-      await this.audit.record(manager, { action: 'list', entity: 'sessions', caseId: singleCaseIdOf(query) });
+      await this.audit.recordCaseReads(manager, 'list', 'sessions', rows.map((s) => s.caseId));
       return new ListPage('sessions', rows.map((s) => toSessionDto(s, addenda.get(s.id) ?? [])), total, query.range);
     });
   }

@@ -6,16 +6,25 @@ import {
   ReferenceField,
   ReferenceInput,
   AutocompleteInput,
+  SelectInput,
   TextField,
   TextInput,
 } from 'react-admin';
 import { useIntlLocale } from '../../shared/use-format';
 import { parseLocalDateTime } from '../sessions/sessions.inputs';
 
+/** The actions an admin filters by most: reads of clinical content, changes, sign-ins and refused attempts. */
+const AUDIT_ACTIONS = [
+  'read', 'list', 'create', 'update', 'delete', 'login', 'login_failed',
+  'unauthenticated', 'denied', 'not_found', 'xsrf_rejected', 'rate_limited',
+] as const;
+const auditActionChoices = AUDIT_ACTIONS.map((id) => ({ id, name: `attune.audit.actions.${id}` }));
+
 const auditFilters = [
   <ReferenceInput key="actorId" source="actorId" reference="users" sort={{ field: 'displayName', order: 'ASC' }} alwaysOn>
     <AutocompleteInput optionText="displayName" label="resources.audit-events.fields.actorId" filterToQuery={(q) => ({ q })} />
   </ReferenceInput>,
+  <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn />,
   <TextInput key="entity" source="entity" />,
   <TextInput key="entityId" source="entityId" />,
   <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'openedAt', order: 'DESC' }} filter={{}} alwaysOn>
@@ -27,7 +36,8 @@ const auditFilters = [
 
 /**
  * Who did what to which record, when and from where: read only. The case filter picks a case by its
- * title, so "who opened Chen Jing's case" needs no record id.
+ * title, so "who opened Chen Jing's case" needs no record id; list reads show there too (one event per
+ * case a list returned rows of, action "list"), and refused attempts under their own actions.
  */
 export const AuditEventList = () => {
   const locale = useIntlLocale();

@@ -1,0 +1,39 @@
+/**
+ * How each table of the public schema would be placed on a distributed PostgreSQL (Citus)
+ * distributing by practice: docs/SCALING.md is the plan, this is its checked part. A table added
+ * by a migration must be placed here, or the schema test (distribution.e2e-spec.ts) fails; a
+ * distributed table must carry `practice_id`.
+ */
+export type Placement =
+  /** Sharded by `practice_id`: every row of one practice on one shard, joins stay local. */
+  | 'distributed'
+  /** Small and read everywhere: copied to every node. */
+  | 'reference'
+  /** Kept on the coordinator only (bookkeeping, not clinical, no join with distributed tables). */
+  | 'coordinator';
+
+export interface TablePlacement {
+  placement: Placement;
+  /** Why, for the non-obvious ones. */
+  note?: string;
+}
+
+export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
+  practices: { placement: 'reference', note: 'one row a practice; every distributed table references it' },
+  exercises: { placement: 'reference', note: 'the built-in catalogue has no practice (NULL); custom exercises are few per practice' },
+  users: { placement: 'distributed', note: 'sign-in looks up an email without knowing the practice: needs the email directory below' },
+  clients: { placement: 'distributed' },
+  cases: { placement: 'distributed' },
+  case_clients: { placement: 'distributed' },
+  stage_transitions: { placement: 'distributed' },
+  therapy_sessions: { placement: 'distributed' },
+  session_addenda: { placement: 'distributed' },
+  scale_scores: { placement: 'distributed' },
+  case_exceptions: { placement: 'distributed' },
+  assignments: { placement: 'distributed' },
+  assignment_check_ins: { placement: 'distributed' },
+  audit_events: { placement: 'distributed', note: 'practice_id is NULL for refused anonymous requests: those go to a coordinator table' },
+  login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
+  idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
+  migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
+};
