@@ -12,6 +12,8 @@ export const DOMAIN_ERROR_CODES = [
   'TRANSITION_SAME_STAGE',
   'TRANSITION_NEW_CYCLE_ONLY_FROM_6',
   'VERSION_CONFLICT',
+  'CLIENT_AUTHORED',
+  'CASE_CLOSED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -31,6 +33,8 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   TRANSITION_SAME_STAGE: 400,
   TRANSITION_NEW_CYCLE_ONLY_FROM_6: 400,
   VERSION_CONFLICT: 409,
+  CLIENT_AUTHORED: 409,
+  CASE_CLOSED: 409,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */
