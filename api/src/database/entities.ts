@@ -17,6 +17,7 @@ import { User } from '../modules/users/user.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { AuditAppendOnlyGrants1764100000000 } from './migrations/1764100000000-audit-append-only-grants.js';
 import { HotPathIndexes1764250000000 } from './migrations/1764250000000-hot-path-indexes.js';
+import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
 export const ENTITIES = [
@@ -24,4 +25,4 @@ export const ENTITIES = [
   ScaleScore, CaseException, Exercise, Assignment, AssignmentCheckIn, AuditEvent, IdempotencyKey,
 ];
 
-export const MIGRATIONS = [InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000];
+export const MIGRATIONS = [InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000, ClientWordsAndVersions1764320000000];
