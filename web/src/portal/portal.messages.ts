@@ -82,6 +82,7 @@ export const portalEnMessages = {
       invalid: 'Not saved: some answers need attention.',
       signed_out: 'You were signed out. Your answers are kept on this device; sign in again to carry on.',
       conflict: 'This homework was sent from another window.',
+      case_closed: 'Not saved: this case is closed, so its homework takes no more answers.',
     },
     form: {
       list_count: '%{count} of %{min}–%{max}',
