@@ -58,6 +58,8 @@ export interface ClientDto {
   practitionerId: Uuid | null;
   portalUserId: Uuid | null;
   createdAt?: IsoDateTime;
+  /** Sent back on PUT: an edit made from an older version answers 409 VERSION_CONFLICT. */
+  version: number;
 }
 
 export interface LatestScoreDto {
@@ -123,6 +125,13 @@ export interface ScaleScoreDto {
   keepsFromLower: string | null;
   onePointHigher: string | null;
   sessionId: Uuid | null;
+  /** Staff's note beside the entry; the only words staff add to a client's own entry. */
+  staffAnnotation: string | null;
+  /** Left out of charts and alerts (kept in the record), with the reason staff gave. */
+  hidden: boolean;
+  hiddenReason: string | null;
+  /** Sent back on PUT: an edit made from an older version answers 409 VERSION_CONFLICT. */
+  version: number;
 }
 
 export interface ExceptionDeepDescriptionDto {
@@ -144,6 +153,13 @@ export interface CaseExceptionDto {
   tags: string[];
   deep: ExceptionDeepDescriptionDto | null;
   significant: boolean;
+  /** Staff's note beside the entry; the only words staff add to a client's own entry. */
+  staffAnnotation: string | null;
+  /** Left out of charts and alerts (kept in the record), with the reason staff gave. */
+  hidden: boolean;
+  hiddenReason: string | null;
+  /** Sent back on PUT: an edit made from an older version answers 409 VERSION_CONFLICT. */
+  version: number;
 }
 
 export interface ExerciseDto {

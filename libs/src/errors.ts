@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'LAST_ACTIVE_ADMIN',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
+  'CLIENT_AUTHORED',
+  'CASE_CLOSED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -37,6 +39,8 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   LAST_ACTIVE_ADMIN: 409,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  CLIENT_AUTHORED: 409,
+  CASE_CLOSED: 409,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */

@@ -12,6 +12,8 @@ export * from './assignments.js';
 export * from './session-notes.js';
 export * from './cases.js';
 export * from './clients.js';
+export * from './client-words.js';
+export * from './recorded-time.js';
 export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';

@@ -105,3 +105,13 @@ export function addUtcDays(value: Date | string, days: number): string {
 export function formatNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
+
+/**
+ * The version of a record as GET returned it, sent back on PUT: an edit made from an older version
+ * is refused (409 VERSION_CONFLICT), so one of two concurrent edits never silently vanishes.
+ */
+export const recordVersionSchema = z
+  .number({ error: (iss) => (iss.input === undefined ? 'is required: send the record as you read it' : 'must be a whole number') })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(2_147_483_647, 'must be at most 2147483647');

@@ -100,6 +100,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (pg.code === '23000' && pg.constraint === 'signed_note_locked') {
         return { statusCode: 409, message: 'A signed note cannot be changed; add an addendum instead', code: 'NOTE_SIGNED' };
       }
+      if (pg.code === '23000' && pg.constraint === 'client_words_locked') {
+        return { statusCode: 409, message: 'What a client wrote stays as they wrote it: add a staff note or hide it with a reason', code: 'CLIENT_AUTHORED' };
+      }
     }
     const correlationId = currentRequestContext()?.correlationId;
     // A database error's message may quote a value (the input it could not read, a trigger's text):

@@ -38,3 +38,29 @@ export function toFormErrors(body: ApiErrorBody | undefined): FormErrors | undef
   if (rootMessage) result['root'] = { serverError: rootMessage };
   return result;
 }
+
+/**
+ * The error codes whose meaning the app words itself, in the user's language, rather than showing
+ * the API's English message: translation keys under `attune.errors`.
+ */
+const WORDED_CODES: Readonly<Record<string, string>> = {
+  VERSION_CONFLICT: 'attune.errors.version_conflict',
+  CLIENT_AUTHORED: 'attune.errors.client_authored',
+  CASE_CLOSED: 'attune.errors.case_closed',
+};
+
+/** The translation key for an API error code the app words itself, or undefined. */
+export function messageKeyOfCode(code: string | undefined): string | undefined {
+  return code !== undefined && Object.hasOwn(WORDED_CODES, code) ? WORDED_CODES[code] : undefined;
+}
+
+/** Whether an error (a react-admin HttpError or anything carrying the API body) is a stale-version 409. */
+export function isVersionConflict(error: unknown): boolean {
+  const body = (error as { body?: ApiErrorBody } | null | undefined)?.body;
+  return (error as { status?: number } | null | undefined)?.status === 409 && body?.code === 'VERSION_CONFLICT';
+}
+
+/** The message to show for an API error: the app's own words for a code it words, else the API's message. */
+export function errorMessageOf(body: ApiErrorBody | undefined, fallback: string): string {
+  return messageKeyOfCode(body?.code) ?? (body?.message || fallback);
+}

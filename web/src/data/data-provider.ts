@@ -8,6 +8,9 @@ import type {
   TransitionInput,
   AssignmentDto,
   CaseDto,
+  CaseExceptionDto,
+  ScaleScoreDto,
+  StaffAnnotationInput,
 } from '@attune/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider } from 'react-admin';
@@ -24,6 +27,9 @@ export interface AttuneDomainMethods {
   addAddendum(sessionId: string, input: AddendumInput): Promise<{ data: SessionDto }>;
   reviewAssignment(assignmentId: string, input: ReviewInput): Promise<{ data: AssignmentDto }>;
   getDashboard(): Promise<{ data: RawDashboard }>;
+  /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
+  annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
+  annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
@@ -37,10 +43,12 @@ async function getJson<T>(url: string): Promise<{ data: T }> {
   return { data: json as T };
 }
 
-async function postJson<T>(url: string, body: unknown): Promise<{ data: T }> {
-  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
+async function sendJson<T>(method: 'POST' | 'PUT', url: string, body: unknown): Promise<{ data: T }> {
+  const { json } = await httpClient(url, { method, body: JSON.stringify(body ?? {}) });
   return { data: json as T };
 }
+
+const postJson = <T>(url: string, body: unknown) => sendJson<T>('POST', url, body);
 
 /** react-admin's simple REST provider against `/api`, plus the named domain actions. */
 export function createDataProvider(): AttuneDataProvider {
@@ -55,6 +63,8 @@ export function createDataProvider(): AttuneDataProvider {
     addAddendum: (sessionId, input) => postJson(path('sessions', sessionId, 'addenda'), input),
     reviewAssignment: (assignmentId, input) => postJson(path('assignments', assignmentId, 'review'), input),
     getDashboard: () => getJson(path('dashboard')),
+    annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),
+    annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
   };
 }
 

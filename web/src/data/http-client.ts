@@ -1,5 +1,5 @@
 import { fetchUtils, HttpError } from 'react-admin';
-import { readCookie, toFormErrors, type ApiErrorBody } from './api-errors';
+import { errorMessageOf, readCookie, toFormErrors, type ApiErrorBody } from './api-errors';
 
 export type { ApiErrorBody } from './api-errors';
 
@@ -14,7 +14,7 @@ export function toReactAdminError(error: unknown): unknown {
   if (!(error instanceof HttpError)) return error;
   const body = (error.body ?? undefined) as ApiErrorBody | undefined;
   const formErrors = toFormErrors(body);
-  const message = body?.message || error.message;
+  const message = errorMessageOf(body, error.message);
   if (!formErrors && message === error.message) return error;
   return new HttpError(message, error.status, formErrors ? { ...body, errors: formErrors } : body);
 }

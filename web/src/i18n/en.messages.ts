@@ -355,6 +355,33 @@ export const enAttune = {
       rate_limited: 'Refused: too many requests (rate_limited)',
     },
   },
+  errors: {
+    version_conflict: 'Someone else changed this record since you opened it. Reload to see their change; what you typed is still in the form.',
+    client_authored: "This is the client's own entry: it cannot be changed or removed. Add a staff note, or hide it with a reason.",
+    case_closed: 'This case is closed, so nothing more can be added to it.',
+  },
+  conflict: {
+    message: 'Someone else changed this record since you opened it. Reload to see their change; what you typed is still here until you do.',
+    reload: 'Reload',
+  },
+  client_words: {
+    client_entry: "Client's own entry",
+    client_entry_help: "These are the client's own words: they stay as written. You can add a staff note beside them, or hide the entry from charts and alerts with a reason.",
+    annotate: 'Staff note / hide',
+    annotate_title: 'Staff note and visibility',
+    annotated: 'Saved',
+    edit: 'Edit',
+    edit_score_title: 'Correct the rating',
+    edit_exception_title: 'Edit the exception',
+    edited: 'Changes saved',
+    staff_note: 'Staff note: %{note}',
+    hidden: 'Hidden: %{reason}',
+    ratings: 'Ratings',
+    no_ratings: 'No ratings yet',
+    col_actions: 'Actions',
+    col_notes: 'Notes',
+    actions_for: 'Actions for the entry of %{date}',
+  },
 };
 
 export const enResources = {
@@ -404,6 +431,9 @@ export const enResources = {
       onePointHigher: 'What would one point higher look like?',
       recordedAt: 'Recorded',
       source: 'Recorded by',
+      staffAnnotation: 'Staff note',
+      hidden: 'Hide from charts and alerts',
+      hiddenReason: 'Why it is hidden',
     },
   },
   exceptions: {
@@ -418,6 +448,9 @@ export const enResources = {
       meaning: 'What it tells us',
       tags: 'Tags',
       significant: 'Significant',
+      staffAnnotation: 'Staff note',
+      hidden: 'Hide from the pattern view',
+      hiddenReason: 'Why it is hidden',
     },
   },
   exercises: {

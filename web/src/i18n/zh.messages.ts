@@ -365,6 +365,33 @@ export const zhAttune: AttuneMessages = {
       rate_limited: '拒绝：请求过多 (rate_limited)',
     },
   },
+  errors: {
+    version_conflict: '在你打开这条记录之后，其他人修改了它。请重新加载以查看他们的修改；你输入的内容仍在表单中。',
+    client_authored: '这是来访者本人的记录：不能修改或删除。你可以添加工作人员备注，或注明理由后将其隐藏。',
+    case_closed: '这个个案已结案，不能再添加内容。',
+  },
+  conflict: {
+    message: '在你打开这条记录之后，其他人修改了它。请重新加载以查看他们的修改；在此之前，你输入的内容会保留在这里。',
+    reload: '重新加载',
+  },
+  client_words: {
+    client_entry: '来访者本人的记录',
+    client_entry_help: '这是来访者本人的话：会按原样保留。你可以在旁边添加工作人员备注，或注明理由后将其从图表和提醒中隐藏。',
+    annotate: '工作人员备注 / 隐藏',
+    annotate_title: '工作人员备注与可见性',
+    annotated: '已保存',
+    edit: '编辑',
+    edit_score_title: '更正评分',
+    edit_exception_title: '编辑例外',
+    edited: '修改已保存',
+    staff_note: '工作人员备注：%{note}',
+    hidden: '已隐藏：%{reason}',
+    ratings: '评分',
+    no_ratings: '还没有评分',
+    col_actions: '操作',
+    col_notes: '备注',
+    actions_for: '%{date} 记录的操作',
+  },
 };
 
 export const zhResources: ResourceMessages = {
@@ -414,6 +441,9 @@ export const zhResources: ResourceMessages = {
       onePointHigher: '高一分会是什么样子？',
       recordedAt: '记录时间',
       source: '记录者',
+      staffAnnotation: '工作人员备注',
+      hidden: '从图表和提醒中隐藏',
+      hiddenReason: '隐藏的理由',
     },
   },
   exceptions: {
@@ -428,6 +458,9 @@ export const zhResources: ResourceMessages = {
       meaning: '它告诉我们什么',
       tags: '标签',
       significant: '重要',
+      staffAnnotation: '工作人员备注',
+      hidden: '从模式视图中隐藏',
+      hiddenReason: '隐藏的理由',
     },
   },
   exercises: {

@@ -29,7 +29,7 @@ const AutosaveStatus = ({ state, savedAt }: { state: AutosaveState; savedAt: Dat
   const translate = useTranslate();
   const time = savedAt ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(savedAt) : null;
   const text = state === 'saved' && time ? translate('portal.autosave.saved_at', { time }) : translate(`portal.autosave.${state}`);
-  const tone = state === 'offline' || state === 'invalid' || state === 'signed_out' || state === 'conflict' ? 'warning.dark' : 'text.secondary';
+  const tone = state === 'offline' || state === 'invalid' || state === 'signed_out' || state === 'conflict' || state === 'case_closed' ? 'warning.dark' : 'text.secondary';
   return (
     <Box
       role="status"
@@ -178,6 +178,8 @@ export const ExercisePage = () => {
         await logoutIfAccessDenied(error);
       } else if (error instanceof HttpError && error.status === 400) {
         showErrors(responseErrors((error.body as { errors?: Record<string, string> } | undefined)?.errors));
+      } else if (error instanceof HttpError && error.status === 409 && (error.body as { code?: string } | undefined)?.code === 'CASE_CLOSED') {
+        setFormMessage({ severity: 'warning', text: translate('attune.errors.case_closed') });
       } else if (error instanceof HttpError && error.status === 409) {
         setFormMessage({ severity: 'info', text: translate('portal.exercise.already_sent') });
         void query.refetch();

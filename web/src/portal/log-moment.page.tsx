@@ -1,4 +1,4 @@
-import { clientExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, EXCEPTION_TEXT_MAX_LENGTH, zodIssuesToFields } from '@attune/domain';
+import { clientExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, EXCEPTION_TEXT_MAX_LENGTH, recordedTimeIssue, zodIssuesToFields } from '@attune/domain';
 import { Alert, Box, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,6 +56,10 @@ export const LogMomentPage = () => {
     const checked = clientExceptionInputSchema.safeParse(body);
     const problems = checked.success ? {} : zodIssuesToFields(checked.error);
     if (openCases.length > 1 && !caseId) problems['caseId'] = 'is required';
+    // The same rule as the API's: not before the case opened, not in the future.
+    const target = openCases.length > 1 ? openCases.find((c) => c.caseId === caseId) : openCases[0];
+    const timeIssue = target && body.occurredAt && !problems['occurredAt'] ? recordedTimeIssue(body.occurredAt, target.openedAt) : undefined;
+    if (timeIssue) problems['occurredAt'] = timeIssue;
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       const first = ['caseId', 'occurredAt', ...TEXTS, 'tags'].find((k) => Object.keys(problems).some((p) => p === k || p.startsWith(`${k}.`)));

@@ -82,6 +82,7 @@ export const portalEnMessages = {
       invalid: 'Not saved: some answers need attention.',
       signed_out: 'You were signed out. Sign in again to carry on: the answers saved before this are kept; for your privacy, nothing is left on this device.',
       conflict: 'This homework was sent from another window.',
+      case_closed: 'Not saved: this case is closed, so its homework takes no more answers.',
     },
     form: {
       list_count: '%{count} of %{min}–%{max}',

@@ -80,6 +80,7 @@ export const portalZhMessages: PortalMessages = {
       invalid: '未保存：有些回答需要修改。',
       signed_out: '您已退出登录。重新登录即可继续：此前已保存的回答仍会保留；为保护您的隐私，此设备上不留任何内容。',
       conflict: '这项作业已在另一个窗口中提交。',
+      case_closed: '未保存：这个个案已结案，作业不再接收回答。',
     },
     form: {
       list_count: '已填 %{count} 项（需 %{min}–%{max} 项）',

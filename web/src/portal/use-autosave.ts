@@ -6,7 +6,7 @@ import { portalApi } from './portal-api';
 import type { PortalAssignmentDetail } from './portal-types';
 import { draftPayload, responseErrors, type FormValues } from './response-values';
 
-export type AutosaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'signed_out' | 'conflict';
+export type AutosaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'signed_out' | 'conflict' | 'case_closed';
 
 export const AUTOSAVE_DELAY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
@@ -85,7 +85,7 @@ export function useAutosave(options: AutosaveOptions) {
         stopped.current = true;
         await logoutIfAccessDenied(error);
       } else if (error instanceof HttpError && error.status === 409) {
-        setState('conflict');
+        setState((error.body as { code?: string } | undefined)?.code === 'CASE_CLOSED' ? 'case_closed' : 'conflict');
         stopped.current = true;
       } else if (error instanceof HttpError && error.status === 400) {
         setState('invalid');

@@ -33,7 +33,7 @@ export function useEntryForm() {
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) await logoutIfAccessDenied(error);
       else if (error instanceof HttpError && error.status === 400) setErrors((error.body as { errors?: Record<string, string> })?.errors ?? {});
-      else if (error instanceof HttpError && !isTransient(error)) setMessage({ severity: 'warning', text: error.message });
+      else if (error instanceof HttpError && !isTransient(error)) setMessage({ severity: 'warning', text: translate(error.message, { _: error.message }) });
       else setMessage({ severity: 'error', text: translate('portal.common.load_error') });
     } finally {
       setSaving(false);

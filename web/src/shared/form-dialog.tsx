@@ -1,6 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type ButtonProps } from '@mui/material';
 import { useId, useState, type ReactNode } from 'react';
 import { Form, HttpError, SaveButton, useNotify, useRefresh, useTranslate, type ValidateForm } from 'react-admin';
+import { isVersionConflict } from '../data/api-errors';
+import { VersionConflictAlert } from './version-conflict';
 
 export interface FormDialogProps {
   /** Translation key of the opening button's label and of the dialog's title. */
@@ -21,6 +23,7 @@ export interface FormDialogProps {
 /**
  * A button that opens a dialog holding a react-admin form: validated with the shared schema, saved
  * through the data provider, the API's field errors shown at the inputs, the page refreshed after.
+ * A 409 VERSION_CONFLICT keeps the dialog open with the input and says someone else changed the record.
  */
 export const FormDialog = ({
   buttonLabel,
@@ -38,8 +41,13 @@ export const FormDialog = ({
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const [conflict, setConflict] = useState(false);
   const titleId = useId();
+  const setOpen = (next: boolean) => {
+    setConflict(false);
+    setOpenState(next);
+  };
 
   const submit = async (values: Record<string, unknown>) => {
     try {
@@ -49,6 +57,11 @@ export const FormDialog = ({
       refresh();
       return undefined;
     } catch (error) {
+      // Someone else changed the record: say so and keep the dialog and what was typed in it.
+      if (isVersionConflict(error)) {
+        setConflict(true);
+        return undefined;
+      }
       const fieldErrors = error instanceof HttpError ? (error.body as { errors?: Record<string, unknown> } | undefined)?.errors : undefined;
       if (fieldErrors && Object.keys(fieldErrors).length > 0) return fieldErrors;
       const message = (error as Error | undefined)?.message || 'ra.notification.http_error';
@@ -66,7 +79,17 @@ export const FormDialog = ({
         {open ? (
           <Form onSubmit={submit} defaultValues={defaultValues} validate={validate} noValidate>
             <DialogTitle id={titleId}>{translate(title)}</DialogTitle>
-            <DialogContent>{children}</DialogContent>
+            <DialogContent>
+              {conflict ? (
+                <VersionConflictAlert
+                  onReload={() => {
+                    setOpen(false);
+                    refresh();
+                  }}
+                />
+              ) : null}
+              {children}
+            </DialogContent>
             <DialogActions>
               <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
               <SaveButton label={saveLabel} alwaysEnable />

@@ -71,7 +71,7 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
                     row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.score DESC, s.recorded_at DESC, s.id DESC) AS best,
                     row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.recorded_at, s.id) AS first
                FROM scale_scores s
-              WHERE s.case_id = ANY($1::uuid[])) r
+              WHERE s.case_id = ANY($1::uuid[]) AND NOT s.hidden) r
       WHERE recent <= 3 OR best = 1 OR first = 1
       ORDER BY case_id, client_id, recorded_at, id`,
     [ids],
@@ -198,7 +198,7 @@ export const CASE_PROGRESS_SELECT = `
   (SELECT coalesce(json_agg(json_build_array(cl.id, cl.display_name) ORDER BY cc.position), '[]')
      FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = k.id) AS "progressClients",
   (SELECT coalesce(json_agg(json_build_array(s.id, s.client_id, s.score, ${epochMs('s.recorded_at')}, s.source) ORDER BY s.recorded_at, s.id), '[]')
-     FROM scale_scores s WHERE s.case_id = k.id) AS "progressScores",
+     FROM scale_scores s WHERE s.case_id = k.id AND NOT s.hidden) AS "progressScores",
   (SELECT count(*)::int FROM assignments a
     WHERE a.case_id = k.id AND a.status IN ('assigned', 'in_progress') AND a.due_at < now()) AS "overdueAssignments",
   (SELECT coalesce(json_agg(json_build_array(t.to_stage, t.to_cycle, ${epochMs('t.at')}) ORDER BY t.at, t.to_cycle), '[]')

@@ -70,7 +70,7 @@ export class CaseProgressService {
         `WITH x AS (
            SELECT id, client_id, significant, tags, occurred_at AT TIME ZONE $2 AS local_at
              FROM case_exceptions
-            WHERE case_id = $1
+            WHERE case_id = $1 AND NOT hidden
          ), e AS (
            SELECT id, client_id, significant, tags,
                   CASE WHEN extract(isodow FROM local_at) >= 6 THEN 'weekend' ELSE 'weekday' END AS day_type,
@@ -98,7 +98,7 @@ export class CaseProgressService {
            FROM case_exceptions x
            CROSS JOIN LATERAL unnest(x.tags) AS a(tag)
            CROSS JOIN LATERAL unnest(x.tags) AS b(tag)
-          WHERE x.case_id = $1 AND a.tag < b.tag
+          WHERE x.case_id = $1 AND NOT x.hidden AND a.tag < b.tag
           GROUP BY a.tag, b.tag
           ORDER BY n DESC, a.tag, b.tag
           LIMIT ${MAX_PAIRS}`,

@@ -7,7 +7,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { CLIENT_LIST, clientWriteSchema, type ClientWrite } from './clients.dto.js';
+import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite } from './clients.dto.js';
 import { ClientsService } from './clients.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -40,7 +40,8 @@ export class ClientsController {
 
   @Put(':id')
   @Permission('clients', 'update')
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: clientWriteSchema }) body: ClientWrite): Promise<ClientDto> {
+  @ApiOperation({ summary: 'Changes a client record', description: 'Send `version` as GET returned it: if the record changed since, 409 VERSION_CONFLICT and nothing is written.' })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: clientUpdateSchema }) body: ClientUpdate): Promise<ClientDto> {
     return this.clients.update(actor, id, body);
   }
 }

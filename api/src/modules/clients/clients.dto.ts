@@ -1,4 +1,4 @@
-import { clientInputSchema, type ClientDto } from '@attune/domain';
+import { clientInputSchema, recordVersionSchema, type ClientDto } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { Client } from './client.entity.js';
@@ -15,9 +15,16 @@ export const CLIENT_LIST: ListSpec = {
   search: ['c.display_name', 'c.email'],
 };
 
-/** PUT takes the record as GET returned it: only these fields are read, the rest is ignored. */
+/** POST body: libs' rule for a client record. */
 export const clientWriteSchema = clientInputSchema;
 export type ClientWrite = z.infer<typeof clientWriteSchema>;
+
+/**
+ * PUT takes the record as GET returned it: only these fields are read, the rest is ignored. `version`
+ * is the one it was read at: a stale one answers 409 VERSION_CONFLICT and changes nothing.
+ */
+export const clientUpdateSchema = clientInputSchema.extend({ version: recordVersionSchema });
+export type ClientUpdate = z.infer<typeof clientUpdateSchema>;
 
 export function toClientDto(client: Client): ClientDto {
   return {
@@ -30,5 +37,6 @@ export function toClientDto(client: Client): ClientDto {
     practitionerId: client.practitionerId,
     portalUserId: client.portalUserId,
     createdAt: client.createdAt.toISOString(),
+    version: client.version,
   };
 }

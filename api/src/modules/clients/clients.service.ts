@@ -7,7 +7,8 @@ import { badRequest, notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CLIENT_LIST, toClientDto, type ClientWrite } from './clients.dto.js';
+import { staleVersion } from '../../common/client-words.js';
+import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite } from './clients.dto.js';
 import { Client } from './client.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
@@ -54,25 +55,28 @@ export class ClientsService {
     }));
   }
 
-  async update(actor: Actor, id: string, input: ClientWrite): Promise<ClientDto> {
+  /**
+   * Changes the record only if it is still at the version the caller read (one conditional UPDATE:
+   * of two concurrent edits from the same version one wins, the other gets 409 VERSION_CONFLICT).
+   */
+  async update(actor: Actor, id: string, input: ClientUpdate): Promise<ClientDto> {
     return this.dataSource.transaction(async (manager) => {
-      const client = await this.findVisible(manager, actor, id, true);
+      const client = await this.findVisible(manager, actor, id);
       // Only an admin reassigns a client to another practitioner.
       const practitionerId = actor.role === 'admin' && input.practitionerId
         ? await this.practitionerFor(manager, actor, input.practitionerId)
         : client.practitionerId;
-      Object.assign(client, {
-        displayName: input.displayName,
-        pronouns: input.pronouns ?? null,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        status: input.status,
-        practitionerId,
-        version: client.version + 1,
-      });
-      const saved = await manager.getRepository(Client).save(client);
+      const [, updated] = await manager.query(
+        `UPDATE clients
+            SET display_name = $2, pronouns = $3, email = $4, phone = $5, status = $6, practitioner_id = $7,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $8
+          RETURNING id`,
+        [id, input.displayName, input.pronouns ?? null, input.email ?? null, input.phone ?? null, input.status, practitionerId, input.version],
+      ) as [unknown[], number];
+      if (updated !== 1) throw staleVersion('client record');
       await this.audit.record(manager, { action: 'update', entity: 'clients', entityId: id });
-      return toClientDto(saved);
+      return toClientDto(await manager.getRepository(Client).findOneByOrFail({ id }));
     });
   }
 

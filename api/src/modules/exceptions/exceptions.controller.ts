@@ -6,7 +6,16 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { caseExceptionWriteSchema, EXCEPTION_LIST, type CaseExceptionWrite, type CaseExceptionResponseDto } from './exceptions.dto.js';
+import type { StaffAnnotationInput } from '@attune/domain';
+import {
+  caseExceptionAnnotationSchema,
+  caseExceptionUpdateSchema,
+  caseExceptionWriteSchema,
+  EXCEPTION_LIST,
+  type CaseExceptionResponseDto,
+  type CaseExceptionUpdate,
+  type CaseExceptionWrite,
+} from './exceptions.dto.js';
 import { ExceptionsService } from './exceptions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -40,14 +49,27 @@ export class ExceptionsController {
 
   @Put(':id')
   @Permission('exceptions', 'update')
-  @ApiOperation({ summary: 'Edits an entry; the case cannot change, the client may change to the other partner of the case' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
+  @ApiOperation({
+    summary: 'Edits an entry staff logged; the case cannot change, the client may change to the other partner of the case',
+    description: 'Send `version` as GET returned it: if the entry changed since, 409 VERSION_CONFLICT. A client\'s own logged moment cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
+  })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionUpdateSchema }) body: CaseExceptionUpdate): Promise<CaseExceptionResponseDto> {
     return this.exceptions.update(actor, id, body);
+  }
+
+  @Put(':id/annotation')
+  @Permission('exceptions', 'update')
+  @ApiOperation({
+    summary: 'Sets the staff note beside an entry and whether it is hidden from the pattern view (hidden needs a reason)',
+    description: 'The entry itself is untouched; works on a client\'s own logged moment too. Send `version` as GET returned it (409 VERSION_CONFLICT otherwise).',
+  })
+  annotate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionAnnotationSchema }) body: StaffAnnotationInput): Promise<CaseExceptionResponseDto> {
+    return this.exceptions.annotate(actor, id, body);
   }
 
   @Delete(':id')
   @Permission('exceptions', 'delete')
-  @ApiOperation({ summary: 'Removes an entry (admins, per libs\' permissions); answers the removed record' })
+  @ApiOperation({ summary: 'Removes an entry staff logged (admins, per libs\' permissions); a client\'s own is 409 CLIENT_AUTHORED; answers the removed record' })
   remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionResponseDto> {
     return this.exceptions.remove(actor, id);
   }

@@ -1,4 +1,4 @@
-import { caseExceptionInputSchema, SCALE_SCORE_SOURCES, type CaseExceptionDto, type ExceptionDeepDescriptionDto } from '@attune/domain';
+import { caseExceptionInputSchema, recordVersionSchema, SCALE_SCORE_SOURCES, staffAnnotationInputSchema, type CaseExceptionDto, type ExceptionDeepDescriptionDto } from '@attune/domain';
 import type { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -21,9 +21,19 @@ export const EXCEPTION_LIST: ListSpec = {
   search: ['e.context', 'e.meaning'],
 };
 
-/** POST and PUT body: libs' rule for an exception. On PUT the case is read-only; the client may change within it. */
+/** POST body: libs' rule for an exception. */
 export const caseExceptionWriteSchema = caseExceptionInputSchema;
 export type CaseExceptionWrite = z.infer<typeof caseExceptionWriteSchema>;
+
+/**
+ * PUT body: the record as GET returned it, with the version it was read at (a stale one answers 409
+ * VERSION_CONFLICT). The case is read-only; the client may change within it.
+ */
+export const caseExceptionUpdateSchema = caseExceptionInputSchema.extend({ version: recordVersionSchema });
+export type CaseExceptionUpdate = z.infer<typeof caseExceptionUpdateSchema>;
+
+/** PUT /api/exceptions/:id/annotation: libs' staff note and hide rule. */
+export const caseExceptionAnnotationSchema = staffAnnotationInputSchema;
 
 /** The deep description as stored: null when none of its three parts is given. */
 export function deepOrNull(deep: CaseExceptionWrite['deep']): DeepDescription | null {
@@ -63,5 +73,9 @@ export function toCaseExceptionDto(e: CaseException): CaseExceptionResponseDto {
     deep: toDeepDto(e.deep),
     significant: e.significant,
     source: e.source,
+    staffAnnotation: e.staffAnnotation,
+    hidden: e.hidden,
+    hiddenReason: e.hiddenReason,
+    version: e.version,
   };
 }

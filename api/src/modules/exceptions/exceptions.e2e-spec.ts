@@ -12,6 +12,10 @@ const HE_CASE = demoCaseId('he');
 const chenException = (i: number) => stableId(`demo:exception:chen:${i}`);
 const heException = stableId('demo:exception:he:0');
 const ids = (body: Array<{ id: string }>) => body.map((e) => e.id);
+/** Two days ago to the minute: within every demo case's life (a moment before a case opened is refused). */
+const OCCURRED_AT = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000).toISOString();
+/** The staff columns of an entry nobody has annotated, hidden or changed. */
+const UNTOUCHED = { staffAnnotation: null, hidden: false, hiddenReason: null, version: 1 };
 
 describe('exceptions', () => {
   let t: TestApp;
@@ -28,7 +32,7 @@ describe('exceptions', () => {
   const body = (over: Record<string, unknown> = {}) => ({
     caseId: CHEN_CASE,
     clientId: CHEN,
-    occurredAt: '2026-03-07T18:00:00Z',
+    occurredAt: OCCURRED_AT,
     context: 'Walked to the market together',
     behavior: 'Held hands without thinking about it',
     thoughts: null,
@@ -52,7 +56,7 @@ describe('exceptions', () => {
         emotions: 'Light, a bit playful', meaning: 'Doing ordinary things side by side calms the cycle',
         tags: ['shared activity', 'routine'],
         deep: { bodily: 'Shoulders down, breathing slower', capacity: 'I can be close without fear', ifMoreOften: 'We would have a calm base to return to' },
-        significant: true, source: 'practitioner',
+        significant: true, source: 'practitioner', ...UNTOUCHED,
       });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'list', entity: 'exceptions', entityId: null, caseId: CHEN_CASE, actorId: therapist.userId },
@@ -131,15 +135,15 @@ describe('exceptions', () => {
       const res = await therapist.post('/api/exceptions', body());
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
-        id: expect.any(String), caseId: CHEN_CASE, clientId: CHEN, occurredAt: '2026-03-07T18:00:00.000Z',
+        id: expect.any(String), caseId: CHEN_CASE, clientId: CHEN, occurredAt: OCCURRED_AT,
         context: 'Walked to the market together', behavior: 'Held hands without thinking about it', thoughts: null,
         emotions: 'Easy', meaning: 'Being side by side helps', tags: ['shared activity', 'routine'],
-        deep: { bodily: 'Loose shoulders', capacity: null, ifMoreOften: null }, significant: true, source: 'practitioner',
+        deep: { bodily: 'Loose shoulders', capacity: null, ifMoreOften: null }, significant: true, source: 'practitioner', ...UNTOUCHED,
       });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'create', entity: 'exceptions', entityId: res.body.id, caseId: CHEN_CASE, actorId: therapist.userId },
       ]);
-      const minimal = await therapist.post('/api/exceptions', { caseId: CHEN_CASE, clientId: CHEN, occurredAt: '2026-03-08T08:00:00+08:00', context: 'A calm breakfast' });
+      const minimal = await therapist.post('/api/exceptions', { caseId: CHEN_CASE, clientId: CHEN, occurredAt: OCCURRED_AT.replace('Z', '+00:00'), context: 'A calm breakfast' });
       expect(minimal.status).toBe(201);
       expect(minimal.body).toMatchObject({ tags: [], deep: null, significant: false, behavior: null });
     });
@@ -161,6 +165,19 @@ describe('exceptions', () => {
       const tooMany = await therapist.post('/api/exceptions', body({ tags: Array.from({ length: 13 }, (_, i) => `t${i}`) }));
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.errors).toEqual({ tags: 'must have at most 12 tags' });
+    });
+
+    it('refuses a moment before the case opened (1990) or ahead of now with a 400 naming occurredAt, on create and on edit', async () => {
+      const backdated = await therapist.post('/api/exceptions', body({ occurredAt: '1990-06-01T12:00:00Z' }));
+      expect(backdated.status).toBe(400);
+      expect(backdated.body.errors).toEqual({ occurredAt: expect.stringMatching(/^must not be before the case opened/) });
+      const ahead = await therapist.post('/api/exceptions', body({ occurredAt: new Date(Date.now() + 86_400_000).toISOString() }));
+      expect(ahead.body.errors).toEqual({ occurredAt: 'must not be in the future' });
+      const created = await therapist.post('/api/exceptions', body());
+      const edit = await therapist.put(`/api/exceptions/${created.body.id}`, { ...created.body, occurredAt: '1990-06-01T12:00:00Z' });
+      expect(edit.status).toBe(400);
+      expect(edit.body.errors).toEqual({ occurredAt: expect.stringMatching(/^must not be before the case opened/) });
+      expect((await therapist.get(`/api/exceptions/${created.body.id}`)).body.occurredAt).toBe(OCCURRED_AT);
     });
 
     it('refuses a client outside the case and a case out of reach', async () => {
@@ -192,7 +209,7 @@ describe('exceptions', () => {
         ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null, source: 'client',
       });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null });
+      expect(res.body).toEqual({ ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null, version: 2 });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'update', entity: 'exceptions', entityId: created.body.id, caseId: COUPLE_CASE, actorId: therapist.userId },
       ]);

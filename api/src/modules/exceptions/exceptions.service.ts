@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { StaffAnnotationInput } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { notFound } from '../../common/api-errors.js';
+import { annotationAuditAction, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
+import { assertRecordedTime } from '../../common/recorded-time.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -10,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { CaseException } from './case-exception.entity.js';
-import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionResponseDto, type CaseExceptionWrite } from './exceptions.dto.js';
+import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionResponseDto, type CaseExceptionUpdate, type CaseExceptionWrite } from './exceptions.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 const ENTITY = 'exceptions';
@@ -48,6 +51,7 @@ export class ExceptionsService {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
+      assertRecordedTime(input.occurredAt, 'occurredAt', found.openedAt);
       const exception = manager.create(CaseException, {
         practiceId: found.practiceId,
         caseId: found.id,
@@ -64,25 +68,48 @@ export class ExceptionsService {
     }));
   }
 
-  async update(actor: Actor, id: string, input: CaseExceptionWrite): Promise<CaseExceptionResponseDto> {
+  /**
+   * Edits an entry staff logged, only from the version it was read at (409 VERSION_CONFLICT
+   * otherwise, in one conditional UPDATE); a client's own logged moment is theirs (409 CLIENT_AUTHORED).
+   */
+  async update(actor: Actor, id: string, input: CaseExceptionUpdate): Promise<CaseExceptionResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const exception = await this.findVisible(manager, actor, id, true);
+      const exception = await this.findVisible(manager, actor, id);
+      assertStaffMayRewrite(exception.source, 'logged moment');
+      const found = await this.caseAccess.findVisibleCase(manager, actor, exception.caseId);
+      assertRecordedTime(input.occurredAt, 'occurredAt', found.openedAt);
       // The case is read-only; an entry put down for the wrong partner may move to the other one.
-      if (input.clientId !== exception.clientId) {
-        await this.caseAccess.assertClientInCase(manager, exception.caseId, input.clientId);
-        exception.clientId = input.clientId;
-      }
-      assignWritable(exception, input);
-      if (input.significant !== undefined) exception.significant = input.significant;
-      const saved = await manager.getRepository(CaseException).save(exception);
+      if (input.clientId !== exception.clientId) await this.caseAccess.assertClientInCase(manager, exception.caseId, input.clientId);
+      const [, updated] = await manager.query(
+        `UPDATE case_exceptions
+            SET client_id = $2, occurred_at = $3, context = $4, behavior = $5, thoughts = $6, emotions = $7, meaning = $8,
+                tags = $9, deep = $10, significant = COALESCE($11, significant), version = version + 1
+          WHERE id = $1 AND version = $12 AND source = 'practitioner'
+          RETURNING id`,
+        [id, input.clientId, new Date(input.occurredAt), input.context, textOrNull(input.behavior), textOrNull(input.thoughts),
+          textOrNull(input.emotions), textOrNull(input.meaning), input.tags, jsonOrNull(deepOrNull(input.deep)),
+          input.significant ?? null, input.version],
+      ) as [unknown[], number];
+      if (updated !== 1) throw staleVersion('logged moment');
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: exception.caseId });
-      return toCaseExceptionDto(saved);
+      return toCaseExceptionDto(await manager.getRepository(CaseException).findOneByOrFail({ id }));
+    });
+  }
+
+  /** Sets the staff note beside an entry and whether it is hidden from the pattern view (with a reason). */
+  async annotate(actor: Actor, id: string, input: StaffAnnotationInput): Promise<CaseExceptionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const exception = await this.findVisible(manager, actor, id);
+      if (!await writeStaffAnnotation(manager, 'case_exceptions', id, input)) throw staleVersion('logged moment');
+      await this.audit.record(manager, { action: annotationAuditAction(exception.hidden, input), entity: ENTITY, entityId: id, caseId: exception.caseId });
+      return toCaseExceptionDto(await manager.getRepository(CaseException).findOneByOrFail({ id }));
     });
   }
 
   async remove(actor: Actor, id: string): Promise<CaseExceptionResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id, true);
+      assertStaffMayRewrite(exception.source, 'logged moment');
       const dto = toCaseExceptionDto(exception);
       await manager.getRepository(CaseException).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: exception.caseId });
@@ -102,6 +129,10 @@ export class ExceptionsService {
     if (!exception) throw notFound('Exception');
     return exception;
   }
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 function assignWritable(exception: CaseException, input: CaseExceptionWrite): void {

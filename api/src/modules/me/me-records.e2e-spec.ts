@@ -45,6 +45,19 @@ describe('client portal: log entries, self-ratings and progress', () => {
       expect(after[0]!.n).toBe(before[0]!.n);
     });
 
+    it('refuses a self-rating or a moment backdated before the case opened (1990), naming the field, and stores nothing', async () => {
+      const count = async () => (await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM scale_scores WHERE case_id = $1) + (SELECT count(*) FROM case_exceptions WHERE case_id = $1) AS n`, [CHEN_CASE]))[0].n;
+      const before = await count();
+      const rating = await chen.post('/api/me/scale-scores', { score: 1, recordedAt: '1990-01-01T08:00:00Z' });
+      expect(rating.status).toBe(400);
+      expect(rating.body.errors).toEqual({ recordedAt: expect.stringMatching(/^must not be before the case opened \(\d{4}-\d{2}-\d{2}\)$/) });
+      const moment = await chen.post('/api/me/exceptions', { occurredAt: '1990-01-01T08:00:00Z', context: 'Long ago' });
+      expect(moment.status).toBe(400);
+      expect(moment.body.errors).toEqual({ occurredAt: expect.stringMatching(/^must not be before the case opened/) });
+      expect(await count()).toBe(before);
+    });
+
     it('asks which case when the client has more than one open case, and takes the one named', async () => {
       const secondCase = stableId('test:case:chen-second');
       await t.dataSource.transaction(async (m) => {

@@ -23,7 +23,9 @@ import { Client } from '../clients/client.entity.js';
 import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
 import { ScaleScore } from '../scale-scores/scale-score.entity.js';
+import { assertRecordedTime } from '../../common/recorded-time.js';
 import { IdempotencyService, requestHash, type StoredAnswer } from '../idempotency/idempotency.service.js';
+import { caseClosed } from './my-scope.js';
 import {
   MY_ASSIGNMENT_LIST,
   type AssignmentAnswer,
@@ -54,9 +56,12 @@ interface MyAssignment {
   exercise: PortalExercise;
   /** Whether the case is a couple's: only there may answers be shared with the partner. */
   couple: boolean;
+  /** A closed case's homework is read-only: no draft, submission or check-in (409 CASE_CLOSED). */
+  caseClosed: boolean;
+  caseOpenedAt: Date;
 }
 
-type MyAssignmentRow = MyAssignmentState & { couple: boolean } & {
+type MyAssignmentRow = MyAssignmentState & { couple: boolean; caseClosed: boolean; caseOpenedAt: Date } & {
   [K in Exclude<keyof PortalExercise, 'id'> as `exercise${Capitalize<K>}`]: PortalExercise[K];
 };
 
@@ -133,7 +138,9 @@ export class MyAssignmentsService {
 
   async saveDraft(actor: Actor, id: string, body: AssignmentAnswer): Promise<PortalAssignmentDetailDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { assignment, exercise, couple } = await this.findMine(manager, actor, id, true);
+      const mine = await this.findMine(manager, actor, id, true);
+      const { assignment, exercise, couple } = mine;
+      if (mine.caseClosed) throw caseClosed();
       if (!canApplyAssignmentEvent(assignment.status, 'save_draft')) {
         throw conflict('This homework has already been sent, so its draft can no longer change.', 'INVALID_STATUS_TRANSITION');
       }
@@ -146,7 +153,7 @@ export class MyAssignmentsService {
         sharedWithPartner: couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false,
       });
       await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: updated.caseId });
-      return this.detail(manager, { assignment: updated, exercise, couple });
+      return this.detail(manager, { ...mine, assignment: updated });
     });
   }
 
@@ -157,18 +164,24 @@ export class MyAssignmentsService {
   async submit(actor: Actor, id: string, body: AssignmentAnswer, idempotencyKey: string | undefined): Promise<StoredAnswer> {
     return this.dataSource.transaction(async (manager) => {
       // Lock the caller's own assignment first: a concurrent retry waits here, then replays the first answer.
-      const { assignment, exercise, couple } = await this.findMine(manager, actor, id, true);
+      const mine = await this.findMine(manager, actor, id, true);
+      const { assignment, exercise, couple } = mine;
       const route = `POST /api/me/assignments/${id}/submit`;
       const hash = idempotencyKey === undefined ? '' : requestHash(route, body);
       if (idempotencyKey !== undefined) {
         const replay = await this.idempotency.find(manager, actor.userId, idempotencyKey, route, hash);
         if (replay) return replay;
       }
+      if (mine.caseClosed) throw caseClosed();
       if (!canApplyAssignmentEvent(assignment.status, 'submit')) {
         throw conflict('This homework has already been sent.', 'INVALID_STATUS_TRANSITION');
       }
       const checked = validateExerciseResponse(exercise.fields, body.response, 'submit');
       if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers need attention before you send them');
+      if (exercise.effect === 'exception') {
+        const occurredAt = checked.value['occurredAt'];
+        if (typeof occurredAt === 'string') assertRecordedTime(occurredAt, 'response.occurredAt', mine.caseOpenedAt);
+      }
       const now = new Date();
       const updated = await this.update(manager, id, {
         status: nextAssignmentStatus(assignment.status, 'submit'),
@@ -218,7 +231,7 @@ export class MyAssignmentsService {
       }
       await this.audit.recordMany(manager, audit);
 
-      const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, { assignment: updated, exercise, couple }) };
+      const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, { ...mine, assignment: updated }) };
       if (idempotencyKey !== undefined) await this.idempotency.store(manager, actor.userId, idempotencyKey, route, hash, answer);
       return answer;
     });
@@ -229,6 +242,7 @@ export class MyAssignmentsService {
     return this.dataSource.transaction(async (manager) => {
       const mine = await this.findMine(manager, actor, id, true);
       const { assignment, exercise } = mine;
+      if (mine.caseClosed) throw caseClosed();
       if (exercise.cadence.kind === 'once') throw conflict('This homework is done once, so it has no daily or weekly check-ins.');
       if (assignment.status === 'reviewed') throw conflict('Your practitioner has reviewed this homework, so its check-ins are closed.');
       const periods = cadenceCheckIns(exercise.cadence, assignment.assignedAt, assignment.dueAt);
@@ -279,7 +293,7 @@ export class MyAssignmentsService {
               e.key AS "exerciseKey", e.stage AS "exerciseStage", e.title AS "exerciseTitle", e.summary AS "exerciseSummary",
               e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", e.cadence AS "exerciseCadence",
               e.fields AS "exerciseFields", e.effect AS "exerciseEffect", e.built_in AS "exerciseBuiltIn",
-              k.kind = 'couple' AS couple
+              k.kind = 'couple' AS couple, k.status = 'closed' AS "caseClosed", k.opened_at AS "caseOpenedAt"
          FROM assignments a
          JOIN clients c ON c.id = a.client_id
          JOIN exercises e ON e.id = a.exercise_id
@@ -291,7 +305,7 @@ export class MyAssignmentsService {
     if (!row) throw notFound(NOT_FOUND);
     const {
       exerciseKey, exerciseStage, exerciseTitle, exerciseSummary, exerciseInstructions, exerciseAudience, exerciseCadence,
-      exerciseFields, exerciseEffect, exerciseBuiltIn, couple, ...assignment
+      exerciseFields, exerciseEffect, exerciseBuiltIn, couple, caseClosed, caseOpenedAt, ...assignment
     } = row;
     return {
       assignment,
@@ -301,6 +315,8 @@ export class MyAssignmentsService {
         effect: exerciseEffect, builtIn: exerciseBuiltIn,
       },
       couple,
+      caseClosed,
+      caseOpenedAt,
     };
   }
 
@@ -328,7 +344,7 @@ export class MyAssignmentsService {
     return new Map(rows.map((e) => [e.id, e]));
   }
 
-  private async detail(manager: EntityManager, { assignment: a, exercise, couple }: MyAssignment): Promise<PortalAssignmentDetailDto> {
+  private async detail(manager: EntityManager, { assignment: a, exercise, couple }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple'>): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
     if (exercise.cadence.kind !== 'once') {
       const rows: Array<{ periodStart: string; response: Record<string, unknown>; createdAt: Date }> = await manager.query(

@@ -15,7 +15,8 @@ import type {
   PortalProgressCaseDto,
   PortalProgressDto,
 } from './me.dto.js';
-import { assertNotInFuture, myClientIds, myOpenCaseFor } from './my-scope.js';
+import { assertRecordedTime } from '../../common/recorded-time.js';
+import { myClientIds, myOpenCaseFor } from './my-scope.js';
 
 /**
  * The client's own log entries and self-ratings, their progress, and what a partner chose to
@@ -27,9 +28,9 @@ export class MyRecordsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
   async addException(actor: Actor, input: MyExceptionInput): Promise<MyExceptionDto> {
-    assertNotInFuture(input.occurredAt, 'occurredAt');
     return this.dataSource.transaction(async (manager) => {
       const target = await myOpenCaseFor(manager, actor, input.caseId);
+      assertRecordedTime(input.occurredAt, 'occurredAt', target.openedAt);
       const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
         practiceId: actor.practiceId,
         caseId: target.caseId,
@@ -66,9 +67,9 @@ export class MyRecordsService {
   }
 
   async addScaleScore(actor: Actor, input: MyScaleScoreInput): Promise<MyScaleScoreDto> {
-    assertNotInFuture(input.recordedAt, 'recordedAt');
     return this.dataSource.transaction(async (manager) => {
       const target = await myOpenCaseFor(manager, actor, input.caseId);
+      assertRecordedTime(input.recordedAt, 'recordedAt', target.openedAt);
       const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
         practiceId: actor.practiceId,
         caseId: target.caseId,

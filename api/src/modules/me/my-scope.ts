@@ -19,35 +19,41 @@ export interface MyCase {
   caseId: string;
   clientId: string;
   kind: 'individual' | 'couple';
+  openedAt: Date;
+}
+
+/** 409 CASE_CLOSED: a closed case takes no more homework, self-ratings or logged moments; nothing is written. */
+export function caseClosed(): Error {
+  return conflict('This case is closed, so nothing more can be added to it or sent in it. Your practitioner can reopen work with you.', 'CASE_CLOSED');
 }
 
 /**
  * The open case a client's own entry goes into: the one they name (it must be theirs), or their
- * only open case. Several open cases and none named: a 400 asking which.
+ * only open case. A closed case named, or only closed cases: 409 CASE_CLOSED. Several open cases
+ * and none named: a 400 asking which.
  */
 export async function myOpenCaseFor(manager: EntityManager, actor: Actor, caseId: string | undefined): Promise<MyCase> {
-  const rows: Array<{ case_id: string; client_id: string; kind: 'individual' | 'couple' }> = await manager.query(
-    `SELECT k.id AS case_id, cc.client_id, k.kind
+  const rows: Array<{ case_id: string; client_id: string; kind: 'individual' | 'couple'; opened_at: Date; open: boolean }> = await manager.query(
+    `SELECT k.id AS case_id, cc.client_id, k.kind, k.opened_at, k.status = 'open' AS open
        FROM case_clients cc
        JOIN cases k ON k.id = cc.case_id
        JOIN clients c ON c.id = cc.client_id
-      WHERE c.portal_user_id = $1 AND k.practice_id = $2 AND k.status = 'open'
+      WHERE c.portal_user_id = $1 AND k.practice_id = $2
       ORDER BY k.opened_at DESC`,
     [actor.userId, actor.practiceId],
   );
-  const cases = rows.map((r) => ({ caseId: r.case_id, clientId: r.client_id, kind: r.kind }));
+  const toCase = (r: (typeof rows)[number]): MyCase => ({ caseId: r.case_id, clientId: r.client_id, kind: r.kind, openedAt: r.opened_at });
+  const open = rows.filter((r) => r.open).map(toCase);
   if (caseId !== undefined) {
-    const named = cases.find((c) => c.caseId === caseId.toLowerCase());
+    const named = rows.find((r) => r.case_id === caseId.toLowerCase());
     if (!named) throw badRequest({ caseId: 'is not one of your open cases' });
-    return named;
+    if (!named.open) throw caseClosed();
+    return toCase(named);
   }
-  if (cases.length === 0) throw conflict('You have no open case to add this to. Your practitioner can help.');
-  if (cases.length > 1) throw badRequest({ caseId: 'is required: you have more than one open case' });
-  return cases[0]!;
-}
-
-/** A time a client gives for something that happened must not lie ahead (a few minutes of clock drift allowed). */
-export function assertNotInFuture(value: string | undefined, field: string): void {
-  if (value === undefined) return;
-  if (new Date(value).getTime() > Date.now() + 5 * 60_000) throw badRequest({ [field]: 'must not be in the future' });
+  if (open.length === 0) {
+    if (rows.length > 0) throw caseClosed();
+    throw conflict('You have no open case to add this to. Your practitioner can help.');
+  }
+  if (open.length > 1) throw badRequest({ caseId: 'is required: you have more than one open case' });
+  return open[0]!;
 }

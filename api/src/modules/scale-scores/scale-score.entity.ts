@@ -15,5 +15,9 @@ export class ScaleScore {
   @Column({ name: 'session_id', type: 'uuid', nullable: true }) sessionId: string | null;
   @Column({ name: 'assignment_id', type: 'uuid', nullable: true }) assignmentId: string | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
+  @Column({ name: 'staff_annotation', type: 'text', nullable: true }) staffAnnotation: string | null;
+  @Column({ type: 'boolean', default: false }) hidden: boolean;
+  @Column({ name: 'hidden_reason', type: 'text', nullable: true }) hiddenReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'integer', default: 1 }) version: number;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ScaleScoreDto } from '@attune/domain';
+import type { ScaleScoreDto, StaffAnnotationInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
@@ -9,6 +9,7 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import {
   SCALE_SCORE_LIST,
+  scaleScoreAnnotationSchema,
   scaleScoreCreateSchema,
   scaleScoreUpdateSchema,
   type ScaleScoreCreate,
@@ -47,9 +48,22 @@ export class ScaleScoresController {
 
   @Put(':id')
   @Permission('scale-scores', 'update')
-  @ApiOperation({ summary: 'Corrects the score and the two follow-ups; other fields are ignored' })
+  @ApiOperation({
+    summary: 'Corrects the score and the two follow-ups of a rating staff entered; other fields are ignored',
+    description: 'Send `version` as GET returned it: if the rating changed since, 409 VERSION_CONFLICT. A client\'s self-rating cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
+  })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: scaleScoreUpdateSchema }) body: ScaleScoreUpdate): Promise<ScaleScoreDto> {
     return this.scores.update(actor, id, body);
+  }
+
+  @Put(':id/annotation')
+  @Permission('scale-scores', 'update')
+  @ApiOperation({
+    summary: 'Sets the staff note beside a rating and whether it is hidden from charts and alerts (hidden needs a reason)',
+    description: 'The rating itself is untouched; works on a client\'s self-rating too. Send `version` as GET returned it (409 VERSION_CONFLICT otherwise).',
+  })
+  annotate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: scaleScoreAnnotationSchema }) body: StaffAnnotationInput): Promise<ScaleScoreDto> {
+    return this.scores.annotate(actor, id, body);
   }
 
   /**

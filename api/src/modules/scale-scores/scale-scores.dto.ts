@@ -1,4 +1,4 @@
-import { enumSchema, SCALE_SCORE_SOURCES, scaleScoreInputSchema, type ScaleScoreDto } from '@attune/domain';
+import { enumSchema, recordVersionSchema, SCALE_SCORE_SOURCES, scaleScoreInputSchema, staffAnnotationInputSchema, type ScaleScoreDto } from '@attune/domain';
 import type { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { ScaleScore } from './scale-score.entity.js';
@@ -25,9 +25,17 @@ export const SCALE_SCORE_LIST: ListSpec = {
 export const scaleScoreCreateSchema = scaleScoreInputSchema.extend({ source: enumSchema(SCALE_SCORE_SOURCES).optional() });
 export type ScaleScoreCreate = z.infer<typeof scaleScoreCreateSchema>;
 
-/** PUT body: the record as GET returned it; only the score and the two follow-ups are read. */
-export const scaleScoreUpdateSchema = scaleScoreInputSchema.pick({ score: true, keepsFromLower: true, onePointHigher: true });
+/**
+ * PUT body: the record as GET returned it; only the score, the two follow-ups and the version it was
+ * read at are read. A stale version answers 409 VERSION_CONFLICT; a client's self-rating, 409 CLIENT_AUTHORED.
+ */
+export const scaleScoreUpdateSchema = scaleScoreInputSchema
+  .pick({ score: true, keepsFromLower: true, onePointHigher: true })
+  .extend({ version: recordVersionSchema });
 export type ScaleScoreUpdate = z.infer<typeof scaleScoreUpdateSchema>;
+
+/** PUT /api/scale-scores/:id/annotation: libs' staff note and hide rule. */
+export const scaleScoreAnnotationSchema = staffAnnotationInputSchema;
 
 export function toScaleScoreDto(score: ScaleScore): ScaleScoreDto {
   return {
@@ -40,5 +48,9 @@ export function toScaleScoreDto(score: ScaleScore): ScaleScoreDto {
     keepsFromLower: score.keepsFromLower,
     onePointHigher: score.onePointHigher,
     sessionId: score.sessionId,
+    staffAnnotation: score.staffAnnotation,
+    hidden: score.hidden,
+    hiddenReason: score.hiddenReason,
+    version: score.version,
   };
 }

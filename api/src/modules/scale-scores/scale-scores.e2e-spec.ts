@@ -11,6 +11,11 @@ const HE_CASE = demoCaseId('he');
 const HE = demoClientId('he');
 const chenScore = (i: number) => stableId(`demo:score:chen:chen:${i}`);
 const heScore = (i: number) => stableId(`demo:score:he:he:${i}`);
+/** The staff columns of a rating nobody has annotated, hidden or changed. */
+const UNTOUCHED = { staffAnnotation: null, hidden: false, hiddenReason: null, version: 1 };
+/** Two days ago to the minute, in +08:00: within the demo cases' life. */
+const RECENT = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000);
+const RECENT_PLUS_8 = new Date(RECENT.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
 describe('scale scores', () => {
   let t: TestApp;
@@ -32,7 +37,7 @@ describe('scale scores', () => {
       expect(res.body).toHaveLength(10);
       expect(res.body[0]).toEqual({
         id: chenScore(9), caseId: CHEN_CASE, clientId: CHEN, score: 6.5, recordedAt: expect.any(String),
-        source: 'client', keepsFromLower: null, onePointHigher: null, sessionId: null,
+        source: 'client', keepsFromLower: null, onePointHigher: null, sessionId: null, ...UNTOUCHED,
       });
       const times = res.body.map((s: { recordedAt: string }) => Date.parse(s.recordedAt));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -127,11 +132,12 @@ describe('scale scores', () => {
     });
 
     it('records a rating as the practitioner\'s, whatever source the body names, and audits it', async () => {
-      const res = await therapist.post('/api/scale-scores', body({ source: 'client', recordedAt: '2026-03-01T09:30:00+08:00' }));
+      const res = await therapist.post('/api/scale-scores', body({ source: 'client', recordedAt: RECENT_PLUS_8 }));
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
-        id: expect.any(String), caseId: CHEN_CASE, clientId: CHEN, score: 7, recordedAt: '2026-03-01T01:30:00.000Z',
+        id: expect.any(String), caseId: CHEN_CASE, clientId: CHEN, score: 7, recordedAt: RECENT.toISOString(),
         source: 'practitioner', keepsFromLower: 'The Sunday check-in', onePointHigher: 'Letting an evening apart be an evening', sessionId: null,
+        ...UNTOUCHED,
       });
       const [row] = await t.dataSource.query(`SELECT recorded_by, practice_id FROM scale_scores WHERE id = $1`, [res.body.id]);
       expect(row.recorded_by).toBe(therapist.userId);
@@ -140,6 +146,18 @@ describe('scale scores', () => {
       ]);
       const read = await therapist.get(`/api/scale-scores/${res.body.id}`);
       expect(read.body).toEqual(res.body);
+    });
+
+    it('refuses a rating dated before the case opened (1990) or ahead of now with a 400 naming recordedAt, and stores nothing', async () => {
+      const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM scale_scores WHERE case_id = $1`, [CHEN_CASE]))[0].n;
+      const before = await count();
+      const backdated = await therapist.post('/api/scale-scores', body({ recordedAt: '1990-01-01T09:00:00Z' }));
+      expect(backdated.status).toBe(400);
+      expect(backdated.body.errors).toEqual({ recordedAt: expect.stringMatching(/^must not be before the case opened \(\d{4}-\d{2}-\d{2}\)$/) });
+      const ahead = await therapist.post('/api/scale-scores', body({ recordedAt: new Date(Date.now() + 86_400_000).toISOString() }));
+      expect(ahead.status).toBe(400);
+      expect(ahead.body.errors).toEqual({ recordedAt: 'must not be in the future' });
+      expect(await count()).toBe(before);
     });
 
     it('defaults recordedAt to now and links a session of the same case', async () => {
@@ -204,17 +222,17 @@ describe('scale scores', () => {
       };
       const res = await therapist.put(`/api/scale-scores/${created.body.id}`, sent);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...created.body, score: 5.5, keepsFromLower: 'My friends', onePointHigher: 'Calm mornings' });
+      expect(res.body).toEqual({ ...created.body, score: 5.5, keepsFromLower: 'My friends', onePointHigher: 'Calm mornings', version: 2 });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'update', entity: 'scale-scores', entityId: created.body.id, caseId: CHEN_CASE, actorId: therapist.userId },
       ]);
     });
 
     it('refuses a score off the scale and answers 404 for another practitioner\'s rating', async () => {
-      const bad = await therapist.put(`/api/scale-scores/${chenScore(1)}`, { score: 3.25 });
+      const bad = await therapist.put(`/api/scale-scores/${chenScore(2)}`, { score: 3.25, version: 1 });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toHaveProperty('score');
-      const foreign = await coach.put(`/api/scale-scores/${chenScore(1)}`, { score: 9 });
+      const foreign = await coach.put(`/api/scale-scores/${chenScore(1)}`, { score: 9, version: 1 });
       expect(foreign.status).toBe(404);
       const [row] = await t.dataSource.query(`SELECT score FROM scale_scores WHERE id = $1`, [chenScore(1)]);
       expect(Number(row.score)).toBe(3);
@@ -234,10 +252,12 @@ describe('scale scores', () => {
       expect((await therapist.delete(`/api/scale-scores/${created.body.id}`)).status).toBe(404);
     });
 
-    it('lets a practitioner remove only ratings they entered: a client\'s self-rating or a colleague\'s entry is 403, an admin may', async () => {
+    it('lets a practitioner remove only ratings they entered (a colleague\'s is 403, an admin may); a client\'s self-rating nobody (409)', async () => {
       const selfRating = chenScore(9);
       const refused = await therapist.delete(`/api/scale-scores/${selfRating}`);
-      expect(refused.status).toBe(403);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CLIENT_AUTHORED');
+      expect((await admin.delete(`/api/scale-scores/${selfRating}`)).status).toBe(409);
       expect((await therapist.get(`/api/scale-scores/${selfRating}`)).status).toBe(200);
       const byColleague = await admin.post('/api/scale-scores', { caseId: CHEN_CASE, clientId: CHEN, score: 6 });
       expect((await therapist.delete(`/api/scale-scores/${byColleague.body.id}`)).status).toBe(403);

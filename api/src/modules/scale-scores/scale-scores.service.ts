@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { DomainError } from '@attune/domain';
 import { badRequest, notFound } from '../../common/api-errors.js';
+import { annotationAuditAction, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
+import { assertRecordedTime } from '../../common/recorded-time.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
@@ -14,6 +16,7 @@ import { Case } from '../cases/case.entity.js';
 import { ScaleScore } from './scale-score.entity.js';
 import { SCALE_SCORE_LIST, toScaleScoreDto, type ScaleScoreCreate, type ScaleScoreUpdate } from './scale-scores.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { StaffAnnotationInput } from '@attune/domain';
 
 const ENTITY = 'scale-scores';
 
@@ -46,6 +49,7 @@ export class ScaleScoresService {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
+      assertRecordedTime(input.recordedAt, 'recordedAt', found.openedAt);
       if (input.sessionId) await assertSessionOfCase(manager, found.id, input.sessionId);
       const score = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
         practiceId: found.practiceId,
@@ -65,25 +69,45 @@ export class ScaleScoresService {
     }));
   }
 
+  /**
+   * Corrects a rating staff entered, only from the version it was read at (409 VERSION_CONFLICT
+   * otherwise, in one conditional UPDATE); a client's self-rating is theirs (409 CLIENT_AUTHORED).
+   */
   async update(actor: Actor, id: string, input: ScaleScoreUpdate): Promise<ScaleScoreDto> {
     return this.dataSource.transaction(async (manager) => {
-      const score = await this.findVisible(manager, actor, id, true);
-      score.score = input.score;
-      score.keepsFromLower = textOrNull(input.keepsFromLower);
-      score.onePointHigher = textOrNull(input.onePointHigher);
-      const saved = await manager.getRepository(ScaleScore).save(score);
+      const score = await this.findVisible(manager, actor, id);
+      assertStaffMayRewrite(score.source, 'rating');
+      const [, updated] = await manager.query(
+        `UPDATE scale_scores SET score = $2, keeps_from_lower = $3, one_point_higher = $4, version = version + 1
+          WHERE id = $1 AND version = $5 AND source = 'practitioner'
+          RETURNING id`,
+        [id, input.score, textOrNull(input.keepsFromLower), textOrNull(input.onePointHigher), input.version],
+      ) as [unknown[], number];
+      if (updated !== 1) throw staleVersion('rating');
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: score.caseId });
-      return toScaleScoreDto(saved);
+      return toScaleScoreDto(await manager.getRepository(ScaleScore).findOneByOrFail({ id }));
+    });
+  }
+
+  /** Sets the staff note beside a rating and whether it is hidden from charts and alerts (with a reason). */
+  async annotate(actor: Actor, id: string, input: StaffAnnotationInput): Promise<ScaleScoreDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const score = await this.findVisible(manager, actor, id);
+      if (!await writeStaffAnnotation(manager, 'scale_scores', id, input)) throw staleVersion('rating');
+      await this.audit.record(manager, { action: annotationAuditAction(score.hidden, input), entity: ENTITY, entityId: id, caseId: score.caseId });
+      return toScaleScoreDto(await manager.getRepository(ScaleScore).findOneByOrFail({ id }));
     });
   }
 
   /**
    * Removes a mistaken entry; answers the record as it was (react-admin expects it). A practitioner
-   * takes back only a rating they entered themselves, never a client's self-rating; an admin any.
+   * takes back only a rating they entered themselves; an admin any staff-entered one; nobody a
+   * client's self-rating (409 CLIENT_AUTHORED: hide it with a reason instead).
    */
   async remove(actor: Actor, id: string): Promise<ScaleScoreDto> {
     return this.dataSource.transaction(async (manager) => {
       const score = await this.findVisible(manager, actor, id, true);
+      assertStaffMayRewrite(score.source, 'rating');
       if (actor.role !== 'admin' && (score.source !== 'practitioner' || score.recordedBy !== actor.userId)) {
         throw new DomainError('FORBIDDEN', 'You can remove only a rating you entered yourself; a client\'s self-rating stays in the record');
       }

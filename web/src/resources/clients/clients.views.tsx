@@ -16,6 +16,7 @@ import { enumChoices } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
+import { useVersionConflict } from '../../shared/version-conflict';
 import { ClientInputs } from './clients.inputs';
 
 const validateClient = zodFormValidator(clientInputSchema);
@@ -57,10 +58,15 @@ export const ClientCreate = () => (
   </Create>
 );
 
-export const ClientEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <SimpleForm validate={validateClient}>
-      <ClientInputs />
-    </SimpleForm>
-  </Edit>
-);
+/** Pessimistic, with the version it was read at: a concurrent change answers 409 and the form keeps the input. */
+export const ClientEdit = () => {
+  const conflict = useVersionConflict();
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }}>
+      <SimpleForm validate={validateClient}>
+        {conflict.alert}
+        <ClientInputs />
+      </SimpleForm>
+    </Edit>
+  );
+};

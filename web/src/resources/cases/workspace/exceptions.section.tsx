@@ -1,21 +1,8 @@
-import { caseExceptionInputSchema, EXCEPTION_TAG_SUGGESTIONS, type CaseDto, type CaseExceptionDto } from '@attune/domain';
+import { caseExceptionInputSchema, recordedTimeRefinement, type CaseDto, type CaseExceptionDto } from '@attune/domain';
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useMemo } from 'react';
-import {
-  AutocompleteArrayInput,
-  BooleanInput,
-  DataTable,
-  DateField,
-  FunctionField,
-  Pagination,
-  RadioButtonGroupInput,
-  ReferenceManyField,
-  TextInput,
-  DateTimeInput,
-  useDataProvider,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useDataProvider, useTranslate } from 'react-admin';
 import { shapeExceptionPatterns } from '../../../charts/exception-patterns.shape';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { FormDialog } from '../../../shared/form-dialog';
@@ -23,19 +10,22 @@ import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useIntlLocale } from '../../../shared/use-format';
 import { visuallyHidden } from '../../../shared/visually-hidden';
-import { parseLocalDateTime } from '../../sessions/sessions.inputs';
+import { EntryNotes, ExceptionActions } from './entry-actions';
+import { ExceptionInputs } from './exception.inputs';
 import { useExceptionPatterns } from './use-case-queries';
 
 const ExceptionPatternsChart = lazy(() =>
   import('../../../charts/exception-patterns.chart').then((m) => ({ default: m.ExceptionPatternsChart })),
 );
 
-const validateException = zodFormValidator(caseExceptionInputSchema);
-const TAG_CHOICES = EXCEPTION_TAG_SUGGESTIONS.map((tag) => ({ id: tag, name: tag }));
+type ExceptionRow = CaseExceptionDto & { source: 'practitioner' | 'client' };
 
 const LogExceptionButton = ({ record }: { record: CaseDto }) => {
   const dataProvider = useDataProvider();
-  const { clients } = useCaseClients(record.clientIds);
+  const validate = useMemo(
+    () => zodFormValidator(caseExceptionInputSchema.superRefine(recordedTimeRefinement('occurredAt', record.openedAt))),
+    [record.openedAt],
+  );
   if (record.status === 'closed') return null;
   return (
     <FormDialog
@@ -43,7 +33,7 @@ const LogExceptionButton = ({ record }: { record: CaseDto }) => {
       title="attune.exceptions.log"
       buttonIcon={<AddIcon />}
       successMessage="attune.exceptions.logged"
-      validate={validateException}
+      validate={validate}
       maxWidth="md"
       defaultValues={{
         caseId: record.id,
@@ -53,40 +43,7 @@ const LogExceptionButton = ({ record }: { record: CaseDto }) => {
       }}
       onSubmit={(values) => dataProvider.create('exceptions', { data: values })}
     >
-      <Grid container columnSpacing={2}>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <RadioButtonGroupInput
-            source="clientId"
-            resource="exceptions"
-            choices={clients.map((c) => ({ id: c.id, name: c.displayName }))}
-            translateChoice={false}
-            isRequired
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <DateTimeInput source="occurredAt" resource="exceptions" parse={parseLocalDateTime} isRequired />
-        </Grid>
-      </Grid>
-      <TextInput source="context" resource="exceptions" multiline minRows={2} isRequired helperText="attune.exceptions.context_help" />
-      <TextInput source="behavior" resource="exceptions" multiline minRows={2} />
-      <Grid container columnSpacing={2}>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput source="thoughts" resource="exceptions" multiline />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput source="emotions" resource="exceptions" multiline />
-        </Grid>
-      </Grid>
-      <TextInput source="meaning" resource="exceptions" multiline minRows={2} />
-      <AutocompleteArrayInput
-        source="tags"
-        resource="exceptions"
-        choices={TAG_CHOICES}
-        translateChoice={false}
-        onCreate={(tag) => (tag ? { id: tag.trim().toLowerCase(), name: tag.trim().toLowerCase() } : undefined)}
-        helperText="attune.exceptions.tags_help"
-      />
-      <BooleanInput source="significant" resource="exceptions" />
+      <ExceptionInputs record={record} />
     </FormDialog>
   );
 };
@@ -212,6 +169,12 @@ export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
                 </Stack>
               )}
             />
+          </DataTable.Col>
+          <DataTable.Col label="attune.client_words.col_notes" disableSort>
+            <FunctionField<ExceptionRow> render={(e) => <EntryNotes entry={e} />} />
+          </DataTable.Col>
+          <DataTable.Col label="attune.client_words.col_actions" disableSort>
+            <FunctionField<ExceptionRow> render={(e) => <ExceptionActions exception={e} record={record} />} />
           </DataTable.Col>
         </DataTable>
       </ReferenceManyField>

@@ -1,16 +1,64 @@
-import type { CaseDto } from '@attune/domain';
+import type { CaseDto, ScaleScoreDto } from '@attune/domain';
 import { Alert, Box, Button, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
 import { describeSpan, shapeCaseProgress } from '../../../charts/case-progress.shape';
 import { SectionHeading } from '../../../shared/section-heading';
-import { formatNumber, useFormatDate } from '../../../shared/use-format';
+import { formatNumber, useFormatDate, useIntlLocale } from '../../../shared/use-format';
+import { useCaseClients } from '../../../shared/use-case-clients';
+import { EntryNotes, ScaleScoreActions } from './entry-actions';
 import { enumKey } from '../../../shared/choices';
 import { visuallyHidden } from '../../../shared/visually-hidden';
 import { RecordScoreButton } from './record-score.dialog';
 import { useCaseProgress } from './use-case-queries';
 
 const CaseProgressChart = lazy(() => import('../../../charts/case-progress.chart').then((m) => ({ default: m.CaseProgressChart })));
+
+/**
+ * Every rating of the case with who recorded it, its staff note or why it is hidden, and what staff
+ * may do with it: correct their own, annotate or hide any (a client's self-rating stays as written).
+ */
+const RatingsList = ({ record }: { record: CaseDto }) => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const { nameOf } = useCaseClients(record.clientIds);
+  return (
+    <Box component="section" aria-labelledby="ratings-heading" sx={{ mt: 3 }}>
+      <SectionHeading id="ratings-heading" level={4}>
+        {translate('attune.client_words.ratings')}
+      </SectionHeading>
+      <ReferenceManyField
+        reference="scale-scores"
+        target="caseId"
+        sort={{ field: 'recordedAt', order: 'DESC' }}
+        perPage={20}
+        pagination={<Pagination rowsPerPageOptions={[20]} />}
+        empty={<Typography color="text.secondary">{translate('attune.client_words.no_ratings')}</Typography>}
+      >
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="recordedAt">
+            <DateField source="recordedAt" showTime locales={locale} />
+          </DataTable.Col>
+          <DataTable.Col source="clientId" disableSort>
+            <FunctionField<ScaleScoreDto> render={(s) => nameOf(s.clientId)} />
+          </DataTable.Col>
+          <DataTable.Col source="score">
+            <FunctionField<ScaleScoreDto> render={(s) => formatNumber(s.score)} />
+          </DataTable.Col>
+          <DataTable.Col source="source" disableSort>
+            <FunctionField<ScaleScoreDto> render={(s) => translate(enumKey('score_source', s.source), { _: s.source })} />
+          </DataTable.Col>
+          <DataTable.Col label="attune.client_words.col_notes" disableSort>
+            <FunctionField<ScaleScoreDto> render={(s) => <EntryNotes entry={s} />} />
+          </DataTable.Col>
+          <DataTable.Col label="attune.client_words.col_actions" disableSort>
+            <FunctionField<ScaleScoreDto> render={(s) => <ScaleScoreActions score={s} record={record} />} />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};
 
 /** The scale over time, with a one-sentence summary per person and a table as its text alternative. */
 export const ProgressSection = ({ record }: { record: CaseDto }) => {
@@ -101,6 +149,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
           </Box>
         </Box>
       ) : null}
+      <RatingsList record={record} />
     </Box>
   );
 };
