@@ -33,6 +33,8 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   assignments: { placement: 'distributed' },
   assignment_check_ins: { placement: 'distributed' },
   audit_events: { placement: 'distributed', note: 'practice_id is NULL for refused anonymous requests: those go to a coordinator table' },
+  account_interventions: { placement: 'distributed', note: "an admin's unlocks and two-step resets, with their reasons" },
+  sign_in_failures: { placement: 'coordinator', note: 'keyed by a hash of the address typed at sign-in, before any practice is known' },
   login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
   idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },

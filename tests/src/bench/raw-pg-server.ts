@@ -333,8 +333,8 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
       },
     };
     if (key) {
-      await c.query(`INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response) VALUES ($1, $2, $3, $4, 200, $5)`,
-        [actor.userId, key, route, requestHash, JSON.stringify(dto)]);
+      await c.query(`INSERT INTO idempotency_keys (user_id, practice_id, key, route, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5, 200, $6)`,
+        [actor.userId, actor.practiceId, key, route, requestHash, JSON.stringify(dto)]);
     }
     await audit(c, actor, 'submit', 'assignments', assignmentId, a.case_id);
     return { status: 200, body: dto };

@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export class IdempotencyKey {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId: string;
   @PrimaryColumn('text') key: string;
+  @Column({ name: 'practice_id', type: 'uuid' }) practiceId: string;
   @Column('text') route: string;
   @Column({ name: 'request_hash', type: 'text' }) requestHash: string;
   @Column({ name: 'status_code', type: 'integer' }) statusCode: number;

@@ -50,7 +50,7 @@ describe('Idempotency-Key on every create', () => {
     },
     {
       path: '/api/exceptions',
-      body: async (marker) => ({ caseId: CHEN_CASE, clientId: CHEN, occurredAt: '2026-03-07T18:00:00Z', context: marker }),
+      body: async (marker) => ({ caseId: CHEN_CASE, clientId: CHEN, occurredAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), context: marker }),
       count: `SELECT count(*)::int AS n FROM case_exceptions WHERE context = $1`,
     },
     {
@@ -116,7 +116,7 @@ describe('Idempotency-Key on every create', () => {
   it('refuses the key of one route on another (422)', async () => {
     const key = randomUUID();
     expect((await therapist.post('/api/clients', { displayName: `Route ${key}` }).set('Idempotency-Key', key)).status).toBe(201);
-    const elsewhere = await therapist.post('/api/exceptions', { caseId: CHEN_CASE, clientId: CHEN, occurredAt: '2026-03-07T18:00:00Z', context: `Route ${key}` })
+    const elsewhere = await therapist.post('/api/exceptions', { caseId: CHEN_CASE, clientId: CHEN, occurredAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), context: `Route ${key}` })
       .set('Idempotency-Key', key);
     expect(elsewhere.status).toBe(422);
   });

@@ -103,8 +103,8 @@ export class IdempotencyService {
    */
   async store(manager: EntityManager, userId: string, key: string, route: string, hash: string, answer: StoredAnswer): Promise<void> {
     const stored: unknown[] = await manager.query(
-      `INSERT INTO idempotency_keys AS k (user_id, key, route, request_hash, status_code, response)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO idempotency_keys AS k (user_id, practice_id, key, route, request_hash, status_code, response)
+       VALUES ($1, (SELECT practice_id FROM users WHERE id = $1), $2, $3, $4, $5, $6)
        ON CONFLICT (user_id, key) DO UPDATE
          SET route = excluded.route, request_hash = excluded.request_hash, status_code = excluded.status_code,
              response = excluded.response, created_at = now()

@@ -43,8 +43,8 @@ describe('the job queue and its hourly clean-up', () => {
 
   it('deletes idempotency keys older than 24 hours and ended sign-in sessions, and keeps the fresh ones, when the job runs through the queue', async () => {
     const key = (name: string, age: string) => t.dataSource.query(
-      `INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response, created_at)
-       VALUES ($1, $2, 'POST /api/clients', 'h', 201, '{}', now() - $3::interval)`, [userId, name, age]);
+      `INSERT INTO idempotency_keys (user_id, practice_id, key, route, request_hash, status_code, response, created_at)
+       VALUES ($1, (SELECT practice_id FROM users WHERE id = $1), $2, 'POST /api/clients', 'h', 201, '{}', now() - $3::interval)`, [userId, name, age]);
     await key('fresh', '23 hours 59 minutes');
     await key('expired', '24 hours 1 minute');
     const session = (id: string, lastSeen: string, idleMinutes: number, expiresIn: string) => t.dataSource.query(
@@ -77,11 +77,11 @@ describe('the job queue and its hourly clean-up', () => {
   it('runs as a role with only DML rights: another instance on the same queue, with no DDL at run time, shares the work', async () => {
     const role = `attune_jobs_probe_${process.pid}`;
     const password = randomUUID();
-    await t.dataSource.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+    await t.owner.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
     for (const schema of ['public', JOB_SCHEMA]) {
-      await t.dataSource.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
-      await t.dataSource.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
-      await t.dataSource.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
+      await t.owner.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+      await t.owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+      await t.owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
     }
     const url = new URL((t.dataSource.options as { url: string }).url);
     url.username = role;
@@ -106,11 +106,11 @@ describe('the job queue and its hourly clean-up', () => {
     } finally {
       await second?.close();
       for (const schema of ['public', JOB_SCHEMA]) {
-        await t.dataSource.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`);
-        await t.dataSource.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${schema} FROM ${role}`);
-        await t.dataSource.query(`REVOKE ALL ON SCHEMA ${schema} FROM ${role}`);
+        await t.owner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`);
+        await t.owner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${schema} FROM ${role}`);
+        await t.owner.query(`REVOKE ALL ON SCHEMA ${schema} FROM ${role}`);
       }
-      await t.dataSource.query(`DROP ROLE ${role}`);
+      await t.owner.query(`DROP ROLE ${role}`);
     }
   });
 
