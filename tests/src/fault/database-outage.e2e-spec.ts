@@ -39,7 +39,7 @@ describe('a database outage', () => {
     const requests: Array<[string, () => ReturnType<SignedIn['req']>]> = [
       ['a case', () => therapist.req('get', `/api/cases/${DEMO.chen.caseId}`)],
       ['a list', () => therapist.req('get', '/api/sessions')],
-      ['a change', () => therapist.req('post', '/api/exceptions').send({ caseId: DEMO.chen.caseId, clientId: DEMO.chen.clientId, occurredAt: '2026-03-07T18:00:00Z', context: 'During the outage' })],
+      ['a change', () => therapist.req('post', '/api/exceptions').send({ caseId: DEMO.chen.caseId, clientId: DEMO.chen.clientId, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), context: 'During the outage' })],
       ['health', () => t.anonymous('get', '/api/health')],
     ];
     for (const [what, send] of requests) {

@@ -27,7 +27,7 @@ describe('audit events', () => {
     const read = await therapist.get(`/api/scale-scores/${chenScore}`);
     readCorrelation = read.headers['x-correlation-id'] as string;
     const created = await therapist.post('/api/exceptions', {
-      caseId: CHEN_CASE, clientId: demoClientId('chen'), occurredAt: '2026-03-07T18:00:00Z', context: 'A very private moment of calm', meaning: 'Secret meaning',
+      caseId: CHEN_CASE, clientId: demoClientId('chen'), occurredAt: new Date(Date.now() - 3_600_000).toISOString(), context: 'A very private moment of calm', meaning: 'Secret meaning',
     });
     exceptionId = created.body.id;
   });

@@ -42,7 +42,7 @@ describe('metrics and readiness', () => {
     const ready = await t.http.get('/api/ready');
     expect({ status: ready.status, body: ready.body }).toEqual({ status: 200, body: { status: 'ready', database: 'up', migrations: 'applied' } });
     const [last] = await t.dataSource.query(`SELECT id, timestamp, name FROM migrations ORDER BY id DESC LIMIT 1`);
-    await t.dataSource.query(`DELETE FROM migrations WHERE id = $1`, [last.id]);
+    await t.owner.query(`DELETE FROM migrations WHERE id = $1`, [last.id]);
     try {
       const pending = await t.http.get('/api/ready');
       expect({ status: pending.status, retryAfter: pending.headers['retry-after'], code: pending.body.code })
@@ -50,7 +50,7 @@ describe('metrics and readiness', () => {
       // liveness does not care about migrations
       expect((await t.http.get('/api/health')).status).toBe(200);
     } finally {
-      await t.dataSource.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
+      await t.owner.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
     }
   });
 });

@@ -265,7 +265,7 @@ describe('sessions', () => {
       await therapist.post(`/api/sessions/${session.id}/addenda`, { text: 'First, before the chain' });
       await admin.post(`/api/sessions/${session.id}/addenda`, { text: 'Second, before the chain' });
       const migration = new SignedAddendaChain1764340000001();
-      const runner = t.dataSource.createQueryRunner();
+      const runner = t.owner.createQueryRunner();
       try {
         await runner.startTransaction();
         await migration.down(runner);
