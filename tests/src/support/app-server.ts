@@ -83,9 +83,13 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const credentials = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8')) as Record<'owner' | 'app', { user: string; password: string }>;
-  const databaseUrl = (who: 'owner' | 'app') =>
-    `postgres://${encodeURIComponent(credentials[who].user)}:${encodeURIComponent(credentials[who].password)}@127.0.0.1:${pgPort}/attune`;
+  // The embedded database's generated passwords; a caller that gave DATABASE_URL knows its own.
+  const external = env.DATABASE_URL;
+  const credentials = external ? undefined
+    : JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8')) as Record<'owner' | 'app', { user: string; password: string }>;
+  const databaseUrl = (who: 'owner' | 'app') => (credentials
+    ? `postgres://${encodeURIComponent(credentials[who].user)}:${encodeURIComponent(credentials[who].password)}@127.0.0.1:${pgPort}/attune`
+    : external!);
   return {
     url,
     databaseUrl: databaseUrl('owner'),
