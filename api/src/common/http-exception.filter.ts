@@ -4,6 +4,7 @@ import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@attune/domain';
 import { QueryFailedError } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-resilience.js';
 import { describeDatabaseError } from './redacting-query-logger.js';
+import { RetryLaterException } from './retry-later.js';
 import { RefusedAttemptsService, type RefusalKind } from '../modules/audit/refused-attempts.service.js';
 import { currentRequestContext } from './request-context.js';
 
@@ -44,8 +45,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
     if (res.headersSent) return;
-    // A 503 is an outage (the database, or health saying so): tell clients when to try again.
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    // Tell clients when to try again: a refusal says how long (sign-in delays, the rate limit, a busy
+    // hash queue); any other 503 is an outage of the database.
+    if (exception instanceof RetryLaterException) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.seconds))));
+    else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     const send = () => {
       if (!res.headersSent) res.status(body.statusCode).json(body);
     };

@@ -1,10 +1,10 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
-import { can, DomainError } from '@attune/domain';
+import { can } from '@attune/domain';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
 import { XSRF_REJECTED } from '../../common/http-exception.filter.js';
+import { RetryLaterException } from '../../common/retry-later.js';
 import { currentRequestContext } from '../../common/request-context.js';
 import { UserRateLimit } from '../../common/user-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -40,8 +40,7 @@ export class AuthGuard implements CanActivate {
 
     const wait = this.rateLimit.take(session.actor.userId);
     if (wait > 0) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
-      throw new DomainError('RATE_LIMITED', `Too many requests: try again in ${wait} s`);
+      throw new RetryLaterException(429, `Too many requests: try again in ${wait} s`, 'RATE_LIMITED', wait);
     }
     if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
       throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, message: 'Missing or wrong X-XSRF-TOKEN header', code: XSRF_REJECTED });

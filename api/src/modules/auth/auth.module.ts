@@ -1,16 +1,15 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
-import { RetryAfterInterceptor } from './retry-later.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TotpService } from './totp.service.js';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TotpService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor }],
+  providers: [AuthService, TotpService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, TotpService, SignInThrottle],
 })
 export class AuthModule {}

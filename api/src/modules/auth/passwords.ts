@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { RetryLaterException } from './retry-later.js';
+import { RetryLaterException } from '../../common/retry-later.js';
 
 /** argon2id at OWASP's recommended minimum or stronger: 19 MiB, 2 passes, 1 lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { verifyPassword } from './passwords.js';
-import { RetryLaterException } from './retry-later.js';
+import { RetryLaterException } from '../../common/retry-later.js';
 
 /** What a reserved attempt knows: its key, and whether an unknown address's failure is due an audit row (one a minute). */
 export interface SignInAttempt {
