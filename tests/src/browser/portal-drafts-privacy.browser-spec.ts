@@ -1,17 +1,13 @@
 import type { Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.js';
-import { openBrowser, type Browser } from '../support/browser.js';
+import type { AppServer } from '../support/app-server.js';
+import type { Browser } from '../support/browser.js';
 import {
   answersSection,
   ApiSession,
-  assignHomework,
-  CASE_TITLE,
+  chenOnPhoneWithHomework,
   CLIENT,
-  demoDirectory,
-  PHONE,
   signInToPortal,
   signOutOfPortal,
-  THERAPIST,
   type StaffAssignment,
 } from './portal-helpers.js';
 
@@ -32,16 +28,8 @@ describe('portal drafts on a shared device', () => {
   let chenUserId: string;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    const therapist = await ApiSession.signIn(server.url, THERAPIST);
-    const demo = await demoDirectory(therapist);
-    homework = await assignHomework(therapist, {
-      caseId: demo.caseId(CASE_TITLE.chen),
-      clientId: demo.clientId('Chen Jing (pseudonym)'),
-      exerciseId: demo.exerciseId('hope-questions'),
-    });
+    ({ server, browser, homework } = await chenOnPhoneWithHomework('hope-questions'));
     chenUserId = (await (await ApiSession.signIn(server.url, CLIENT.chen)).call<{ id: string }>('GET', '/api/auth/me')).body.id;
-    browser = await openBrowser(PHONE);
     page = browser.page;
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { normaliseTags, type ExerciseField, type ExerciseResponse } from '@attune/domain';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/app-server.js';
-import { signIn } from '../support/browser.js';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
+import { openBrowser, signIn, type Browser } from '../support/browser.js';
 
 /**
  * What the client-portal browser tests share: a phone-sized window, the practitioner's (or a
@@ -161,6 +161,26 @@ export function assignHomework(
     dueAt,
     ...(input.note ? { note: input.note } : {}),
   });
+}
+
+/**
+ * The product started on a fresh embedded database, homework of the given exercise assigned by
+ * the therapist to Chen Jing, and a phone-sized browser open: where the portal specs begin.
+ */
+export async function chenOnPhoneWithHomework(
+  exerciseKey: string,
+  extra: { dueInDays?: number; note?: string } = {},
+): Promise<{ server: AppServer; browser: Browser; homework: StaffAssignment }> {
+  const server = await startAppServer();
+  const therapist = await ApiSession.signIn(server.url, THERAPIST);
+  const demo = await demoDirectory(therapist);
+  const homework = await assignHomework(therapist, {
+    caseId: demo.caseId(CASE_TITLE.chen),
+    clientId: demo.clientId('Chen Jing (pseudonym)'),
+    exerciseId: demo.exerciseId(exerciseKey),
+    ...extra,
+  });
+  return { server, browser: await openBrowser(PHONE), homework };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
-import { startAppServer, type AppServer } from '../support/app-server.js';
-import { openBrowser, type Browser } from '../support/browser.js';
+import type { AppServer } from '../support/app-server.js';
+import type { Browser } from '../support/browser.js';
 import {
   answersSection,
-  ApiSession,
-  assignHomework,
   autosaveStatus,
-  CASE_TITLE,
+  chenOnPhoneWithHomework,
   CLIENT,
-  demoDirectory,
   homeworkGroup,
   isFocused,
   isUncovered,
@@ -17,7 +14,6 @@ import {
   PHONE,
   pressTabUntilFocused,
   signInToPortal,
-  THERAPIST,
   type StaffAssignment,
 } from './portal-helpers.js';
 
@@ -37,17 +33,7 @@ describe("a client's homework on a phone, by keyboard", () => {
   let homework: StaffAssignment;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    const therapist = await ApiSession.signIn(server.url, THERAPIST);
-    const demo = await demoDirectory(therapist);
-    homework = await assignHomework(therapist, {
-      caseId: demo.caseId(CASE_TITLE.chen),
-      clientId: demo.clientId('Chen Jing (pseudonym)'),
-      exerciseId: demo.exerciseId('hope-questions'),
-      dueInDays: 5,
-      note: 'Small steps: one little thing is enough.',
-    });
-    browser = await openBrowser(PHONE);
+    ({ server, browser, homework } = await chenOnPhoneWithHomework('hope-questions', { dueInDays: 5, note: 'Small steps: one little thing is enough.' }));
     page = browser.page;
   });
   afterAll(async () => {
