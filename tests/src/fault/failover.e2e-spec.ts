@@ -1,0 +1,274 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
+import { DEMO } from '../security/fixtures.js';
+import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
+import { RestartableDatabase } from '../support/restartable-database.js';
+
+const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
+const SUBMISSIONS = 120;
+const NOTES = 60;
+const READERS = 4;
+const LOAD_MS = 12_000;
+const KILL_AFTER_MS = 4_000;
+const DEADLINE_MS = 60_000;
+/** The load comes from these addresses (loopback 127.0.0.0/8), as browsers on other machines reach the proxy. */
+const CLIENT_ADDRESSES = Array.from({ length: 8 }, (_, i) => `127.0.0.${20 + i}`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Answer { status: number; text: string; cookies: string[] }
+
+/** One HTTP request from a chosen client address, without keep-alive (each request is routed afresh). */
+function send(port: number, from: string, method: string, url: string, headers: Record<string, string>, body?: object): Promise<Answer> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1', port, path: url, method, localAddress: from, agent: false, timeout: 15_000,
+      headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, cookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Debian's HAProxy in front of two API instances: health-checked on /api/ready, a failed connection retried on the other. */
+async function startHaproxy(upstreams: number[]): Promise<{ port: number; output(): string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-haproxy-'));
+  const port = await freePort();
+  fs.writeFileSync(path.join(dir, 'haproxy.cfg'), `
+global
+  maxconn 512
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  retries 3
+  option redispatch
+  retry-on conn-failure empty-response
+frontend web
+  bind 127.0.0.1:${port}
+  option forwardfor
+  default_backend api
+backend api
+  balance roundrobin
+  option http-buffer-request
+  option httpchk GET /api/ready
+  http-check expect status 200
+${upstreams.map((p, i) => `  server api${i + 1} 127.0.0.1:${p} check inter 300 fall 2 rise 2`).join('\n')}
+`);
+  let output = '';
+  const child: ChildProcess = spawn(HAPROXY, ['-db', '-f', path.join(dir, 'haproxy.cfg')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  for (let i = 0; i < 50; i++) {
+    if (child.exitCode !== null) throw new Error(`HAProxy exited: ${output}`);
+    const up = await send(port, '127.0.0.1', 'GET', '/api/health', {}).then((r) => r.status === 200, () => false);
+    if (up) break;
+    await sleep(200);
+  }
+  return {
+    port,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await gone;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The API's own count of requests answered (its Prometheus histogram), read on loopback. */
+async function requestsServed(app: AppServer): Promise<number> {
+  const text = await (await fetch(`${app.url}/api/metrics`)).text();
+  return text.split('\n').filter((l) => l.startsWith('attune_http_request_duration_seconds_count')).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+interface Outcome { ok: boolean; attempts: number; failures: string[] }
+
+/**
+ * Two API processes on one PostgreSQL behind a real HAProxy, under a mixed load (practitioner reads,
+ * session notes, homework submissions), and one of them killed (SIGKILL) in the middle: every
+ * acknowledged write is stored once, the sessions signed in before the kill keep working on the other
+ * instance (they live in PostgreSQL), and the audit trail records the clients' own addresses.
+ */
+describe('two API instances behind HAProxy, one killed under load', () => {
+  let db: RestartableDatabase;
+  let dataDir: string;
+  let first: AppServer | undefined;
+  let second: AppServer | undefined;
+  let proxy: Awaited<ReturnType<typeof startHaproxy>> | undefined;
+  const assignmentIds: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-failover-pg-'));
+    db = new RestartableDatabase(dataDir, await freePort(), 'attune_failover');
+    await db.start();
+    const env = { DATABASE_URL: db.url, SEED_DEMO: '1', TRUST_PROXY: '1', DB_POOL_SIZE: '10' };
+    first = await startAppServer(env);
+    second = await startAppServer(env);
+    proxy = await startHaproxy([Number(new URL(first.url).port), Number(new URL(second.url).port)]);
+    const owner = new Client({ connectionString: db.url });
+    await owner.connect();
+    try {
+      for (let i = 0; i < SUBMISSIONS; i++) {
+        const { rows } = await owner.query(
+          `INSERT INTO assignments (practice_id, case_id, client_id, exercise_id, assigned_by, due_at)
+           VALUES ($1, $2, $3, $4, $5, now() + interval '7 days') RETURNING id`,
+          [DEMO.practiceId, DEMO.chen.caseId, DEMO.chen.clientId, builtInExerciseId('exception-log'), DEMO.users.therapist]);
+        assignmentIds.push(rows[0].id);
+      }
+    } finally {
+      await owner.end();
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await first?.stop();
+    await second?.stop();
+    await db?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged write, duplicates none, keeps sessions and records the real client addresses', async () => {
+    const port = proxy!.port;
+    const signIn = async (email: string, from: string) => {
+      const res = await send(port, from, 'POST', '/api/auth/login', {}, { email, password: 'attune-demo' });
+      expect(res.status).toBe(200);
+      const cookies = res.cookies.map((c) => c.split(';')[0]!);
+      return { Cookie: cookies.join('; '), 'X-XSRF-TOKEN': cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]! };
+    };
+    const client = await signIn('chen.jing@attune.test', CLIENT_ADDRESSES[0]!);
+    const therapist = await signIn('therapist@attune.test', CLIENT_ADDRESSES[1]!);
+    const started = Date.now();
+    const deadline = started + DEADLINE_MS;
+    const unauthorised: string[] = [];
+
+    /** Until a real answer: network errors and 5xx (a 502/503 from the proxy while it notices the dead instance) are retried as they are. */
+    const untilAnswered = async (method: string, url: string, headers: Record<string, string>, body?: object): Promise<Outcome> => {
+      const outcome: Outcome = { ok: false, attempts: 0, failures: [] };
+      while (Date.now() < deadline) {
+        outcome.attempts++;
+        const from = CLIENT_ADDRESSES[Math.floor(Math.random() * CLIENT_ADDRESSES.length)]!;
+        try {
+          const res = await send(port, from, method, url, headers, body);
+          if (res.status === 401) unauthorised.push(`${method} ${url}`);
+          if (res.status < 500) {
+            outcome.ok = res.status >= 200 && res.status < 300;
+            if (!outcome.ok) outcome.failures.push(`${res.status} ${res.text.slice(0, 200)}`);
+            return outcome;
+          }
+          outcome.failures.push(String(res.status));
+        } catch (error) {
+          outcome.failures.push((error as Error).message);
+        }
+        await sleep(100 + Math.random() * 200);
+      }
+      return outcome;
+    };
+    const pace = (count: number, workers: number) => (LOAD_MS * workers) / count;
+
+    let servedByFirstBeforeKill = 0;
+    const kill = (async () => {
+      await sleep(KILL_AFTER_MS);
+      servedByFirstBeforeKill = await requestsServed(first!);
+      first!.signal('SIGKILL');
+      await first!.exited;
+    })();
+
+    const submissions = assignmentIds.map((id) => ({ id, key: randomUUID() }));
+    const submitOutcomes = new Map<string, Outcome>();
+    const notes = Array.from({ length: NOTES }, (_, i) => ({ marker: `failover-note-${i}-${randomUUID()}`, key: randomUUID() }));
+    const noteOutcomes = new Map<string, Outcome>();
+    const reads: Outcome[] = [];
+    const work = async <T>(items: T[], workers: number, each: (item: T, index: number) => Promise<void>) => {
+      let next = 0;
+      await Promise.all(Array.from({ length: workers }, async () => {
+        while (next < items.length) {
+          const index = next++;
+          await each(items[index]!, index);
+          await sleep(pace(items.length, workers));
+        }
+      }));
+    };
+    await Promise.all([
+      work(submissions, 6, async (s) => {
+        submitOutcomes.set(s.id, await untilAnswered('POST', `/api/me/assignments/${s.id}/submit`, { ...client, 'Idempotency-Key': s.key }, {
+          response: { occurredAt: new Date().toISOString().slice(0, 10), context: 'Failover test', behavior: 'Stayed calm', meaning: `Marker ${s.id}`, tags: [] },
+        }));
+      }),
+      work(notes, 3, async (n, i) => {
+        noteOutcomes.set(n.marker, await untilAnswered('POST', '/api/sessions', { ...therapist, 'Idempotency-Key': n.key }, {
+          caseId: DEMO.chen.caseId, startsAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), durationMinutes: 50,
+          format: 'individual', attendeeIds: [DEMO.chen.clientId], stage: 6, note: { freeText: n.marker },
+        }));
+      }),
+      work(Array.from({ length: 120 }, (_, i) => i), READERS, async (i) => {
+        reads.push(await untilAnswered('GET', i % 2 ? '/api/cases?range=[0,24]' : `/api/cases/${DEMO.chen.caseId}/progress`, therapist));
+      }),
+    ]);
+    await kill;
+
+    const owner = new Client({ connectionString: db.url });
+    await owner.connect();
+    try {
+      const rows: Array<{ id: string; status: string; meaning: string; exceptions: number }> = (await owner.query(
+        `SELECT a.id::text, a.status, a.response->>'meaning' AS meaning,
+                (SELECT count(*)::int FROM case_exceptions e WHERE e.assignment_id = a.id) AS exceptions
+           FROM assignments a WHERE a.id = ANY ($1::uuid[])`, [assignmentIds])).rows;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const acknowledged = submissions.filter((s) => submitOutcomes.get(s.id)?.ok);
+      const lost = acknowledged.filter((s) => byId.get(s.id)?.status !== 'submitted' || byId.get(s.id)?.meaning !== `Marker ${s.id}`);
+      const noteRows: Array<{ marker: string; n: number }> = (await owner.query(
+        `SELECT note->>'freeText' AS marker, count(*)::int AS n FROM therapy_sessions WHERE note->>'freeText' LIKE 'failover-note-%' GROUP BY 1`)).rows;
+      const noteCount = new Map(noteRows.map((r) => [r.marker, r.n]));
+      const lostNotes = notes.filter((n) => noteOutcomes.get(n.marker)?.ok && !noteCount.get(n.marker));
+      const addresses: string[] = (await owner.query(
+        `SELECT DISTINCT ip FROM audit_events WHERE at >= to_timestamp($1 / 1000.0) AND ip IS NOT NULL`, [started])).rows.map((r: { ip: string }) => r.ip);
+      const servedBySecond = await requestsServed(second!);
+      const all = [...submitOutcomes.values(), ...noteOutcomes.values(), ...reads];
+      // eslint-disable-next-line no-console
+      console.log(`failover: ${JSON.stringify({
+        seconds: Math.round((Date.now() - started) / 1000), servedByFirstBeforeKill, servedBySecond,
+        submissions: { sent: SUBMISSIONS, acknowledged: acknowledged.length, lost: lost.length },
+        notes: { sent: NOTES, acknowledged: [...noteOutcomes.values()].filter((o) => o.ok).length, lost: lostNotes.length, duplicated: noteRows.filter((r) => r.n > 1).length },
+        reads: reads.length, retried: all.filter((o) => o.attempts > 1).length, addresses,
+      })}`);
+
+      // both instances served, and the first was killed with requests still coming
+      expect(servedByFirstBeforeKill).toBeGreaterThan(10);
+      expect(servedBySecond).toBeGreaterThan(10);
+      expect(await fetch(`${first!.url}/api/health`).then(() => 'answered', () => 'gone')).toBe('gone');
+      // every request got a 2xx in the end, with the sessions signed in before the kill
+      expect(all.filter((o) => !o.ok).map((o) => o.failures.slice(-3))).toEqual([]);
+      expect(unauthorised).toEqual([]);
+      expect(lost.map((s) => s.id)).toEqual([]);
+      expect(rows.filter((r) => r.exceptions > 1)).toEqual([]);
+      expect(rows.filter((r) => (r.status === 'submitted') !== (r.exceptions === 1))).toEqual([]);
+      expect(lostNotes.map((n) => n.marker)).toEqual([]);
+      expect(noteRows.filter((r) => r.n > 1)).toEqual([]);
+      // the audit trail has the addresses the requests came from, never the proxy's
+      expect(addresses.length).toBeGreaterThan(1);
+      expect(addresses.filter((a) => !CLIENT_ADDRESSES.includes(a))).toEqual([]);
+    } finally {
+      await owner.end();
+    }
+  }, 180_000);
+});
