@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,9 +7,9 @@ import { Client } from 'pg';
 import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
 import { DEMO } from '../security/fixtures.js';
 import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
+import { startHaproxy, type Haproxy } from '../support/haproxy.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
 
-const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 const SUBMISSIONS = 120;
 const NOTES = 60;
 const READERS = 4;
@@ -44,56 +43,6 @@ function send(port: number, from: string, method: string, url: string, headers: 
   });
 }
 
-/** Debian's HAProxy in front of two API instances: health-checked on /api/ready, a failed connection retried on the other. */
-async function startHaproxy(upstreams: number[]): Promise<{ port: number; output(): string; stop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-haproxy-'));
-  const port = await freePort();
-  fs.writeFileSync(path.join(dir, 'haproxy.cfg'), `
-global
-  maxconn 512
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-  retries 3
-  option redispatch
-  retry-on conn-failure empty-response
-frontend web
-  bind 127.0.0.1:${port}
-  option forwardfor
-  default_backend api
-backend api
-  balance roundrobin
-  option http-buffer-request
-  option httpchk GET /api/ready
-  http-check expect status 200
-${upstreams.map((p, i) => `  server api${i + 1} 127.0.0.1:${p} check inter 300 fall 2 rise 2`).join('\n')}
-`);
-  let output = '';
-  const child: ChildProcess = spawn(HAPROXY, ['-db', '-f', path.join(dir, 'haproxy.cfg')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
-  for (let i = 0; i < 50; i++) {
-    if (child.exitCode !== null) throw new Error(`HAProxy exited: ${output}`);
-    const up = await send(port, '127.0.0.1', 'GET', '/api/health', {}).then((r) => r.status === 200, () => false);
-    if (up) break;
-    await sleep(200);
-  }
-  return {
-    port,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await gone;
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** The API's own count of requests answered (its Prometheus histogram), read on loopback. */
 async function requestsServed(app: AppServer): Promise<number> {
   const text = await (await fetch(`${app.url}/api/metrics`)).text();
@@ -113,7 +62,7 @@ describe('two API instances behind HAProxy, one killed under load', () => {
   let dataDir: string;
   let first: AppServer | undefined;
   let second: AppServer | undefined;
-  let proxy: Awaited<ReturnType<typeof startHaproxy>> | undefined;
+  let proxy: Haproxy | undefined;
   const assignmentIds: string[] = [];
 
   beforeAll(async () => {
