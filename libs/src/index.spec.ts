@@ -95,6 +95,7 @@ describe('@attune/domain', () => {
   });
 
   it('builds the payloads the API returns from its own rules', () => {
+    const CHEN = '00000000-0000-4000-8000-00000000000a';
     const stage: StageNumber = 4;
     const schedule: CaseSchedule = domain.caseSchedule({ cycleStartedAt: '2026-03-02T00:00:00Z', stage, today: '2026-03-25T00:00:00Z' });
     const alerts: CaseAlert[] = domain.deriveCaseAlerts({
@@ -102,51 +103,68 @@ describe('@attune/domain', () => {
       stage,
       stageEnteredAt: '2026-03-23T00:00:00Z',
       cycleStartedAt: '2026-03-02T00:00:00Z',
-      clients: [{ id: 'a', displayName: 'Chen Jing' }],
+      clients: [{ id: CHEN, displayName: 'Chen Jing' }],
       scores: [
-        { clientId: 'a', score: 6, recordedAt: '2026-03-10T00:00:00Z' },
-        { clientId: 'a', score: 4, recordedAt: '2026-03-24T00:00:00Z' },
+        { clientId: CHEN, score: 6, recordedAt: '2026-03-10T00:00:00Z' },
+        { clientId: CHEN, score: 4, recordedAt: '2026-03-24T00:00:00Z' },
       ],
       overdueAssignments: 0,
     });
     const caseDto: CaseDto = {
-      id: 'c',
+      id: '00000000-0000-4000-8000-00000000000c',
       title: 'Chen Jing',
       kind: 'individual',
-      clientIds: ['a'],
-      practitionerId: 'p',
+      clientIds: ['00000000-0000-4000-8000-00000000000a'],
+      clients: [{ id: '00000000-0000-4000-8000-00000000000a', displayName: 'Chen Jing' }],
+      practitionerId: '00000000-0000-4000-8000-000000000001',
       stage,
       cycle: 1,
       status: 'open',
       openedAt: '2026-03-02T00:00:00Z',
+      closedAt: null,
       presentingConcern: null,
+      stageEnteredAt: '2026-03-23T00:00:00Z',
+      cycleStartedAt: '2026-03-02T00:00:00Z',
+      updatedAt: '2026-03-24T00:00:00Z',
+      scheduleStatus: 'on_schedule',
+      version: 1,
       day: schedule.day,
       plannedStage: schedule.plannedStage,
       daysBehind: schedule.daysBehind,
-      latestScores: [{ clientId: 'a', score: 4, recordedAt: '2026-03-24T00:00:00Z' }],
+      latestScores: [{ clientId: '00000000-0000-4000-8000-00000000000a', score: 4, recordedAt: '2026-03-24T00:00:00Z' }],
       alerts,
     };
     const exercise = domain.builtInExercise('scale-positioning') as ExerciseDefinition;
     const exerciseDto: ExerciseDto = {
-      id: 'e',
+      id: '00000000-0000-4000-8000-00000000000e',
       key: exercise.key,
       stage: exercise.stage,
       title: exercise.title,
+      summary: null,
       instructions: exercise.instructions,
       audience: exercise.audience,
       cadence: exercise.cadence,
       fields: exercise.fields,
       responseSchema: domain.responseJsonSchemaFor(exercise.fields),
       builtIn: true,
+      effect: 'scale_score',
+      ownerId: null,
     };
     const progress: CaseProgressDto = {
-      series: [{ clientId: 'a', displayName: 'Chen Jing', points: [{ recordedAt: '2026-03-24T00:00:00Z', score: 4, source: 'client' }] }],
+      series: [{ clientId: '00000000-0000-4000-8000-00000000000a', displayName: 'Chen Jing', points: [{ id: '00000000-0000-4000-8000-000000000005', recordedAt: '2026-03-24T00:00:00Z', score: 4, source: 'client' }] }],
       stageBands: [{ stage: 1, cycle: 1, start: '2026-03-02T00:00:00Z', end: null }],
-      sessions: [{ id: 's', startsAt: '2026-03-03T09:00:00Z' }],
+      sessions: [{ id: '00000000-0000-4000-8000-000000000006', startsAt: '2026-03-03T09:00:00Z' }],
       alerts,
+      stage,
+      cycle: 1,
     };
     const round = JSON.parse(JSON.stringify({ caseDto, exerciseDto, progress })) as unknown;
     expect(round).toEqual({ caseDto, exerciseDto, progress });
+    // the contract's schemas (which the OpenAPI document is generated from) accept them as sent
+    expect(domain.caseDtoSchema.parse(round && caseDto)).toEqual(caseDto);
+    expect(domain.exerciseDtoSchema.safeParse(exerciseDto).success).toBe(true);
+    expect(domain.caseProgressDtoSchema.safeParse(progress).success).toBe(true);
+    expect(domain.caseDtoSchema.safeParse({ ...caseDto, stage: 7 }).success).toBe(false);
     expect(caseDto.alerts.map((a) => a.kind)).toEqual(['setback']);
     expect(caseDto).toMatchObject({ day: 24, plannedStage: 4, daysBehind: 0 });
   });

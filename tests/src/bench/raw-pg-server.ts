@@ -251,7 +251,7 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
     const facts = await loadCaseFacts(managerOf(c), open.map((k) => k.id));
     const change = averageChangeSinceIntake(facts.values());
     const byStage = [1, 2, 3, 4, 5, 6].map((stage) => ({ stage, count: open.filter((k) => k.stage === stage).length }));
-    const alerts = open.flatMap((k) => alertsOfCase(k, facts.get(k.id)!, now).map((alert) => ({ caseId: k.id, caseTitle: k.title, alert, kind: alert.kind, severity: alert.severity, message: alert.message })));
+    const alerts = open.flatMap((k) => alertsOfCase(k, facts.get(k.id)!, now).map((alert) => ({ caseId: k.id, caseTitle: k.title, alert })));
     const overruns = open.map((k) => ({ k, o: stageOverrun({ stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt, today: now }) }))
       .filter((x) => x.o.overrun).sort((a, b) => b.o.daysOver - a.o.daysOver)
       .map(({ k, o }) => ({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: o.daysInStage, daysOver: o.daysOver }));
@@ -268,7 +268,7 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
         alerts: alerts.slice(0, 50),
         sessionsThisWeek: sessions.rows.map((s) => ({ sessionId: s.id, caseId: s.case_id, caseTitle: s.title, startsAt: s.starts_at, durationMinutes: s.duration_minutes, signed: s.signed })),
         sessionsThisWeekCount: sessions.rows.length,
-        averageScaleChange: change.mean, averageChangeSinceIntake: change.mean, averageScaleChangeClients: change.clients,
+        averageChangeSinceIntake: change.mean, averageChangeClients: change.clients,
         stageOverruns: overruns.slice(0, 50),
         unsignedSessions: unsigned.rows.map((s) => ({ sessionId: s.id, caseId: s.case_id, caseTitle: s.title, startsAt: s.starts_at })),
         week: { start: weekStart, end: weekEnd, timeZone: 'UTC' },

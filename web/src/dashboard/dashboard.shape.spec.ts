@@ -45,7 +45,7 @@ describe('normaliseDashboard', () => {
           { sessionId: 's2', caseId: 'k1', caseTitle: 'Chen Jing', startsAt: '2026-03-21T09:00:00Z', durationMinutes: 50, signed: false },
           { sessionId: 's3', caseId: 'k1', caseTitle: 'Chen Jing', startsAt: '2026-03-17T09:00:00Z', durationMinutes: 50, signed: true },
         ],
-        averageScaleChange: 1.75,
+        averageChangeSinceIntake: 1.75,
       },
       NOW,
     );

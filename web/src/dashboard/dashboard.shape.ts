@@ -221,7 +221,7 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
 
   const sessionsRaw = body['sessionsThisWeek'];
   const sessionsThisWeek = Array.isArray(sessionsRaw) ? sessionsRaw.length : (asNumber(sessionsRaw) ?? null);
-  const average = asNumber(body['averageChangeSinceIntake']) ?? asNumber(body['averageScaleChange']) ?? null;
+  const average = asNumber(body['averageChangeSinceIntake']) ?? null;
 
   const totals = asObject(body['totals']) ?? {};
   const alertCounts = Object.entries(asObject(body['alertCounts']) ?? {});
@@ -242,7 +242,7 @@ export function normaliseDashboard(raw: RawDashboard, now: number = Date.now()):
     attentionTotal: attentionCounts.reduce((sum, { count }) => sum + count, 0),
     sessionsThisWeek,
     averageChangeSinceIntake: average,
-    averageChangeClients: asNumber(body['averageScaleChangeClients']) ?? null,
+    averageChangeClients: asNumber(body['averageChangeClients']) ?? null,
   };
 }
 

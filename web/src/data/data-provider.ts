@@ -9,13 +9,13 @@ import type {
   AssignmentDto,
   CaseDto,
   CaseExceptionDto,
+  DashboardDto,
   ScaleScoreDto,
   StaffAnnotationInput,
 } from '@attune/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider } from 'react-admin';
 import { API_URL, httpClient } from './http-client';
-import type { RawDashboard } from '../dashboard/dashboard.shape';
 
 /** The domain actions of the API, beside react-admin's CRUD methods. */
 export interface AttuneDomainMethods {
@@ -26,7 +26,7 @@ export interface AttuneDomainMethods {
   signSession(sessionId: string): Promise<{ data: SessionDto }>;
   addAddendum(sessionId: string, input: AddendumInput): Promise<{ data: SessionDto }>;
   reviewAssignment(assignmentId: string, input: ReviewInput): Promise<{ data: AssignmentDto }>;
-  getDashboard(): Promise<{ data: RawDashboard }>;
+  getDashboard(): Promise<{ data: DashboardDto }>;
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;

@@ -1,9 +1,12 @@
-import type { ExerciseDto, ExerciseField } from '@attune/domain';
+import type { ExerciseField } from '@attune/domain';
+
+/** What names an exercise: a built-in one's key (null in the portal for a practitioner's own) and its title. */
+type ExerciseName = { key: string | null; title: string };
 import { useLocaleState, useTranslate } from 'react-admin';
 import { exerciseTextKey, exerciseTitleKey } from './choices';
 
 /** A built-in exercise's title in the user's language; a custom one as its author wrote it. */
-export function useExerciseTitle(): (exercise: Pick<ExerciseDto, 'key' | 'title'> | undefined | null) => string {
+export function useExerciseTitle(): (exercise: ExerciseName | undefined | null) => string {
   const translate = useTranslate();
   return (exercise) => {
     if (!exercise) return '';
@@ -24,7 +27,8 @@ export interface ExerciseWords {
   fields: ExerciseField[];
 }
 
-type ExerciseSource = Pick<ExerciseDto, 'key' | 'instructions'> & {
+type ExerciseSource = Pick<ExerciseName, 'key'> & {
+  instructions: string;
   summary?: string | null | undefined;
   fields: readonly ExerciseField[];
   /** When known: custom exercises keep their author's words. */

@@ -6,19 +6,11 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import {
-  ASSIGNMENT_LIST,
-  assignmentCreateSchema,
-  assignmentReviewSchema,
-  assignmentUpdateSchema,
-  type AssignmentCreate,
-  type AssignmentReview,
-  type AssignmentUpdate,
-  type StaffAssignmentDto,
-} from './assignments.dto.js';
+import { ASSIGNMENT_LIST, assignmentCreateSchema, assignmentReviewSchema, assignmentUpdateSchema, type AssignmentCreate, type AssignmentReview, type AssignmentUpdate } from './assignments.dto.js';
 import { AssignmentsService } from './assignments.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { AssignmentDto } from '@attune/domain';
 
 @ApiTags('assignments')
 @Controller('assignments')
@@ -29,14 +21,14 @@ export class AssignmentsController {
   @Permission('assignments', 'list')
   @ApiOperation({ summary: 'Homework in the caller\'s cases (admins: the practice); overdue is derived' })
   @ApiListQuery(ASSIGNMENT_LIST)
-  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<StaffAssignmentDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<AssignmentDto>> {
     return this.assignments.list(actor, parseListQuery(ASSIGNMENT_LIST, query));
   }
 
   @Get(':id')
   @Permission('assignments', 'read')
   @ApiOperation({ summary: 'One assignment with its exercise\'s fields and the submitted response (never the draft)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StaffAssignmentDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AssignmentDto> {
     return this.assignments.get(actor, id);
   }
 
@@ -44,21 +36,21 @@ export class AssignmentsController {
   @Permission('assignments', 'create')
   @ApiOperation({ summary: 'Gives an exercise to a client of an open case' })
   @ApiIdempotencyKey()
-  create(@CurrentActor() actor: Actor, @Body({ schema: assignmentCreateSchema }) body: AssignmentCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<StaffAssignmentDto> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: assignmentCreateSchema }) body: AssignmentCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<AssignmentDto> {
     return this.assignments.create(actor, body, idempotent);
   }
 
   @Put(':id')
   @Permission('assignments', 'update')
   @ApiOperation({ summary: 'Changes the due date and note until the client submits (then 409)' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentUpdateSchema }) body: AssignmentUpdate): Promise<StaffAssignmentDto> {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentUpdateSchema }) body: AssignmentUpdate): Promise<AssignmentDto> {
     return this.assignments.update(actor, id, body);
   }
 
   @Delete(':id')
   @Permission('assignments', 'delete')
   @ApiOperation({ summary: 'Withdraws homework not yet submitted (then 409); answers the removed record' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StaffAssignmentDto> {
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AssignmentDto> {
     return this.assignments.remove(actor, id);
   }
 
@@ -66,7 +58,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @Permission('assignments', 'update')
   @ApiOperation({ summary: 'Reviews a submitted assignment with feedback (submitted → reviewed; otherwise 409)' })
-  review(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentReviewSchema }) body: AssignmentReview): Promise<StaffAssignmentDto> {
+  review(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentReviewSchema }) body: AssignmentReview): Promise<AssignmentDto> {
     return this.assignments.review(actor, id, body);
   }
 }

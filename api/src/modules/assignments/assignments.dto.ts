@@ -16,6 +16,7 @@ import {
 } from '@attune/domain';
 import { z as zod, type z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
+import type { AssignmentExerciseDto } from '@attune/domain';
 
 /** Overdue is derived, never stored: the due time has passed and nothing has been submitted. */
 export const ASSIGNMENT_OVERDUE_SQL = `(a.due_at < now() AND a.status IN ('assigned', 'in_progress'))`;
@@ -53,30 +54,6 @@ export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 export const assignmentReviewSchema = reviewInputSchema;
 export type AssignmentReview = z.infer<typeof assignmentReviewSchema>;
-
-export interface AssignmentExerciseDto {
-  id: string;
-  key: string;
-  title: string;
-  stage: StageNumber;
-  audience: ExerciseAudience;
-  /** In `GET /api/assignments/:id` only: what the client fills in, to show the response against. */
-  fields?: ExerciseField[];
-}
-
-/**
- * An assignment as staff see it: libs' AssignmentDto with the exercise it gives and, for daily and
- * weekly cadences, the calendar of check-ins. The client's draft is their work in progress and is
- * never shown: `response` is the submitted answer only, null before submission.
- */
-export interface StaffAssignmentDto extends AssignmentDto {
-  assignedAt: string;
-  cadence: ExerciseCadence;
-  exercise: AssignmentExerciseDto;
-  checkIns: Array<CheckInPeriod & { state: CheckInState }> | null;
-  /** Sent back on PUT: an edit made from an older version answers 409. */
-  version: number;
-}
 
 /**
  * What a staff DTO is made of, selected as plain columns (no entity is built): the assignment
@@ -147,7 +124,7 @@ export const ASSIGNMENT_DTO_SELECT = selectList(DTO_COLUMNS);
 /** The same with the exercise's fields, for one assignment. */
 export const ASSIGNMENT_DTO_SELECT_WITH_FIELDS = selectList([...DTO_COLUMNS, ['e.fields', 'exerciseFields']]);
 
-export function toAssignmentDto(a: AssignmentDtoRow): StaffAssignmentDto {
+export function toAssignmentDto(a: AssignmentDtoRow): AssignmentDto {
   const submitted = a.status === 'submitted' || a.status === 'reviewed';
   const cadence = a.cadence;
   const exercise: AssignmentExerciseDto = {

@@ -12,18 +12,10 @@ import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
 import { Assignment } from './assignment.entity.js';
-import {
-  ASSIGNMENT_DTO_SELECT,
-  ASSIGNMENT_DTO_SELECT_WITH_FIELDS,
-  ASSIGNMENT_LIST,
-  toAssignmentDto,
-  type AssignmentDtoRow,
-  type AssignmentCreate,
-  type AssignmentReview,
-  type AssignmentUpdate,
-  type StaffAssignmentDto,
-} from './assignments.dto.js';
+import { ASSIGNMENT_DTO_SELECT, ASSIGNMENT_DTO_SELECT_WITH_FIELDS, ASSIGNMENT_LIST, toAssignmentDto, type AssignmentDtoRow, type AssignmentCreate, type AssignmentReview, type AssignmentUpdate } from './assignments.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { AssignmentDto } from '@attune/domain';
+
 
 const ENTITY = 'assignments';
 
@@ -36,7 +28,7 @@ export class AssignmentsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<StaffAssignmentDto>> {
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<AssignmentDto>> {
     return this.dataSource.transaction(async (manager) => {
       // One statement: the page with its exercises, check-ins, total and now(), as plain rows.
       const qb = this.dtoQuery(applyListQuery(this.visible(manager, actor), ASSIGNMENT_LIST, query), false);
@@ -46,7 +38,7 @@ export class AssignmentsService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<StaffAssignmentDto> {
+  async get(actor: Actor, id: string): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.dtoQuery(this.visible(manager, actor).andWhere('a.id = :id', { id }), true).getRawOne<AssignmentDtoRow>();
       if (!row) throw notFound('Assignment');
@@ -55,7 +47,7 @@ export class AssignmentsService {
     });
   }
 
-  async create(actor: Actor, input: AssignmentCreate, idempotent?: IdempotentRequest): Promise<StaffAssignmentDto> {
+  async create(actor: Actor, input: AssignmentCreate, idempotent?: IdempotentRequest): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       if (found.status !== 'open') throw badRequest({ caseId: 'is closed: homework goes to an open case' });
@@ -92,7 +84,7 @@ export class AssignmentsService {
     }));
   }
 
-  async update(actor: Actor, id: string, input: AssignmentUpdate): Promise<StaffAssignmentDto> {
+  async update(actor: Actor, id: string, input: AssignmentUpdate): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, actor, id, true);
       if (assignment.status === 'submitted' || assignment.status === 'reviewed') {
@@ -111,7 +103,7 @@ export class AssignmentsService {
   }
 
   /** Withdraws homework the client has not sent yet; answers the record as it was. */
-  async remove(actor: Actor, id: string): Promise<StaffAssignmentDto> {
+  async remove(actor: Actor, id: string): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, actor, id, true);
       if (assignment.status === 'submitted' || assignment.status === 'reviewed') {
@@ -125,7 +117,7 @@ export class AssignmentsService {
   }
 
   /** submitted → reviewed with the practitioner's feedback; anything else is a 409. */
-  async review(actor: Actor, id: string, input: AssignmentReview): Promise<StaffAssignmentDto> {
+  async review(actor: Actor, id: string, input: AssignmentReview): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, actor, id);
       const next = nextAssignmentStatus(assignment.status, 'review');
@@ -159,7 +151,7 @@ export class AssignmentsService {
   }
 
   /** One assignment this request has already reached, as it stands now in the transaction. */
-  private async dtoOf(manager: EntityManager, id: string): Promise<StaffAssignmentDto> {
+  private async dtoOf(manager: EntityManager, id: string): Promise<AssignmentDto> {
     const qb = manager.getRepository(Assignment).createQueryBuilder('a').where('a.id = :id', { id });
     return toAssignmentDto((await this.dtoQuery(qb, true).getRawOne<AssignmentDtoRow>())!);
   }

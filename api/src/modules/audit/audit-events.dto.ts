@@ -51,13 +51,7 @@ export function parseAuditEventListQuery(raw: Record<string, unknown>): { query:
   return { query: parseListQuery(AUDIT_EVENT_LIST, { ...raw, filter: JSON.stringify(rest) }), ids };
 }
 
-/** An event of the trail: who did what to which record, when and from where. Never clinical text. */
-export interface AuditEventResponseDto extends AuditEventDto {
-  caseId: string | null;
-  correlationId: string | null;
-}
-
-export function toAuditEventDto(event: AuditEvent): AuditEventResponseDto {
+export function toAuditEventDto(event: AuditEvent): AuditEventDto {
   return {
     id: String(event.id),
     at: event.at.toISOString(),

@@ -5,7 +5,8 @@ import { notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { AUDIT_EVENT_LIST, toAuditEventDto, type AuditEventResponseDto } from './audit-events.dto.js';
+import { AUDIT_EVENT_LIST, toAuditEventDto } from './audit-events.dto.js';
+import type { AuditEventDto } from '@attune/domain';
 
 /**
  * The admin's read-only view of the practice's audit trail. Reading the trail shows ids and actions,
@@ -15,14 +16,14 @@ import { AUDIT_EVENT_LIST, toAuditEventDto, type AuditEventResponseDto } from '.
 export class AuditEventsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor, query: ParsedListQuery, ids: string[] | null): Promise<ListPage<AuditEventResponseDto>> {
+  async list(actor: Actor, query: ParsedListQuery, ids: string[] | null): Promise<ListPage<AuditEventDto>> {
     const qb = this.practiceEvents(actor);
     if (ids) qb.andWhere('ae.id IN (:...eventIds)', { eventIds: ids });
     const [rows, total] = await applyListQuery(qb, AUDIT_EVENT_LIST, query).getManyAndCount();
     return new ListPage('audit-events', rows.map(toAuditEventDto), total, query.range);
   }
 
-  async get(actor: Actor, id: string): Promise<AuditEventResponseDto> {
+  async get(actor: Actor, id: string): Promise<AuditEventDto> {
     const event = await this.practiceEvents(actor).andWhere('ae.id = :id', { id }).getOne();
     if (!event) throw notFound('Audit event');
     return toAuditEventDto(event);

@@ -7,8 +7,10 @@ import { AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorato
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { AuthService, SESSION_COOKIE, XSRF_COOKIE, type AccountDto } from './auth.service.js';
+import { AuthService, SESSION_COOKIE, XSRF_COOKIE } from './auth.service.js';
 import { TotpService, type TotpEnrolment, type TotpStatus } from './totp.service.js';
+import type { AccountDto } from '@attune/domain';
+
 
 /** Text with messages a person can act on: "is required" when missing, "must be text" otherwise. */
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });

@@ -12,6 +12,8 @@ import { badRequest } from '../../common/api-errors.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TotpService } from './totp.service.js';
+import type { AccountDto } from '@attune/domain';
+
 
 export const SESSION_COOKIE = 'attune_session';
 export const XSRF_COOKIE = 'XSRF-TOKEN';
@@ -36,15 +38,6 @@ export interface ResolvedSession {
   actor: Actor;
   xsrfToken: string;
   /** Staff of a practice that requires two-step sign-in who have not enrolled yet. */
-  totpEnrolmentRequired: boolean;
-}
-
-/** The signed-in user as `GET /api/auth/me` describes them. */
-export interface AccountDto extends SignedInUser {
-  /** For a client: their client record. */
-  clientId: string | null;
-  totpEnabled: boolean;
-  /** True when the practice requires two-step sign-in and this account must enrol before anything else. */
   totpEnrolmentRequired: boolean;
 }
 

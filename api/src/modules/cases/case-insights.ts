@@ -11,7 +11,7 @@ import {
 } from '@attune/domain';
 import type { EntityManager } from 'typeorm';
 import type { Case } from './case.entity.js';
-import type { CaseClientSummaryDto, CaseResponseDto } from './cases.dto.js';
+import type { CaseClientSummaryDto, CaseDto } from '@attune/domain';
 
 /** A rating as the alert rules read it. */
 export interface ScorePoint {
@@ -159,7 +159,7 @@ export const CASE_ROW_SELECT = ([
 ] satisfies Array<[string, keyof CaseRow]>).map(([sql, alias]) => `${sql} AS "${alias}"`).join(', ');
 
 /** The API's view of a case: stored fields, then the derived ones (schedule, latest scores, alerts). */
-export function toCaseResponse(k: CaseRow, facts: CaseFacts, now: Date): CaseResponseDto {
+export function toCaseResponse(k: CaseRow, facts: CaseFacts, now: Date): CaseDto {
   const schedule = caseSchedule({ cycleStartedAt: k.cycleStartedAt, stage: k.stage, today: k.closedAt ?? now });
   return {
     id: k.id,

@@ -8,19 +8,12 @@ import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { CaseProgressService } from './case-progress.service.js';
-import {
-  CASE_LIST,
-  caseCreateSchema,
-  caseUpdateSchema,
-  type CaseCreate,
-  type CaseResponseDto,
-  type CaseUpdate,
-  type StageTransitionResponseDto,
-} from './cases.dto.js';
+import { CASE_LIST, caseCreateSchema, caseUpdateSchema, type CaseCreate, type CaseUpdate } from './cases.dto.js';
 import { CasesService } from './cases.service.js';
 import { parseTimeZone } from './time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { CaseDto, StageTransitionDto } from '@attune/domain';
 
 /** Cases are closed, never deleted: there is no DELETE route. */
 @ApiTags('cases')
@@ -35,14 +28,14 @@ export class CasesController {
     description: 'clientId: cases with that client; alert: open cases with an active alert of that kind; q: title, presenting concern, client names.',
   })
   @ApiListQuery(CASE_LIST)
-  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseResponseDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseDto>> {
     return this.cases.list(actor, parseListQuery(CASE_LIST, query));
   }
 
   @Get(':id')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'One case with its schedule, latest scores and active alerts' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseResponseDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseDto> {
     return this.cases.get(actor, id);
   }
 
@@ -50,7 +43,7 @@ export class CasesController {
   @Permission('cases', 'create')
   @ApiOperation({ summary: 'Open a case in stage 1 with its one (individual) or two (couple) clients; admins name the practitioner' })
   @ApiIdempotencyKey()
-  create(@CurrentActor() actor: Actor, @Body({ schema: caseCreateSchema }) body: CaseCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseResponseDto> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: caseCreateSchema }) body: CaseCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseDto> {
     return this.cases.create(actor, body, idempotent);
   }
 
@@ -60,21 +53,21 @@ export class CasesController {
     summary: 'Edit title, presenting concern and status (open/closed); admins may reassign the practitioner',
     description: 'Kind, clients, stage and derived fields are ignored: the stage moves through POST /cases/:id/transitions.',
   })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseUpdateSchema }) body: CaseUpdate): Promise<CaseResponseDto> {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseUpdateSchema }) body: CaseUpdate): Promise<CaseDto> {
     return this.cases.update(actor, id, body);
   }
 
   @Post(':id/transitions')
   @Permission('cases', 'update')
   @ApiOperation({ summary: 'Move the case to a stage (forward, back, or a new cycle from stage 6) with a reason' })
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: transitionInputSchema }) body: TransitionInput): Promise<StageTransitionResponseDto> {
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: transitionInputSchema }) body: TransitionInput): Promise<StageTransitionDto> {
     return this.cases.transition(actor, id, body);
   }
 
   @Get(':id/transitions')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Every stage move of the case, oldest first, starting with its opening' })
-  transitions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StageTransitionResponseDto[]> {
+  transitions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StageTransitionDto[]> {
     return this.cases.transitions(actor, id);
   }
 

@@ -8,11 +8,7 @@ import {
   intSchema,
   optionalTextSchema,
   textSchema,
-  type CaseDto,
-  type ScheduleStatus,
-  type StageNumber,
   type StageTransitionDto,
-  type TransitionKind,
 } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
@@ -75,31 +71,7 @@ export const caseUpdateSchema = z.object({
 });
 export type CaseUpdate = z.infer<typeof caseUpdateSchema>;
 
-export interface CaseClientSummaryDto {
-  id: string;
-  displayName: string;
-}
-
-/** The case as the API answers it: libs' CaseDto with the clients' names and the row's version. */
-export interface CaseResponseDto extends CaseDto {
-  clients: CaseClientSummaryDto[];
-  closedAt: string | null;
-  stageEnteredAt: string;
-  cycleStartedAt: string;
-  scheduleStatus: ScheduleStatus;
-  updatedAt: string;
-  /** For optimistic locking: send it back with a PUT. */
-  version: number;
-}
-
-/** A recorded stage move. The opening of a case is recorded too: kind 'start', fromStage null. */
-export interface StageTransitionResponseDto extends Omit<StageTransitionDto, 'fromStage' | 'kind'> {
-  fromStage: StageNumber | null;
-  kind: TransitionKind | 'start';
-  fromCycle: number | null;
-}
-
-export function toStageTransitionDto(t: StageTransition): StageTransitionResponseDto {
+export function toStageTransitionDto(t: StageTransition): StageTransitionDto {
   return {
     id: t.id,
     caseId: t.caseId,

@@ -10,17 +10,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from './case-access.service.js';
 import { alertsOfCase, CASE_ROW_SELECT, loadCaseFacts, toCaseResponse, type CaseFacts, type CaseRow } from './case-insights.js';
 import { Case } from './case.entity.js';
-import {
-  CASE_LIST,
-  CASE_OPENED_REASON,
-  toStageTransitionDto,
-  type CaseCreate,
-  type CaseResponseDto,
-  type CaseUpdate,
-  type StageTransitionResponseDto,
-} from './cases.dto.js';
+import { CASE_LIST, CASE_OPENED_REASON, toStageTransitionDto, type CaseCreate, type CaseUpdate } from './cases.dto.js';
 import { StageTransition } from './stage-transition.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { CaseDto, StageTransitionDto } from '@attune/domain';
+
 
 @Injectable()
 export class CasesService {
@@ -31,7 +25,7 @@ export class CasesService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseResponseDto>> {
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseDto>> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const { alert, ...filter } = query.filter;
@@ -61,7 +55,7 @@ export class CasesService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<CaseResponseDto> {
+  async get(actor: Actor, id: string): Promise<CaseDto> {
     return this.dataSource.transaction(async (manager) => {
       const k = await this.access.visibleCaseRow(manager, actor, id);
       await this.audit.record(manager, { action: 'read', entity: 'cases', entityId: id, caseId: id });
@@ -70,7 +64,7 @@ export class CasesService {
   }
 
   /** Opens a case: the case, its one or two clients and its 'start' transition, all or nothing. */
-  async create(actor: Actor, input: CaseCreate, idempotent?: IdempotentRequest): Promise<CaseResponseDto> {
+  async create(actor: Actor, input: CaseCreate, idempotent?: IdempotentRequest): Promise<CaseDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const practitionerId = actor.role === 'admin'
         ? await this.activePractitioner(manager, actor, input.practitionerId, 'is required when an admin opens a case')
@@ -114,7 +108,7 @@ export class CasesService {
    * Edits title, presenting concern and status (closing stamps closed_at, reopening clears it); an
    * admin may also reassign the case to another practitioner. Kind, clients and stage never change here.
    */
-  async update(actor: Actor, id: string, input: CaseUpdate): Promise<CaseResponseDto> {
+  async update(actor: Actor, id: string, input: CaseUpdate): Promise<CaseDto> {
     return this.dataSource.transaction(async (manager) => {
       const k = await this.access.findVisibleCase(manager, actor, id, { lock: true });
       if (input.version !== undefined && input.version !== k.version) {
@@ -147,7 +141,7 @@ export class CasesService {
   }
 
   /** Moves the case to a stage (forward, back, or a new cycle from stage 6) and records why. */
-  async transition(actor: Actor, caseId: string, input: TransitionInput): Promise<StageTransitionResponseDto> {
+  async transition(actor: Actor, caseId: string, input: TransitionInput): Promise<StageTransitionDto> {
     return this.dataSource.transaction(async (manager) => {
       const k = await this.access.findVisibleCase(manager, actor, caseId, { lock: true });
       if (k.status !== 'open') throw conflict('A closed case does not change stage; reopen it first');
@@ -173,7 +167,7 @@ export class CasesService {
   }
 
   /** Every recorded move of the case, oldest first, starting with its opening. */
-  async transitions(actor: Actor, caseId: string): Promise<StageTransitionResponseDto[]> {
+  async transitions(actor: Actor, caseId: string): Promise<StageTransitionDto[]> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.findVisibleCase(manager, actor, caseId);
       const rows = await manager.getRepository(StageTransition).createQueryBuilder('t')
@@ -185,7 +179,7 @@ export class CasesService {
     });
   }
 
-  private async respond(manager: EntityManager, k: CaseRow): Promise<CaseResponseDto> {
+  private async respond(manager: EntityManager, k: CaseRow): Promise<CaseDto> {
     const facts = await loadCaseFacts(manager, [k.id]);
     return toCaseResponse(k, facts.get(k.id)!, new Date());
   }

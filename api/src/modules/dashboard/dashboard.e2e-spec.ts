@@ -47,13 +47,11 @@ describe('dashboard', () => {
     ]);
     for (const item of res.body.overdueHomework) expect(Date.parse(item.dueAt)).toBeLessThan(Date.now());
 
-    expect(res.body.alerts.map((a: { caseId: string; kind: string; severity: string }) => [a.caseId, a.kind, a.severity])).toEqual([
+    expect(res.body.alerts.map((a: { caseId: string; alert: { kind: string; severity: string } }) => [a.caseId, a.alert.kind, a.alert.severity])).toEqual([
       [LIU, 'setback', 'high'], [LIU, 'homework_piling_up', 'low'], [COUPLE, 'homework_piling_up', 'low'],
     ]);
     expect(res.body.alerts[0]).toEqual({
-      caseId: LIU, caseTitle: 'Liu Jia: from anxiety to safety', kind: 'setback', severity: 'high', clientId: demoClientId('liu'),
-      message: 'Liu Jia: latest 3.5 is 2 below best 5.5',
-      params: { clientName: 'Liu Jia', latest: '3.5', best: '5.5', drop: '2' },
+      caseId: LIU, caseTitle: 'Liu Jia: from anxiety to safety',
       alert: {
         kind: 'setback', severity: 'high', clientId: demoClientId('liu'), message: 'Liu Jia: latest 3.5 is 2 below best 5.5',
         params: { clientName: 'Liu Jia', latest: '3.5', best: '5.5', drop: '2' },
@@ -66,7 +64,7 @@ describe('dashboard', () => {
       stableId('demo:session:chen:5'), stableId('demo:session:couple:5'), stableId('demo:session:liu:3'),
     ]);
     // Chen 2.5 → 6.5, Zhao 1.5 → 5, Zhou 1 → 5, Liu 3 → 3.5: (4 + 3.5 + 4 + 0.5) / 4
-    expect(res.body).toMatchObject({ averageChangeSinceIntake: 3, averageScaleChange: 3, averageScaleChangeClients: 4 });
+    expect(res.body).toMatchObject({ averageChangeSinceIntake: 3, averageChangeClients: 4 });
     expect(res.body.totals).toEqual({ reviewQueue: 3, overdueHomework: 4, unsignedSessions: 3, alerts: 3 });
     expect(await auditOf(res)).toEqual(expect.arrayContaining([CHEN, COUPLE, LIU].map((caseId) => ({ action: 'read', entity: 'dashboard', entityId: null, caseId }))));
     expect(await auditOf(res)).toHaveLength(3);
@@ -80,7 +78,7 @@ describe('dashboard', () => {
       reviewQueue: [], overdueHomework: [], alerts: [], alertCounts: {}, stageOverruns: [],
       unsignedSessions: [{ sessionId: stableId('demo:session:luo:0'), caseId: LUO, caseTitle: 'Luo Bin: first steps', startsAt: expect.any(String) }],
       // He Yun 3 → 3.5; Luo Bin has a single rating, so no change yet
-      averageChangeSinceIntake: 0.5, averageScaleChangeClients: 1,
+      averageChangeSinceIntake: 0.5, averageChangeClients: 1,
     });
     const text = JSON.stringify(res.body);
     for (const foreign of [CHEN, COUPLE, LIU, 'Chen Jing', 'Zhou Ting']) expect(text).not.toContain(foreign);
@@ -89,7 +87,7 @@ describe('dashboard', () => {
   it('gives an admin the whole practice', async () => {
     const res = await admin.get('/api/dashboard');
     expect(byStage(res)).toEqual([1, 1, 0, 1, 1, 1]);
-    expect(res.body).toMatchObject({ averageChangeSinceIntake: 2.5, averageScaleChangeClients: 5 });
+    expect(res.body).toMatchObject({ averageChangeSinceIntake: 2.5, averageChangeClients: 5 });
     expect(res.body.totals).toEqual({ reviewQueue: 3, overdueHomework: 4, unsignedSessions: 4, alerts: 3 });
   });
 
@@ -140,7 +138,7 @@ describe('dashboard', () => {
       `UPDATE cases SET stage_entered_at = now() - interval '20 days', cycle_started_at = now() - interval '30 days' WHERE id = $1`, [HE]);
     const res = await coach.get('/api/dashboard');
     expect(res.body.stageOverruns).toEqual([{ caseId: HE, caseTitle: 'He Yun: rebuilding trust after a move', stage: 2, daysInStage: 21, daysOver: 7 }]);
-    expect(res.body.alerts).toEqual([expect.objectContaining({ caseId: HE, kind: 'stage_overrun', severity: 'medium' })]);
+    expect(res.body.alerts).toEqual([expect.objectContaining({ caseId: HE, alert: expect.objectContaining({ kind: 'stage_overrun', severity: 'medium' }) })]);
     expect((await therapist.get('/api/dashboard')).body.stageOverruns).toEqual([]);
   });
 

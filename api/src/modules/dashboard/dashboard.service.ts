@@ -85,7 +85,7 @@ export class DashboardService {
             LIMIT ${WEEK_SESSIONS_LIMIT}`, [...scope, week!.start, week!.end]);
 
       const alertCounts: Partial<Record<AlertKind, number>> = {};
-      for (const a of alerts) alertCounts[a.kind] = (alertCounts[a.kind] ?? 0) + 1;
+      for (const { alert } of alerts) alertCounts[alert.kind] = (alertCounts[alert.kind] ?? 0) + 1;
 
       const shownAlerts = alerts.slice(0, DASHBOARD_LIST_LIMIT);
       // Every item shown names its case (and some carry scores or the homework's client): the read is
@@ -114,9 +114,8 @@ export class DashboardService {
         })),
         sessionsThisWeekCount: thisWeek[0]?.total ?? 0,
         week: { isoWeek: week!.iso_week, start: week!.start.toISOString(), end: week!.end.toISOString(), timeZone },
-        averageScaleChange: averageChange.mean,
         averageChangeSinceIntake: averageChange.mean,
-        averageScaleChangeClients: averageChange.clients,
+        averageChangeClients: averageChange.clients,
         totals: {
           reviewQueue: reviewQueue[0]?.total ?? 0,
           overdueHomework: overdue[0]?.total ?? 0,
@@ -145,18 +144,14 @@ export class DashboardService {
     const stageOverruns: DashboardStageOverrunDto[] = [];
     for (const k of openCases) {
       for (const alert of alertsOfCase(k, facts.get(k.id)!, now)) {
-        alerts.push({
-          caseId: k.id, caseTitle: k.title, alert,
-          kind: alert.kind, severity: alert.severity, message: alert.message, params: alert.params,
-          ...(alert.clientId ? { clientId: alert.clientId } : {}),
-        });
+        alerts.push({ caseId: k.id, caseTitle: k.title, alert });
       }
       const overrun = stageOverrun({ stage: k.stage, stageEnteredAt: k.stageEnteredAt, cycleStartedAt: k.cycleStartedAt, today: now });
       if (overrun.overrun) {
         stageOverruns.push({ caseId: k.id, caseTitle: k.title, stage: k.stage, daysInStage: overrun.daysInStage, daysOver: overrun.daysOver });
       }
     }
-    const severityRank = (a: DashboardAlertDto) => ALERT_SEVERITIES.indexOf(a.severity);
+    const severityRank = (a: DashboardAlertDto) => ALERT_SEVERITIES.indexOf(a.alert.severity);
     alerts.sort((a, b) => severityRank(a) - severityRank(b)); // stable: case title order within a severity
     stageOverruns.sort((a, b) => b.daysOver - a.daysOver || a.caseTitle.localeCompare(b.caseTitle));
     return { openCases, alerts, stageOverruns, averageChange: averageChangeSinceIntake(facts.values()) };

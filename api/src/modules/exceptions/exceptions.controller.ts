@@ -7,18 +7,11 @@ import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import type { StaffAnnotationInput } from '@attune/domain';
-import {
-  caseExceptionAnnotationSchema,
-  caseExceptionUpdateSchema,
-  caseExceptionWriteSchema,
-  EXCEPTION_LIST,
-  type CaseExceptionResponseDto,
-  type CaseExceptionUpdate,
-  type CaseExceptionWrite,
-} from './exceptions.dto.js';
+import { caseExceptionAnnotationSchema, caseExceptionUpdateSchema, caseExceptionWriteSchema, EXCEPTION_LIST, type CaseExceptionUpdate, type CaseExceptionWrite } from './exceptions.dto.js';
 import { ExceptionsService } from './exceptions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { CaseExceptionDto } from '@attune/domain';
 
 
 @ApiTags('exceptions')
@@ -30,20 +23,20 @@ export class ExceptionsController {
   @Permission('exceptions', 'list')
   @ApiOperation({ summary: 'Exception-log entries in the caller\'s cases (admins: the practice); tags filter: entries carrying any of the tags' })
   @ApiListQuery(EXCEPTION_LIST)
-  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseExceptionResponseDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseExceptionDto>> {
     return this.exceptions.list(actor, parseListQuery(EXCEPTION_LIST, query));
   }
 
   @Get(':id')
   @Permission('exceptions', 'read')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionResponseDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionDto> {
     return this.exceptions.get(actor, id);
   }
 
   @Post()
   @Permission('exceptions', 'create')
   @ApiIdempotencyKey()
-  create(@CurrentActor() actor: Actor, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseExceptionResponseDto> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseExceptionDto> {
     return this.exceptions.create(actor, body, idempotent);
   }
 
@@ -53,7 +46,7 @@ export class ExceptionsController {
     summary: 'Edits an entry staff logged; the case cannot change, the client may change to the other partner of the case',
     description: 'Send `version` as GET returned it: if the entry changed since, 409 VERSION_CONFLICT. A client\'s own logged moment cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
   })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionUpdateSchema }) body: CaseExceptionUpdate): Promise<CaseExceptionResponseDto> {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionUpdateSchema }) body: CaseExceptionUpdate): Promise<CaseExceptionDto> {
     return this.exceptions.update(actor, id, body);
   }
 
@@ -63,14 +56,14 @@ export class ExceptionsController {
     summary: 'Sets the staff note beside an entry and whether it is hidden from the pattern view (hidden needs a reason)',
     description: 'The entry itself is untouched; works on a client\'s own logged moment too. Send `version` as GET returned it (409 VERSION_CONFLICT otherwise).',
   })
-  annotate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionAnnotationSchema }) body: StaffAnnotationInput): Promise<CaseExceptionResponseDto> {
+  annotate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionAnnotationSchema }) body: StaffAnnotationInput): Promise<CaseExceptionDto> {
     return this.exceptions.annotate(actor, id, body);
   }
 
   @Delete(':id')
   @Permission('exceptions', 'delete')
   @ApiOperation({ summary: 'Removes an entry staff logged (admins, per libs\' permissions); a client\'s own is 409 CLIENT_AUTHORED; answers the removed record' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionResponseDto> {
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionDto> {
     return this.exceptions.remove(actor, id);
   }
 }

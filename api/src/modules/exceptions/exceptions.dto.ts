@@ -53,12 +53,7 @@ function toDeepDto(deep: DeepDescription | null): ExceptionDeepDescriptionDto | 
   return { bodily: deep.bodily ?? null, capacity: deep.capacity ?? null, ifMoreOften: deep.ifMoreOften ?? null };
 }
 
-/** libs' CaseExceptionDto plus who logged it: the practitioner, or the client through the portal. */
-export interface CaseExceptionResponseDto extends CaseExceptionDto {
-  source: 'practitioner' | 'client';
-}
-
-export function toCaseExceptionDto(e: CaseException): CaseExceptionResponseDto {
+export function toCaseExceptionDto(e: CaseException): CaseExceptionDto {
   return {
     id: e.id,
     caseId: e.caseId,

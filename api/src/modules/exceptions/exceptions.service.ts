@@ -13,8 +13,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { CaseException } from './case-exception.entity.js';
-import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionResponseDto, type CaseExceptionUpdate, type CaseExceptionWrite } from './exceptions.dto.js';
+import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionUpdate, type CaseExceptionWrite } from './exceptions.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { CaseExceptionDto } from '@attune/domain';
+
 
 const ENTITY = 'exceptions';
 
@@ -27,7 +29,7 @@ export class ExceptionsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseExceptionResponseDto>> {
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseExceptionDto>> {
     return this.dataSource.transaction(async (manager) => {
       // Tags are stored trimmed and lower-cased; a filter finds them whatever case it is typed in.
       const tags = query.filter['tags'];
@@ -39,7 +41,7 @@ export class ExceptionsService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<CaseExceptionResponseDto> {
+  async get(actor: Actor, id: string): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id);
       await this.audit.record(manager, { action: 'read', entity: ENTITY, entityId: id, caseId: exception.caseId });
@@ -47,7 +49,7 @@ export class ExceptionsService {
     });
   }
 
-  async create(actor: Actor, input: CaseExceptionWrite, idempotent?: IdempotentRequest): Promise<CaseExceptionResponseDto> {
+  async create(actor: Actor, input: CaseExceptionWrite, idempotent?: IdempotentRequest): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
@@ -72,7 +74,7 @@ export class ExceptionsService {
    * Edits an entry staff logged, only from the version it was read at (409 VERSION_CONFLICT
    * otherwise, in one conditional UPDATE); a client's own logged moment is theirs (409 CLIENT_AUTHORED).
    */
-  async update(actor: Actor, id: string, input: CaseExceptionUpdate): Promise<CaseExceptionResponseDto> {
+  async update(actor: Actor, id: string, input: CaseExceptionUpdate): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id);
       assertStaffMayRewrite(exception.source, 'logged moment');
@@ -97,7 +99,7 @@ export class ExceptionsService {
   }
 
   /** Sets the staff note beside an entry and whether it is hidden from the pattern view (with a reason). */
-  async annotate(actor: Actor, id: string, input: StaffAnnotationInput): Promise<CaseExceptionResponseDto> {
+  async annotate(actor: Actor, id: string, input: StaffAnnotationInput): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id);
       if (!await writeStaffAnnotation(manager, 'case_exceptions', id, input)) throw staleVersion('logged moment');
@@ -106,7 +108,7 @@ export class ExceptionsService {
     });
   }
 
-  async remove(actor: Actor, id: string): Promise<CaseExceptionResponseDto> {
+  async remove(actor: Actor, id: string): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id, true);
       assertStaffMayRewrite(exception.source, 'logged moment');

@@ -6,7 +6,6 @@ import {
   idSchema,
   isoDateSchema,
   textSchema,
-  type PortalAssignmentDto,
 } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';

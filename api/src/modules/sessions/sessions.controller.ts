@@ -7,19 +7,11 @@ import { CurrentActor } from '../../common/actor.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import {
-  SESSION_LIST,
-  sessionCreateSchema,
-  sessionSignSchema,
-  sessionUpdateSchema,
-  type SessionCreate,
-  type SessionResponseDto,
-  type SessionSign,
-  type SessionUpdate,
-} from './sessions.dto.js';
+import { SESSION_LIST, sessionCreateSchema, sessionSignSchema, sessionUpdateSchema, type SessionCreate, type SessionSign, type SessionUpdate } from './sessions.dto.js';
 import { SessionsService } from './sessions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { SessionDto } from '@attune/domain';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -30,14 +22,14 @@ export class SessionsController {
   @Permission('sessions', 'list')
   @ApiOperation({ summary: 'Sessions of the caller\'s cases (admins: the practice), with notes, signatures and addenda' })
   @ApiListQuery(SESSION_LIST)
-  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<SessionResponseDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<SessionDto>> {
     return this.sessions.list(actor, parseListQuery(SESSION_LIST, query));
   }
 
   @Get(':id')
   @Permission('sessions', 'read')
   @ApiOperation({ summary: 'One session with its note, signature, integrity check and addenda' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SessionResponseDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SessionDto> {
     return this.sessions.get(actor, id);
   }
 
@@ -45,7 +37,7 @@ export class SessionsController {
   @Permission('sessions', 'create')
   @ApiOperation({ summary: 'Record a session in a case; attendees must be clients of the case' })
   @ApiIdempotencyKey()
-  create(@CurrentActor() actor: Actor, @Body({ schema: sessionCreateSchema }) body: SessionCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<SessionResponseDto> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: sessionCreateSchema }) body: SessionCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<SessionDto> {
     return this.sessions.create(actor, body, idempotent);
   }
 
@@ -55,14 +47,14 @@ export class SessionsController {
     summary: 'Change an unsigned session (409 NOTE_SIGNED once signed)',
     description: 'Send `version` as GET returned it: if the session changed since, the answer is 409 VERSION_CONFLICT. The case cannot change.',
   })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: sessionUpdateSchema }) body: SessionUpdate): Promise<SessionResponseDto> {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: sessionUpdateSchema }) body: SessionUpdate): Promise<SessionDto> {
     return this.sessions.update(actor, id, body);
   }
 
   @Delete(':id')
   @Permission('sessions', 'delete')
   @ApiOperation({ summary: 'Delete a session whose note is not signed (409 NOTE_SIGNED otherwise)' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SessionResponseDto> {
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SessionDto> {
     return this.sessions.remove(actor, id);
   }
 
@@ -70,14 +62,14 @@ export class SessionsController {
   @HttpCode(200)
   @Permission('sessions', 'update')
   @ApiOperation({ summary: 'Sign the note: it is locked from then on, with the SHA-256 of its canonical text stored' })
-  sign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: sessionSignSchema }) body: SessionSign): Promise<SessionResponseDto> {
+  sign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: sessionSignSchema }) body: SessionSign): Promise<SessionDto> {
     return this.sessions.sign(actor, id, body);
   }
 
   @Post(':id/addenda')
   @Permission('sessions', 'update')
   @ApiOperation({ summary: 'Add an addendum to a signed note (409 while the note is unsigned)' })
-  addAddendum(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: addendumInputSchema }) body: AddendumInput): Promise<SessionResponseDto> {
+  addAddendum(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: addendumInputSchema }) body: AddendumInput): Promise<SessionDto> {
     return this.sessions.addAddendum(actor, id, body);
   }
 }

@@ -43,29 +43,7 @@ export type SessionUpdate = z.infer<typeof sessionUpdateSchema>;
 export const sessionSignSchema = z.object({ version: versionSchema.optional() }).default({});
 export type SessionSign = z.infer<typeof sessionSignSchema>;
 
-export interface SessionAddendumResponseDto extends SessionAddendumDto {
-  id: string;
-  createdAt: string;
-  /** Its link in the note's hash chain recomputed on read: 'verified' when it matches the stored one. */
-  integrity: AddendumIntegrity;
-}
-
-/** libs' SessionDto with the signature's hash, its check on read and the row's version. */
-export interface SessionResponseDto extends Omit<SessionDto, 'addenda'> {
-  addenda: SessionAddendumResponseDto[];
-  noteHash: string | null;
-  /**
-   * The signed record recomputed on read: 'verified' when the note matches the hash stored at
-   * signing and every addendum its link in the chain; 'mismatch' when anything changed.
-   */
-  integrity: NoteIntegrity;
-  version: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): SessionResponseDto {
+export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): SessionDto {
   const links = addendaIntegrity(s.noteHash, addenda);
   const note = noteIntegrity(s);
   return {

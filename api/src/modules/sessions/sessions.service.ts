@@ -11,16 +11,11 @@ import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { addendumHash, noteHash } from './note-integrity.js';
 import { SessionAddendum } from './session-addendum.entity.js';
-import {
-  SESSION_LIST,
-  toSessionDto,
-  type SessionCreate,
-  type SessionResponseDto,
-  type SessionSign,
-  type SessionUpdate,
-} from './sessions.dto.js';
+import { SESSION_LIST, toSessionDto, type SessionCreate, type SessionSign, type SessionUpdate } from './sessions.dto.js';
 import { TherapySession } from './therapy-session.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import type { SessionDto } from '@attune/domain';
+
 
 const signedNote = () => conflict('This session\'s note is signed and cannot change; add an addendum instead', 'NOTE_SIGNED');
 const staleVersion = () => conflict('The session was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
@@ -38,7 +33,7 @@ export class SessionsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<SessionResponseDto>> {
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<SessionDto>> {
     return this.dataSource.transaction(async (manager) => {
       const qb = manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id');
       scopeToActor(qb, actor, 'k.practice_id', 'k.practitioner_id');
@@ -49,7 +44,7 @@ export class SessionsService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<SessionResponseDto> {
+  async get(actor: Actor, id: string): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id);
       await this.audit.record(manager, { action: 'read', entity: 'sessions', entityId: id, caseId: s.caseId });
@@ -57,7 +52,7 @@ export class SessionsService {
     });
   }
 
-  async create(actor: Actor, input: SessionCreate, idempotent?: IdempotentRequest): Promise<SessionResponseDto> {
+  async create(actor: Actor, input: SessionCreate, idempotent?: IdempotentRequest): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const k = await this.access.caseForWrite(manager, actor, input.caseId);
       await this.assertAttendees(manager, k, input);
@@ -74,7 +69,7 @@ export class SessionsService {
   }
 
   /** Changes an unsigned session; with `version`, only if nobody changed it in between. */
-  async update(actor: Actor, id: string, input: SessionUpdate): Promise<SessionResponseDto> {
+  async update(actor: Actor, id: string, input: SessionUpdate): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id);
       if (s.signedAt) throw signedNote();
@@ -96,7 +91,7 @@ export class SessionsService {
   }
 
   /** Deletes a session whose note is not signed; answers the deleted record (react-admin expects it). */
-  async remove(actor: Actor, id: string): Promise<SessionResponseDto> {
+  async remove(actor: Actor, id: string): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id, { lock: true });
       if (s.signedAt) throw signedNote();
@@ -108,7 +103,7 @@ export class SessionsService {
   }
 
   /** Signs the note: stores who and when, and the SHA-256 of its canonical text. */
-  async sign(actor: Actor, id: string, input: SessionSign): Promise<SessionResponseDto> {
+  async sign(actor: Actor, id: string, input: SessionSign): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id, { lock: true });
       if (s.signedAt) throw conflict('This session\'s note is already signed', 'NOTE_SIGNED');
@@ -130,7 +125,7 @@ export class SessionsService {
    * locked so addenda of one note are chained one after the other: each stores the SHA-256 of the
    * previous link (the note's hash for the first) and its own text, author and time.
    */
-  async addAddendum(actor: Actor, id: string, input: AddendumInput): Promise<SessionResponseDto> {
+  async addAddendum(actor: Actor, id: string, input: AddendumInput): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id, { lock: true });
       if (!s.signedAt || !s.noteHash) throw conflict('Only a signed note takes addenda; while it is unsigned, edit the note itself');
@@ -182,7 +177,7 @@ export class SessionsService {
     return row.signed ? signedNote() : staleVersion();
   }
 
-  private async respond(manager: EntityManager, id: string): Promise<SessionResponseDto> {
+  private async respond(manager: EntityManager, id: string): Promise<SessionDto> {
     const s = await manager.getRepository(TherapySession).findOneByOrFail({ id });
     const addenda = await this.addendaOf(manager, [id]);
     return toSessionDto(s, addenda.get(id) ?? []);

@@ -6,18 +6,10 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import {
-  accountInterventionSchema,
-  USER_LIST,
-  userInviteSchema,
-  type AccountIntervention,
-  userUpdateSchema,
-  type AdminUserDto,
-  type InvitedUserDto,
-  type UserInvite,
-  type UserUpdate,
-} from './users.dto.js';
+import { accountInterventionSchema, USER_LIST, userInviteSchema, type AccountIntervention, userUpdateSchema, type UserInvite, type UserUpdate } from './users.dto.js';
 import { UsersService } from './users.service.js';
+import type { InvitedUserDto, UserDto } from '@attune/domain';
+
 
 @ApiTags('users')
 @Controller('users')
@@ -28,13 +20,13 @@ export class UsersController {
   @Permission('users', 'list')
   @ApiOperation({ summary: 'The practice\'s accounts (admins only)' })
   @ApiListQuery(USER_LIST)
-  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<AdminUserDto>> {
+  list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<UserDto>> {
     return this.users.list(actor, parseListQuery(USER_LIST, query));
   }
 
   @Get(':id')
   @Permission('users', 'read')
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AdminUserDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 
@@ -48,7 +40,7 @@ export class UsersController {
   @Put(':id')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Changes name, role and active; deactivating signs the person out everywhere' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: userUpdateSchema }) body: UserUpdate): Promise<AdminUserDto> {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: userUpdateSchema }) body: UserUpdate): Promise<UserDto> {
     return this.users.update(actor, id, body);
   }
 
@@ -64,7 +56,7 @@ export class UsersController {
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Turns another account\'s two-step sign-in off (lost phone) and signs it out everywhere; body {reason}, kept with the action and audited' })
   @HttpCode(200)
-  resetTwoStep(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<AdminUserDto> {
+  resetTwoStep(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<UserDto> {
     return this.users.resetTwoStep(actor, id, body.reason);
   }
 }

@@ -55,21 +55,7 @@ export const accountInterventionSchema = z.strictObject({
 });
 export type AccountIntervention = z.infer<typeof accountInterventionSchema>;
 
-/** A user as an admin sees them: never a password hash, a TOTP secret or recovery codes. */
-export interface AdminUserDto extends UserDto {
-  createdAt: string;
-  lastLoginAt: string | null;
-  totpEnabled: boolean;
-  /** For a client account: the client record whose portal it opens. */
-  clientId: string | null;
-}
-
-/** `POST /api/users`: the new account and, when the server chose it, the temporary password (shown once). */
-export interface InvitedUserDto extends AdminUserDto {
-  temporaryPassword?: string;
-}
-
-export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientId: string | null }): AdminUserDto {
+export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientId: string | null }): UserDto {
   return {
     id: user.id,
     email: user.email,

@@ -13,7 +13,8 @@ import { hashPassword } from '../auth/passwords.js';
 import { SignInThrottle } from '../auth/sign-in-throttle.service.js';
 import { TotpService } from '../auth/totp.service.js';
 import { User } from './user.entity.js';
-import { isStaff, toUserDto, USER_LIST, type AdminUserDto, type InvitedUserDto, type UserInvite, type UserUpdate } from './users.dto.js';
+import { isStaff, toUserDto, USER_LIST, type UserInvite, type UserUpdate } from './users.dto.js';
+import type { InvitedUserDto, UserDto } from '@attune/domain';
 
 const ENTITY = 'users';
 const EMAIL_TAKEN = 'An account with this email address already exists';
@@ -29,13 +30,13 @@ export class UsersService {
     private readonly totp: TotpService,
   ) {}
 
-  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<AdminUserDto>> {
+  async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<UserDto>> {
     const manager = this.dataSource.manager;
     const [rows, total] = await applyListQuery(this.practiceUsers(manager, actor), USER_LIST, query).getManyAndCount();
     return new ListPage(ENTITY, await this.toDtos(manager, rows), total, query.range);
   }
 
-  async get(actor: Actor, id: string): Promise<AdminUserDto> {
+  async get(actor: Actor, id: string): Promise<UserDto> {
     const manager = this.dataSource.manager;
     return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
   }
@@ -75,7 +76,7 @@ export class UsersService {
    * changes queue instead of deadlocking), before the rule is checked; the second one then sees the
    * first one's result and gets a 409.
    */
-  async update(actor: Actor, id: string, input: UserUpdate): Promise<AdminUserDto> {
+  async update(actor: Actor, id: string, input: UserUpdate): Promise<UserDto> {
     const { dto, endSessions } = await retryOnConflict(() => this.dataSource.transaction(async (manager) => {
       const admins = await lockActiveAdminsAnd(manager, actor.practiceId, id);
       const user = await this.findInPractice(manager, actor, id, true);
@@ -115,7 +116,7 @@ export class UsersService {
   }
 
   /** Turns another account's two-step sign-in off and signs it out everywhere; the reason is kept, the action audited. */
-  async resetTwoStep(actor: Actor, id: string, reason: string): Promise<AdminUserDto> {
+  async resetTwoStep(actor: Actor, id: string, reason: string): Promise<UserDto> {
     if (id === actor.userId) throw conflict('Turn your own two-step sign-in off in My account, with your password and a code');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.findInPractice(manager, actor, id, true);
@@ -147,7 +148,7 @@ export class UsersService {
   }
 
   /** Adds each user's last sign-in (from the audit trail) and, for client accounts, their client record. */
-  private async toDtos(manager: EntityManager, users: User[]): Promise<AdminUserDto[]> {
+  private async toDtos(manager: EntityManager, users: User[]): Promise<UserDto[]> {
     if (users.length === 0) return [];
     const rows: Array<{ id: string; last_login_at: Date | null; client_id: string | null }> = await manager.query(
       `SELECT u.id,

@@ -1,0 +1,541 @@
+import { z } from 'zod';
+import { ALERT_KINDS, ALERT_SEVERITIES } from './alerts.js';
+import { ASSIGNMENT_STATUSES } from './assignments.js';
+import { CASE_KINDS, CASE_STATUSES } from './cases.js';
+import { CLIENT_STATUSES } from './clients.js';
+import { DOMAIN_ERROR_CODES } from './errors.js';
+import { EXERCISE_AUDIENCES } from './exercises/catalogue.js';
+import { EXERCISE_FIELD_KINDS } from './exercises/exercise-fields.js';
+import { ROLES } from './permissions.js';
+import { SCALE_SCORE_SOURCES } from './scale-scores.js';
+import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
+
+/**
+ * The answers of the REST API (see API.md) as zod schemas: the one contract. The API's mappers are
+ * typed with the types inferred from these, the web's data provider reads them, and the OpenAPI
+ * document's `components.schemas` is generated from them (each `id` below is a component's name),
+ * so a field the API sends and the document does not name fails the conformance test.
+ * Times are ISO 8601 with a zone; ids are UUIDs; an absent optional value is null.
+ */
+
+const uuid = z.guid();
+const nullableUuid = uuid.nullable();
+const dateTime = z.iso.datetime({ offset: true });
+const date = z.iso.date();
+const text = z.string();
+const count = z.int().min(0);
+
+export const stageSchema = z.literal([1, 2, 3, 4, 5, 6]).meta({ id: 'Stage', description: 'A stage of the six-stage approach, 1-6' });
+const scaleValue = z.number().min(1).max(10).multipleOf(0.5);
+const roleSchema = z.enum(ROLES);
+
+export const exerciseCadenceDtoSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('once') }),
+    z.object({ kind: z.literal('daily'), days: z.int().min(1) }),
+    z.object({ kind: z.literal('weekly'), weeks: z.int().min(1) }),
+  ])
+  .meta({ id: 'ExerciseCadence' });
+
+const fieldBase = { name: text, label: text, help: text.optional(), required: z.boolean().optional() };
+const listBounds = { itemLabel: text, minItems: count, maxItems: count };
+export const exerciseFieldDtoSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ ...fieldBase, kind: z.literal('text'), maxLength: count.optional() }),
+    z.object({ ...fieldBase, kind: z.literal('longText'), minLength: count.optional(), maxLength: count.optional() }),
+    z.object({ ...fieldBase, kind: z.literal('list'), ...listBounds }),
+    z.object({ ...fieldBase, kind: z.literal('ranking'), ...listBounds }),
+    z.object({ ...fieldBase, kind: z.literal('scale') }),
+    z.object({ ...fieldBase, kind: z.literal('date') }),
+    z.object({ ...fieldBase, kind: z.literal('choice'), options: z.array(z.object({ value: text, label: text })) }),
+    z.object({ ...fieldBase, kind: z.literal('tags'), suggestions: z.array(text) }),
+    z.object({ ...fieldBase, kind: z.literal('boolean') }),
+  ])
+  .meta({ id: 'ExerciseField', description: `One field a client fills in; kinds: ${EXERCISE_FIELD_KINDS.join(', ')}` });
+
+/** A response to an exercise: field name → value (checked against the exercise's fields on submit). */
+export const exerciseResponseDtoSchema = z.record(z.string(), z.unknown()).meta({ id: 'ExerciseResponse' });
+
+// ---- errors --------------------------------------------------------------------------------------
+
+/**
+ * The codes of the refusals that are not domain rules: the request itself (authentication, the XSRF
+ * header, the body) or the server. Together with DOMAIN_ERROR_CODES they are every `code` an error
+ * body can carry.
+ */
+export const REQUEST_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'XSRF_REJECTED',
+  'TOTP_ENROLMENT_REQUIRED',
+  'TOKEN_SCOPE',
+  'BODY_TOO_LARGE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
+  'INTERNAL',
+] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+export const API_ERROR_CODES = [...DOMAIN_ERROR_CODES, ...REQUEST_ERROR_CODES] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorSchema = z
+  .object({
+    statusCode: z.int().min(400).max(599),
+    message: text,
+    code: z.enum(API_ERROR_CODES),
+    /** Each bad field (dot path; `_root` for the whole input) and what is wrong with it. */
+    errors: z.record(z.string(), text).optional(),
+    /** Of an unexpected (500) error, to quote to support. */
+    correlationId: text.optional(),
+  })
+  .meta({ id: 'ApiError', description: 'Every error answer: a stable code from the table in libs, and the bad fields when there are any' });
+
+// ---- accounts ------------------------------------------------------------------------------------
+
+export const accountDtoSchema = z
+  .object({
+    id: uuid,
+    email: text,
+    role: roleSchema,
+    displayName: text,
+    /** For a client: their client record. */
+    clientId: nullableUuid,
+    totpEnabled: z.boolean(),
+    /** The practice requires two-step sign-in and this account must enrol before anything else. */
+    totpEnrolmentRequired: z.boolean(),
+  })
+  .meta({ id: 'Account', description: 'The signed-in user' });
+
+export const totpStatusDtoSchema = z.object({ enabled: z.boolean(), recoveryCodesLeft: count }).meta({ id: 'TotpStatus' });
+export const totpEnrolmentDtoSchema = z
+  .object({ otpauthUrl: text, qrCode: text.describe('PNG data URL'), secret: text })
+  .meta({ id: 'TotpEnrolment' });
+export const recoveryCodesDtoSchema = z.object({ recoveryCodes: z.array(text) }).meta({ id: 'RecoveryCodes' });
+
+export const userDtoSchema = z
+  .object({
+    id: uuid,
+    email: text,
+    role: roleSchema,
+    displayName: text,
+    active: z.boolean(),
+    createdAt: dateTime,
+    lastLoginAt: dateTime.nullable(),
+    totpEnabled: z.boolean(),
+    /** For a client account: the client record whose portal it opens. */
+    clientId: nullableUuid,
+  })
+  .meta({ id: 'User', description: 'An account as an admin sees it: never a password hash, a TOTP secret or recovery codes' });
+
+export const invitedUserDtoSchema = userDtoSchema
+  .extend({ temporaryPassword: text.optional().describe('Only when the server chose it: shown once') })
+  .meta({ id: 'InvitedUser' });
+
+// ---- clients and cases ---------------------------------------------------------------------------
+
+export const clientDtoSchema = z
+  .object({
+    id: uuid,
+    displayName: text,
+    pronouns: text.nullable(),
+    email: text.nullable(),
+    phone: text.nullable(),
+    status: z.enum(CLIENT_STATUSES),
+    practitionerId: nullableUuid,
+    portalUserId: nullableUuid,
+    createdAt: dateTime,
+    /** Send it back on PUT: an edit made from an older version answers 409 VERSION_CONFLICT. */
+    version: z.int().min(1),
+  })
+  .meta({ id: 'Client' });
+
+export const caseAlertDtoSchema = z
+  .object({
+    kind: z.enum(ALERT_KINDS),
+    severity: z.enum(ALERT_SEVERITIES),
+    clientId: uuid.optional(),
+    /** The alert in English, for screens that cannot word it from `params`. */
+    message: text,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'CaseAlert' });
+
+export const latestScoreDtoSchema = z.object({ clientId: uuid, score: scaleValue, recordedAt: dateTime }).meta({ id: 'LatestScore' });
+
+export const caseDtoSchema = z
+  .object({
+    id: uuid,
+    title: text,
+    kind: z.enum(CASE_KINDS),
+    clientIds: z.array(uuid),
+    clients: z.array(z.object({ id: uuid, displayName: text })),
+    practitionerId: uuid,
+    stage: stageSchema,
+    cycle: z.int().min(1),
+    status: z.enum(CASE_STATUSES),
+    openedAt: dateTime,
+    closedAt: dateTime.nullable(),
+    presentingConcern: text.nullable(),
+    stageEnteredAt: dateTime,
+    cycleStartedAt: dateTime,
+    updatedAt: dateTime,
+    /** Derived: day of the current cycle, the stage planned for it and how far behind the case is. */
+    day: z.int(),
+    plannedStage: stageSchema,
+    daysBehind: z.int(),
+    scheduleStatus: z.enum(['on_schedule', 'behind', 'ahead']),
+    latestScores: z.array(latestScoreDtoSchema),
+    alerts: z.array(caseAlertDtoSchema),
+    /** Send it back on PUT (optimistic locking). */
+    version: z.int().min(1),
+  })
+  .meta({ id: 'Case' });
+
+export const stageTransitionDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    /** null for the opening of the case (kind `start`). */
+    fromStage: stageSchema.nullable(),
+    toStage: stageSchema,
+    fromCycle: z.int().min(1).nullable(),
+    /** Cycle the case is in after the move. */
+    cycle: z.int().min(1),
+    kind: z.enum(['start', 'forward', 'back', 'new_cycle']),
+    reason: text,
+    at: dateTime,
+    actorId: nullableUuid,
+  })
+  .meta({ id: 'StageTransition', description: 'A recorded stage move; the opening of a case is one too (kind start, fromStage null)' });
+
+const progressPointSchema = z
+  .object({ id: uuid, recordedAt: dateTime, score: scaleValue, source: z.enum(SCALE_SCORE_SOURCES) })
+  .meta({ id: 'ProgressPoint' });
+
+export const caseProgressDtoSchema = z
+  .object({
+    series: z.array(z.object({ clientId: uuid, displayName: text, points: z.array(progressPointSchema) })),
+    stageBands: z.array(z.object({ stage: stageSchema, cycle: z.int().min(1), start: dateTime, end: dateTime.nullable() })),
+    sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
+    alerts: z.array(caseAlertDtoSchema),
+    stage: stageSchema,
+    cycle: z.int().min(1),
+  })
+  .meta({ id: 'CaseProgress' });
+
+const tagCount = z.object({ tag: text, count });
+export const exceptionPatternsDtoSchema = z
+  .object({
+    total: count,
+    tags: z.array(tagCount.extend({ significant: count })),
+    pairs: z.array(z.object({ tags: z.tuple([text, text]), count })),
+    untagged: count,
+    significant: count,
+    significantShare: z.number().min(0).max(1).nullable(),
+    /** The IANA time zone weekdays and times of day were read in. */
+    timeZone: text,
+    conditions: z.array(
+      z.object({
+        dimension: z.enum(['client', 'day_type', 'time_of_day']),
+        key: text,
+        label: text,
+        count,
+        share: z.number().min(0).max(1),
+        significant: count,
+        tags: z.array(tagCount),
+      }),
+    ),
+  })
+  .meta({ id: 'ExceptionPatterns' });
+
+// ---- sessions, scores, exceptions ----------------------------------------------------------------
+
+const integrity = z.enum(['verified', 'mismatch']);
+export const sessionDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    startsAt: dateTime,
+    durationMinutes: z.int().min(1),
+    format: z.enum(SESSION_FORMATS),
+    attendeeIds: z.array(uuid),
+    stage: stageSchema,
+    note: z.partialRecord(z.enum(SESSION_NOTE_KEYS), text.nullable()),
+    signedAt: dateTime.nullable(),
+    signedBy: nullableUuid,
+    /** SHA-256 of the canonical note at signing. */
+    noteHash: text.nullable(),
+    /** The signed record recomputed on read. */
+    integrity: z.enum(['verified', 'mismatch', 'unsigned']),
+    addenda: z.array(z.object({ id: uuid, authorId: uuid, text, createdAt: dateTime, at: dateTime, integrity })),
+    version: z.int().min(1),
+    createdBy: nullableUuid,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: 'Session' });
+
+const clientWordsMarks = {
+  /** Staff's note beside the entry: the only words staff add to a client's own entry. */
+  staffAnnotation: text.nullable(),
+  /** Left out of charts and alerts (kept in the record), with the reason staff gave. */
+  hidden: z.boolean(),
+  hiddenReason: text.nullable(),
+  version: z.int().min(1),
+};
+
+export const scaleScoreDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    score: scaleValue,
+    recordedAt: dateTime,
+    source: z.enum(SCALE_SCORE_SOURCES),
+    keepsFromLower: text.nullable(),
+    onePointHigher: text.nullable(),
+    sessionId: nullableUuid,
+    ...clientWordsMarks,
+  })
+  .meta({ id: 'ScaleScore' });
+
+export const caseExceptionDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    occurredAt: dateTime,
+    context: text,
+    behavior: text.nullable(),
+    thoughts: text.nullable(),
+    emotions: text.nullable(),
+    meaning: text.nullable(),
+    tags: z.array(text),
+    deep: z.object({ bodily: text.nullable(), capacity: text.nullable(), ifMoreOften: text.nullable() }).nullable(),
+    significant: z.boolean(),
+    /** Who logged it: the practitioner, or the client through the portal. */
+    source: z.enum(SCALE_SCORE_SOURCES),
+    ...clientWordsMarks,
+  })
+  .meta({ id: 'CaseException' });
+
+// ---- exercises and homework ----------------------------------------------------------------------
+
+export const exerciseDtoSchema = z
+  .object({
+    id: uuid,
+    /** Key of a built-in exercise, or the slug of a practitioner's own. */
+    key: text,
+    stage: stageSchema,
+    title: text,
+    summary: text.nullable(),
+    instructions: text,
+    audience: z.enum(EXERCISE_AUDIENCES),
+    cadence: exerciseCadenceDtoSchema,
+    fields: z.array(exerciseFieldDtoSchema),
+    /** JSON Schema (draft 2020-12) of a submitted response. */
+    responseSchema: z.record(z.string(), z.unknown()),
+    builtIn: z.boolean(),
+    effect: z.enum(['exception', 'scale_score']).nullable(),
+    /** Author of a practitioner's own exercise. */
+    ownerId: nullableUuid,
+  })
+  .meta({ id: 'Exercise' });
+
+export const checkInStateSchema = z.enum(['done', 'missed', 'due', 'upcoming']);
+const checkInDaySchema = z.object({ index: count, start: date, end: date, state: checkInStateSchema }).meta({ id: 'CheckInPeriod' });
+
+/** What staff and the client both see of a piece of homework. */
+const homeworkFields = {
+  id: uuid,
+  caseId: uuid,
+  clientId: uuid,
+  exerciseId: uuid,
+  assignedAt: dateTime,
+  dueAt: dateTime,
+  note: text.nullable(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  /** Derived: due time passed and not yet submitted. */
+  overdue: z.boolean(),
+  /** The submitted answers; null before submission (a draft is never shown to staff). */
+  response: exerciseResponseDtoSchema.nullable(),
+  submittedAt: dateTime.nullable(),
+  /** The practitioner's feedback (the client sees it once reviewed). */
+  feedback: text.nullable(),
+  reviewedAt: dateTime.nullable(),
+  /** In a couple case: whether the other partner may see the answers. */
+  sharedWithPartner: z.boolean(),
+  cadence: exerciseCadenceDtoSchema,
+};
+
+export const assignmentDtoSchema = z
+  .object({
+    ...homeworkFields,
+    exercise: z.object({
+      id: uuid,
+      key: text,
+      title: text,
+      stage: stageSchema,
+      audience: z.enum(EXERCISE_AUDIENCES),
+      /** In `GET /api/assignments/:id` and the answers of writes only. */
+      fields: z.array(exerciseFieldDtoSchema).optional(),
+    }),
+    /** For daily and weekly cadences; null for a one-off. */
+    checkIns: z.array(checkInDaySchema).nullable(),
+    version: z.int().min(1),
+  })
+  .meta({ id: 'Assignment', description: 'Homework as staff see it' });
+
+// ---- audit and dashboard -------------------------------------------------------------------------
+
+export const auditEventDtoSchema = z
+  .object({
+    id: z.string().regex(/^\d+$/),
+    at: dateTime,
+    actorId: nullableUuid,
+    action: text,
+    entity: text,
+    entityId: text.nullable(),
+    caseId: nullableUuid,
+    ip: text.nullable(),
+    correlationId: text.nullable(),
+  })
+  .meta({ id: 'AuditEvent', description: 'Who did what to which record, when and from where; never clinical text' });
+
+const caseRef = { caseId: uuid, caseTitle: text };
+const homeworkRef = { assignmentId: uuid, ...caseRef, clientId: uuid, clientName: text, exerciseKey: text.nullable(), exerciseTitle: text };
+
+export const dashboardDtoSchema = z
+  .object({
+    openCasesByStage: z.array(z.object({ stage: stageSchema, count })),
+    reviewQueue: z.array(z.object({ ...homeworkRef, submittedAt: dateTime })),
+    overdueHomework: z.array(z.object({ ...homeworkRef, dueAt: dateTime })),
+    alerts: z.array(z.object({ ...caseRef, alert: caseAlertDtoSchema })),
+    alertCounts: z.partialRecord(z.enum(ALERT_KINDS), count),
+    sessionsThisWeek: z.array(z.object({ sessionId: uuid, ...caseRef, startsAt: dateTime, durationMinutes: z.int(), signed: z.boolean() })),
+    /** Sessions in the current ISO week (the list above holds at most 200 of them). */
+    sessionsThisWeekCount: count,
+    /** Mean of (latest score − first score) over open cases' clients with at least two ratings; null when none. */
+    averageChangeSinceIntake: z.number().nullable(),
+    /** Clients that mean was taken over. */
+    averageChangeClients: count,
+    /** Open cases whose current stage visit ran past its planned days plus grace, most overrun first. */
+    stageOverruns: z.array(z.object({ ...caseRef, stage: stageSchema, daysInStage: z.int(), daysOver: z.int() })),
+    /** Past sessions whose note is not signed yet, oldest first. */
+    unsignedSessions: z.array(z.object({ sessionId: uuid, ...caseRef, startsAt: dateTime })),
+    /** The ISO week counted, in `timeZone`: start inclusive, end exclusive. */
+    week: z.object({ isoWeek: text, start: dateTime, end: dateTime, timeZone: text }),
+    /** Full counts of the lists, which hold at most 50 items each. */
+    totals: z.object({ reviewQueue: count, overdueHomework: count, unsignedSessions: count, alerts: count }),
+  })
+  .meta({ id: 'Dashboard', description: 'The caller\'s caseload at a glance; each value once' });
+
+// ---- the client portal ---------------------------------------------------------------------------
+
+const portalExerciseSummary = {
+  id: uuid,
+  /** A built-in exercise's key (for its title in the reader's language); null for a practitioner's own. */
+  key: text.nullable(),
+  stage: stageSchema,
+  title: text,
+  summary: text.nullable(),
+  audience: z.enum(EXERCISE_AUDIENCES),
+  cadence: exerciseCadenceDtoSchema,
+};
+
+export const portalAssignmentSummaryDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    exerciseId: uuid,
+    assignedAt: dateTime,
+    dueAt: dateTime,
+    note: text.nullable(),
+    status: z.enum(ASSIGNMENT_STATUSES),
+    overdue: z.boolean(),
+    draftSavedAt: dateTime.nullable(),
+    submittedAt: dateTime.nullable(),
+    reviewedAt: dateTime.nullable(),
+    hasFeedback: z.boolean(),
+    sharedWithPartner: z.boolean(),
+    exercise: z.object(portalExerciseSummary),
+  })
+  .meta({ id: 'PortalAssignmentSummary' });
+
+export const portalAssignmentDetailDtoSchema = z
+  .object({
+    ...homeworkFields,
+    draft: exerciseResponseDtoSchema.nullable(),
+    draftSavedAt: dateTime.nullable(),
+    /** In a couple case the client may share the answers with their partner. */
+    coupleCase: z.boolean(),
+    checkIns: z
+      .object({
+        calendar: z.array(checkInDaySchema),
+        entries: z.array(z.object({ periodStart: date, response: z.object({ note: text }), createdAt: dateTime })),
+      })
+      .nullable(),
+    exercise: z.object({
+      ...portalExerciseSummary,
+      instructions: text,
+      fields: z.array(exerciseFieldDtoSchema),
+      /** JSON Schema (draft 2020-12) of a submitted response. */
+      responseSchema: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: 'PortalAssignment', description: 'One of the caller\'s assignments with its exercise, draft and check-ins' });
+
+export const portalProgressDtoSchema = z
+  .object({
+    cases: z.array(
+      z.object({
+        caseId: uuid,
+        kind: z.enum(CASE_KINDS),
+        status: z.enum(CASE_STATUSES),
+        stage: stageSchema,
+        openedAt: dateTime,
+        /** The caller's own ratings, oldest first. Never the partner's. */
+        points: z.array(progressPointSchema.omit({ id: true })),
+      }),
+    ),
+    feedback: z.array(
+      z.object({
+        assignmentId: uuid,
+        caseId: uuid,
+        exerciseKey: text.nullable(),
+        exerciseTitle: text,
+        feedback: text,
+        submittedAt: dateTime.nullable(),
+        reviewedAt: dateTime.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PortalProgress' });
+
+export const partnerAnswerDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    partnerName: text,
+    exerciseKey: text.nullable(),
+    exerciseTitle: text,
+    fields: z.array(exerciseFieldDtoSchema),
+    response: exerciseResponseDtoSchema,
+    submittedAt: dateTime.nullable(),
+  })
+  .meta({ id: 'PartnerAnswer', description: 'An answer the partner chose to share' });
+
+export const myExceptionDtoSchema = caseExceptionDtoSchema
+  .pick({ id: true, caseId: true, occurredAt: true, context: true, behavior: true, thoughts: true, emotions: true, meaning: true, tags: true })
+  .extend({ createdAt: dateTime })
+  .meta({ id: 'MyException' });
+
+export const myScaleScoreDtoSchema = scaleScoreDtoSchema
+  .pick({ id: true, caseId: true, score: true, recordedAt: true, keepsFromLower: true, onePointHigher: true })
+  .meta({ id: 'MyScaleScore' });
+
+// ---- operations ----------------------------------------------------------------------------------
+
+export const healthDtoSchema = z.object({ status: z.literal('ok'), database: z.literal('up') }).meta({ id: 'Health' });
+export const readinessDtoSchema = z
+  .object({ status: z.literal('ready'), database: z.literal('up'), migrations: z.literal('applied') })
+  .meta({ id: 'Readiness' });
