@@ -99,7 +99,7 @@ export interface SessionAddendumDto {
   authorId: Uuid;
 }
 
-export type SessionNoteDto = Partial<Record<SessionNoteKey, string | null>>;
+export type SessionNoteDto = Partial<Record<SessionNoteKey, string | null | undefined>>;
 
 export interface SessionDto {
   id: Uuid;
