@@ -21,7 +21,7 @@ import type { AppConfig } from './config/app-config.js';
 export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: false } = {}): Promise<NestExpressApplication> {
   const logging = options.logger !== false;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, { logQueryErrors: logging, logRequests: logging }), {
-    logger: logging ? undefined : false,
+    ...(logging ? {} : { logger: false as const }),
     bufferLogs: logging,
     bodyParser: false,
   });

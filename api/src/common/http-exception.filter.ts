@@ -13,7 +13,7 @@ export interface ErrorBody {
   message: string;
   errors?: Record<string, string>;
   code?: string;
-  correlationId?: string;
+  correlationId?: string | undefined;
 }
 
 /** The refusals the audit trail keeps a (rate-limited) trace of; others (TOTP enrolment due, a login throttle) are not probing. */

@@ -40,7 +40,7 @@ export function requestLoggingModule(config: AppConfig): DynamicModule {
       },
       // process.stdout rather than pino's own fd writer: whatever captures the process's output sees the lines
       ...(pretty ? [] : [process.stdout]),
-    ] as unknown as Params['pinoHttp'],
+    ] as unknown as NonNullable<Params['pinoHttp']>,
   };
   return LoggerModule.forRoot(params);
 }

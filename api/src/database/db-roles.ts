@@ -17,7 +17,7 @@ export interface AppRoleSetup {
  * attributes and password), applies the migrations as the owner, and grants the role the app's
  * privileges. Without a password, a new one is generated (so a second run rotates it).
  */
-export async function setUpAppRole(options: { ownerUrl: string; role?: string; password?: string }): Promise<AppRoleSetup> {
+export async function setUpAppRole(options: { ownerUrl: string; role?: string | undefined; password?: string | undefined }): Promise<AppRoleSetup> {
   const role = options.role ?? DEFAULT_APP_ROLE;
   if (role === userOfUrl(options.ownerUrl)) throw new Error(`The app role must differ from the owner (${role})`);
   const password = options.password || generateDatabasePassword();

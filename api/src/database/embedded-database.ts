@@ -29,9 +29,9 @@ export interface EmbeddedCredentials {
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port: number;
-  database?: string;
-  log?: (message: string) => void;
-  persistent?: boolean;
+  database?: string | undefined;
+  log?: ((message: string) => void) | undefined;
+  persistent?: boolean | undefined;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'pg');
   fs.mkdirSync(options.dataDir, { recursive: true });

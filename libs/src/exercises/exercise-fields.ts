@@ -36,11 +36,11 @@ export type ExerciseField = {
   /** Key of the value in the response: a letter then letters or digits (camelCase). */
   name: string;
   label: string;
-  help?: string;
-  required?: boolean;
+  help?: string | undefined;
+  required?: boolean | undefined;
 } & (
-  | { kind: 'text'; maxLength?: number }
-  | { kind: 'longText'; minLength?: number; maxLength?: number }
+  | { kind: 'text'; maxLength?: number | undefined }
+  | { kind: 'longText'; minLength?: number | undefined; maxLength?: number | undefined }
   | { kind: 'list'; itemLabel: string; minItems: number; maxItems: number }
   | { kind: 'ranking'; itemLabel: string; minItems: number; maxItems: number }
   | { kind: 'scale' }
@@ -264,7 +264,7 @@ function tagsSchema(mode: ResponseMode, required: boolean): z.ZodType<string[]> 
   return mode === 'submit' && required ? base.min(1, 'is required') : base;
 }
 
-function longTextSchema(field: { minLength?: number; maxLength?: number }, mode: ResponseMode, required: boolean): z.ZodType<string> {
+function longTextSchema(field: { minLength?: number | undefined; maxLength?: number | undefined }, mode: ResponseMode, required: boolean): z.ZodType<string> {
   const max = field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
   const min = mode === 'submit' ? (field.minLength ?? 0) : 0;
   if (required && mode === 'submit') {

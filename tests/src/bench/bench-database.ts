@@ -15,7 +15,7 @@ export interface BenchDatabase {
  * (data in `dataDir/pg`, kept between runs) on `port`, with pg_stat_statements loaded so the bench
  * can name the statements that cost the most time.
  */
-export async function openBenchDatabase(options: { databaseUrl?: string; dataDir: string; port: number; log?: (m: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: { databaseUrl?: string | undefined; dataDir: string; port: number; log?: ((m: string) => void) | undefined }): Promise<BenchDatabase> {
   if (options.databaseUrl) {
     return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
   }

@@ -76,7 +76,7 @@ async function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
 /** One request first: a route that is missing or refuses the bench's request is reported, not timed. */
 async function probe(baseUrl: string, method: string, urlPath: string, headers: Record<string, string>, body?: string): Promise<string | null> {
   try {
-    const res = await fetch(`${baseUrl}${urlPath}`, { method, headers: body ? { ...headers, 'content-type': 'application/json', 'idempotency-key': `probe-${Date.now()}` } : headers, body });
+    const res = await fetch(`${baseUrl}${urlPath}`, { method, headers: body ? { ...headers, 'content-type': 'application/json', 'idempotency-key': `probe-${Date.now()}` } : headers, body: body ?? null });
     if (res.status >= 200 && res.status < 300) return null;
     const text = (await res.text()).replace(/\s+/g, ' ').slice(0, 160);
     return `HTTP ${res.status}: ${text}`;

@@ -13,11 +13,11 @@ export interface LoadSpec {
   paths: string[];
   headers: Record<string, string>;
   /** For a POST: the body of every request. */
-  body?: string;
+  body?: string | undefined;
   /** Sends a distinct Idempotency-Key per request. */
-  idempotencyKeys?: boolean;
+  idempotencyKeys?: boolean | undefined;
   /** Each path serves one request only (a submission consumes its assignment): stop when they run out. */
-  consume?: boolean;
+  consume?: boolean | undefined;
   connections: number;
   duration: number;
   warmup: number;

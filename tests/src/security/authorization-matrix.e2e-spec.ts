@@ -99,21 +99,21 @@ function targetsOf(key: DemoKey, auditIds: { demo: string; elsewhere: string }):
       };
     case 'chen':
       return {
-        own: { 'me-assignments': DEMO.chen.assignmentIds[0] },
+        own: { 'me-assignments': DEMO.chen.assignmentIds[0]! },
         foreign: { 'me-assignments': [...DEMO.liu.assignmentIds.slice(0, 2), DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId] },
         foreignWrite: { 'me-assignments': [DEMO.liu.assignmentIds[3]!, DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId] },
         swap: {},
       };
     case 'liu':
       return {
-        own: { 'me-assignments': DEMO.liu.assignmentIds[0] },
+        own: { 'me-assignments': DEMO.liu.assignmentIds[0]! },
         foreign: { 'me-assignments': [DEMO.chen.assignmentIds[0]!, DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId] },
         foreignWrite: { 'me-assignments': [DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId] },
         swap: {},
       };
     case 'zhou':
       return {
-        own: { 'me-assignments': DEMO.couple.zhouAssignmentIds[0] },
+        own: { 'me-assignments': DEMO.couple.zhouAssignmentIds[0]! },
         foreign: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds },
         foreignWrite: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds },
         swap: {},
@@ -398,7 +398,7 @@ describe('authorization matrix: every route × seven actors', () => {
   it('refuses every change without the X-XSRF-TOKEN header, whoever is signed in', async () => {
     const xsrfFailures: string[] = [];
     const therapistCookie = await t.anonymous('post', '/api/auth/login').send({ email: demoEmail('therapist'), password: 'attune-demo' });
-    const cookie = ([] as string[]).concat(therapistCookie.headers['set-cookie']).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[]).concat(therapistCookie.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
     for (const rule of rules) {
       if (rule.method === 'GET' || rule.access.kind === 'public') continue;
       const url = rule.path.replace('{id}', DEMO.chen.caseId);

@@ -55,7 +55,7 @@ describe('security headers', () => {
 
   it('sets the session cookie httpOnly and SameSite=Strict, and not Secure without COOKIE_SECURE', async () => {
     const res = await plain.anonymous('post', '/api/auth/login').send({ email: 'therapist@attune.test', password: 'attune-demo' });
-    const session = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('attune_session='))!;
+    const session = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('attune_session='))!;
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Strict/);
     expect(session).not.toMatch(/Secure/);
@@ -92,7 +92,7 @@ describe('security headers', () => {
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(parseCsp(res.headers['content-security-policy'])['upgrade-insecure-requests']).toEqual([]);
       const login = await secure.anonymous('post', '/api/auth/login').send({ email: 'coach@attune.test', password: 'attune-demo' });
-      const cookies = ([] as string[]).concat(login.headers['set-cookie']);
+      const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
       expect(cookies.filter((c) => /^(attune_session|XSRF-TOKEN)=/.test(c))).toHaveLength(2);
       for (const c of cookies) expect(c).toMatch(/; Secure/);
     });

@@ -154,7 +154,7 @@ interface Target {
   template: unknown;
   /** The route documents a JSON request body. */
   hasBody: boolean;
-  listFields?: { sortable: string[]; filterable: string[] };
+  listFields?: { sortable: string[]; filterable: string[] } | undefined;
 }
 
 const OWN_IDS: Record<string, string> = {

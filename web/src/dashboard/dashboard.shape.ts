@@ -17,7 +17,7 @@ export interface AttentionItem {
   /** Translation key and arguments of the reason. */
   reason: { key: string; args: Record<string, string | number> };
   /** The alert's own message (English, from the API), when the item is an alert. */
-  detail?: string;
+  detail?: string | undefined;
   /** The alert's kind and figures, to word it in the user's language (falling back to `detail`). */
   alert?: { kind: string; params?: Record<string, string | number> };
   /** The exercise of a review or overdue item: its built-in key (null for a custom one) and title. */
@@ -25,7 +25,7 @@ export interface AttentionItem {
   severity?: string;
   /** Where the item is handled: the case workspace, on the right tab. */
   link: string;
-  at?: number;
+  at?: number | undefined;
 }
 
 export interface DashboardView {

@@ -2,7 +2,8 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 /** A calm palette: deep teal and warm sand, with text contrast of at least 4.5:1 on both. */
 export const attuneTheme: RaThemeOptions = {
-  ...defaultTheme,
+  // react-admin types its default theme with optional keys that may hold `undefined`.
+  ...(defaultTheme as RaThemeOptions),
   palette: {
     mode: 'light',
     primary: { main: '#2f6f73', contrastText: '#ffffff' },

@@ -77,7 +77,7 @@ export const FormDialog = ({
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth={maxWidth}>
         {open ? (
-          <Form onSubmit={submit} defaultValues={defaultValues} validate={validate} noValidate>
+          <Form onSubmit={submit} {...(defaultValues ? { defaultValues } : {})} {...(validate ? { validate } : {})} noValidate>
             <DialogTitle id={titleId}>{translate(title)}</DialogTitle>
             <DialogContent>
               {conflict ? (

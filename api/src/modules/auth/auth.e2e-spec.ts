@@ -21,7 +21,7 @@ describe('sign-in', () => {
       id: expect.any(String), email: 'therapist@example.test', role: 'practitioner', displayName: 'Dr. Test',
       clientId: null, totpEnabled: false, totpEnrolmentRequired: false,
     });
-    const cookies = ([] as string[]).concat(res.headers['set-cookie']);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const session = cookies.find((c) => c.startsWith('attune_session='))!;
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Strict/);

@@ -62,7 +62,7 @@ export class AuthService {
    * way whether or not the address has an account; the right password (and code) clears the count.
    * `previousToken`, the session cookie the browser still had, ends: one browser, one session.
    */
-  async login(input: { email: string; password: string; totp?: string }, meta: { ip: string | null; userAgent: string | null; previousToken?: string | undefined }): Promise<LoginResult> {
+  async login(input: { email: string; password: string; totp?: string | undefined }, meta: { ip: string | null; userAgent: string | null; previousToken?: string | undefined }): Promise<LoginResult> {
     const attempt = await this.throttle.reserve(input.email);
     const users = this.dataSource.getRepository(User);
     const user = await users

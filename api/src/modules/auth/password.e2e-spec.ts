@@ -41,7 +41,7 @@ describe('changing a password', () => {
     const phone = await t.signIn('two.browsers@example.test');
     const res = await laptop.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'seven orange lanterns' });
     expect(res.status).toBe(204);
-    const renewed = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('attune_session='))!.split(';')[0]!;
+    const renewed = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('attune_session='))!.split(';')[0]!;
     expect((await t.http.get('/api/auth/me').set('Cookie', renewed)).status).toBe(200);
     expect((await phone.get('/api/auth/me')).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ email: 'two.browsers@example.test', password: TEST_PASSWORD })).status).toBe(401);
@@ -53,13 +53,13 @@ describe('changing a password', () => {
   it('gives this browser a new session id: the old cookie no longer works, the new one does', async () => {
     await buildUser(t.dataSource, practiceId, 'client', 'rotate@example.test');
     const login = await t.http.post('/api/auth/login').send({ email: 'rotate@example.test', password: TEST_PASSWORD });
-    const cookies = ([] as string[]).concat(login.headers['set-cookie']).map((c) => c.split(';')[0]!);
+    const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
     const oldSession = cookies.find((c) => c.startsWith('attune_session='))!;
     const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))!;
     const res = await t.http.post('/api/auth/password').set('Cookie', `${oldSession}; ${xsrf}`).set('X-XSRF-TOKEN', xsrf.split('=')[1]!)
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'seven orange lanterns' });
     expect(res.status).toBe(204);
-    const newSession = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('attune_session='))!;
+    const newSession = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('attune_session='))!;
     expect(newSession).toMatch(/HttpOnly/);
     expect(newSession).toMatch(/SameSite=Strict/);
     expect(newSession.split(';')[0]).not.toBe(oldSession);

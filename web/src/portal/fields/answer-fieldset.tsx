@@ -15,7 +15,7 @@ export const AnswerFieldset = ({
 }: {
   idPrefix: string;
   label: string;
-  required?: boolean;
+  required?: boolean | undefined;
   help?: string | undefined;
   error?: string | undefined;
   children: ReactNode;

@@ -6,7 +6,7 @@ export interface QuestionTextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  required?: boolean;
+  required?: boolean | undefined;
   help?: ReactNode;
   error?: string | undefined;
   minRows?: number;

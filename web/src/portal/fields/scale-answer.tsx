@@ -11,7 +11,7 @@ export interface ScaleInputProps {
   idPrefix: string;
   label: string;
   help?: string | undefined;
-  required?: boolean;
+  required?: boolean | undefined;
   value: number | null;
   onChange: (value: number | null) => void;
   error?: string | undefined;

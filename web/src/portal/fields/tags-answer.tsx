@@ -9,7 +9,7 @@ export interface TagsInputProps {
   idPrefix: string;
   label: string;
   help?: string | undefined;
-  required?: boolean;
+  required?: boolean | undefined;
   value: string[];
   suggestions: readonly string[];
   onChange: (value: string[]) => void;
