@@ -1,5 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import type { ClientDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -15,7 +18,7 @@ import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(private readonly clients: ClientsService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('clients', 'list')
@@ -23,6 +26,13 @@ export class ClientsController {
   @ApiListQuery(CLIENT_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<ClientDto>> {
     return this.clients.list(actor, parseListQuery(CLIENT_LIST, query));
+  }
+
+  @Get('export.csv')
+  @Permission('clients', 'list')
+  @ApiCsvExport('Every client of the list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.clients.exportSource(actor), parseListQuery(CLIENT_LIST, query));
   }
 
   @Get(':id')
