@@ -21,6 +21,9 @@ import { QuickSearchInput } from '../../shared/quick-search.input';
 import { ScheduleText } from '../../shared/schedule-text';
 import { useIntlLocale } from '../../shared/use-format';
 import { CaseInputs } from './cases.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
+import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
+import { RowLink } from '../../lists/row-link';
 
 const validateCase = zodFormValidator(caseInputSchema);
 
@@ -55,9 +58,11 @@ const AlertsCell = ({ record }: { record: CaseDto }) => (
 export const CaseList = () => {
   const locale = useIntlLocale();
   return (
-  <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25}>
+  <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25} actions={<ExportingListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" />
+      <DataTable.Col source="title">
+        <RowLink source="title" />
+      </DataTable.Col>
       <DataTable.Col source="kind">
         <FunctionField<CaseDto> render={(record) => <EnumChip enumeration="case_kind" value={record.kind} />} />
       </DataTable.Col>
@@ -95,7 +100,7 @@ export const CaseCreate = () => (
 
 export const CaseEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm validate={validateCase}>
+    <SimpleForm validate={validateCase} toolbar={<SaveOnlyToolbar />}>
       <CaseInputs />
     </SimpleForm>
   </Edit>

@@ -18,6 +18,9 @@ import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { ClientInputs } from './clients.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
+import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
+import { RowLink } from '../../lists/row-link';
 
 const validateClient = zodFormValidator(clientInputSchema);
 
@@ -29,9 +32,11 @@ const clientFilters = [
 export const ClientList = () => {
   const locale = useIntlLocale();
   return (
-  <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
+  <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
     <DataTable rowClick="edit">
-      <DataTable.Col source="displayName" />
+      <DataTable.Col source="displayName">
+        <RowLink source="displayName" type="edit" />
+      </DataTable.Col>
       <DataTable.Col source="pronouns" />
       <DataTable.Col source="status">
         <FunctionField render={(record) => <EnumChip enumeration="client_status" value={record.status} />} />
@@ -63,7 +68,7 @@ export const ClientEdit = () => {
   const conflict = useVersionConflict();
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }}>
-      <SimpleForm validate={validateClient}>
+      <SimpleForm validate={validateClient} toolbar={<SaveOnlyToolbar />}>
         {conflict.alert}
         <ClientInputs />
       </SimpleForm>
