@@ -1,5 +1,5 @@
 import { caseInputSchema, type CaseDto } from '@attune/domain';
-import { Stack } from '@mui/material';
+import { Stack, useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
@@ -10,12 +10,13 @@ import {
   ReferenceArrayField,
   SelectInput,
   SimpleForm,
+  SimpleList,
   SingleFieldList,
   ChipField,
   useTranslate,
 } from 'react-admin';
 import { zodFormValidator } from '../../forms/zod-form-validator';
-import { enumChoices, STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
+import { enumChoices, enumKey, STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { ScheduleText } from '../../shared/schedule-text';
@@ -55,11 +56,25 @@ const AlertsCell = ({ record }: { record: CaseDto }) => (
   </Stack>
 );
 
+/** A phone's case list: one line per case with its stage and schedule, each a link. */
+const CaseSimpleList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<CaseDto>
+      linkType="show"
+      primaryText={(record) => record.title}
+      secondaryText={(record) => `${record.stage} · ${translate(stageTitleKey(record.stage))}`}
+      tertiaryText={(record) => translate(enumKey('case_status', record.status))}
+    />
+  );
+};
+
 export const CaseList = () => {
   const locale = useIntlLocale();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
   <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25} actions={<ExportingListActions />}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+    {phone ? <CaseSimpleList /> : <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="title">
         <RowLink source="title" />
       </DataTable.Col>
@@ -85,7 +100,7 @@ export const CaseList = () => {
       <DataTable.Col source="openedAt">
         <DateField source="openedAt" locales={locale} />
       </DataTable.Col>
-    </DataTable>
+    </DataTable>}
   </List>
   );
 };

@@ -1,4 +1,5 @@
-import { clientInputSchema } from '@attune/domain';
+import { clientInputSchema, type ClientDto } from '@attune/domain';
+import { useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
@@ -9,10 +10,12 @@ import {
   List,
   SelectInput,
   SimpleForm,
+  SimpleList,
   TextField,
+  useTranslate,
 } from 'react-admin';
 import { zodFormValidator } from '../../forms/zod-form-validator';
-import { enumChoices } from '../../shared/choices';
+import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
@@ -31,9 +34,18 @@ const clientFilters = [
 
 export const ClientList = () => {
   const locale = useIntlLocale();
+  const translate = useTranslate();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
   <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
-    <DataTable rowClick="edit">
+    {phone ? (
+      <SimpleList<ClientDto>
+        linkType="edit"
+        primaryText={(record) => record.displayName}
+        secondaryText={(record) => record.pronouns ?? ''}
+        tertiaryText={(record) => translate(enumKey('client_status', record.status))}
+      />
+    ) : <DataTable rowClick="edit">
       <DataTable.Col source="displayName">
         <RowLink source="displayName" type="edit" />
       </DataTable.Col>
@@ -50,7 +62,7 @@ export const ClientList = () => {
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" locales={locale} />
       </DataTable.Col>
-    </DataTable>
+    </DataTable>}
   </List>
   );
 };
