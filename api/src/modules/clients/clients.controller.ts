@@ -10,7 +10,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite } from './clients.dto.js';
+import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
 import { ClientsService } from './clients.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -39,6 +39,13 @@ export class ClientsController {
   @Permission('clients', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClientDto> {
     return this.clients.get(actor, id);
+  }
+
+  @Get(':id/portal-account')
+  @Permission('clients', 'read')
+  @ApiOperation({ summary: 'The client\'s portal account: none, deactivated, never signed in, or active with the last sign-in' })
+  portalAccount(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PortalAccountDto> {
+    return this.clients.portalAccount(actor, id);
   }
 
   @Post()

@@ -8,7 +8,7 @@ import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/lis
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { staleVersion } from '../../common/client-words.js';
-import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite } from './clients.dto.js';
+import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
 import { Client } from './client.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { namesById, type ListExport } from '../exports/list-export.js';
@@ -55,6 +55,27 @@ export class ClientsService {
       const client = await this.findVisible(manager, actor, id);
       await this.audit.recordCaseReads(manager, 'read', 'clients', await this.casesOf(manager, [id]), { entityId: id });
       return toClientDto(client);
+    });
+  }
+
+  /**
+   * The state of the client's portal account, for their profile: none, deactivated, never signed
+   * in (created or invited, not used yet), or active with the last sign-in. Account data, not
+   * clinical: not audited.
+   */
+  async portalAccount(actor: Actor, id: string): Promise<PortalAccountDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.findVisible(manager, actor, id);
+      if (!client.portalUserId) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
+      const [row]: Array<{ email: string; active: boolean; created_at: Date; last_login_at: Date | null }> = await manager.query(
+        `SELECT u.email, u.active, u.created_at,
+                (SELECT max(ae.at) FROM audit_events ae WHERE ae.actor_id = u.id AND ae.action = 'login') AS last_login_at
+           FROM users u WHERE u.id = $1 AND u.practice_id = $2`,
+        [client.portalUserId, actor.practiceId],
+      );
+      if (!row) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
+      const state = !row.active ? 'deactivated' : row.last_login_at ? 'active' : 'never_signed_in';
+      return { state, email: row.email, createdAt: row.created_at.toISOString(), lastSignInAt: row.last_login_at?.toISOString() ?? null };
     });
   }
 
