@@ -4,6 +4,7 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { ClientsModule } from './modules/clients/clients.module.js';
 import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
@@ -15,4 +16,5 @@ import { UsersModule } from './modules/users/users.module.js';
 export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
   AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
+  ExportsModule,
 ];

@@ -398,6 +398,8 @@ export const auditEventDtoSchema = z
     caseId: nullableUuid,
     ip: text.nullable(),
     correlationId: text.nullable(),
+    /** Rows an export returned (exports only). */
+    rowCount: z.number().int().nonnegative().nullable(),
   })
   .meta({ id: 'AuditEvent', description: 'Who did what to which record, when and from where; never clinical text' });
 

@@ -46,3 +46,13 @@ export const caseInputSchema = z
   });
 
 export type CaseInput = z.infer<typeof caseInputSchema>;
+
+/**
+ * Body of `POST /api/cases/:id/reassignment` (admins): the practitioner who takes the case over and
+ * why. The clients follow the case: see the API's client scope.
+ */
+export const caseReassignmentSchema = z.object({
+  practitionerId: idSchema,
+  reason: textSchema(3, 2000),
+});
+export type CaseReassignment = z.infer<typeof caseReassignmentSchema>;

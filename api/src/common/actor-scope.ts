@@ -18,3 +18,23 @@ export function visibleCaseScope(actor: Pick<Actor, 'role' | 'practiceId' | 'use
     ? { where: 'k.id = $1 AND k.practice_id = $2', params: [caseId, actor.practiceId] }
     : { where: 'k.id = $1 AND k.practice_id = $2 AND k.practitioner_id = $3', params: [caseId, actor.practiceId, actor.userId] };
 }
+
+/**
+ * Clients follow their cases: a practitioner sees a client whose record they hold
+ * (`clients.practitioner_id`) or who is in any case of theirs, so a client with cases of two
+ * practitioners is visible to both. Reassigning a case hands the record over when the old
+ * practitioner keeps no case of the client (CasesService.reassign): they then lose access.
+ * `clientAlias` is the alias of the clients table in the query.
+ */
+export function scopeClientsToActor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, clientAlias: string): SelectQueryBuilder<T> {
+  qb.andWhere(`${clientAlias}.practice_id = :scopePracticeId`, { scopePracticeId: actor.practiceId });
+  if (actor.role !== 'admin') {
+    qb.andWhere(`(${clientAlias}.practitioner_id = :scopeUserId OR ${clientInCaseOf(`${clientAlias}.id`, ':scopeUserId')})`, { scopeUserId: actor.userId });
+  }
+  return qb;
+}
+
+/** SQL: the client `clientIdSql` is in a case of the practitioner `practitionerSql`. */
+export function clientInCaseOf(clientIdSql: string, practitionerSql: string): string {
+  return `EXISTS (SELECT 1 FROM case_clients vcc JOIN cases vk ON vk.id = vcc.case_id WHERE vcc.client_id = ${clientIdSql} AND vk.practitioner_id = ${practitionerSql})`;
+}

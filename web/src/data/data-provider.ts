@@ -8,6 +8,7 @@ import type {
   TransitionInput,
   AssignmentDto,
   CaseDto,
+  CaseReassignment,
   CaseExceptionDto,
   DashboardDto,
   ScaleScoreDto,
@@ -27,6 +28,10 @@ export interface AttuneDomainMethods {
   addAddendum(sessionId: string, input: AddendumInput): Promise<{ data: SessionDto }>;
   reviewAssignment(assignmentId: string, input: ReviewInput): Promise<{ data: AssignmentDto }>;
   getDashboard(): Promise<{ data: DashboardDto }>;
+  /** Admins: hands the case to another practitioner with a reason; its clients follow it. */
+  reassignCase(caseId: string, input: CaseReassignment): Promise<{ data: CaseDto }>;
+  /** Closes the case (it stays in the record and can be reopened). */
+  closeCase(caseId: string, version: number | undefined): Promise<{ data: CaseDto }>;
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
@@ -63,6 +68,8 @@ export function createDataProvider(): AttuneDataProvider {
     addAddendum: (sessionId, input) => postJson(path('sessions', sessionId, 'addenda'), input),
     reviewAssignment: (assignmentId, input) => postJson(path('assignments', assignmentId, 'review'), input),
     getDashboard: () => getJson(path('dashboard')),
+    reassignCase: (caseId, input) => postJson(path('cases', caseId, 'reassignment'), input),
+    closeCase: (caseId, version) => sendJson('PUT', path('cases', caseId), { status: 'closed', ...(version === undefined ? {} : { version }) }),
     annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),
     annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
   };

@@ -13,4 +13,5 @@ export class AuditEvent {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;
+  @Column({ name: 'row_count', type: 'integer', nullable: true }) rowCount: number | null;
 }

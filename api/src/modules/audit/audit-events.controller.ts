@@ -1,4 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -14,7 +17,7 @@ import type { AuditEventDto } from '@attune/domain';
 @ApiTags('audit-events')
 @Controller('audit-events')
 export class AuditEventsController {
-  constructor(private readonly events: AuditEventsService) {}
+  constructor(private readonly events: AuditEventsService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('audit-events', 'list')
@@ -23,6 +26,14 @@ export class AuditEventsController {
   list(@CurrentActor() actor: Actor, @Query() raw: Record<string, unknown>): Promise<ListPage<AuditEventDto>> {
     const { query, ids } = parseAuditEventListQuery(raw);
     return this.events.list(actor, query, ids);
+  }
+
+  @Get('export.csv')
+  @Permission('audit-events', 'list')
+  @ApiCsvExport('The audit trail of the list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const { query: parsed, ids } = parseAuditEventListQuery(query);
+    return this.csv.send(res, actor, this.events.exportSource(actor, ids), parsed);
   }
 
   @Get(':id')

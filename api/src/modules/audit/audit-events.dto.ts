@@ -62,5 +62,6 @@ export function toAuditEventDto(event: AuditEvent): AuditEventDto {
     caseId: event.caseId,
     ip: event.ip,
     correlationId: event.correlationId,
+    rowCount: event.rowCount,
   };
 }

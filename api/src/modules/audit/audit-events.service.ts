@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
+import type { ListExport } from '../exports/list-export.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AUDIT_EVENT_LIST, toAuditEventDto } from './audit-events.dto.js';
 import type { AuditEventDto } from '@attune/domain';
@@ -27,6 +28,26 @@ export class AuditEventsService {
     const event = await this.practiceEvents(actor).andWhere('ae.id = :id', { id }).getOne();
     if (!event) throw notFound('Audit event');
     return toAuditEventDto(event);
+  }
+
+  /** The trail as CSV rows (ids and codes only, as the trail itself holds). */
+  exportSource(actor: Actor, ids: string[] | null): ListExport<AuditEventResponseDto> {
+    return {
+      resource: 'audit-events',
+      spec: AUDIT_EVENT_LIST,
+      scoped: async (manager, query) => {
+        const qb = manager.getRepository(AuditEvent).createQueryBuilder('ae').where('ae.practice_id = :practiceId', { practiceId: actor.practiceId });
+        if (ids) qb.andWhere('ae.id IN (:...eventIds)', { eventIds: ids });
+        return { qb, query };
+      },
+      load: async (manager, batch) => (await manager.getRepository(AuditEvent).createQueryBuilder('ae')
+        .where('ae.id IN (:...batch)', { batch }).getMany()).map(toAuditEventDto),
+      id: (e) => e.id,
+      columns: [
+        ['id', (e) => e.id], ['at', (e) => e.at], ['actorId', (e) => e.actorId], ['action', (e) => e.action], ['entity', (e) => e.entity],
+        ['entityId', (e) => e.entityId], ['caseId', (e) => e.caseId], ['rowCount', (e) => e.rowCount], ['ip', (e) => e.ip], ['correlationId', (e) => e.correlationId],
+      ],
+    };
   }
 
   private practiceEvents(actor: Actor) {

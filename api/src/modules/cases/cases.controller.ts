@@ -1,6 +1,9 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { transitionInputSchema, type CaseProgressDto, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
+import { caseReassignmentSchema, transitionInputSchema, type CaseReassignment, type CaseProgressDto, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -19,7 +22,7 @@ import type { CaseDto, StageTransitionDto } from '@attune/domain';
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService, private readonly progress: CaseProgressService) {}
+  constructor(private readonly cases: CasesService, private readonly progress: CaseProgressService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('cases', 'list')
@@ -30,6 +33,13 @@ export class CasesController {
   @ApiListQuery(CASE_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<CaseDto>> {
     return this.cases.list(actor, parseListQuery(CASE_LIST, query));
+  }
+
+  @Get('export.csv')
+  @Permission('cases', 'list')
+  @ApiCsvExport('Every case of the list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.cases.exportSource(actor), parseListQuery(CASE_LIST, query));
   }
 
   @Get(':id')
@@ -50,11 +60,21 @@ export class CasesController {
   @Put(':id')
   @Permission('cases', 'update')
   @ApiOperation({
-    summary: 'Edit title, presenting concern and status (open/closed); admins may reassign the practitioner',
-    description: 'Kind, clients, stage and derived fields are ignored: the stage moves through POST /cases/:id/transitions.',
+    summary: 'Edit title, presenting concern and status (open/closed)',
+    description: 'Kind, clients, stage and derived fields are ignored: the stage moves through POST /cases/:id/transitions, the practitioner through POST /cases/:id/reassignment.',
   })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseUpdateSchema }) body: CaseUpdate): Promise<CaseDto> {
     return this.cases.update(actor, id, body);
+  }
+
+  @Post(':id/reassignment')
+  @Permission('cases', 'update')
+  @ApiOperation({
+    summary: 'Admins: hand the case to another practitioner, with a reason',
+    description: 'The clients follow the case: the old practitioner keeps a client only while another case of theirs includes it. Audited as `reassign`.',
+  })
+  reassign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseReassignmentSchema }) body: CaseReassignment): Promise<CaseResponseDto> {
+    return this.cases.reassign(actor, id, body);
   }
 
   @Post(':id/transitions')

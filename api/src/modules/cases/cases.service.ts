@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { classifyTransition, type AlertKind, type TransitionInput } from '@attune/domain';
+import { classifyTransition, DomainError, type AlertKind, type CaseReassignment, type TransitionInput } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { scopeToActor } from '../../common/actor-scope.js';
+import { clientInCaseOf, scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict } from '../../common/api-errors.js';
 import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
@@ -12,6 +12,7 @@ import { alertsOfCase, CASE_ROW_SELECT, loadCaseFacts, toCaseResponse, type Case
 import { Case } from './case.entity.js';
 import { CASE_LIST, CASE_OPENED_REASON, toStageTransitionDto, type CaseCreate, type CaseUpdate } from './cases.dto.js';
 import { StageTransition } from './stage-transition.entity.js';
+import { joined, namesById, type ListExport } from '../exports/list-export.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { CaseDto, StageTransitionDto } from '@attune/domain';
 
@@ -28,31 +29,63 @@ export class CasesService {
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<CaseDto>> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const { alert, ...filter } = query.filter;
-      const plain: ParsedListQuery = { ...query, filter };
-      const scoped = () => scopeToActor(manager.getRepository(Case).createQueryBuilder('k'), actor, 'k.practice_id', 'k.practitioner_id');
-
-      const qb = scoped();
-      let known: Map<string, CaseFacts> | undefined;
-      if (alert !== undefined) {
-        // Alerts come from libs' rules, not from SQL: evaluate them over every open case that passes
-        // the other filters (in a constant number of queries), then page over the matching ones.
-        const kinds = new Set((Array.isArray(alert) ? alert : [alert]) as AlertKind[]);
-        const candidates = await applyListQuery(scoped(), CASE_LIST, plain)
-          .andWhere(`k.status = 'open'`).orderBy().offset(undefined).limit(undefined).getMany();
-        known = await loadCaseFacts(manager, candidates.map((k) => k.id));
-        const matching = candidates
-          .filter((k) => alertsOfCase(k, known!.get(k.id)!, now).some((a) => kinds.has(a.kind)))
-          .map((k) => k.id);
-        qb.andWhere('k.id = ANY(:alertCaseIds)', { alertCaseIds: matching });
-      }
-
+      const { qb, query: plain, known } = await this.listed(manager, actor, query, now);
       // The page and its total in one statement, as plain rows (no entities built).
       const [rows, total] = await getRawPageAndCount<CaseRow>(applyListQuery(qb, CASE_LIST, plain).select(CASE_ROW_SELECT), query.range);
       const facts = known ?? await loadCaseFacts(manager, rows.map((k) => k.id));
       await this.audit.recordCaseReads(manager, 'list', 'cases', rows.map((k) => k.id), { entityIsCase: true });
       return new ListPage('cases', rows.map((k) => toCaseResponse(k, facts.get(k.id)!, now)), total, query.range);
     });
+  }
+
+  /** The case list as CSV rows: the same scope and filters (alerts included) as the list. */
+  exportSource(actor: Actor): ListExport<CaseDto & { practitioner: string }> {
+    return {
+      resource: 'cases',
+      spec: CASE_LIST,
+      scoped: async (manager, query) => this.listed(manager, actor, query, new Date()),
+      load: async (manager, ids) => {
+        const now = new Date();
+        const rows = await manager.getRepository(Case).createQueryBuilder('k').select(CASE_ROW_SELECT)
+          .where('k.id = ANY(:ids)', { ids }).getRawMany<CaseRow>();
+        const facts = await loadCaseFacts(manager, ids);
+        const names = await namesById(manager, 'users', rows.map((k) => k.practitionerId));
+        return rows.map((k) => ({ ...toCaseResponse(k, facts.get(k.id)!, now), practitioner: names.get(k.practitionerId) ?? '' }));
+      },
+      id: (k) => k.id,
+      caseIds: (k) => [k.id],
+      columns: [
+        ['id', (k) => k.id], ['title', (k) => k.title], ['kind', (k) => k.kind], ['clients', (k) => joined(k.clients.map((c) => c.displayName))],
+        ['practitioner', (k) => k.practitioner], ['stage', (k) => k.stage], ['cycle', (k) => k.cycle], ['day', (k) => k.day],
+        ['scheduleStatus', (k) => k.scheduleStatus], ['daysBehind', (k) => k.daysBehind], ['status', (k) => k.status],
+        ['openedAt', (k) => k.openedAt], ['closedAt', (k) => k.closedAt], ['presentingConcern', (k) => k.presentingConcern],
+        ['alerts', (k) => joined(k.alerts.map((a) => a.kind))],
+      ],
+    };
+  }
+
+  /**
+   * The actor's cases with the list's filters; alerts come from libs' rules, not from SQL: they are
+   * evaluated over every open case that passes the other filters (in a constant number of
+   * queries), and the matching ids become a filter.
+   */
+  private async listed(manager: EntityManager, actor: Actor, query: ParsedListQuery, now: Date) {
+    const { alert, ...filter } = query.filter;
+    const plain: ParsedListQuery = { ...query, filter };
+    const scoped = () => scopeToActor(manager.getRepository(Case).createQueryBuilder('k'), actor, 'k.practice_id', 'k.practitioner_id');
+    const qb = scoped();
+    let known: Map<string, CaseFacts> | undefined;
+    if (alert !== undefined) {
+      const kinds = new Set((Array.isArray(alert) ? alert : [alert]) as AlertKind[]);
+      const candidates = await applyListQuery(scoped(), CASE_LIST, plain)
+        .andWhere(`k.status = 'open'`).orderBy().offset(undefined).limit(undefined).getMany();
+      known = await loadCaseFacts(manager, candidates.map((k) => k.id));
+      const matching = candidates
+        .filter((k) => alertsOfCase(k, known!.get(k.id)!, now).some((a) => kinds.has(a.kind)))
+        .map((k) => k.id);
+      qb.andWhere('k.id = ANY(:alertCaseIds)', { alertCaseIds: matching });
+    }
+    return { qb, query: plain, known };
   }
 
   async get(actor: Actor, id: string): Promise<CaseDto> {
@@ -84,7 +117,7 @@ export class CasesService {
         `INSERT INTO case_clients (case_id, client_id, practice_id, position)
          SELECT $1, c.id, c.practice_id, array_position($2::uuid[], c.id)
            FROM clients c
-          WHERE c.id = ANY($2::uuid[]) AND c.practice_id = $3 AND ($4::uuid IS NULL OR c.practitioner_id = $4)
+          WHERE c.id = ANY($2::uuid[]) AND c.practice_id = $3 AND ($4::uuid IS NULL OR c.practitioner_id = $4 OR ${clientInCaseOf('c.id', '$4')})
          RETURNING client_id`,
         [caseId, input.clientIds, actor.practiceId, actor.role === 'admin' ? null : actor.userId],
       );
@@ -114,11 +147,10 @@ export class CasesService {
       if (input.version !== undefined && input.version !== k.version) {
         throw conflict('The case was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
       }
-      const reassign = actor.role === 'admin' && input.practitionerId !== undefined
-        && input.practitionerId.toLowerCase() !== k.practitionerId;
-      const practitionerId = reassign
-        ? await this.activePractitioner(manager, actor, input.practitionerId, 'is required')
-        : k.practitionerId;
+      // The practitioner changes only through a reassignment, which carries a reason and hands the clients over.
+      if (actor.role === 'admin' && input.practitionerId !== undefined && input.practitionerId.toLowerCase() !== k.practitionerId) {
+        throw badRequest({ practitionerId: 'changes through POST /api/cases/:id/reassignment, with a reason' });
+      }
       const status = input.status ?? k.status;
       await manager.query(
         `UPDATE cases
@@ -128,15 +160,45 @@ export class CasesService {
                 closed_at = CASE WHEN $4 = 'open' THEN NULL
                                  WHEN status = 'closed' THEN closed_at
                                  ELSE GREATEST(now(), opened_at) END,
-                practitioner_id = $5,
                 version = version + 1,
                 updated_at = now()
           WHERE id = $1`,
-        [id, input.title ?? k.title, input.presentingConcern === undefined ? k.presentingConcern : input.presentingConcern || null, status, practitionerId],
+        [id, input.title ?? k.title, input.presentingConcern === undefined ? k.presentingConcern : input.presentingConcern || null, status],
       );
-      await this.audit.record(manager, { action: reassign ? 'reassign' : 'update', entity: 'cases', entityId: id, caseId: id });
+      await this.audit.record(manager, { action: 'update', entity: 'cases', entityId: id, caseId: id });
       const updated = await manager.getRepository(Case).findOneByOrFail({ id });
       return this.respond(manager, updated);
+    });
+  }
+
+  /**
+   * An admin hands the case to another active practitioner, with a reason (kept in
+   * case_reassignments; the audit event names only the ids). The clients follow the case: a client
+   * whose record the old practitioner held, and who has no other case of theirs, is handed over
+   * too, so the old practitioner loses access to them; a client still in another case of theirs
+   * stays visible to both (see scopeClientsToActor).
+   */
+  async reassign(actor: Actor, id: string, input: CaseReassignment): Promise<CaseDto> {
+    if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only an admin reassigns a case');
+    return this.dataSource.transaction(async (manager) => {
+      const k = await this.access.findVisibleCase(manager, actor, id, { lock: true });
+      const to = await this.activePractitioner(manager, actor, input.practitionerId, 'is required');
+      if (to === k.practitionerId) throw badRequest({ practitionerId: 'already holds this case' });
+      const [moved]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO case_reassignments (practice_id, case_id, from_practitioner_id, to_practitioner_id, reason, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [k.practiceId, id, k.practitionerId, to, input.reason, actor.userId],
+      );
+      await manager.query(`UPDATE cases SET practitioner_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, to]);
+      await manager.query(
+        `UPDATE clients c SET practitioner_id = $3, version = version + 1, updated_at = now()
+           FROM case_clients cc
+          WHERE cc.case_id = $1 AND c.id = cc.client_id AND c.practitioner_id = $2
+            AND NOT ${clientInCaseOf('c.id', '$2')}`,
+        [id, k.practitionerId, to],
+      );
+      await this.audit.record(manager, { action: 'reassign', entity: 'cases', entityId: moved!.id, caseId: id });
+      return this.respond(manager, await manager.getRepository(Case).findOneByOrFail({ id }));
     });
   }
 

@@ -1,5 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import type { ClientDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -7,7 +10,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite } from './clients.dto.js';
+import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
 import { ClientsService } from './clients.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -15,7 +18,7 @@ import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(private readonly clients: ClientsService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('clients', 'list')
@@ -25,10 +28,24 @@ export class ClientsController {
     return this.clients.list(actor, parseListQuery(CLIENT_LIST, query));
   }
 
+  @Get('export.csv')
+  @Permission('clients', 'list')
+  @ApiCsvExport('Every client of the list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.clients.exportSource(actor), parseListQuery(CLIENT_LIST, query));
+  }
+
   @Get(':id')
   @Permission('clients', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClientDto> {
     return this.clients.get(actor, id);
+  }
+
+  @Get(':id/portal-account')
+  @Permission('clients', 'read')
+  @ApiOperation({ summary: 'The client\'s portal account: none, deactivated, never signed in, or active with the last sign-in' })
+  portalAccount(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PortalAccountDto> {
+    return this.clients.portalAccount(actor, id);
   }
 
   @Post()

@@ -40,3 +40,11 @@ export function toClientDto(client: Client): ClientDto {
     version: client.version,
   };
 }
+
+/** A client's portal account as their profile shows it. */
+export interface PortalAccountDto {
+  state: 'none' | 'deactivated' | 'never_signed_in' | 'active';
+  email: string | null;
+  createdAt: string | null;
+  lastSignInAt: string | null;
+}

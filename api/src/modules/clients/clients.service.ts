@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ClientDto } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { scopeToActor } from '../../common/actor-scope.js';
+import { scopeClientsToActor } from '../../common/actor-scope.js';
 import { badRequest, notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { staleVersion } from '../../common/client-words.js';
-import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite } from './clients.dto.js';
+import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
 import { Client } from './client.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { namesById, type ListExport } from '../exports/list-export.js';
 
 @Injectable()
 export class ClientsService {
@@ -22,11 +23,31 @@ export class ClientsService {
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ClientDto>> {
     return this.dataSource.transaction(async (manager) => {
-      const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id');
+      const qb = scopeClientsToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c');
       const [rows, total] = await applyListQuery(qb, CLIENT_LIST, query).getManyAndCount();
       await this.audit.recordCaseReads(manager, 'list', 'clients', await this.casesOf(manager, rows.map((c) => c.id)));
       return new ListPage('clients', rows.map(toClientDto), total, query.range);
     });
+  }
+
+  /** The client list as CSV rows: the same scope as the list, with the practitioner's name. */
+  exportSource(actor: Actor): ListExport<ClientDto & { practitioner: string }> {
+    return {
+      resource: 'clients',
+      spec: CLIENT_LIST,
+      scoped: async (manager, query) => ({ qb: scopeClientsToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c'), query }),
+      load: async (manager, ids) => {
+        const rows = (await manager.getRepository(Client).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids }).getMany()).map(toClientDto);
+        const names = await namesById(manager, 'users', rows.map((c) => c.practitionerId));
+        return rows.map((c) => ({ ...c, practitioner: c.practitionerId ? names.get(c.practitionerId) ?? '' : '' }));
+      },
+      id: (c) => c.id,
+      columns: [
+        ['id', (c) => c.id], ['displayName', (c) => c.displayName], ['pronouns', (c) => c.pronouns], ['email', (c) => c.email],
+        ['phone', (c) => c.phone], ['status', (c) => c.status], ['practitioner', (c) => c.practitioner],
+        ['portalAccount', (c) => (c.portalUserId ? 'yes' : 'no')], ['createdAt', (c) => c.createdAt],
+      ],
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ClientDto> {
@@ -34,6 +55,27 @@ export class ClientsService {
       const client = await this.findVisible(manager, actor, id);
       await this.audit.recordCaseReads(manager, 'read', 'clients', await this.casesOf(manager, [id]), { entityId: id });
       return toClientDto(client);
+    });
+  }
+
+  /**
+   * The state of the client's portal account, for their profile: none, deactivated, never signed
+   * in (created or invited, not used yet), or active with the last sign-in. Account data, not
+   * clinical: not audited.
+   */
+  async portalAccount(actor: Actor, id: string): Promise<PortalAccountDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.findVisible(manager, actor, id);
+      if (!client.portalUserId) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
+      const [row]: Array<{ email: string; active: boolean; created_at: Date; last_login_at: Date | null }> = await manager.query(
+        `SELECT u.email, u.active, u.created_at,
+                (SELECT max(ae.at) FROM audit_events ae WHERE ae.actor_id = u.id AND ae.action = 'login') AS last_login_at
+           FROM users u WHERE u.id = $1 AND u.practice_id = $2`,
+        [client.portalUserId, actor.practiceId],
+      );
+      if (!row) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
+      const state = !row.active ? 'deactivated' : row.last_login_at ? 'active' : 'never_signed_in';
+      return { state, email: row.email, createdAt: row.created_at.toISOString(), lastSignInAt: row.last_login_at?.toISOString() ?? null };
     });
   }
 
@@ -89,7 +131,7 @@ export class ClientsService {
   }
 
   async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Client> {
-    const qb = scopeToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c.practice_id', 'c.practitioner_id')
+    const qb = scopeClientsToActor(manager.getRepository(Client).createQueryBuilder('c'), actor, 'c')
       .andWhere('c.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const client = await qb.getOne();

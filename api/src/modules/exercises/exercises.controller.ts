@@ -1,4 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ExerciseDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
@@ -13,7 +16,7 @@ import { ExercisesService } from './exercises.service.js';
 @ApiTags('exercises')
 @Controller('exercises')
 export class ExercisesController {
-  constructor(private readonly exercises: ExercisesService) {}
+  constructor(private readonly exercises: ExercisesService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('exercises', 'list')
@@ -21,6 +24,13 @@ export class ExercisesController {
   @ApiListQuery(EXERCISE_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<ExerciseDto>> {
     return this.exercises.list(actor, parseListQuery(EXERCISE_LIST, query));
+  }
+
+  @Get('export.csv')
+  @Permission('exercises', 'list')
+  @ApiCsvExport('Every exercise of the library list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.exercises.exportSource(actor), parseListQuery(EXERCISE_LIST, query));
   }
 
   @Get(':id')

@@ -7,6 +7,7 @@ import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/lis
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { ListExport } from '../exports/list-export.js';
 import { Exercise } from './exercise.entity.js';
 import { EXERCISE_LIST, exerciseKeyBase, toExerciseDto, type CustomExerciseWrite } from './exercises.dto.js';
 
@@ -24,6 +25,22 @@ export class ExercisesService {
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ExerciseDto>> {
     const [rows, total] = await applyListQuery(this.visible(this.dataSource.manager, actor), EXERCISE_LIST, query).getManyAndCount();
     return new ListPage(ENTITY, rows.map(toExerciseDto), total, query.range);
+  }
+
+  /** The library list as CSV rows. */
+  exportSource(actor: Actor): ListExport<ExerciseDto> {
+    return {
+      resource: ENTITY,
+      spec: EXERCISE_LIST,
+      scoped: async (manager, query) => ({ qb: this.visible(manager, actor), query }),
+      load: async (manager, ids) => (await manager.getRepository(Exercise).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany()).map(toExerciseDto),
+      id: (e) => e.id,
+      columns: [
+        ['id', (e) => e.id], ['stage', (e) => e.stage], ['title', (e) => e.title], ['audience', (e) => e.audience],
+        ['cadence', (e) => JSON.stringify(e.cadence)], ['builtIn', (e) => String(e.builtIn)], ['fields', (e) => e.fields.map((f) => f.label).join('; ')],
+        ['instructions', (e) => e.instructions],
+      ],
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ExerciseDto> {

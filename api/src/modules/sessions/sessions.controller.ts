@@ -1,4 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addendumInputSchema, type AddendumInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
@@ -16,7 +19,7 @@ import type { SessionDto } from '@attune/domain';
 @ApiTags('sessions')
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(private readonly sessions: SessionsService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('sessions', 'list')
@@ -24,6 +27,13 @@ export class SessionsController {
   @ApiListQuery(SESSION_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<SessionDto>> {
     return this.sessions.list(actor, parseListQuery(SESSION_LIST, query));
+  }
+
+  @Get('export.csv')
+  @Permission('sessions', 'list')
+  @ApiCsvExport('Every session of the list (its filter and sort) as CSV, without the text of the notes')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.sessions.exportSource(actor), parseListQuery(SESSION_LIST, query));
   }
 
   @Get(':id')

@@ -12,6 +12,7 @@ import { Case } from '../cases/case.entity.js';
 import { addendumHash, noteHash } from './note-integrity.js';
 import { SessionAddendum } from './session-addendum.entity.js';
 import { SESSION_LIST, toSessionDto, type SessionCreate, type SessionSign, type SessionUpdate } from './sessions.dto.js';
+import { joined, namesById, type ListExport } from '../exports/list-export.js';
 import { TherapySession } from './therapy-session.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { SessionDto } from '@attune/domain';
@@ -42,6 +43,41 @@ export class SessionsService {
       await this.audit.recordCaseReads(manager, 'list', 'sessions', rows.map((s) => s.caseId));
       return new ListPage('sessions', rows.map((s) => toSessionDto(s, addenda.get(s.id) ?? [])), total, query.range);
     });
+  }
+
+  /**
+   * The session list as CSV rows: when, how long, who attended, signed or not. The notes' text stays
+   * out of a list export (a case's record export carries it).
+   */
+  exportSource(actor: Actor): ListExport<SessionDto & { caseTitle: string; attendees: string; signer: string }> {
+    return {
+      resource: 'sessions',
+      spec: SESSION_LIST,
+      scoped: async (manager, query) => {
+        const qb = manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id');
+        return { qb: scopeToActor(qb, actor, 'k.practice_id', 'k.practitioner_id'), query };
+      },
+      load: async (manager, ids) => {
+        const rows = await manager.getRepository(TherapySession).createQueryBuilder('s').where('s.id = ANY(:ids)', { ids }).getMany();
+        const titles: Array<{ id: string; title: string }> = await manager.query(`SELECT id, title FROM cases WHERE id = ANY($1::uuid[])`, [rows.map((s) => s.caseId)]);
+        const caseTitle = new Map(titles.map((t) => [t.id, t.title]));
+        const clients = await namesById(manager, 'clients', rows.flatMap((s) => s.attendeeIds));
+        const users = await namesById(manager, 'users', rows.map((s) => s.signedBy));
+        return rows.map((s) => ({
+          ...toSessionDto(s, []),
+          caseTitle: caseTitle.get(s.caseId) ?? '',
+          attendees: joined(s.attendeeIds.map((id) => clients.get(id))),
+          signer: s.signedBy ? users.get(s.signedBy) ?? '' : '',
+        }));
+      },
+      id: (s) => s.id,
+      caseIds: (s) => [s.caseId],
+      columns: [
+        ['id', (s) => s.id], ['case', (s) => s.caseTitle], ['startsAt', (s) => s.startsAt], ['durationMinutes', (s) => s.durationMinutes],
+        ['format', (s) => s.format], ['attendees', (s) => s.attendees], ['stage', (s) => s.stage],
+        ['signedAt', (s) => s.signedAt], ['signedBy', (s) => s.signer],
+      ],
+    };
   }
 
   async get(actor: Actor, id: string): Promise<SessionDto> {

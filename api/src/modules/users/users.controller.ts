@@ -1,4 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
+import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -14,7 +17,7 @@ import type { InvitedUserDto, UserDto } from '@attune/domain';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly users: UsersService, private readonly csv: CsvExportService) {}
 
   @Get()
   @Permission('users', 'list')
@@ -22,6 +25,13 @@ export class UsersController {
   @ApiListQuery(USER_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<UserDto>> {
     return this.users.list(actor, parseListQuery(USER_LIST, query));
+  }
+
+  @Get('export.csv')
+  @Permission('users', 'list')
+  @ApiCsvExport('Every account of the list (its filter and sort) as CSV')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.csv.send(res, actor, this.users.exportSource(actor), parseListQuery(USER_LIST, query));
   }
 
   @Get(':id')

@@ -15,6 +15,7 @@ import { TotpService } from '../auth/totp.service.js';
 import { User } from './user.entity.js';
 import { isStaff, toUserDto, USER_LIST, type UserInvite, type UserUpdate } from './users.dto.js';
 import type { InvitedUserDto, UserDto } from '@attune/domain';
+import type { ListExport } from '../exports/list-export.js';
 
 const ENTITY = 'users';
 const EMAIL_TAKEN = 'An account with this email address already exists';
@@ -34,6 +35,22 @@ export class UsersService {
     const manager = this.dataSource.manager;
     const [rows, total] = await applyListQuery(this.practiceUsers(manager, actor), USER_LIST, query).getManyAndCount();
     return new ListPage(ENTITY, await this.toDtos(manager, rows), total, query.range);
+  }
+
+  /** The account list as CSV rows (no secrets: no hash, no two-step seed). */
+  exportSource(actor: Actor): ListExport<UserDto> {
+    return {
+      resource: ENTITY,
+      spec: USER_LIST,
+      scoped: async (manager, query) => ({ qb: this.practiceUsers(manager, actor), query }),
+      load: async (manager, ids) => this.toDtos(manager, await manager.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany()),
+      id: (u) => u.id,
+      columns: [
+        ['id', (u) => u.id], ['displayName', (u) => u.displayName], ['email', (u) => u.email], ['role', (u) => u.role],
+        ['active', (u) => String(u.active)], ['twoStep', (u) => String(u.totpEnabled ?? false)],
+        ['createdAt', (u) => u.createdAt], ['lastLoginAt', (u) => u.lastLoginAt],
+      ],
+    };
   }
 
   async get(actor: Actor, id: string): Promise<UserDto> {

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { useIntlLocale } from '../../shared/use-format';
 import { parseLocalDateTime } from '../sessions/sessions.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
 
 /** The actions an admin filters by most: reads of clinical content, changes, sign-ins and refused attempts. */
 const AUDIT_ACTIONS = [
@@ -42,7 +43,7 @@ const auditFilters = [
 export const AuditEventList = () => {
   const locale = useIntlLocale();
   return (
-    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false}>
+    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} actions={<ExportingListActions />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
           <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'medium' }} />

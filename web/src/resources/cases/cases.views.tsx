@@ -1,5 +1,5 @@
 import { caseInputSchema, type CaseDto } from '@attune/domain';
-import { Stack } from '@mui/material';
+import { Stack, useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
@@ -10,17 +10,21 @@ import {
   ReferenceArrayField,
   SelectInput,
   SimpleForm,
+  SimpleList,
   SingleFieldList,
   ChipField,
   useTranslate,
 } from 'react-admin';
 import { zodFormValidator } from '../../forms/zod-form-validator';
-import { enumChoices, STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
+import { enumChoices, enumKey, STAGE_CHOICES, stageTitleKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { ScheduleText } from '../../shared/schedule-text';
 import { useIntlLocale } from '../../shared/use-format';
 import { CaseInputs } from './cases.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
+import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
+import { RowLink } from '../../lists/row-link';
 
 const validateCase = zodFormValidator(caseInputSchema);
 
@@ -52,12 +56,28 @@ const AlertsCell = ({ record }: { record: CaseDto }) => (
   </Stack>
 );
 
+/** A phone's case list: one line per case with its stage and schedule, each a link. */
+const CaseSimpleList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<CaseDto>
+      linkType="show"
+      primaryText={(record) => record.title}
+      secondaryText={(record) => `${record.stage} · ${translate(stageTitleKey(record.stage))}`}
+      tertiaryText={(record) => translate(enumKey('case_status', record.status))}
+    />
+  );
+};
+
 export const CaseList = () => {
   const locale = useIntlLocale();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-  <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" />
+  <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25} actions={<ExportingListActions />}>
+    {phone ? <CaseSimpleList /> : <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="title">
+        <RowLink source="title" />
+      </DataTable.Col>
       <DataTable.Col source="kind">
         <FunctionField<CaseDto> render={(record) => <EnumChip enumeration="case_kind" value={record.kind} />} />
       </DataTable.Col>
@@ -80,7 +100,7 @@ export const CaseList = () => {
       <DataTable.Col source="openedAt">
         <DateField source="openedAt" locales={locale} />
       </DataTable.Col>
-    </DataTable>
+    </DataTable>}
   </List>
   );
 };
@@ -95,7 +115,7 @@ export const CaseCreate = () => (
 
 export const CaseEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm validate={validateCase}>
+    <SimpleForm validate={validateCase} toolbar={<SaveOnlyToolbar />}>
       <CaseInputs />
     </SimpleForm>
   </Edit>

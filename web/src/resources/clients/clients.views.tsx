@@ -1,4 +1,5 @@
-import { clientInputSchema } from '@attune/domain';
+import { clientInputSchema, type ClientDto } from '@attune/domain';
+import { useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
@@ -9,15 +10,20 @@ import {
   List,
   SelectInput,
   SimpleForm,
+  SimpleList,
   TextField,
+  useTranslate,
 } from 'react-admin';
 import { zodFormValidator } from '../../forms/zod-form-validator';
-import { enumChoices } from '../../shared/choices';
+import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { ClientInputs } from './clients.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
+import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
+import { RowLink } from '../../lists/row-link';
 
 const validateClient = zodFormValidator(clientInputSchema);
 
@@ -28,10 +34,21 @@ const clientFilters = [
 
 export const ClientList = () => {
   const locale = useIntlLocale();
+  const translate = useTranslate();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-  <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="edit">
-      <DataTable.Col source="displayName" />
+  <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
+    {phone ? (
+      <SimpleList<ClientDto>
+        linkType="edit"
+        primaryText={(record) => record.displayName}
+        secondaryText={(record) => record.pronouns ?? ''}
+        tertiaryText={(record) => translate(enumKey('client_status', record.status))}
+      />
+    ) : <DataTable rowClick="edit">
+      <DataTable.Col source="displayName">
+        <RowLink source="displayName" type="edit" />
+      </DataTable.Col>
       <DataTable.Col source="pronouns" />
       <DataTable.Col source="status">
         <FunctionField render={(record) => <EnumChip enumeration="client_status" value={record.status} />} />
@@ -45,7 +62,7 @@ export const ClientList = () => {
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" locales={locale} />
       </DataTable.Col>
-    </DataTable>
+    </DataTable>}
   </List>
   );
 };
@@ -63,7 +80,7 @@ export const ClientEdit = () => {
   const conflict = useVersionConflict();
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }}>
-      <SimpleForm validate={validateClient}>
+      <SimpleForm validate={validateClient} toolbar={<SaveOnlyToolbar />}>
         {conflict.alert}
         <ClientInputs />
       </SimpleForm>

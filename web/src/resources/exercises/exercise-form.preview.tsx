@@ -18,6 +18,12 @@ import {
 import { useId } from 'react';
 import { useTranslate } from 'react-admin';
 
+/**
+ * The preview's inputs belong to no form (their `form` attribute names an id no form has): a
+ * required field of the preview shows as required but never blocks saving the exercise around it.
+ */
+const PREVIEW_INPUT = { htmlInput: { form: 'exercise-preview-only' } } as const;
+
 const PreviewField = ({ field }: { field: Partial<ExerciseField> }) => {
   const translate = useTranslate();
   const id = useId();
@@ -25,7 +31,7 @@ const PreviewField = ({ field }: { field: Partial<ExerciseField> }) => {
   const help = field.help ? <FormHelperText id={`${id}-help`}>{field.help}</FormHelperText> : null;
   switch (field.kind) {
     case 'longText':
-      return <TextField label={label} helperText={field.help} required={field.required} multiline minRows={3} fullWidth size="small" />;
+      return <TextField label={label} helperText={field.help} required={field.required} multiline minRows={3} fullWidth size="small" slotProps={PREVIEW_INPUT} />;
     case 'list':
     case 'ranking': {
       const count = Math.min(Math.max(field.minItems ?? 1, 1), 3);
@@ -58,7 +64,7 @@ const PreviewField = ({ field }: { field: Partial<ExerciseField> }) => {
         </FormControl>
       );
     case 'date':
-      return <TextField type="date" label={label} helperText={field.help} required={field.required} size="small" slotProps={{ inputLabel: { shrink: true } }} />;
+      return <TextField type="date" label={label} helperText={field.help} required={field.required} size="small" slotProps={{ ...PREVIEW_INPUT, inputLabel: { shrink: true } }} />;
     case 'choice':
       return (
         <FormControl component="fieldset">
@@ -91,7 +97,7 @@ const PreviewField = ({ field }: { field: Partial<ExerciseField> }) => {
       );
     case 'text':
     default:
-      return <TextField label={label} helperText={field.help} required={field.required} fullWidth size="small" />;
+      return <TextField label={label} helperText={field.help} required={field.required} fullWidth size="small" slotProps={PREVIEW_INPUT} />;
   }
 };
 

@@ -40,6 +40,7 @@ import { SectionHeading } from '../../shared/section-heading';
 import { toCustomExerciseInput } from './exercise-input.shape';
 import { ExerciseFormPreview } from './exercise-form.preview';
 import { ExerciseInputs } from './exercises.inputs';
+import { ExportCsvButton } from '../../lists/export-csv.button';
 
 const validateExercise = zodFormValidator(customExerciseInputSchema, toCustomExerciseInput);
 
@@ -126,6 +127,7 @@ const LibraryActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton label="attune.exercises_library.new" />
+    <ExportCsvButton />
   </TopToolbar>
 );
 

@@ -28,6 +28,8 @@ import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
 import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
+import { ExportingListActions } from '../../lists/export-csv.button';
+import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
 
 const userFilters = [
   <QuickSearchInput key="q" source="q" alwaysOn />,
@@ -39,7 +41,7 @@ export const UserList = () => {
   const locale = useIntlLocale();
   const translate = useTranslate();
   return (
-    <List filters={userFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25}>
+    <List filters={userFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="displayName" />
         <DataTable.Col source="email" />
@@ -116,7 +118,7 @@ const AccountRecoveryActions = () => {
 
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" redirect="list" actions={<AccountRecoveryActions />}>
-    <SimpleForm>
+    <SimpleForm toolbar={<SaveOnlyToolbar />}>
       <UserInputs editing />
       <BooleanInput source="active" helperText={<DeactivateHint />} />
     </SimpleForm>

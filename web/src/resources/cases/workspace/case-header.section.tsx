@@ -7,6 +7,7 @@ import { ScheduleText } from '../../../shared/schedule-text';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
 import { MoveStageButton } from './move-stage.dialog';
+import { CloseCaseButton, ReassignCaseButton } from '../../../lists/case-actions';
 
 /** Title, kind, clients, status; the six stages with where the case is and where the plan expects it. */
 export const CaseHeader = ({ record }: { record: CaseDto }) => {
@@ -33,9 +34,11 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
               </Typography>
             </Stack>
           </Box>
-          <Stack direction="row" spacing={1} alignItems="flex-start">
+          <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="flex-start">
             <MoveStageButton record={record} />
             <EditButton record={record} variant="outlined" />
+            <ReassignCaseButton record={record} />
+            <CloseCaseButton record={record} />
           </Stack>
         </Stack>
         <Box sx={{ mt: 3 }}>

@@ -14,7 +14,8 @@ const Workspace = () => {
   const record = useRecordContext<CaseDto>();
   if (!record) return null;
   return (
-    <Stack spacing={2} sx={{ mt: 1 }}>
+    // A very long word (a pasted link, 3,000 letters without a space) wraps instead of widening the page.
+    <Stack spacing={2} sx={{ mt: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
       <CaseHeader record={record} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
@@ -28,8 +29,8 @@ const Workspace = () => {
           </Card>
         </Grid>
       </Grid>
-      <Card>
-        <TabbedShowLayout syncWithLocation>
+      <Card sx={{ minWidth: 0 }}>
+        <TabbedShowLayout syncWithLocation sx={{ '& .MuiTabs-root': { maxWidth: '100%' } }}>
           <TabbedShowLayout.Tab label="attune.workspace.tab_progress">
             <ProgressSection record={record} />
           </TabbedShowLayout.Tab>

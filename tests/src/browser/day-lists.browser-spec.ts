@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { seriousAccessibilityProblems } from '../support/accessibility.js';
+import { startAppServer, type AppServer } from '../support/app-server.js';
+import { hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
+
+const FORMULA = '=HYPERLINK("http://evil.test","点我")';
+const CHINESE = '王芳 (化名)';
+
+/**
+ * A practitioner's and an admin's lists: export a list as CSV and open it as a spreadsheet would
+ * (formula cells neutralised, Chinese intact), open list rows with the keyboard, and reassign a
+ * case that the new practitioner then works.
+ */
+describe('the lists of a practitioner and an admin', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await openBrowser({ name: 'day-lists' });
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Adds a client through the API from inside the signed-in page (setup, not what is tested). */
+  async function addClient(displayName: string): Promise<void> {
+    const status = await page.evaluate(async (name) => {
+      const token = decodeURIComponent(/(?:^|; )XSRF-TOKEN=([^;]*)/.exec(document.cookie)?.[1] ?? '');
+      const res = await fetch('/api/clients', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token }, body: JSON.stringify({ displayName: name }) });
+      return res.status;
+    }, displayName);
+    expect(status).toBe(201);
+  }
+
+  it('exports the clients list as a CSV with every client, the formula cell neutralised and Chinese intact', async () => {
+    await signInToDashboard(page, server.url, 'therapist@attune.test');
+    await addClient(FORMULA);
+    await addClient(CHINESE);
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export this list as a CSV file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parse(text.slice(1)) as string[][];
+    const name = header!.indexOf('displayName');
+    const names = rows.map((row) => row[name]);
+    expect(names).toContain(`'${FORMULA}`);
+    expect(names).toContain(CHINESE);
+    expect(names).toEqual(expect.arrayContaining(['Chen Jing (pseudonym)', 'Liu Jia', 'Zhao Lei', 'Zhou Ting']));
+    expect(names).not.toContain('He Yun (pseudonym)');
+    expect(rows).toHaveLength(6);
+  });
+
+  it('opens a row of the Cases list with the keyboard', async () => {
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    const link = page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' });
+    await link.waitFor();
+    await tabTo(page, link);
+    expect(await hasFocus(link)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
+  });
+
+  it('opens a row of the Clients list with the keyboard', async () => {
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    const link = page.getByRole('link', { name: 'Liu Jia' });
+    await link.waitFor();
+    await tabTo(page, link, { maxPresses: 60 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: /Display name/ }).waitFor();
+    expect(await page.getByRole('textbox', { name: /Display name/ }).inputValue()).toBe('Liu Jia');
+    // the domain has no deleting a client record: no Delete button on its form
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await signOut(page);
+  });
+
+  it("has an admin reassign Liu Jia's case to the coach, with a reason", async () => {
+    await signInToDashboard(page, server.url, 'admin@attune.test');
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reassign this case' });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('combobox', { name: 'New practitioner' }).fill('Sun');
+    await page.getByRole('option', { name: 'Sun Hao' }).click();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Dr. Wang goes on parental leave');
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('The case was reassigned').waitFor();
+    // the case form offers no Delete: a case is closed, not deleted
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: /Title/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await signOut(page);
+  });
+
+  it('lets the coach work the reassigned case: its client is there and takes homework', async () => {
+    await signInToDashboard(page, server.url, 'coach@attune.test');
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
+    await page.getByRole('tab', { name: 'Homework' }).click();
+    const homework = page.getByRole('region', { name: 'Homework' });
+    await homework.getByRole('button', { name: 'Assign exercise' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign exercise' });
+    await expect(dialog.getByRole('radio', { name: 'Liu Jia' }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
+    await page.getByRole('option', { name: '5 · Feedback loop' }).click();
+    await dialog.getByRole('textbox', { name: 'Due date' }).fill(isoDateInDays(10));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await homework.getByRole('button', { name: /^Feedback loop/ }).first().waitFor();
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Liu Jia' }).waitFor();
+    await signOut(page);
+  });
+
+  it('leaves the therapist without the case and its client', async () => {
+    await signInToDashboard(page, server.url, 'therapist@attune.test');
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Liu Jia', exact: true }).count()).toBe(0);
+  });
+
+  it('has no serious accessibility problem on the cases list, in English and in Chinese', async () => {
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByRole('button', { name: '将此列表导出为 CSV 文件' }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).click();
+    await page.getByRole('button', { name: '结案' }).click();
+    await page.getByRole('dialog', { name: '关闭此个案' }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The words of the lists' export, row links, case reassignment and closing, under the `lists` key
+ * of the app's messages. Simplified Chinese is in lists.zh.messages.ts with the same shape.
+ */
+export const listsEnMessages = {
+  lists: {
+    export: 'Export',
+    export_label: 'Export this list as a CSV file',
+    export_failed: 'The export did not work: %{message}',
+    export_busy: 'Too many exports in a short time. Try again in a minute.',
+    open_row: 'Open %{name}',
+    reassign: {
+      button: 'Reassign',
+      title: 'Reassign this case',
+      help: 'The case moves to the practitioner you choose. Its clients go with it, unless the current practitioner still has another case with them.',
+      practitioner: 'New practitioner',
+      reason: 'Reason',
+      reason_help: 'Kept with the case\'s history, not in the audit log.',
+      save: 'Reassign',
+      done: 'The case was reassigned',
+    },
+    close_case: {
+      button: 'Close case',
+      title: 'Close this case',
+      help: 'A closed case stays in the record and can be reopened. Cases are closed, never deleted.',
+      done: 'The case was closed',
+    },
+  },
+};
+
+export type ListsMessages = typeof listsEnMessages;
