@@ -176,7 +176,7 @@ export interface ExerciseDto {
   /** JSON Schema (draft 2020-12) of a submitted response, from `responseJsonSchemaFor`. */
   responseSchema: Record<string, unknown>;
   builtIn: boolean;
-  effect?: 'exception' | 'scale_score' | null;
+  effect?: 'exception' | 'scale_score' | 'exception_deep' | null;
   /** Author of a custom exercise. */
   ownerId?: Uuid | null;
 }
@@ -199,6 +199,15 @@ export interface AssignmentDto {
   sharedWithPartner: boolean;
   assignedAt?: IsoDateTime;
   cadence?: ExerciseCadence;
+  /** Daily and weekly homework (staff view): the note of each check-in, oldest period first; null for a one-off. */
+  checkInNotes?: CheckInNoteDto[] | null;
+}
+
+/** One check-in of a daily or weekly homework as staff read it with the homework. */
+export interface CheckInNoteDto {
+  periodStart: IsoDate;
+  note: string;
+  createdAt: IsoDateTime;
 }
 
 /** `GET /api/me/assignments/:id`: one of the caller's assignments with its exercise. */
@@ -235,6 +244,9 @@ export interface ProgressPointDto {
   source: ScaleScoreSource;
   /** The scale score's id. */
   id?: Uuid;
+  /** The seed's follow-ups, in the words of whoever answered them (staff view; null when unanswered). */
+  keepsFromLower?: string | null;
+  onePointHigher?: string | null;
 }
 
 export interface ProgressSeriesDto {

@@ -113,6 +113,8 @@ export interface MyExceptionDto {
   meaning: string | null;
   tags: string[];
   createdAt: IsoDateTime;
+  /** The deep description (body, forgotten capacity, if it happened more often), when there is one. */
+  deep?: { bodily?: string; capacity?: string; ifMoreOften?: string } | null;
 }
 
 /** `POST /api/me/scale-scores`. */
