@@ -36,6 +36,7 @@ import { FormDialog } from '../../../shared/form-dialog';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
+import { CheckInNotes } from './check-in-notes';
 import { useCaseHomework } from './use-case-homework';
 
 const validateAssignment = zodFormValidator(assignmentInputSchema);
@@ -164,6 +165,7 @@ const AssignmentItem = ({
             {translate('attune.homework.your_note', { note: assignment.note })}
           </Typography>
         ) : null}
+        <CheckInNotes assignment={assignment} />
         {answered ? (
           <>
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
