@@ -61,12 +61,12 @@ const RatingTooltip = ({ active, payload, label, formatDate, labels }: {
             </Typography>
             {point.keepsFromLower ? (
               <Typography variant="caption" component="p">
-                {labels.keepsFromLower}: {point.keepsFromLower}
+                {labels.keepsFromLower} {point.keepsFromLower}
               </Typography>
             ) : null}
             {point.onePointHigher ? (
               <Typography variant="caption" component="p">
-                {labels.onePointHigher}: {point.onePointHigher}
+                {labels.onePointHigher} {point.onePointHigher}
               </Typography>
             ) : null}
           </Box>

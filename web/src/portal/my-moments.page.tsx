@@ -7,15 +7,17 @@ import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import { LoadError, LoadingBlock, PageTitle } from './portal-ui';
 
-const Line = ({ label, text }: { label: string; text: string | null | undefined }) =>
-  text ? (
+const Line = ({ label, text }: { label: string; text: string | null | undefined }) => {
+  const translate = useTranslate();
+  return text ? (
     <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
       <Typography component="span" variant="body2" sx={{ fontWeight: 600 }}>
-        {label}:
+        {translate('records.label_colon', { label })}
       </Typography>{' '}
       {text}
     </Typography>
   ) : null;
+};
 
 const Moment = ({ moment }: { moment: MyExceptionDto }) => {
   const translate = useTranslate();

@@ -5,6 +5,8 @@
  */
 export const recordsEnMessages = {
   records: {
+    /** A label before its text: "Thoughts: …" (Chinese uses a full-width colon). */
+    label_colon: '%{label}:',
     follow_ups: {
       heading: 'Follow-ups',
       keeps_from_lower: 'What keeps it from being lower',

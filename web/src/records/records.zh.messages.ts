@@ -3,6 +3,7 @@ import type { RecordsMessages } from './records.messages';
 /** Simplified Chinese for records.messages.ts: the same keys and placeholders. */
 export const recordsZhMessages: RecordsMessages = {
   records: {
+    label_colon: '%{label}：',
     follow_ups: {
       heading: '追问',
       keeps_from_lower: '是什么让它没有更低',

@@ -16,7 +16,7 @@ export const RatingFollowUps = ({ keepsFromLower, onePointHigher }: { keepsFromL
       {keepsFromLower ? (
         <Typography variant="body2">
           <Typography component="span" variant="body2" sx={{ fontWeight: 600 }}>
-            {translate('records.follow_ups.keeps_from_lower')}:
+            {translate('records.label_colon', { label: translate('records.follow_ups.keeps_from_lower') })}
           </Typography>{' '}
           {keepsFromLower}
         </Typography>
@@ -24,7 +24,7 @@ export const RatingFollowUps = ({ keepsFromLower, onePointHigher }: { keepsFromL
       {onePointHigher ? (
         <Typography variant="body2">
           <Typography component="span" variant="body2" sx={{ fontWeight: 600 }}>
-            {translate('records.follow_ups.one_point_higher')}:
+            {translate('records.label_colon', { label: translate('records.follow_ups.one_point_higher') })}
           </Typography>{' '}
           {onePointHigher}
         </Typography>

@@ -109,8 +109,8 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
               labels={{
                 firstRise: () => translate('attune.progress.first_rise'),
                 stage: (stage) => translate('attune.progress.stage_band', { stage }),
-                keepsFromLower: translate('records.follow_ups.keeps_from_lower'),
-                onePointHigher: translate('records.follow_ups.one_point_higher'),
+                keepsFromLower: translate('records.label_colon', { label: translate('records.follow_ups.keeps_from_lower') }),
+                onePointHigher: translate('records.label_colon', { label: translate('records.follow_ups.one_point_higher') }),
                 formatScore: formatNumber,
               }}
             />
