@@ -208,7 +208,12 @@ export const stageTransitionDtoSchema = z
   .meta({ id: 'StageTransition', description: 'A recorded stage move; the opening of a case is one too (kind start, fromStage null)' });
 
 const progressPointSchema = z
-  .object({ id: uuid, recordedAt: dateTime, score: scaleValue, source: z.enum(SCALE_SCORE_SOURCES) })
+  .object({
+    id: uuid, recordedAt: dateTime, score: scaleValue, source: z.enum(SCALE_SCORE_SOURCES),
+    /** The seed's follow-ups, in the words of whoever answered them (staff view; null when unanswered). */
+    keepsFromLower: text.nullable().optional(),
+    onePointHigher: text.nullable().optional(),
+  })
   .meta({ id: 'ProgressPoint' });
 
 export const caseProgressDtoSchema = z
@@ -335,7 +340,7 @@ export const exerciseDtoSchema = z
     /** JSON Schema (draft 2020-12) of a submitted response. */
     responseSchema: z.record(z.string(), z.unknown()),
     builtIn: z.boolean(),
-    effect: z.enum(['exception', 'scale_score']).nullable(),
+    effect: z.enum(['exception', 'scale_score', 'exception_deep']).nullable(),
     /** Author of a practitioner's own exercise. */
     ownerId: nullableUuid,
   })
@@ -343,6 +348,8 @@ export const exerciseDtoSchema = z
 
 export const checkInStateSchema = z.enum(['done', 'missed', 'due', 'upcoming']);
 const checkInDaySchema = z.object({ index: count, start: date, end: date, state: checkInStateSchema }).meta({ id: 'CheckInPeriod' });
+/** One check-in of a daily or weekly homework as staff read it with the homework. */
+export const checkInNoteDtoSchema = z.object({ periodStart: date, note: z.string(), createdAt: dateTime }).meta({ id: 'CheckInNote' });
 
 /** What staff and the client both see of a piece of homework. */
 const homeworkFields = {
@@ -381,6 +388,8 @@ export const assignmentDtoSchema = z
     }),
     /** For daily and weekly cadences; null for a one-off. */
     checkIns: z.array(checkInDaySchema).nullable(),
+    /** The notes the client wrote at each daily or weekly check-in, oldest period first; null for a one-off. */
+    checkInNotes: z.array(checkInNoteDtoSchema).nullable(),
     version: z.int().min(1),
   })
   .meta({ id: 'Assignment', description: 'Homework as staff see it' });
@@ -527,7 +536,7 @@ export const partnerAnswerDtoSchema = z
   .meta({ id: 'PartnerAnswer', description: 'An answer the partner chose to share' });
 
 export const myExceptionDtoSchema = caseExceptionDtoSchema
-  .pick({ id: true, caseId: true, occurredAt: true, context: true, behavior: true, thoughts: true, emotions: true, meaning: true, tags: true })
+  .pick({ id: true, caseId: true, occurredAt: true, context: true, behavior: true, thoughts: true, emotions: true, meaning: true, tags: true, deep: true })
   .extend({ createdAt: dateTime })
   .meta({ id: 'MyException' });
 

@@ -7,6 +7,7 @@ import type {
   accountDtoSchema,
   apiErrorSchema,
   assignmentDtoSchema,
+  checkInNoteDtoSchema,
   auditEventDtoSchema,
   caseDtoSchema,
   caseExceptionDtoSchema,
@@ -60,6 +61,7 @@ export type ExceptionDeepDescriptionDto = NonNullable<CaseExceptionDto['deep']>;
 export type ExerciseDto = z.infer<typeof exerciseDtoSchema>;
 export type AssignmentDto = z.infer<typeof assignmentDtoSchema>;
 export type AssignmentExerciseDto = AssignmentDto['exercise'];
+export type CheckInNoteDto = z.infer<typeof checkInNoteDtoSchema>;
 
 export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 

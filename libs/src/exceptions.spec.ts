@@ -1,6 +1,8 @@
 import { builtInExercise } from './exercises/catalogue.js';
 import { validateExerciseResponse } from './exercises/exercise-fields.js';
 import {
+  deepDescriptionFromResponse,
+  pickDescribedException,
   EXCEPTION_TAG_SUGGESTIONS,
   caseExceptionInputSchema,
   clientExceptionInputSchema,
@@ -135,5 +137,42 @@ describe('exceptionFromLogResponse', () => {
   it('refuses a response without the required parts', () => {
     expect(() => exceptionFromLogResponse({ context: 'x' })).toThrow('occurredAt');
     expect(() => exceptionFromLogResponse({ occurredAt: '2026-03-07', context: ' ' })).toThrow('context');
+  });
+});
+
+describe('a deep description lands on the exception it describes', () => {
+  const answer = {
+    occurredAt: '2026-11-07', context: 'Cooking on Saturday', thoughts: 'We are a team', behavior: 'I suggested the dish',
+    bodily: 'Shoulders down', capacity: 'We can be close', ifMoreOften: 'A calm base',
+  };
+
+  it('reads the day, the moment and the deep description from the answer', () => {
+    const read = deepDescriptionFromResponse(answer);
+    expect(read.day).toBe('2026-11-07');
+    expect(read.deep).toEqual({ bodily: 'Shoulders down', capacity: 'We can be close', ifMoreOften: 'A calm base' });
+    expect(read.moment).toMatchObject({ occurredAt: '2026-11-07T12:00:00.000Z', context: 'Cooking on Saturday', thoughts: 'We are a team' });
+  });
+
+  it('without a day the new moment is dated now', () => {
+    const now = new Date('2026-11-20T09:00:00.000Z');
+    expect(deepDescriptionFromResponse({ ...answer, occurredAt: undefined }, now)).toMatchObject({ day: undefined, moment: { occurredAt: now.toISOString() } });
+  });
+
+  it('picks the significant exception of that day without a deep description, then the one nearest noon', () => {
+    const candidates = [
+      { id: 'a', occurredAt: '2026-11-07T18:00:00.000Z', significant: false, hasDeep: false },
+      { id: 'b', occurredAt: '2026-11-07T20:00:00.000Z', significant: true, hasDeep: false },
+      { id: 'c', occurredAt: '2026-11-07T11:00:00.000Z', significant: true, hasDeep: true },
+      { id: 'd', occurredAt: '2026-11-09T12:00:00.000Z', significant: true, hasDeep: false },
+    ];
+    expect(pickDescribedException('2026-11-07', candidates)?.id).toBe('b');
+    expect(pickDescribedException('2026-11-07', candidates.filter((c) => c.id !== 'b'))?.id).toBe('a');
+    expect(pickDescribedException('2026-11-05', candidates)).toBeUndefined();
+    expect(pickDescribedException(undefined, candidates)).toBeUndefined();
+  });
+
+  it('an evening in Shanghai the day before UTC still counts as that day', () => {
+    // 2026-11-07 07:00 in Shanghai is 2026-11-06 23:00 UTC.
+    expect(pickDescribedException('2026-11-07', [{ id: 'x', occurredAt: '2026-11-06T23:00:00.000Z', significant: false, hasDeep: false }])?.id).toBe('x');
   });
 });

@@ -108,3 +108,60 @@ export function exceptionFromLogResponse(response: ExerciseResponse): ClientExce
   }
   return result;
 }
+
+/** What an `exception-deep-description` answer says: the moment it describes and its deep description. */
+export interface DeepDescriptionAnswer {
+  /** The day of the moment (YYYY-MM-DD) when the client gave one. */
+  day: string | undefined;
+  /** The moment itself, for a new exception when none is found on that day. */
+  moment: ClientExceptionInput;
+  deep: { bodily?: string; capacity?: string; ifMoreOften?: string };
+}
+
+/**
+ * Maps a submitted `exception-deep-description` response to the exception it describes. The
+ * answer lands on the client's exception of that day that has no deep description yet (see
+ * `pickDescribedException`); without one it becomes a new exception dated that day (or `now`).
+ */
+export function deepDescriptionFromResponse(response: ExerciseResponse, now: Date = new Date()): DeepDescriptionAnswer {
+  const occurredAt = text(response['occurredAt']);
+  const day = occurredAt && /^\d{4}-\d{2}-\d{2}/.test(occurredAt) ? occurredAt.slice(0, 10) : undefined;
+  const moment: ClientExceptionInput = {
+    occurredAt: occurredAt ? occurredAtFromDateValue(occurredAt) : now.toISOString(),
+    context: text(response['context']) ?? '',
+    tags: [],
+  };
+  for (const key of ['behavior', 'thoughts'] as const) {
+    const value = text(response[key]);
+    if (value !== undefined) moment[key] = value;
+  }
+  const deep: DeepDescriptionAnswer['deep'] = {};
+  for (const key of ['bodily', 'capacity', 'ifMoreOften'] as const) {
+    const value = text(response[key]);
+    if (value !== undefined) deep[key] = value;
+  }
+  return { day, moment, deep };
+}
+
+/** Hours a calendar day reaches into its neighbours across time zones (UTC-12 to UTC+14). */
+const DAY_SPREAD_BEFORE_MS = 14 * 3_600_000;
+const DAY_SPREAD_AFTER_MS = 12 * 3_600_000;
+
+/**
+ * Which of the client's exceptions a deep description of `day` describes: one that happened on
+ * that calendar day in some time zone and has no deep description yet; a significant one first,
+ * then the one closest to that day's noon (UTC). Undefined when none fits.
+ */
+export function pickDescribedException<T extends { id: string; occurredAt: Date | string; significant: boolean; hasDeep: boolean }>(
+  day: string | undefined,
+  candidates: readonly T[],
+): T | undefined {
+  if (!day) return undefined;
+  const start = Date.parse(`${day}T00:00:00.000Z`) - DAY_SPREAD_BEFORE_MS;
+  const end = Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 + DAY_SPREAD_AFTER_MS;
+  const noon = Date.parse(`${day}T12:00:00.000Z`);
+  const at = (c: T) => new Date(c.occurredAt).getTime();
+  return candidates
+    .filter((c) => !c.hasDeep && at(c) >= start && at(c) < end)
+    .sort((a, b) => Number(b.significant) - Number(a.significant) || Math.abs(at(a) - noon) - Math.abs(at(b) - noon) || a.id.localeCompare(b.id))[0];
+}

@@ -41,13 +41,14 @@ describe('can', () => {
     for (const action of ['create', 'update', 'delete'] as Action[]) expect(can('admin', 'audit-events', action)).toBe(false);
   });
 
-  it('lets a practitioner work a caseload but delete only mistaken entries (unsigned sessions, own ratings)', () => {
+  it('lets a practitioner work a caseload but delete only mistaken entries (unsigned sessions, own ratings and exceptions)', () => {
     for (const resource of CLINICAL) {
       for (const action of ['list', 'read', 'create', 'update'] as Action[]) expect(can('practitioner', resource, action)).toBe(true);
     }
-    for (const resource of ['clients', 'cases', 'exceptions'] as Resource[]) {
+    for (const resource of ['clients', 'cases'] as Resource[]) {
       expect(can('practitioner', resource, 'delete')).toBe(false);
     }
+    expect(can('practitioner', 'exceptions', 'delete')).toBe(true);
     expect(can('practitioner', 'sessions', 'delete')).toBe(true);
     expect(can('practitioner', 'scale-scores', 'delete')).toBe(true);
     expect(can('practitioner', 'exercises', 'delete')).toBe(true);

@@ -48,10 +48,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
   practitioner: {
     clients: WRITE_NO_DELETE,
     cases: WRITE_NO_DELETE,
-    // Row rules in the API: only unsigned sessions, only ratings they recorded themselves.
+    // Row rules in the API: only unsigned sessions, only ratings and exceptions they recorded themselves.
     sessions: ALL,
     'scale-scores': ALL,
-    exceptions: WRITE_NO_DELETE,
+    exceptions: ALL,
     exercises: ALL,
     assignments: ALL,
     dashboard: READ_ONLY,

@@ -1,6 +1,7 @@
 import { staffMayRewrite, type EntryAuthor, type StaffAnnotationInput } from '@attune/domain';
 import type { EntityManager } from 'typeorm';
-import { conflict, type DomainError } from './api-errors.js';
+import { conflict, DomainError } from './api-errors.js';
+import type { Actor } from './request-context.js';
 
 /** 409 VERSION_CONFLICT: the record changed since the caller read it; their edit is not applied. */
 export function staleVersion(record: string): DomainError {
@@ -14,6 +15,17 @@ export function staleVersion(record: string): DomainError {
 export function assertStaffMayRewrite(source: EntryAuthor, record: string): void {
   if (!staffMayRewrite(source)) {
     throw conflict(`This ${record} is the client's own words: it cannot be changed or removed by staff. Add a staff note, or hide it with a reason.`, 'CLIENT_AUTHORED');
+  }
+}
+
+/**
+ * Who may remove a mistaken rating or exception: never a client's own (409 CLIENT_AUTHORED); an
+ * admin any other; a practitioner only one they entered themselves (403).
+ */
+export function assertStaffMayRemove(actor: Actor, entry: { source: EntryAuthor; recordedBy: string | null }, record: string): void {
+  assertStaffMayRewrite(entry.source, record);
+  if (actor.role !== 'admin' && entry.recordedBy !== actor.userId) {
+    throw new DomainError('FORBIDDEN', `You can remove only a ${record} you entered yourself`);
   }
 }
 

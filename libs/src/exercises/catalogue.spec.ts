@@ -325,8 +325,8 @@ describe('the exercises the other modules depend on', () => {
     ]);
   });
 
-  it('only exception-log and scale-positioning create records', () => {
-    expect(BUILT_IN_EXERCISES.filter((e) => e.effect).map((e) => e.key)).toEqual(['exception-log', 'scale-positioning']);
+  it('only exception-log, scale-positioning and the deep description create or change records', () => {
+    expect(BUILT_IN_EXERCISES.filter((e) => e.effect).map((e) => e.key)).toEqual(['exception-log', 'scale-positioning', 'exception-deep-description']);
   });
 
   it('action-menu: 10 to 20 concrete actions', () => {

@@ -51,7 +51,7 @@ export interface ExerciseDefinition {
   cadence: ExerciseCadence;
   fields: ExerciseField[];
   /** A submitted response also creates a domain record: an exception, or a scale score. */
-  effect?: 'exception' | 'scale_score';
+  effect?: 'exception' | 'scale_score' | 'exception_deep';
 }
 
 /** Body for creating or updating a practitioner's own exercise. */
@@ -314,6 +314,7 @@ export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
       'what this moment shows you are capable of as a couple, and how your relationship would look if ' +
       'moments like this came more often.',
     audience: 'individual',
+    effect: 'exception_deep',
     cadence: ONCE,
     fields: [
       { name: 'occurredAt', kind: 'date', label: 'When did it happen?' },

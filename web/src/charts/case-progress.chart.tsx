@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Box, Paper, Typography } from '@mui/material';
 import {
   CartesianGrid,
   Legend,
@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ProgressChartData } from './case-progress.shape';
+import type { ProgressChartData, ProgressPoint } from './case-progress.shape';
 
 /** Light fills that tell neighbouring stage visits apart behind the lines. */
 const BAND_FILLS = ['#e3efe9', '#f4ead8'] as const;
@@ -22,8 +22,59 @@ export const PROGRESS_CHART_HEIGHT = 320;
 export interface CaseProgressChartProps {
   data: ProgressChartData;
   formatDate: (t: number) => string;
-  labels: { firstRise: (name: string) => string; stage: (stage: number) => string };
+  labels: {
+    firstRise: (name: string) => string;
+    stage: (stage: number) => string;
+    keepsFromLower: string;
+    onePointHigher: string;
+    formatScore: (score: number) => string;
+  };
 }
+
+interface TooltipEntry {
+  name?: string | number;
+  color?: string;
+  payload?: ProgressPoint;
+}
+
+/** The tooltip of a rating: who, the score and the follow-ups answered with it, in the words written. */
+const RatingTooltip = ({ active, payload, label, formatDate, labels }: {
+  active?: boolean;
+  payload?: readonly TooltipEntry[];
+  label?: string | number;
+  formatDate: (t: number) => string;
+  labels: CaseProgressChartProps['labels'];
+}) => {
+  if (!active || !payload || payload.length === 0) return null;
+  return (
+    <Paper elevation={3} sx={{ p: 1.5, maxWidth: 320, overflowWrap: 'anywhere' }}>
+      <Typography variant="caption" color="text.secondary" component="p">
+        {formatDate(Number(label ?? payload[0]?.payload?.t))}
+      </Typography>
+      {payload.map((entry, index) => {
+        const point = entry.payload;
+        if (!point) return null;
+        return (
+          <Box key={`${String(entry.name)}-${index}`} sx={{ mt: 0.5 }}>
+            <Typography variant="body2" sx={{ fontWeight: 600, color: entry.color }}>
+              {String(entry.name)}: {labels.formatScore(point.score)}
+            </Typography>
+            {point.keepsFromLower ? (
+              <Typography variant="caption" component="p">
+                {labels.keepsFromLower} {point.keepsFromLower}
+              </Typography>
+            ) : null}
+            {point.onePointHigher ? (
+              <Typography variant="caption" component="p">
+                {labels.onePointHigher} {point.onePointHigher}
+              </Typography>
+            ) : null}
+          </Box>
+        );
+      })}
+    </Paper>
+  );
+};
 
 /**
  * The scale over time: one line per person on a 1-10 axis, stage visits shaded behind, sessions as
@@ -61,10 +112,7 @@ export const CaseProgressChart = ({ data, formatDate, labels }: CaseProgressChar
         {data.sessions.map((session) => (
           <ReferenceLine key={session.id} x={session.t} stroke="#7a8a8a" strokeDasharray="2 4" ifOverflow="hidden" />
         ))}
-        <Tooltip
-          labelFormatter={(t) => formatDate(Number(t))}
-          formatter={(value, name) => [String(value), String(name)]}
-        />
+        <Tooltip content={(props) => <RatingTooltip {...props} payload={props.payload as readonly TooltipEntry[] | undefined} formatDate={formatDate} labels={labels} />} />
         <Legend />
         {data.series.map((series) => (
           <Line

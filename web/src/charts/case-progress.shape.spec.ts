@@ -77,3 +77,16 @@ describe('shapeCaseProgress', () => {
     }
   });
 });
+
+describe('a rating\'s follow-ups on the chart and in its table', () => {
+  it('carries the words answered with each rating, and null where none were', () => {
+    const data = shapeCaseProgress({
+      series: [{ clientId: 'a', displayName: 'Chen Jing', points: [
+        { recordedAt: '2026-01-01T00:00:00Z', score: 3, source: 'practitioner' },
+        { recordedAt: '2026-01-08T00:00:00Z', score: 4, source: 'client', keepsFromLower: 'Friends to call', onePointHigher: 'A calm evening apart' },
+      ] }],
+    });
+    expect(data.series[0]!.points.map((p) => [p.keepsFromLower, p.onePointHigher])).toEqual([[null, null], ['Friends to call', 'A calm evening apart']]);
+    expect(data.table[1]).toMatchObject({ name: 'Chen Jing', score: 4, keepsFromLower: 'Friends to call', onePointHigher: 'A calm evening apart' });
+  });
+});

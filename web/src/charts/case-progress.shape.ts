@@ -6,13 +6,22 @@ const DAY_MS = 86_400_000;
 /** Line colours for up to four people; each passes 3:1 against white. */
 export const SERIES_COLOURS = ['#2f6f73', '#b0413e', '#5b4b8a', '#8a5300'] as const;
 
+/** One rating on the chart, with the follow-ups answered with it (null when not answered). */
+export interface ProgressPoint {
+  t: number;
+  score: number;
+  source: string;
+  keepsFromLower: string | null;
+  onePointHigher: string | null;
+}
+
 export interface ProgressSeries {
   /** Key of the line in the chart. */
   key: string;
   clientId: string;
   name: string;
   colour: string;
-  points: { t: number; score: number; source: string }[];
+  points: ProgressPoint[];
   /** The first rating a whole point above the first one, marked on the chart. */
   firstRise: { t: number; score: number } | null;
 }
@@ -40,7 +49,7 @@ export interface ProgressChartData {
   domain: [number, number];
   summaries: ProgressSummary[];
   /** Every rating, oldest first: the chart's text alternative. */
-  table: { t: number; name: string; score: number; source: string }[];
+  table: Array<ProgressPoint & { name: string }>;
   yDomain: [number, number];
   yTicks: number[];
 }
@@ -61,9 +70,13 @@ export function shapeCaseProgress(raw: unknown, now: number = Date.now()): Progr
         const point = asObject(p);
         const t = asTime(point?.['recordedAt']);
         const score = asNumber(point?.['score']);
-        return t === undefined || score === undefined ? null : { t, score, source: asString(point?.['source']) ?? '' };
+        if (t === undefined || score === undefined) return null;
+        return {
+          t, score, source: asString(point?.['source']) ?? '',
+          keepsFromLower: asString(point?.['keepsFromLower']) ?? null, onePointHigher: asString(point?.['onePointHigher']) ?? null,
+        };
       })
-      .filter((p): p is { t: number; score: number; source: string } => p !== null)
+      .filter((p): p is ProgressPoint => p !== null)
       .sort((a, b) => a.t - b.t);
     const clientId = asString(s['clientId']) ?? `client-${index}`;
     const rise = firstWholePointRise(points.map((p) => ({ recordedAt: new Date(p.t).toISOString(), score: p.score })));
@@ -115,7 +128,7 @@ export function shapeCaseProgress(raw: unknown, now: number = Date.now()): Progr
     });
 
   const table = series
-    .flatMap((s) => s.points.map((p) => ({ t: p.t, name: s.name, score: p.score, source: p.source })))
+    .flatMap((s) => s.points.map((p) => ({ ...p, name: s.name })))
     .sort((a, b) => a.t - b.t || a.name.localeCompare(b.name));
 
   const yTicks = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);

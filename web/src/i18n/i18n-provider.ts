@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, LOCALES } from './locales';
 import { withPortalMessages } from '../portal/portal-i18n';
 import { withAccountMessages } from '../account/account-i18n';
 import { withListsMessages } from '../lists/lists-i18n';
+import { withRecordsMessages } from '../records/records-i18n';
 
 let enDomainMessages: DomainMessages | null = null;
 
@@ -15,7 +16,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(withListsMessages(withAccountMessages(withPortalMessages(messagesFor))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withRecordsMessages(withListsMessages(withAccountMessages(withPortalMessages(messagesFor)))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

@@ -4,6 +4,7 @@ import { AccountPage } from '../account/account.page';
 import { ExercisePage } from './exercise.page';
 import { LogMomentPage } from './log-moment.page';
 import { MyHomeworkPage } from './my-homework.page';
+import { MyMomentsPage } from './my-moments.page';
 import { MyProgressPage } from './my-progress.page';
 import { PartnerAnswersPage } from './partner-answers.page';
 import { PortalNav } from './portal-nav';
@@ -40,6 +41,7 @@ export const ClientPortal = () => {
         <Route index element={<MyHomeworkPage />} />
         <Route path="homework/:id" element={<ExercisePageForId />} />
         <Route path="log-moment" element={<LogMomentPage />} />
+        <Route path="moments" element={<MyMomentsPage />} />
         <Route path="rate-myself" element={<RateMyselfPage />} />
         <Route path="progress" element={<MyProgressPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />

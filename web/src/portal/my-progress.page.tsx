@@ -9,6 +9,7 @@ import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import type { PortalProgressCase } from './portal-types';
 import { LoadError, LoadingBlock, PageTitle, SectionTitle } from './portal-ui';
+import { StagePath } from './stage-path';
 
 const CHART_HEIGHT = 260;
 
@@ -32,6 +33,7 @@ const CaseProgress = ({ progress, showCaseTitle }: { progress: PortalProgressCas
           {translate('portal.progress.case_since', { date: formatDate(progress.openedAt), stage: progress.stage })}
         </Typography>
       ) : null}
+      {progress.status === 'open' ? <StagePath stage={progress.stage} caseId={progress.caseId} /> : null}
       {!first || !last ? (
         <Typography sx={{ mt: 1 }}>
           {translate('portal.progress.none')} <RouterLink to="/rate-myself">{translate('portal.nav.rate_myself')}</RouterLink>

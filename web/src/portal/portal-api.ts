@@ -1,4 +1,4 @@
-import type { ClientExceptionInput, ClientScaleScoreInput } from '@attune/domain';
+import type { ClientExceptionInput, ClientScaleScoreInput, MyExceptionDto } from '@attune/domain';
 import { API_URL, httpClient } from '../data/http-client';
 import type {
   AnswerBody,
@@ -39,6 +39,8 @@ export const portalApi = {
   addException: (body: ClientExceptionInput & { caseId?: string }) => send<{ id: string }>('POST', path('exceptions'), body),
   addScaleScore: (body: ClientScaleScoreInput & { caseId?: string }) => send<{ id: string }>('POST', path('scale-scores'), body),
   getProgress: () => getJson<PortalProgress>(path('progress')),
+  /** The good moments the client logged themselves, newest first. */
+  listMyExceptions: () => getJson<MyExceptionDto[]>(path('exceptions')),
   getPartnerAnswers: () => getJson<PartnerAnswer[]>(path('partner-answers')),
 };
 
@@ -50,5 +52,6 @@ export const portalKeys = {
   assignments: ['portal', 'assignments'] as const,
   assignment: (id: string) => ['portal', 'assignment', id] as const,
   progress: ['portal', 'progress'] as const,
+  myExceptions: ['portal', 'exceptions'] as const,
   partnerAnswers: ['portal', 'partner-answers'] as const,
 };

@@ -14,6 +14,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
   const items: PortalNavItem[] = [
     { to: '/', label: translate('portal.nav.homework') },
     { to: '/log-moment', label: translate('portal.nav.log_moment') },
+    { to: '/moments', label: translate('records.portal.nav_moments') },
     { to: '/rate-myself', label: translate('portal.nav.rate_myself') },
     { to: '/progress', label: translate('portal.nav.progress') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),

@@ -7,6 +7,7 @@ import {
   isOverdue,
   reviewInputSchema,
   type AssignmentDto,
+  type CheckInNoteDto,
   type CheckInPeriod,
   type CheckInState,
   type ExerciseAudience,
@@ -83,8 +84,8 @@ export interface AssignmentDtoRow {
   cadence: ExerciseCadence;
   /** Selected for one assignment only (`GET /api/assignments/:id` and the answers of writes). */
   exerciseFields?: ExerciseField[];
-  /** Period starts (YYYY-MM-DD) of its check-ins; null for a once cadence, which has none. */
-  checkInDays: string[] | null;
+  /** Its check-ins (period start YYYY-MM-DD, note, when written), oldest first; null for a once cadence, which has none. */
+  checkInEntries: CheckInNoteDto[] | null;
   /** The database's now() of the transaction, the same instant the overdue filter compared with. */
   now: Date;
 }
@@ -114,7 +115,10 @@ const DTO_COLUMNS: ReadonlyArray<readonly [sql: string, alias: keyof AssignmentD
   ['e.stage', 'exerciseStage'],
   ['e.audience', 'exerciseAudience'],
   ['e.cadence', 'cadence'],
-  [`CASE WHEN e.cadence->>'kind' <> 'once' THEN ARRAY(SELECT to_char(ci.period_start, 'YYYY-MM-DD') FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) END`, 'checkInDays'],
+  [`CASE WHEN e.cadence->>'kind' <> 'once' THEN (SELECT coalesce(json_agg(json_build_object(
+      'periodStart', to_char(ci.period_start, 'YYYY-MM-DD'), 'note', coalesce(ci.response->>'note', ''),
+      'createdAt', to_char(ci.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY ci.period_start), '[]')
+    FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) END`, 'checkInEntries'],
   ['now()', 'now'],
 ];
 const selectList = (columns: typeof DTO_COLUMNS) => columns.map(([sql, alias]) => `${sql} AS "${alias}"`).join(', ');
@@ -153,13 +157,14 @@ export function toAssignmentDto(a: AssignmentDtoRow): AssignmentDto {
     cadence,
     exercise,
     checkIns: cadence.kind === 'once' ? null : checkInCalendar(cadenceCheckIns(cadence, a.assignedAt, a.dueAt), activityDays(a), a.now),
+    checkInNotes: cadence.kind === 'once' ? null : a.checkInEntries ?? [],
     version: a.version,
   };
 }
 
 /** Days with activity: check-ins (YYYY-MM-DD), the last draft save and the submission. */
 function activityDays(a: AssignmentDtoRow): Array<string | Date> {
-  const days: Array<string | Date> = [...(a.checkInDays ?? [])];
+  const days: Array<string | Date> = (a.checkInEntries ?? []).map((entry) => entry.periodStart);
   if (a.draftSavedAt) days.push(a.draftSavedAt);
   if (a.submittedAt) days.push(a.submittedAt);
   return days;

@@ -54,7 +54,7 @@ describe('assignments', () => {
         feedback: expect.stringContaining('loyalty'), reviewedAt: expect.any(String), sharedWithPartner: false,
         cadence: { kind: 'once' },
         exercise: { id: builtInExerciseId('relationship-narrative'), key: 'relationship-narrative', title: expect.any(String), stage: 1, audience: 'individual' },
-        checkIns: null, version: expect.any(Number),
+        checkIns: null, checkInNotes: null, version: expect.any(Number),
       });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'list', entity: 'assignments', entityId: null, caseId: CHEN_CASE, actorId: therapist.userId },

@@ -197,7 +197,7 @@ const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)
 export const CASE_PROGRESS_SELECT = `
   (SELECT coalesce(json_agg(json_build_array(cl.id, cl.display_name) ORDER BY cc.position), '[]')
      FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = k.id) AS "progressClients",
-  (SELECT coalesce(json_agg(json_build_array(s.id, s.client_id, s.score, ${epochMs('s.recorded_at')}, s.source) ORDER BY s.recorded_at, s.id), '[]')
+  (SELECT coalesce(json_agg(json_build_array(s.id, s.client_id, s.score, ${epochMs('s.recorded_at')}, s.source, s.keeps_from_lower, s.one_point_higher) ORDER BY s.recorded_at, s.id), '[]')
      FROM scale_scores s WHERE s.case_id = k.id AND NOT s.hidden) AS "progressScores",
   (SELECT count(*)::int FROM assignments a
     WHERE a.case_id = k.id AND a.status IN ('assigned', 'in_progress') AND a.due_at < now()) AS "overdueAssignments",
@@ -208,7 +208,7 @@ export const CASE_PROGRESS_SELECT = `
 
 export interface CaseProgressRow extends CaseRow {
   progressClients: Array<[id: string, displayName: string]>;
-  progressScores: Array<[id: string, clientId: string, score: number, recordedAtMs: number, source: ScaleScoreSource]>;
+  progressScores: Array<[id: string, clientId: string, score: number, recordedAtMs: number, source: ScaleScoreSource, keepsFromLower: string | null, onePointHigher: string | null]>;
   overdueAssignments: number;
   progressTransitions: Array<[stage: StageNumber, cycle: number, atMs: number]>;
   progressSessions: Array<[id: string, startsAtMs: number]>;
@@ -230,7 +230,9 @@ export function toCaseProgress(row: CaseProgressRow, now: Date): CaseProgressDto
       displayName: client.displayName,
       points: row.progressScores
         .filter(([, clientId]) => clientId === client.id)
-        .map(([id, , score, at, source]) => ({ id, recordedAt: isoOf(at), score: Number(score), source })),
+        .map(([id, , score, at, source, keepsFromLower, onePointHigher]) => ({
+          id, recordedAt: isoOf(at), score: Number(score), source, keepsFromLower: keepsFromLower ?? null, onePointHigher: onePointHigher ?? null,
+        })),
     })),
     stageBands: transitions.map(([stage, cycle, at], i): StageBandDto => {
       const next = transitions[i + 1];

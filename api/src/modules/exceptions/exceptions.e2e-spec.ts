@@ -244,9 +244,19 @@ describe('exceptions', () => {
       expect((await therapist.get(`/api/exceptions/${created.body.id}`)).status).toBe(404);
     });
 
-    it('follows libs\' permissions: practitioners may not delete exceptions (403)', async () => {
-      expect((await therapist.delete(`/api/exceptions/${chenException(4)}`)).status).toBe(403);
-      expect((await coach.delete(`/api/exceptions/${chenException(4)}`)).status).toBe(403);
+    it('lets a practitioner remove an exception they entered themselves, audited, and nobody else\'s', async () => {
+      const created = await therapist.post('/api/exceptions', body());
+      expect((await coach.delete(`/api/exceptions/${created.body.id}`)).status).toBe(404);
+      const res = await therapist.delete(`/api/exceptions/${created.body.id}`);
+      expect(res.status).toBe(200);
+      expect(await auditEventsOf(t.dataSource, res)).toEqual([
+        { action: 'delete', entity: 'exceptions', entityId: created.body.id, caseId: CHEN_CASE, actorId: therapist.userId },
+      ]);
+      // an entry another staff member recorded (the seed's, by the case's practitioner of record) stays
+      await t.dataSource.query(`UPDATE case_exceptions SET recorded_by = $2 WHERE id = $1`, [chenException(4), admin.userId]);
+      const other = await therapist.delete(`/api/exceptions/${chenException(4)}`);
+      expect(other.status).toBe(403);
+      expect(other.body.message).toBe('You can remove only a logged moment you entered yourself');
       expect((await therapist.get(`/api/exceptions/${chenException(4)}`)).status).toBe(200);
     });
 

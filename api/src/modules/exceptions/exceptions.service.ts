@@ -4,7 +4,7 @@ import type { StaffAnnotationInput } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { notFound } from '../../common/api-errors.js';
-import { annotationAuditAction, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
+import { annotationAuditAction, assertStaffMayRemove, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -111,7 +111,7 @@ export class ExceptionsService {
   async remove(actor: Actor, id: string): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id, true);
-      assertStaffMayRewrite(exception.source, 'logged moment');
+      assertStaffMayRemove(actor, exception, 'logged moment');
       const dto = toCaseExceptionDto(exception);
       await manager.getRepository(CaseException).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: exception.caseId });

@@ -14,7 +14,7 @@ export class Exercise {
   @Column('text') audience: ExerciseAudience;
   @Column('jsonb') cadence: ExerciseCadence;
   @Column('jsonb') fields: ExerciseField[];
-  @Column({ type: 'text', nullable: true }) effect: 'exception' | 'scale_score' | null;
+  @Column({ type: 'text', nullable: true }) effect: 'exception' | 'scale_score' | 'exception_deep' | null;
   @Column({ name: 'built_in', type: 'boolean' }) builtIn: boolean;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

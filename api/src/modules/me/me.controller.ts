@@ -81,6 +81,13 @@ export class MeController {
     return this.assignments.addCheckIn(actor, id, body);
   }
 
+  @Get('exceptions')
+  @Permission('me', 'list')
+  @ApiOperation({ summary: 'The good moments the caller logged themselves, newest first (at most 500)' })
+  myExceptions(@CurrentActor() actor: Actor): Promise<MyExceptionDto[]> {
+    return this.records.myExceptions(actor);
+  }
+
   @Post('exceptions')
   @Permission('me', 'create')
   @ApiOperation({ summary: 'Logs a good moment (an exception) in the caller\'s own open case' })

@@ -5,13 +5,16 @@ import {
   cadenceCheckIns,
   canApplyAssignmentEvent,
   checkInCalendar,
+  deepDescriptionFromResponse,
   exceptionFromLogResponse,
   isOverdue,
   nextAssignmentStatus,
+  pickDescribedException,
   responseJsonSchemaFor,
   scaleScoreFromPositioningResponse,
   toIsoDate,
   validateExerciseResponse,
+  type ExerciseResponse,
 } from '@attune/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
@@ -178,7 +181,7 @@ export class MyAssignmentsService {
       }
       const checked = validateExerciseResponse(exercise.fields, body.response, 'submit');
       if (!checked.ok) throw badRequest(responseFieldErrors(checked.fields), 'Some answers need attention before you send them');
-      if (exercise.effect === 'exception') {
+      if (exercise.effect === 'exception' || exercise.effect === 'exception_deep') {
         const occurredAt = checked.value['occurredAt'];
         if (typeof occurredAt === 'string') assertRecordedTime(occurredAt, 'response.occurredAt', mine.caseOpenedAt);
       }
@@ -212,6 +215,8 @@ export class MyAssignmentsService {
           recordedBy: actor.userId,
         }));
         audit.push({ action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId });
+      } else if (exercise.effect === 'exception_deep') {
+        audit.push(await this.landDeepDescription(manager, assignment, actor, checked.value, now));
       } else if (exercise.effect === 'scale_score') {
         const rating = scaleScoreFromPositioningResponse(checked.value);
         const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
@@ -235,6 +240,49 @@ export class MyAssignmentsService {
       if (idempotencyKey !== undefined) await this.idempotency.store(manager, actor.userId, idempotencyKey, route, hash, answer);
       return answer;
     });
+  }
+
+  /**
+   * The stage-4 deep description lands on the exception it describes: the client's exception of
+   * the day they named, in this case, without a deep description yet (libs' pickDescribedException).
+   * Only its deep description is written; the moment's own words stay as they were. When no
+   * exception fits, the answer becomes a new logged moment carrying the deep description.
+   */
+  private async landDeepDescription(
+    manager: EntityManager, assignment: Pick<Assignment, 'id' | 'caseId' | 'clientId' | 'practiceId'>, actor: Actor, response: ExerciseResponse, now: Date,
+  ): Promise<AuditEntry> {
+    const answer = deepDescriptionFromResponse(response, now);
+    const repo = manager.getRepository(CaseException);
+    const candidates: Array<{ id: string; occurredAt: Date; significant: boolean; hasDeep: boolean }> = answer.day === undefined ? [] : await manager.query(
+      `SELECT id, occurred_at AS "occurredAt", significant, deep IS NOT NULL AS "hasDeep" FROM case_exceptions
+        WHERE case_id = $1 AND client_id = $2 AND practice_id = $3
+          AND occurred_at >= $4::date - interval '14 hours' AND occurred_at < $4::date + interval '36 hours'
+        FOR UPDATE`,
+      [assignment.caseId, assignment.clientId, assignment.practiceId, answer.day],
+    );
+    const target = pickDescribedException(answer.day, candidates);
+    if (target) {
+      await manager.query(`UPDATE case_exceptions SET deep = $2::jsonb, version = version + 1 WHERE id = $1`, [target.id, JSON.stringify(answer.deep)]);
+      return { action: 'update', entity: 'exceptions', entityId: target.id, caseId: assignment.caseId };
+    }
+    const saved = await repo.save(manager.create(CaseException, {
+      practiceId: assignment.practiceId,
+      caseId: assignment.caseId,
+      clientId: assignment.clientId,
+      occurredAt: new Date(answer.moment.occurredAt),
+      context: answer.moment.context,
+      behavior: answer.moment.behavior ?? null,
+      thoughts: answer.moment.thoughts ?? null,
+      emotions: null,
+      meaning: null,
+      tags: [],
+      deep: answer.deep,
+      significant: true,
+      source: 'client',
+      assignmentId: assignment.id,
+      recordedBy: actor.userId,
+    }));
+    return { action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId };
   }
 
   /** One check-in per day (daily cadence) or per week (weekly); a missed past period can still be filled in. */

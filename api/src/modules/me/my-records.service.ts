@@ -95,6 +95,37 @@ export class MyRecordsService {
     });
   }
 
+  /**
+   * The good moments the caller logged themselves (in the portal or through homework), newest
+   * first, across their cases: their own words to reread. Entries staff logged are not theirs and
+   * are not listed; an entry staff hid stays visible to its author.
+   */
+  async myExceptions(actor: Actor): Promise<MyExceptionDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const clientIds = await myClientIds(manager, actor);
+      if (clientIds.length === 0) return [];
+      const rows: CaseException[] = await manager.getRepository(CaseException).createQueryBuilder('x')
+        .where('x.client_id = ANY(:clientIds) AND x.practice_id = :practiceId AND x.source = :source', { clientIds, practiceId: actor.practiceId, source: 'client' })
+        .orderBy('x.occurred_at', 'DESC').addOrderBy('x.id', 'ASC')
+        .limit(500)
+        .getMany();
+      await this.audit.recordCaseReads(manager, 'list', 'exceptions', rows.map((r) => r.caseId));
+      return rows.map((x) => ({
+        id: x.id,
+        caseId: x.caseId,
+        occurredAt: x.occurredAt.toISOString(),
+        context: x.context,
+        behavior: x.behavior,
+        thoughts: x.thoughts,
+        emotions: x.emotions,
+        meaning: x.meaning,
+        tags: x.tags,
+        createdAt: x.createdAt.toISOString(),
+        deep: x.deep ?? null,
+      }));
+    });
+  }
+
   /** The caller's own ratings per case (never the partner's) and the feedback on their reviewed homework. */
   async progress(actor: Actor): Promise<PortalProgressDto> {
     return this.dataSource.transaction(async (manager) => {

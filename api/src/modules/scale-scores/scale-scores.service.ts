@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { DomainError } from '@attune/domain';
 import { badRequest, notFound } from '../../common/api-errors.js';
-import { annotationAuditAction, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
+import { annotationAuditAction, assertStaffMayRemove, assertStaffMayRewrite, staleVersion, writeStaffAnnotation } from '../../common/client-words.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -107,10 +107,7 @@ export class ScaleScoresService {
   async remove(actor: Actor, id: string): Promise<ScaleScoreDto> {
     return this.dataSource.transaction(async (manager) => {
       const score = await this.findVisible(manager, actor, id, true);
-      assertStaffMayRewrite(score.source, 'rating');
-      if (actor.role !== 'admin' && (score.source !== 'practitioner' || score.recordedBy !== actor.userId)) {
-        throw new DomainError('FORBIDDEN', 'You can remove only a rating you entered yourself; a client\'s self-rating stays in the record');
-      }
+      assertStaffMayRemove(actor, score, 'rating');
       const dto = toScaleScoreDto(score);
       await manager.getRepository(ScaleScore).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: score.caseId });

@@ -12,7 +12,7 @@ import {
 import EditIcon from '@mui/icons-material/Edit';
 import NoteAltIcon from '@mui/icons-material/NoteAlt';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { BooleanInput, SelectInput, TextInput, useDataProvider, useTranslate } from 'react-admin';
+import { BooleanInput, DeleteWithConfirmButton, SelectInput, TextInput, useDataProvider, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../../../data/data-provider';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { SCALE_CHOICES } from '../../../shared/choices';
@@ -74,6 +74,27 @@ const AnnotateButton = ({ resource, entry, label }: { resource: 'scale-scores' |
   );
 };
 
+/**
+ * Removes a mistaken entry staff entered, after a confirmation naming it; the API allows it for the
+ * person who entered it (and admins) and audits it. A client's own entry never offers it.
+ */
+const RemoveEntryButton = ({ resource, entry, when }: { resource: 'scale-scores' | 'exceptions'; entry: { id: string }; when: string }) => {
+  const translate = useTranslate();
+  return (
+    <DeleteWithConfirmButton
+      record={entry}
+      resource={resource}
+      redirect={false}
+      mutationMode="pessimistic"
+      label="records.corrections.remove"
+      aria-label={translate('records.corrections.remove_label', { date: when })}
+      confirmTitle={translate(resource === 'scale-scores' ? 'records.corrections.remove_rating_title' : 'records.corrections.remove_exception_title', { date: when })}
+      confirmContent="records.corrections.remove_content"
+      successMessage="records.corrections.removed"
+    />
+  );
+};
+
 /** A rating's actions: staff may correct their own entries; a client's self-rating is annotated or hidden only. */
 export const ScaleScoreActions = ({ score, record }: { score: ScaleScoreDto; record: CaseDto }) => {
   const translate = useTranslate();
@@ -99,6 +120,7 @@ export const ScaleScoreActions = ({ score, record }: { score: ScaleScoreDto; rec
         </FormDialog>
       ) : null}
       <AnnotateButton resource="scale-scores" entry={score} label={`${translate('attune.client_words.annotate')}: ${when}`} />
+      {staffMayRewrite(score.source) && record.status === 'open' ? <RemoveEntryButton resource="scale-scores" entry={score} when={when} /> : null}
     </Stack>
   );
 };
@@ -129,6 +151,7 @@ export const ExceptionActions = ({ exception, record }: { exception: CaseExcepti
         </FormDialog>
       ) : null}
       <AnnotateButton resource="exceptions" entry={exception} label={`${translate('attune.client_words.annotate')}: ${when}`} />
+      {staffMayRewrite(exception.source) && record.status === 'open' ? <RemoveEntryButton resource="exceptions" entry={exception} when={when} /> : null}
     </Stack>
   );
 };

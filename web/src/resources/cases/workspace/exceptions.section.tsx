@@ -11,6 +11,7 @@ import { useCaseClients } from '../../../shared/use-case-clients';
 import { useIntlLocale } from '../../../shared/use-format';
 import { visuallyHidden } from '../../../shared/visually-hidden';
 import { EntryNotes, ExceptionActions } from './entry-actions';
+import { ExceptionDetailButton } from './exception-detail.dialog';
 import { ExceptionInputs } from './exception.inputs';
 import { useExceptionPatterns } from './use-case-queries';
 
@@ -174,7 +175,14 @@ export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
             <FunctionField<ExceptionRow> render={(e) => <EntryNotes entry={e} />} />
           </DataTable.Col>
           <DataTable.Col label="attune.client_words.col_actions" disableSort>
-            <FunctionField<ExceptionRow> render={(e) => <ExceptionActions exception={e} record={record} />} />
+            <FunctionField<ExceptionRow>
+              render={(e) => (
+                <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
+                  <ExceptionDetailButton exception={e} personName={nameOf(e.clientId)} />
+                  <ExceptionActions exception={e} record={record} />
+                </Stack>
+              )}
+            />
           </DataTable.Col>
         </DataTable>
       </ReferenceManyField>

@@ -36,6 +36,8 @@ import { FormDialog } from '../../../shared/form-dialog';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
+import { CheckInNotes } from './check-in-notes';
+import { HomeworkCorrections } from './homework-corrections';
 import { useCaseHomework } from './use-case-homework';
 
 const validateAssignment = zodFormValidator(assignmentInputSchema);
@@ -164,6 +166,8 @@ const AssignmentItem = ({
             {translate('attune.homework.your_note', { note: assignment.note })}
           </Typography>
         ) : null}
+        <CheckInNotes assignment={assignment} />
+        <HomeworkCorrections assignment={assignment} title={exerciseTitle(exercise) || translate('attune.homework.unknown_exercise')} />
         {answered ? (
           <>
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>

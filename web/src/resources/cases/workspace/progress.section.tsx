@@ -9,6 +9,7 @@ import { useCaseClients } from '../../../shared/use-case-clients';
 import { EntryNotes, ScaleScoreActions } from './entry-actions';
 import { enumKey } from '../../../shared/choices';
 import { visuallyHidden } from '../../../shared/visually-hidden';
+import { RatingFollowUps } from '../../../shared/rating-follow-ups';
 import { RecordScoreButton } from './record-score.dialog';
 import { useCaseProgress } from './use-case-queries';
 
@@ -47,6 +48,9 @@ const RatingsList = ({ record }: { record: CaseDto }) => {
           </DataTable.Col>
           <DataTable.Col source="source" disableSort>
             <FunctionField<ScaleScoreDto> render={(s) => translate(enumKey('score_source', s.source), { _: s.source })} />
+          </DataTable.Col>
+          <DataTable.Col label="records.follow_ups.heading" disableSort>
+            <FunctionField<ScaleScoreDto> render={(s) => <RatingFollowUps keepsFromLower={s.keepsFromLower} onePointHigher={s.onePointHigher} />} />
           </DataTable.Col>
           <DataTable.Col label="attune.client_words.col_notes" disableSort>
             <FunctionField<ScaleScoreDto> render={(s) => <EntryNotes entry={s} />} />
@@ -105,6 +109,9 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
               labels={{
                 firstRise: () => translate('attune.progress.first_rise'),
                 stage: (stage) => translate('attune.progress.stage_band', { stage }),
+                keepsFromLower: translate('records.label_colon', { label: translate('records.follow_ups.keeps_from_lower') }),
+                onePointHigher: translate('records.label_colon', { label: translate('records.follow_ups.one_point_higher') }),
+                formatScore: formatNumber,
               }}
             />
           </Suspense>
@@ -125,6 +132,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
                   <TableCell>{translate('attune.progress.col_person')}</TableCell>
                   <TableCell align="right">{translate('attune.progress.col_score')}</TableCell>
                   <TableCell>{translate('attune.progress.col_source')}</TableCell>
+                  <TableCell>{translate('records.follow_ups.heading')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -134,6 +142,9 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
                     <TableCell>{row.name}</TableCell>
                     <TableCell align="right">{formatNumber(row.score)}</TableCell>
                     <TableCell>{row.source ? translate(enumKey('score_source', row.source), { _: row.source }) : ''}</TableCell>
+                    <TableCell>
+                      <RatingFollowUps keepsFromLower={row.keepsFromLower} onePointHigher={row.onePointHigher} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
