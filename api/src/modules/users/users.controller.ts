@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -13,7 +13,6 @@ import {
   type AccountIntervention,
   userUpdateSchema,
   type AdminUserDto,
-  type InvitedUserDto,
   type UserInvite,
   type UserUpdate,
 } from './users.dto.js';
@@ -40,9 +39,24 @@ export class UsersController {
 
   @Post()
   @Permission('users', 'create')
-  @ApiOperation({ summary: 'Invites a person; without a password the answer carries a temporary one, shown only this once' })
-  invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<InvitedUserDto> {
+  @ApiOperation({ summary: 'Creates an account; without a password the person gets an invitation e-mail with a one-time link (72 h) to choose theirs' })
+  invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<AdminUserDto> {
     return this.users.invite(actor, body);
+  }
+
+  @Post(':id/invitation')
+  @Permission('users', 'update')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sends the invitation e-mail again with a new link (the earlier link stops working)' })
+  resendInvitation(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AdminUserDto> {
+    return this.users.resendInvitation(actor, id);
+  }
+
+  @Delete(':id/invitation')
+  @Permission('users', 'update')
+  @ApiOperation({ summary: 'Revokes the pending invitation: its link stops working' })
+  revokeInvitation(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AdminUserDto> {
+    return this.users.revokeInvitation(actor, id);
   }
 
   @Put(':id')
