@@ -10,7 +10,9 @@ import {
   SelectInput,
   SimpleForm,
   TextField,
+  TopToolbar,
 } from 'react-admin';
+import { PortalInvitationButton } from '../../notifications/portal-invitation.button';
 import { zodFormValidator } from '../../forms/zod-form-validator';
 import { enumChoices } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
@@ -62,7 +64,7 @@ export const ClientCreate = () => (
 export const ClientEdit = () => {
   const conflict = useVersionConflict();
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }}>
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }} actions={<TopToolbar><PortalInvitationButton /></TopToolbar>}>
       <SimpleForm validate={validateClient}>
         {conflict.alert}
         <ClientInputs />
