@@ -8,6 +8,7 @@ import { ExportsModule } from './modules/exports/exports.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -17,4 +18,5 @@ export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
   AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
   ExportsModule,
+  NotificationsModule,
 ];

@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const lines = [`Attune is running at ${url}  (API ${url}/api, OpenAPI ${url}/api/docs)`];
   if (config.seedDemo && !process.env.HOST) lines.push('Listening on 127.0.0.1 only, as the demo accounts are loaded (set HOST=0.0.0.0 to open it to the network)');
+  lines.push(config.smtpUrl
+    ? `E-mail goes out through ${new URL(config.smtpUrl).host}; links in it point at ${config.publicUrl}`
+    : `E-mail: no SMTP_URL set, so messages are kept, not sent: sign in as an admin and open Admin → Outbox (${url}/#/outbox)`);
   if (config.seedDemo) {
     lines.push(`Demo sign-ins (password: ${config.demoPassword === 'attune-demo' ? 'attune-demo' : 'the DEMO_PASSWORD you set'}):`);
     for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.role.padEnd(12)} ${account.email}`);

@@ -123,6 +123,8 @@ export const userDtoSchema = z
     totpEnabled: z.boolean(),
     /** For a client account: the client record whose portal it opens. */
     clientId: nullableUuid,
+    /** When the pending invitation's link stops working; null when none is pending. */
+    invitationExpiresAt: dateTime.nullable(),
   })
   .meta({ id: 'User', description: 'An account as an admin sees it: never a password hash, a TOTP secret or recovery codes' });
 

@@ -9,6 +9,9 @@ import { i18nProvider } from './i18n/i18n-provider';
 import { AttuneLayout } from './layout/attune-layout';
 import { attuneTheme } from './layout/theme';
 import { lazyNamed } from './shared/lazy-named';
+import { ACTIVATE_PATH, ActivatePage, FORGOT_PASSWORD_PATH, ForgotPasswordPage, RESET_PASSWORD_PATH, ResetPasswordPage } from './notifications/password-pages';
+
+const OUTBOX_PATH = '/outbox';
 import { auditEventsResource } from './resources/audit-events/audit-events.resource';
 import { casesResource } from './resources/cases/cases.resource';
 import { clientsResource } from './resources/clients/clients.resource';
@@ -20,6 +23,7 @@ const dataProvider = createDataProvider();
 const authProvider = createAuthProvider();
 const Dashboard = lazyNamed(() => import('./dashboard/dashboard.page'), 'DashboardPage');
 const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPage');
+const OutboxPage = lazyNamed(() => import('./notifications/outbox.page'), 'OutboxPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -55,6 +59,12 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+      <Route path={OUTBOX_PATH} element={<OutboxPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path={ACTIVATE_PATH} element={<ActivatePage />} />
+      <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
+      <Route path={FORGOT_PASSWORD_PATH} element={<ForgotPasswordPage />} />
     </CustomRoutes>
     {(role: Role | undefined) => resourcesFor(role)}
   </Admin>

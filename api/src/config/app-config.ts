@@ -31,6 +31,10 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   JOBS: booleanFlag.default(true),
   JOB_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  SMTP_URL: z.string().optional().refine((v) => !v || /^smtps?:\/\/[^/]+/.test(v), 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587'),
+  MAIL_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -99,6 +103,14 @@ export interface AppConfig {
   jobPollingSeconds: number;
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
+  /** Where e-mail goes; unset: every message is kept in the outbox for an admin to read (Admin → Outbox). */
+  smtpUrl: string | undefined;
+  /** The From of every e-mail. */
+  mailFrom: string;
+  /** The base of every link in an e-mail (the web app's address as people reach it), without a trailing slash. */
+  publicUrl: string;
+  /** The first retry of a failed e-mail waits this long; each next one twice as long. */
+  mailRetrySeconds: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -120,6 +132,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   // Demo data goes only into the embedded database, or where SEED_DEMO=1 asks for it.
   const seedDemo = e.SEED_DEMO ?? !e.DATABASE_URL;
+  if (e.SMTP_URL && !e.PUBLIC_URL) {
+    throw new Error('Invalid configuration: PUBLIC_URL: must be set when SMTP_URL is (the address people open the links of the e-mails at, e.g. https://attune.example.org)');
+  }
   return {
     port: e.PORT,
     // With the demo accounts (a published password) only this machine may reach the app, unless HOST says otherwise.
@@ -143,5 +158,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: e.JOBS,
     jobPollingSeconds: e.JOB_POLLING_SECONDS,
     encryptionKey: e.ENCRYPTION_KEY || undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? 'Attune <no-reply@attune.invalid>',
+    mailRetrySeconds: e.MAIL_RETRY_SECONDS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -38,4 +38,9 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
   idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
+  notification_settings: { placement: 'distributed', note: "a person's language, time zone, quiet hours and e-mail choices" },
+  outbox_messages: { placement: 'distributed', note: 'e-mails waiting, sent or kept; never clinical text' },
+  notifications: { placement: 'distributed', note: 'in-app notifications: a kind, non-clinical parameters and a link' },
+  account_tokens: { placement: 'distributed', note: 'hashes of invitation and password-reset links' },
+  password_reset_requests: { placement: 'coordinator', note: 'keyed by a hash of the address typed, before any practice is known (throttle)' },
 };

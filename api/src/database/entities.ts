@@ -24,6 +24,7 @@ import { ExerciseEffectDeepDescription1764410000000 } from './migrations/1764410
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
 import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
 import { ExportsAndReassignments1764400000000 } from './migrations/1764400000000-exports-and-reassignments.js';
+import { NotificationsAndAccountTokens1764420000000 } from './migrations/1764420000000-notifications-and-account-tokens.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
 export const ENTITIES = [
@@ -35,5 +36,5 @@ export const MIGRATIONS = [
   InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000,
   SignInFailures1764300000000, ClientWordsAndVersions1764320000000, IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
   IdempotencyKeyPractice1764360000000, ExportsAndReassignments1764400000000,
-  ExerciseEffectDeepDescription1764410000000,
+  ExerciseEffectDeepDescription1764410000000, NotificationsAndAccountTokens1764420000000,
 ];

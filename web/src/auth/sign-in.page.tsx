@@ -2,6 +2,7 @@ import { Alert, Box, Button, CardContent, CircularProgress, Typography } from '@
 import { useState } from 'react';
 import { Form, LocalesMenuButton, Login, PasswordInput, TextInput, useLogin, useTranslate } from 'react-admin';
 import { TotpRequiredError, type SignInCredentials } from './auth-provider';
+import { ForgotPasswordLink } from '../notifications/password-pages';
 
 /**
  * Required, but without react-admin's `required()` marker: the labels read exactly "Email" and
@@ -85,6 +86,7 @@ export const SignInForm = () => {
           {submitting ? <CircularProgress size={19} thickness={3} sx={{ mr: 1 }} aria-hidden /> : null}
           {translate('attune.auth.sign_in')}
         </Button>
+        <ForgotPasswordLink />
         <Box sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}>
           <LocalesMenuButton />
         </Box>

@@ -1,6 +1,7 @@
 import { Box, CircularProgress } from '@mui/material';
 import { AppBar, LocalesMenuButton, Logout, RefreshIconButton, TitlePortal, UserMenu, useGetIdentity, useLoading, useTranslate } from 'react-admin';
 import { AccountMenuItem } from '../account/account-menu-item';
+import { NotificationBell } from '../notifications/notification-bell';
 
 /**
  * react-admin names the user button "Profile" while it shows the person's name; the accessible
@@ -47,6 +48,7 @@ export const AttuneAppBar = () => (
     userMenu={<AttuneUserMenu />}
     toolbar={
       <>
+        <NotificationBell />
         <LocalesMenuButton />
         <AttuneLoadingIndicator />
       </>

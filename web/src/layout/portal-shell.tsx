@@ -1,5 +1,6 @@
 import { AppBar as MuiAppBar, Box, Container, Toolbar, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '../notifications/notification-bell';
 import { LocalesMenuButton, Logout, useGetIdentity, useTranslate, UserMenu } from 'react-admin';
 import { AccountMenuItem } from '../account/account-menu-item';
 
@@ -16,6 +17,7 @@ export const PortalShell = ({ children }: { children: ReactNode }) => {
           <Typography component="span" variant="h6" sx={{ flex: 1 }}>
             {translate('attune.app.name')}
           </Typography>
+          <NotificationBell />
           <LocalesMenuButton />
           <UserMenu label={userMenuLabel}>
             <AccountMenuItem />

@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HistoryIcon from '@mui/icons-material/History';
+import OutboxIcon from '@mui/icons-material/Outbox';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import { can, type Resource, type Role } from '@attune/domain';
@@ -39,6 +40,10 @@ export const PractitionerMenu = () => {
       {menuEntriesFor(permissions).map((entry) => (
         <Menu.Item key={entry.to} to={entry.to} primaryText={translate(entry.label)} leftIcon={entry.icon} />
       ))}
+      {/* the outbox is read by those who manage the accounts (admins) */}
+      {permissions && can(permissions, 'users', 'list') ? (
+        <Menu.Item to="/outbox" primaryText={translate('notifications.outbox.menu')} leftIcon={<OutboxIcon />} />
+      ) : null}
     </Menu>
   );
 };

@@ -8,6 +8,7 @@ import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } fr
 import { textOrNull } from '../../common/optional-text.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { HomeworkReminders } from '../notifications/homework-reminders.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
@@ -26,6 +27,7 @@ export class AssignmentsService {
     private readonly audit: AuditService,
     private readonly caseAccess: CaseAccessService,
     private readonly idempotency: IdempotencyService,
+    private readonly homework: HomeworkReminders,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<AssignmentDto>> {
@@ -80,6 +82,7 @@ export class AssignmentsService {
         version: 1,
       }));
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: assignment.id, caseId: assignment.caseId });
+      await this.homework.assigned(manager, assignment.id);
       return this.dtoOf(manager, assignment.id);
     }));
   }
@@ -128,6 +131,7 @@ export class AssignmentsService {
         .execute();
       if (result.affected !== 1) throw conflict('This assignment changed meanwhile and is no longer waiting for review', 'INVALID_STATUS_TRANSITION');
       await this.audit.record(manager, { action: 'review', entity: ENTITY, entityId: id, caseId: assignment.caseId });
+      await this.homework.reviewed(manager, id);
       return this.dtoOf(manager, id);
     });
   }

@@ -8,6 +8,8 @@ import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuthService, SESSION_COOKIE, XSRF_COOKIE } from './auth.service.js';
+import { AccountLinks } from './account-links.service.js';
+
 import { TotpService, type TotpEnrolment, type TotpStatus } from './totp.service.js';
 import type { AccountDto } from '@attune/domain';
 
@@ -37,12 +39,22 @@ export const passwordChangeSchema = z.strictObject({
   newPassword: text().min(1, 'is required').max(1024, 'is too long'),
 });
 
+export const passwordLinkSchema = z.strictObject({
+  token: text().trim().min(20, 'is not a valid link').max(200, 'is not a valid link'),
+  password: text().min(1, 'is required').max(1024, 'is too long'),
+});
+
+export const passwordResetRequestSchema = z.strictObject({
+  email: text().trim().min(3, 'is required').max(254, 'is too long'),
+});
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly totp: TotpService,
+    private readonly links: AccountLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -106,6 +118,36 @@ export class AuthController {
   ): Promise<void> {
     const { sessionToken } = await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
     this.setSessionCookie(res, sessionToken);
+  }
+
+  @Post('activate')
+  @Public()
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Uses the link of an invitation e-mail ({token, password}): sets the first password (the password rules); the link works once, for 72 hours' })
+  async activate(@Body({ schema: passwordLinkSchema }) body: z.infer<typeof passwordLinkSchema>): Promise<void> {
+    await this.links.usePasswordLink('invitation', body.token, body.password);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Asks for a password-reset link by e-mail ({email}); always 202, the same for an unknown address; at most 3 an hour per address and per account' })
+  async requestPasswordReset(@Body({ schema: passwordResetRequestSchema }) body: z.infer<typeof passwordResetRequestSchema>): Promise<void> {
+    await this.links.requestPasswordReset(body.email);
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @ApiOperation({ summary: 'Uses a password-reset link ({token, password}): sets the new password and ends every session of the account; the link works once, for 1 hour' })
+  async confirmPasswordReset(@Body({ schema: passwordLinkSchema }) body: z.infer<typeof passwordLinkSchema>): Promise<void> {
+    await this.links.usePasswordLink('password_reset', body.token, body.password);
   }
 
   @Get('totp')

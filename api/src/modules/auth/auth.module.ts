@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountLinks } from './account-links.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -9,7 +10,7 @@ import { TotpService } from './totp.service.js';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, TotpService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, TotpService, SignInThrottle],
+  providers: [AuthService, AccountLinks, TotpService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, AccountLinks, TotpService, SignInThrottle],
 })
 export class AuthModule {}

@@ -10,7 +10,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
+import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, portalInvitationSchema, type ClientUpdate, type ClientWrite, type PortalAccountDto, type PortalInvitation, type PortalInvitationDto } from './clients.dto.js';
 import { ClientsService } from './clients.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -53,6 +53,17 @@ export class ClientsController {
   @ApiIdempotencyKey()
   create(@CurrentActor() actor: Actor, @Body({ schema: clientWriteSchema }) body: ClientWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<ClientDto> {
     return this.clients.create(actor, body, idempotent);
+  }
+
+  @Post(':id/portal-invitation')
+  @Permission('clients', 'update')
+  @ApiIdempotencyKey()
+  @ApiOperation({ summary: 'Gives the client a portal account: an invitation e-mail with a one-time link (72 h) to choose a password; again before activation, a new link' })
+  invitePortal(
+    @CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string,
+    @Body({ schema: portalInvitationSchema }) body: PortalInvitation, @Idempotent() idempotent: IdempotentRequest | undefined,
+  ): Promise<PortalInvitationDto> {
+    return this.clients.invitePortal(actor, id, body, idempotent);
   }
 
   @Put(':id')

@@ -1,4 +1,4 @@
-import { clientInputSchema, recordVersionSchema, type ClientDto } from '@attune/domain';
+import { clientInputSchema, recordVersionSchema, textSchema, type ClientDto } from '@attune/domain';
 import { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { Client } from './client.entity.js';
@@ -47,4 +47,19 @@ export interface PortalAccountDto {
   email: string | null;
   createdAt: string | null;
   lastSignInAt: string | null;
+}
+
+/** Body of `POST /api/clients/:id/portal-invitation`: where the invitation goes (default the record's e-mail) and in which language. */
+export const portalInvitationSchema = z.strictObject({
+  email: textSchema(3, 254).toLowerCase().pipe(z.email({ error: 'must be a valid email address' })).optional(),
+  language: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).optional(),
+});
+export type PortalInvitation = z.infer<typeof portalInvitationSchema>;
+
+/** The portal account made (or invited again) and until when its link works. */
+export interface PortalInvitationDto {
+  clientId: string;
+  userId: string;
+  email: string;
+  invitationExpiresAt: string;
 }

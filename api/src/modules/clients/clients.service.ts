@@ -3,15 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ClientDto } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeClientsToActor } from '../../common/actor-scope.js';
-import { badRequest, notFound } from '../../common/api-errors.js';
+import { randomBytes } from 'node:crypto';
+import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { staleVersion } from '../../common/client-words.js';
-import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalAccountDto } from './clients.dto.js';
+import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalAccountDto, type PortalInvitation, type PortalInvitationDto } from './clients.dto.js';
 import { Client } from './client.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { namesById, type ListExport } from '../exports/list-export.js';
+import { AccountLinks } from '../auth/account-links.service.js';
+import { hashPassword } from '../auth/passwords.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 @Injectable()
 export class ClientsService {
@@ -19,6 +23,8 @@ export class ClientsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly links: AccountLinks,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ClientDto>> {
@@ -120,6 +126,39 @@ export class ClientsService {
       await this.audit.record(manager, { action: 'update', entity: 'clients', entityId: id });
       return toClientDto(await manager.getRepository(Client).findOneByOrFail({ id }));
     });
+  }
+
+  /**
+   * Gives the client a portal account: a client user linked to this record, with the invitation
+   * e-mail (a one-time link to choose a password) sent to `email` (default the record's address).
+   * Asked again while the person has not activated yet, it sends a new link (the old one stops working).
+   */
+  async invitePortal(actor: Actor, id: string, input: PortalInvitation, idempotent?: IdempotentRequest): Promise<PortalInvitationDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
+      const client = await this.findVisible(manager, actor, id, true);
+      const email = input.email ?? client.email;
+      if (!email) throw badRequest({ email: 'is required: this client record has no e-mail address' });
+      let userId = client.portalUserId;
+      if (userId) {
+        const [state] = await manager.query(
+          `SELECT EXISTS (SELECT 1 FROM audit_events WHERE actor_id = $1 AND action IN ('activate', 'login')) AS activated`, [userId]) as Array<{ activated: boolean }>;
+        if (state!.activated) throw conflict('This client already uses the portal');
+      } else {
+        const taken: unknown[] = await manager.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email]);
+        if (taken.length > 0) throw badRequest({ email: 'already belongs to an account' });
+        const inserted: Array<{ id: string }> = await manager.query(
+          `INSERT INTO users (practice_id, email, role, display_name, password_hash) VALUES ($1, $2, 'client', $3, $4) RETURNING id`,
+          [actor.practiceId, email, client.displayName, await hashPassword(randomBytes(32).toString('base64url'))]);
+        userId = inserted[0]!.id;
+        await manager.query(`UPDATE clients SET portal_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, userId]);
+        await this.audit.record(manager, { action: 'create', entity: 'users', entityId: userId });
+      }
+      await this.notifications.rememberLanguage(manager, userId, input.language ?? 'en');
+      await this.links.invite(manager, userId, actor);
+      await this.audit.record(manager, { action: 'portal_invitation', entity: 'clients', entityId: id });
+      const [row] = await manager.query(`SELECT max(expires_at) AS expires_at FROM account_tokens WHERE user_id = $1 AND purpose = 'invitation'`, [userId]) as Array<{ expires_at: Date }>;
+      return { clientId: id, userId, email, invitationExpiresAt: new Date(row!.expires_at).toISOString() };
+    }));
   }
 
   /** The client if the actor may see it; otherwise 404, as if it did not exist. */

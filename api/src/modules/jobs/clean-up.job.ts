@@ -5,12 +5,15 @@ import { IDEMPOTENCY_KEY_TTL_HOURS } from '../idempotency/idempotency.service.js
 export interface CleanUpResult {
   idempotencyKeys: number;
   loginSessions: number;
+  /** Invitation and password-reset links used, revoked or past their expiry. */
+  accountTokens: number;
 }
 
 /**
  * Deletes what no request can use any more: idempotency keys older than their 24 hours, and
  * sign-in sessions past their absolute expiry or idle for longer than their idle timeout (the
- * rules AuthService applies when it reads a cookie). Safe to run twice at once: each DELETE only
+ * rules AuthService applies when it reads a cookie), invitation and reset links that can no longer
+ * be used, and password-reset requests past the throttle's hour. Safe to run twice at once: each DELETE only
  * removes rows that are already dead.
  */
 export async function cleanUp(manager: EntityManager): Promise<CleanUpResult> {
@@ -22,5 +25,10 @@ export async function cleanUp(manager: EntityManager): Promise<CleanUpResult> {
     `DELETE FROM login_sessions
       WHERE expires_at < now() OR last_seen_at + make_interval(mins => idle_timeout_minutes) < now()`,
   ) as [unknown[], number];
-  return { idempotencyKeys, loginSessions };
+  const [, accountTokens] = await manager.query(
+    `DELETE FROM account_tokens WHERE used_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < now()`,
+  ) as [unknown[], number];
+  // the throttle of password-reset requests looks one hour back
+  await manager.query(`DELETE FROM password_reset_requests WHERE requested_at < now() - interval '1 hour'`);
+  return { idempotencyKeys, loginSessions, accountTokens };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PgBoss, type ConstructorOptions, type Db } from 'pg-boss';
+import { PgBoss, type ConstructorOptions, type Db, type Job } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { cleanUp } from './clean-up.job.js';
@@ -11,11 +11,31 @@ export const JOB_SCHEMA = 'pgboss';
 /** Every queue, created by `migrate()` (the owner's connection) so the running app needs no DDL. */
 export const JOB_QUEUES = {
   cleanUp: 'clean-up',
+  /** One e-mail of the outbox: `{ messageId }`. */
+  deliverMessage: 'deliver-message',
+  /** Every minute: e-mails due that no job carries (written by an instance without workers, or past a crash). */
+  outboxSweep: 'outbox-sweep',
+  /** Homework due tomorrow and overdue: the clients' reminders. */
+  homeworkReminders: 'homework-reminders',
+  /** The practitioners' morning digest of what needs attention. */
+  practitionerDigest: 'practitioner-digest',
 } as const;
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
 /** Every hour, on the hour (UTC). */
 export const CLEAN_UP_CRON = '0 * * * *';
+
+/** The cron schedules, installed by `migrate()` (UTC); each fires once however many instances run. */
+export const JOB_SCHEDULES: ReadonlyArray<{ name: JobQueueName; cron: string }> = [
+  { name: JOB_QUEUES.cleanUp, cron: CLEAN_UP_CRON },
+  { name: JOB_QUEUES.outboxSweep, cron: '* * * * *' },
+  { name: JOB_QUEUES.homeworkReminders, cron: '*/15 * * * *' },
+  // hourly: each practitioner's digest goes in the hour their own morning starts
+  { name: JOB_QUEUES.practitionerDigest, cron: '5 * * * *' },
+];
+
+/** What a queue's worker does with one job's data; what it returns is kept as the job's output. */
+export type JobHandler = (data: unknown) => Promise<unknown>;
 
 const QUEUE_OPTIONS = { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 } as const;
 
@@ -40,7 +60,7 @@ export async function installJobQueue(dataSource: DataSource): Promise<void> {
   await boss.start();
   try {
     for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, QUEUE_OPTIONS);
-    await boss.schedule(JOB_QUEUES.cleanUp, CLEAN_UP_CRON, null, { tz: 'UTC' });
+    for (const { name, cron } of JOB_SCHEDULES) await boss.schedule(name, cron, null, { tz: 'UTC' });
   } finally {
     await boss.stop({ graceful: false });
   }
@@ -57,6 +77,7 @@ export async function installJobQueue(dataSource: DataSource): Promise<void> {
 export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private boss: PgBoss | undefined;
+  private readonly handlers = new Map<JobQueueName, JobHandler>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,6 +86,11 @@ export class JobQueue implements OnApplicationShutdown {
 
   get started(): boolean {
     return this.boss !== undefined;
+  }
+
+  /** A module's worker for one of the queues (before `start()`); the clean-up is the queue's own. */
+  register(name: JobQueueName, handler: JobHandler): void {
+    this.handlers.set(name, handler);
   }
 
   async start(): Promise<void> {
@@ -80,9 +106,16 @@ export class JobQueue implements OnApplicationShutdown {
     try {
       await boss.work(JOB_QUEUES.cleanUp, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async () => {
         const removed = await this.dataSource.transaction((manager) => cleanUp(manager));
-        this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions deleted`);
+        this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions, ${removed.accountTokens} spent account links deleted`);
         return removed;
       });
+      for (const [name, handler] of this.handlers) {
+        await boss.work(name, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async (jobs: Job[]) => {
+          const outputs: unknown[] = [];
+          for (const job of jobs) outputs.push(await handler(job.data));
+          return outputs.length === 1 ? outputs[0] : outputs;
+        });
+      }
     } catch (error) {
       await boss.stop({ graceful: false }).catch(() => undefined);
       throw error;
@@ -91,8 +124,8 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /** Enqueues a job; with `manager`, inside that transaction (it is sent only if the transaction commits). */
-  async send(name: JobQueueName, data: object | null = null, manager?: EntityManager): Promise<string> {
-    const id = await this.running().send(name, data, manager ? { db: transactionDb(manager) } : {});
+  async send(name: JobQueueName, data: object | null = null, manager?: EntityManager, options: { startAfter?: Date } = {}): Promise<string> {
+    const id = await this.running().send(name, data, { ...options, ...(manager ? { db: transactionDb(manager) } : {}) });
     if (id === null) throw new Error(`The job queue did not take a job for ${name}`);
     return id;
   }

@@ -22,6 +22,7 @@ import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/lis
 import type { Actor } from '../../common/request-context.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { HomeworkReminders } from '../notifications/homework-reminders.js';
 import { Client } from '../clients/client.entity.js';
 import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
@@ -100,6 +101,7 @@ export class MyAssignmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly homework: HomeworkReminders,
   ) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<PortalAssignmentSummaryDto>> {
@@ -235,6 +237,7 @@ export class MyAssignmentsService {
         audit.push({ action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId });
       }
       await this.audit.recordMany(manager, audit);
+      await this.homework.submitted(manager, id);
 
       const answer: StoredAnswer = { statusCode: 200, body: await this.detail(manager, { ...mine, assignment: updated }) };
       if (idempotencyKey !== undefined) await this.idempotency.store(manager, actor.userId, idempotencyKey, route, hash, answer);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
 import { CsvExportService } from '../exports/csv-export.service.js';
@@ -9,7 +9,15 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { accountInterventionSchema, USER_LIST, userInviteSchema, type AccountIntervention, userUpdateSchema, type UserInvite, type UserUpdate } from './users.dto.js';
+import {
+  accountInterventionSchema,
+  USER_LIST,
+  userInviteSchema,
+  type AccountIntervention,
+  userUpdateSchema,
+  type UserInvite,
+  type UserUpdate,
+} from './users.dto.js';
 import { UsersService } from './users.service.js';
 import type { InvitedUserDto, UserDto } from '@attune/domain';
 
@@ -42,9 +50,24 @@ export class UsersController {
 
   @Post()
   @Permission('users', 'create')
-  @ApiOperation({ summary: 'Invites a person; without a password the answer carries a temporary one, shown only this once' })
-  invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<InvitedUserDto> {
+  @ApiOperation({ summary: 'Creates an account; without a password the person gets an invitation e-mail with a one-time link (72 h) to choose theirs' })
+  invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<UserDto> {
     return this.users.invite(actor, body);
+  }
+
+  @Post(':id/invitation')
+  @Permission('users', 'update')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sends the invitation e-mail again with a new link (the earlier link stops working)' })
+  resendInvitation(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+    return this.users.resendInvitation(actor, id);
+  }
+
+  @Delete(':id/invitation')
+  @Permission('users', 'update')
+  @ApiOperation({ summary: 'Revokes the pending invitation: its link stops working' })
+  revokeInvitation(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+    return this.users.revokeInvitation(actor, id);
   }
 
   @Put(':id')

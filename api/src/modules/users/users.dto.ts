@@ -18,8 +18,8 @@ export const USER_LIST: ListSpec = {
 const emailSchema = textSchema(1, 254).toLowerCase().pipe(z.email({ error: 'must be a valid email address' }));
 
 /**
- * Body of `POST /api/users` (an invitation). Without a password the server generates a temporary
- * one and answers it once. `clientId` links a client account to the client record whose portal it opens.
+ * Body of `POST /api/users` (an invitation). Without a password the person gets an e-mail with a
+ * one-time link (72 h) where they choose it; nobody else ever sees it. `clientId` links a client account to the client record whose portal it opens.
  */
 export const userInviteSchema = z
   .object({
@@ -29,6 +29,8 @@ export const userInviteSchema = z
     /** Checked against libs' password policy (length, common passwords, the person's own name) by the service. */
     password: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') }).optional(),
     clientId: idSchema.nullish(),
+    /** The language of the invitation e-mail (and of later ones); default English. */
+    language: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.clientId && input.role !== 'client') {
@@ -55,7 +57,7 @@ export const accountInterventionSchema = z.strictObject({
 });
 export type AccountIntervention = z.infer<typeof accountInterventionSchema>;
 
-export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientId: string | null }): UserDto {
+export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientId: string | null; invitationExpiresAt: string | null }): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -66,6 +68,7 @@ export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientI
     lastLoginAt: extra.lastLoginAt?.toISOString() ?? null,
     totpEnabled: user.totpEnabled,
     clientId: extra.clientId,
+    invitationExpiresAt: extra.invitationExpiresAt,
   };
 }
 

@@ -2,7 +2,7 @@ import { demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js'
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
 import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 
-const USER_KEYS = ['active', 'clientId', 'createdAt', 'displayName', 'email', 'id', 'lastLoginAt', 'role', 'totpEnabled'];
+const USER_KEYS = ['active', 'clientId', 'createdAt', 'displayName', 'email', 'id', 'invitationExpiresAt', 'lastLoginAt', 'role', 'totpEnabled'];
 
 describe('users', () => {
   let t: TestApp;
@@ -88,7 +88,7 @@ describe('users', () => {
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String), email: 'new.therapist@attune.test', role: 'practitioner', displayName: 'Dr. Xu Ming', active: true,
-        createdAt: expect.any(String), lastLoginAt: null, totpEnabled: false, clientId: null,
+        createdAt: expect.any(String), lastLoginAt: null, totpEnabled: false, clientId: null, invitationExpiresAt: null,
       });
       const [row] = await t.dataSource.query(`SELECT password_hash, practice_id FROM users WHERE id = $1`, [res.body.id]);
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -98,15 +98,15 @@ describe('users', () => {
       await t.signIn('new.therapist@attune.test', 'a long enough password');
     });
 
-    it('generates a strong temporary password when none is given and shows it only once', async () => {
+    it('without a password gives no temporary one: the account waits for its invitation link, kept in the outbox (no SMTP_URL here)', async () => {
       const res = await admin.post('/api/users', { email: 'temp@attune.test', displayName: 'Temp', role: 'admin' });
       expect(res.status).toBe(201);
-      expect(res.body.temporaryPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      await t.signIn('temp@attune.test', res.body.temporaryPassword);
-      const again = await admin.get(`/api/users/${res.body.id}`);
-      expect(again.body).not.toHaveProperty('temporaryPassword');
-      const another = await admin.post('/api/users', { email: 'temp2@attune.test', displayName: 'Temp 2', role: 'admin' });
-      expect(another.body.temporaryPassword).not.toBe(res.body.temporaryPassword);
+      expect(JSON.stringify(res.body)).not.toMatch(/password/i);
+      expect(res.body.invitationExpiresAt).toEqual(expect.any(String));
+      const kept = await t.dataSource.query(`SELECT state, kind, links FROM outbox_messages WHERE recipient_user_id = $1`, [res.body.id]);
+      expect(kept).toEqual([{ state: 'kept', kind: 'invitation', links: [expect.stringMatching(/\/#\/activate\?token=/)] }]);
+      // no password works until the person chooses one
+      expect((await t.http.post('/api/auth/login').send({ email: 'temp@attune.test', password: '' })).status).toBe(400);
     });
 
     it('refuses an email already in use, whatever its case, with a clear 409', async () => {

@@ -12,6 +12,8 @@ import { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { SignInThrottle } from '../auth/sign-in-throttle.service.js';
 import { TotpService } from '../auth/totp.service.js';
+import { AccountLinks } from '../auth/account-links.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { User } from './user.entity.js';
 import { isStaff, toUserDto, USER_LIST, type UserInvite, type UserUpdate } from './users.dto.js';
 import type { InvitedUserDto, UserDto } from '@attune/domain';
@@ -29,7 +31,38 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly throttle: SignInThrottle,
     private readonly totp: TotpService,
+    private readonly links: AccountLinks,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** Sends the invitation again (a new link; the earlier one stops working). For accounts that never set a password. */
+  async resendInvitation(actor: Actor, id: string): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id, true);
+      if (!user.active) throw conflict('This account is deactivated: activate it before inviting again');
+      if (await this.hasActivated(manager, id)) throw conflict('This person has already set their password: they can use "Forgot password" on the sign-in page');
+      await this.links.invite(manager, id, actor);
+      await this.audit.record(manager, { action: 'invitation_sent', entity: ENTITY, entityId: id });
+      return (await this.toDtos(manager, [user]))[0]!;
+    });
+  }
+
+  /** Ends the pending invitation: its link no longer works. */
+  async revokeInvitation(actor: Actor, id: string): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id, true);
+      if (!(await this.links.revokeInvitation(manager, id))) throw conflict('There is no pending invitation for this account');
+      await this.audit.record(manager, { action: 'invitation_revoked', entity: ENTITY, entityId: id });
+      return (await this.toDtos(manager, [user]))[0]!;
+    });
+  }
+
+  /** Whether the person has chosen a password through a link or signed in: an invitation is then pointless. */
+  private async hasActivated(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: Array<{ done: boolean }> = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM audit_events WHERE actor_id = $1 AND action IN ('activate', 'login')) AS done`, [id]);
+    return rows[0]!.done;
+  }
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<UserDto>> {
     const manager = this.dataSource.manager;
@@ -58,13 +91,13 @@ export class UsersService {
     return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
   }
 
-  async invite(actor: Actor, input: UserInvite): Promise<InvitedUserDto> {
+  async invite(actor: Actor, input: UserInvite): Promise<UserDto> {
     if (input.password !== undefined) {
       const problem = await passwordProblem(input.password, [input.email.split('@')[0] ?? '', input.displayName, 'attune']);
       if (problem) throw badRequest({ password: problem });
     }
-    const temporaryPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
-    const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
+    // Without a password the person chooses one through the invitation's link; until then no password works.
+    const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
     try {
       return await this.dataSource.transaction(async (manager) => {
         const taken: unknown[] = await manager.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email]);
@@ -76,9 +109,11 @@ export class UsersService {
         const id = inserted[0]!.id;
         if (input.clientId) await linkPortal(manager, actor, input.clientId, id);
         await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: id });
-        const dto: InvitedUserDto = (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
-        if (temporaryPassword) dto.temporaryPassword = temporaryPassword;
-        return dto;
+        if (input.password === undefined) {
+          if (input.language) await this.notifications.rememberLanguage(manager, id, input.language);
+          await this.links.invite(manager, id, actor);
+        }
+        return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
       });
     } catch (error) {
       // Two invitations of one address at the same moment: the unique index decides.
@@ -129,6 +164,7 @@ export class UsersService {
       const user = await this.findInPractice(manager, actor, id);
       await this.throttle.clear(manager, user.email);
       await this.recordIntervention(manager, actor, id, 'unlock', reason);
+      await this.notifications.notify(manager, { recipientUserId: id, kind: 'account_unlocked', link: '/#/login' });
     });
   }
 
@@ -140,6 +176,7 @@ export class UsersService {
       if (!(await this.totp.turnOff(manager, id))) throw conflict('Two-step sign-in is not on for this account');
       await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [id]);
       await this.recordIntervention(manager, actor, id, 'totp_reset', reason);
+      await this.notifications.notify(manager, { recipientUserId: id, kind: 'two_step_reset', link: '/#/login' });
       return (await this.toDtos(manager, [{ ...user, totpEnabled: false }]))[0]!;
     });
   }
@@ -175,7 +212,9 @@ export class UsersService {
       [users.map((u) => u.id)],
     );
     const extra = new Map(rows.map((r) => [r.id, r]));
+    const invitations = await this.links.invitationStates(manager, users.map((u) => u.id));
     return users.map((u) => toUserDto(u, {
+      invitationExpiresAt: invitations.get(u.id)?.expiresAt ?? null,
       lastLoginAt: extra.get(u.id)?.last_login_at ? new Date(extra.get(u.id)!.last_login_at!) : null,
       clientId: extra.get(u.id)?.client_id ?? null,
     }));

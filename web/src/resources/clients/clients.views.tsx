@@ -13,7 +13,9 @@ import {
   SimpleList,
   TextField,
   useTranslate,
+  TopToolbar,
 } from 'react-admin';
+import { PortalInvitationButton } from '../../notifications/portal-invitation.button';
 import { zodFormValidator } from '../../forms/zod-form-validator';
 import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
@@ -79,7 +81,7 @@ export const ClientCreate = () => (
 export const ClientEdit = () => {
   const conflict = useVersionConflict();
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }}>
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError: conflict.onError }} actions={<TopToolbar><PortalInvitationButton /></TopToolbar>}>
       <SimpleForm validate={validateClient} toolbar={<SaveOnlyToolbar />}>
         {conflict.alert}
         <ClientInputs />

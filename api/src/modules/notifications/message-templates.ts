@@ -1,0 +1,153 @@
+import type { Language, MessageKind, MessageParams } from './message-kinds.js';
+
+export interface ComposedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Wording {
+  subject: string;
+  lines: string[];
+  action?: string;
+}
+
+type Words = (p: MessageParams) => Wording;
+
+const who = (p: MessageParams, fallback: string) => p.practitionerName?.trim() || fallback;
+
+/** The words of each kind, in each language. Nothing here may name a client or quote what they wrote. */
+const WORDING: Record<Language, Record<MessageKind, Words>> = {
+  en: {
+    invitation: (p) => ({
+      subject: `You are invited to ${p.practiceName ?? 'Attune'}`,
+      lines: [`${who(p, 'Your practice')} has created an Attune account for you.`, `Choose your password with the link below. It works once and for ${p.validHours ?? 72} hours.`],
+      action: 'Set your password',
+    }),
+    password_reset: (p) => ({
+      subject: 'Reset your Attune password',
+      lines: ['Someone asked to reset the password of your Attune account.', `The link below works once and for ${p.validHours ?? 1} hour. If it was not you, ignore this e-mail: your password stays as it is.`],
+      action: 'Choose a new password',
+    }),
+    account_unlocked: () => ({
+      subject: 'Your Attune account was unlocked',
+      lines: ['An administrator of your practice cleared the failed sign-ins of your account: you can sign in again.', 'If you did not ask for this, tell your practice.'],
+      action: 'Sign in',
+    }),
+    two_step_reset: () => ({
+      subject: 'Two-step sign-in was turned off on your Attune account',
+      lines: ['An administrator of your practice turned off two-step sign-in on your account and signed it out everywhere.', 'Sign in with your password and set up two-step sign-in again. If you did not ask for this, tell your practice.'],
+      action: 'Sign in',
+    }),
+    homework_assigned: (p) => ({
+      subject: `You have new homework from ${who(p, 'your practitioner')}`,
+      lines: [`${who(p, 'Your practitioner')} gave you new homework${p.dueDate ? `, due ${p.dueDate}` : ''}.`],
+      action: 'Open my homework',
+    }),
+    homework_due_soon: (p) => ({
+      subject: 'Your homework is due tomorrow',
+      lines: [`A piece of homework is due ${p.dueDate ?? 'tomorrow'}.`],
+      action: 'Open my homework',
+    }),
+    homework_overdue: (p) => ({
+      subject: 'Your homework is overdue',
+      lines: [`A piece of homework was due ${p.dueDate ?? 'earlier'}. You can still send it.`],
+      action: 'Open my homework',
+    }),
+    homework_feedback: (p) => ({
+      subject: `${who(p, 'Your practitioner')} replied to your homework`,
+      lines: [`${who(p, 'Your practitioner')} reviewed your homework and left you feedback.`],
+      action: 'Read the feedback',
+    }),
+    homework_submitted: () => ({
+      subject: 'Homework was submitted',
+      lines: ['A client of yours submitted homework. It is waiting for your review.'],
+      action: 'Open the case',
+    }),
+    alert_opened: () => ({
+      subject: 'A case needs your attention',
+      lines: ['An alert opened on one of your cases.'],
+      action: 'Open the case',
+    }),
+    digest: (p) => ({
+      subject: `Needs attention today: ${p.count ?? 0}`,
+      lines: [`${p.count ?? 0} item(s) on your caseload need attention today.`],
+      action: 'Open the dashboard',
+    }),
+  },
+  'zh-CN': {
+    invitation: (p) => ({
+      subject: `邀请您加入${p.practiceName ?? 'Attune'}`,
+      lines: [`${who(p, '您的机构')}为您创建了 Attune 账户。`, `请通过下面的链接设置密码。该链接只能使用一次，${p.validHours ?? 72} 小时内有效。`],
+      action: '设置密码',
+    }),
+    password_reset: (p) => ({
+      subject: '重置您的 Attune 密码',
+      lines: ['有人请求重置您的 Attune 账户密码。', `下面的链接只能使用一次，${p.validHours ?? 1} 小时内有效。如果不是您本人操作，请忽略此邮件，您的密码不会改变。`],
+      action: '设置新密码',
+    }),
+    account_unlocked: () => ({
+      subject: '您的 Attune 账户已解锁',
+      lines: ['您所在机构的管理员清除了您账户的登录失败记录，您现在可以重新登录。', '如果这不是您要求的，请告知您的机构。'],
+      action: '登录',
+    }),
+    two_step_reset: () => ({
+      subject: '您的 Attune 账户已关闭两步验证',
+      lines: ['您所在机构的管理员关闭了您账户的两步验证，并让所有设备退出登录。', '请用密码登录并重新设置两步验证。如果这不是您要求的，请告知您的机构。'],
+      action: '登录',
+    }),
+    homework_assigned: (p) => ({
+      subject: `${who(p, '您的咨询师')}给您布置了新作业`,
+      lines: [`${who(p, '您的咨询师')}给您布置了新作业${p.dueDate ? `，截止日期 ${p.dueDate}` : ''}。`],
+      action: '打开我的作业',
+    }),
+    homework_due_soon: (p) => ({
+      subject: '您的作业明天到期',
+      lines: [`有一项作业将于 ${p.dueDate ?? '明天'} 到期。`],
+      action: '打开我的作业',
+    }),
+    homework_overdue: (p) => ({
+      subject: '您的作业已过期',
+      lines: [`有一项作业已于 ${p.dueDate ?? '之前'} 到期。您仍然可以提交。`],
+      action: '打开我的作业',
+    }),
+    homework_feedback: (p) => ({
+      subject: `${who(p, '您的咨询师')}回复了您的作业`,
+      lines: [`${who(p, '您的咨询师')}查看了您的作业并给您留下了反馈。`],
+      action: '查看反馈',
+    }),
+    homework_submitted: () => ({
+      subject: '有作业已提交',
+      lines: ['您的一位来访者提交了作业，等待您查看。'],
+      action: '打开个案',
+    }),
+    alert_opened: () => ({
+      subject: '有个案需要您关注',
+      lines: ['您的一个个案出现了新的提醒。'],
+      action: '打开个案',
+    }),
+    digest: (p) => ({
+      subject: `今日需关注：${p.count ?? 0} 项`,
+      lines: [`您的个案中今天有 ${p.count ?? 0} 项需要关注。`],
+      action: '打开工作台',
+    }),
+  },
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A message's subject and its plain-text and HTML bodies, in `language`, with `link` (absolute) as its one action. */
+export function composeMessage(kind: MessageKind, language: Language, params: MessageParams, link: string | null): ComposedMessage {
+  const w = WORDING[language][kind](params);
+  const signature = language === 'zh-CN' ? '—— Attune' : '— Attune';
+  const text = [...w.lines, ...(link ? ['', `${w.action ?? ''}: ${link}`] : []), '', signature].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body style="font-family:sans-serif;line-height:1.5">`,
+    ...w.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(w.action ?? link)}</a></p>`] : []),
+    `<p>${escapeHtml(signature)}</p></body></html>`,
+  ].join('');
+  return { subject: w.subject, text, html };
+}

@@ -1,0 +1,302 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from '../../app-factory.js';
+import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
+import { SmtpSink, tokenOf, type ReceivedMail } from '../../testing/smtp-sink.js';
+import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { builtInExerciseId } from '../exercises/built-in-exercises.sync.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { HomeworkReminders } from './homework-reminders.js';
+import { NotificationsService } from './notifications.service.js';
+import { OutboxDelivery } from './outbox-delivery.js';
+import { endOfQuietHours, isQuiet, localMinuteOf } from './quiet-hours.js';
+
+const PUBLIC_URL = 'https://attune.example.test';
+const NEW_PASSWORD = 'a quiet river in spring';
+const TEN_ACTIONS = Array.from({ length: 10 }, (_, i) => `Small action ${i + 1}`);
+
+describe('messages that reach people, over a real SMTP server', () => {
+  const smtp = new SmtpSink();
+  let t: TestApp;
+  let admin: SignedInClient;
+  let therapist: SignedInClient;
+
+  const linkIn = (mail: ReceivedMail) => {
+    const link = mail.links.find((l) => l.startsWith(PUBLIC_URL));
+    if (!link) throw new Error(`no link to ${PUBLIC_URL} in "${mail.subject}"`);
+    return link;
+  };
+  const outboxOf = async (address: string) => t.dataSource.query(
+    `SELECT id, kind, state, attempts, last_answer, not_before FROM outbox_messages WHERE to_address = $1 ORDER BY created_at`, [address]) as Promise<Array<{
+      id: string; kind: string; state: string; attempts: number; last_answer: string | null; not_before: Date }>>;
+  const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+
+  beforeAll(async () => {
+    await smtp.start(0);
+    t = await createTestApp('notifications', {
+      SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Attune <no-reply@attune.test>', JOB_POLLING_SECONDS: '0.5', MAIL_RETRY_SECONDS: '0.5',
+    });
+    await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
+    await t.app.get(JobQueue).start();
+    admin = await t.signIn('admin@attune.test');
+    therapist = await t.signIn('therapist@attune.test');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp.stop();
+  });
+
+  describe('invitations', () => {
+    it('an admin invites a practitioner: no password in the answer, an e-mail with a one-time link; the person chooses a password and signs in', async () => {
+      const res = await admin.post('/api/users', { email: 'wang.fang@attune.test', displayName: 'Dr. Wang Fang', role: 'practitioner' });
+      expect(res.status).toBe(201);
+      expect(JSON.stringify(res.body)).not.toMatch(/password/i);
+      expect(res.body.invitationExpiresAt).toEqual(expect.any(String));
+      const hours = (Date.parse(res.body.invitationExpiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(71.9);
+      expect(hours).toBeLessThanOrEqual(72);
+
+      const [mail] = await smtp.waitFor(() => smtp.to('wang.fang@attune.test').length === 1).then(() => smtp.to('wang.fang@attune.test'));
+      const [practice] = await t.dataSource.query(`SELECT name FROM practices LIMIT 1`);
+      expect(mail!.subject).toBe(`You are invited to ${practice.name}`);
+      expect(mail!.text).toContain('Mei Lin has created an Attune account for you.');
+      const link = linkIn(mail!);
+      expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/#/activate\\?token=[A-Za-z0-9_-]{43}$`));
+      const token = tokenOf(link);
+      // only a hash is stored
+      const stored = await t.dataSource.query(`SELECT token_hash FROM account_tokens WHERE user_id = $1`, [res.body.id]);
+      expect(JSON.stringify(stored)).not.toContain(token);
+
+      const weak = await t.http.post('/api/auth/activate').send({ token, password: 'password123' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors.password).toMatch(/most commonly used/);
+      expect((await t.http.post('/api/auth/activate').send({ token, password: NEW_PASSWORD })).status).toBe(204);
+      await t.signIn('wang.fang@attune.test', NEW_PASSWORD);
+      const again = await t.http.post('/api/auth/activate').send({ token, password: 'another good passphrase' });
+      expect(again.status).toBe(400);
+      expect(again.body.code).toBe('LINK_INVALID');
+    });
+
+    it('a resent invitation replaces the first link; a revoked one works no more', async () => {
+      const res = await admin.post('/api/users', { email: 'li.na@attune.test', displayName: 'Li Na', role: 'practitioner', language: 'zh-CN' });
+      await smtp.waitFor(() => smtp.to('li.na@attune.test').length === 1);
+      expect(smtp.to('li.na@attune.test')[0]!.subject).toMatch(/^邀请您加入/);
+      expect((await admin.post(`/api/users/${res.body.id}/invitation`)).status).toBe(200);
+      await smtp.waitFor(() => smtp.to('li.na@attune.test').length === 2);
+      const [first, second] = smtp.to('li.na@attune.test').map((m) => tokenOf(linkIn(m)));
+      expect((await t.http.post('/api/auth/activate').send({ token: first, password: NEW_PASSWORD })).status).toBe(400);
+      expect((await admin.delete(`/api/users/${res.body.id}/invitation`)).status).toBe(200);
+      expect((await t.http.post('/api/auth/activate').send({ token: second, password: NEW_PASSWORD })).status).toBe(400);
+      expect((await admin.delete(`/api/users/${res.body.id}/invitation`)).status).toBe(409);
+    });
+
+    it('a practitioner gives a client a portal account from the client\'s record; the client activates and sees their portal', async () => {
+      const client = await therapist.post('/api/clients', { displayName: 'Sun Mei', email: 'sun.mei@attune.test', status: 'active' });
+      expect(client.status).toBe(201);
+      const res = await therapist.post(`/api/clients/${client.body.id}/portal-invitation`, {}).set('Idempotency-Key', 'portal-sun-mei');
+      expect(res.status).toBe(201);
+      const replay = await therapist.post(`/api/clients/${client.body.id}/portal-invitation`, {}).set('Idempotency-Key', 'portal-sun-mei');
+      expect(replay.body).toEqual(res.body);
+      await smtp.waitFor(() => smtp.to('sun.mei@attune.test').length >= 1);
+      expect(smtp.to('sun.mei@attune.test')).toHaveLength(1);
+      const token = tokenOf(linkIn(smtp.to('sun.mei@attune.test')[0]!));
+      expect((await t.http.post('/api/auth/activate').send({ token, password: NEW_PASSWORD })).status).toBe(204);
+      const sun = await t.signIn('sun.mei@attune.test', NEW_PASSWORD);
+      expect((await sun.get('/api/auth/me')).body).toMatchObject({ role: 'client', clientId: client.body.id });
+      expect((await sun.get('/api/me/assignments')).status).toBe(200);
+      expect((await therapist.post(`/api/clients/${client.body.id}/portal-invitation`, {})).status).toBe(409);
+    });
+
+    it('another practitioner\'s client cannot be given a portal account (404)', async () => {
+      const coach = await t.signIn('coach@attune.test');
+      expect((await coach.post(`/api/clients/${demoClientId('liu')}/portal-invitation`, { email: 'x@attune.test' })).status).toBe(404);
+    });
+  });
+
+  describe('forgotten passwords', () => {
+    it('answers 202 alike for an unknown address and a known one; only the known one gets a link, which ends every session', async () => {
+      const unknown = await t.http.post('/api/auth/password-reset').send({ email: 'nobody@attune.test' });
+      const known = await t.http.post('/api/auth/password-reset').send({ email: 'Chen.Jing@attune.test' });
+      expect([unknown.status, known.status]).toEqual([202, 202]);
+      expect(unknown.body).toEqual(known.body);
+      const signedIn = await t.signIn('chen.jing@attune.test');
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => /reset/i.test(m.subject)));
+      expect(smtp.to('nobody@attune.test')).toEqual([]);
+      const link = linkIn(smtp.to('chen.jing@attune.test').find((m) => /reset/i.test(m.subject))!);
+      expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/#/reset-password\\?token=`));
+      const [row] = await t.dataSource.query(`SELECT expires_at - created_at AS valid FROM account_tokens WHERE purpose = 'password_reset' ORDER BY created_at DESC LIMIT 1`);
+      expect(row.valid).toEqual({ hours: 1 });
+      expect((await t.http.post('/api/auth/password-reset/confirm').send({ token: tokenOf(link), password: NEW_PASSWORD })).status).toBe(204);
+      expect((await signedIn.get('/api/auth/me')).status).toBe(401);
+      await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      expect((await t.http.post('/api/auth/password-reset/confirm').send({ token: tokenOf(link), password: 'yet another passphrase' })).status).toBe(400);
+    });
+
+    it('sends at most 3 links an hour per address', async () => {
+      for (let i = 0; i < 5; i += 1) expect((await t.http.post('/api/auth/password-reset').send({ email: 'coach@attune.test' })).status).toBe(202);
+      await smtp.waitFor(() => smtp.to('coach@attune.test').filter((m) => /reset/i.test(m.subject)).length >= 3);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(smtp.to('coach@attune.test').filter((m) => /reset/i.test(m.subject))).toHaveLength(3);
+    });
+  });
+
+  describe('delivery', () => {
+    it('a change rolled back sends nothing: no notification, no outbox row, no job, no mail', async () => {
+      const notifications = t.app.get(NotificationsService);
+      const jobsBefore = await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'deliver-message'`);
+      await expect(t.dataSource.transaction(async (manager) => {
+        await notifications.notify(manager, { recipientUserId: therapist.userId, kind: 'alert_opened', link: '/#/', dedupeKey: 'rolled-back' });
+        throw new Error('the change failed');
+      })).rejects.toThrow('the change failed');
+      expect(await t.dataSource.query(`SELECT id FROM notifications WHERE dedupe_key = 'rolled-back'`)).toEqual([]);
+      expect(await t.dataSource.query(`SELECT id FROM outbox_messages WHERE dedupe_key = 'rolled-back'`)).toEqual([]);
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'deliver-message'`)).toEqual(jobsBefore);
+    });
+
+    it('with the SMTP server down the message waits as failed with the answer, and goes once when it is back', async () => {
+      const port = smtp.port;
+      await smtp.stop();
+      const notifications = t.app.get(NotificationsService);
+      await t.dataSource.transaction((manager) => notifications.notify(manager, { recipientUserId: therapist.userId, kind: 'alert_opened', link: '/#/', dedupeKey: 'smtp-down' }));
+      const [message] = await t.dataSource.query(`SELECT id FROM outbox_messages WHERE dedupe_key = 'smtp-down'`);
+      await until(async () => (await t.dataSource.query(`SELECT attempts FROM outbox_messages WHERE id = $1`, [message.id]))[0].attempts >= 2);
+      const [failed] = await t.dataSource.query(`SELECT state, last_answer FROM outbox_messages WHERE id = $1`, [message.id]);
+      expect(failed).toEqual({ state: 'failed', last_answer: expect.stringMatching(/ECONNREFUSED/) });
+      await smtp.start(port);
+      await until(async () => (await t.dataSource.query(`SELECT state FROM outbox_messages WHERE id = $1`, [message.id]))[0].state === 'sent', 30_000);
+      // any job still queued for it, and a sweep, find it sent
+      await t.app.get(OutboxDelivery).sweep();
+      expect(await t.app.get(OutboxDelivery).deliver(message.id)).toBe('nothing_to_do');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(smtp.received.filter((m) => m.messageId === `<${message.id}@attune>`)).toHaveLength(1);
+    });
+
+    it('a server that refuses keeps the message failed with its answer, then given up after 6 tries, shown in the admin\'s outbox', async () => {
+      smtp.refuse = true;
+      try {
+        const notifications = t.app.get(NotificationsService);
+        await t.dataSource.transaction((manager) => notifications.notify(manager, { recipientUserId: therapist.userId, kind: 'alert_opened', link: '/#/', dedupeKey: 'refused' }));
+        const [message] = await t.dataSource.query(`SELECT id FROM outbox_messages WHERE dedupe_key = 'refused'`);
+        // the back-off doubles from 0.5 s; speed up the last waits
+        await until(async () => {
+          await t.owner.query(`UPDATE outbox_messages SET not_before = now() WHERE id = $1 AND state = 'failed'`, [message.id]);
+          await t.app.get(OutboxDelivery).deliver(message.id);
+          return (await t.dataSource.query(`SELECT state FROM outbox_messages WHERE id = $1`, [message.id]))[0].state === 'given_up';
+        }, 30_000);
+        const outbox = await admin.get('/api/outbox');
+        const shown = outbox.body.find((m: { id: string }) => m.id === message.id);
+        expect(shown).toMatchObject({ state: 'given_up', attempts: 6, lastAnswer: expect.stringMatching(/451/), to: 'therapist@attune.test' });
+      } finally {
+        smtp.refuse = false;
+      }
+    });
+
+    it('the outbox is for admins only', async () => {
+      expect((await therapist.get('/api/outbox')).status).toBe(403);
+    });
+  });
+
+  describe('homework', () => {
+    it('the client is told of new homework, the practitioner of the submission, the client of the feedback; with in-app notifications and a bell count', async () => {
+      const created = await therapist.post('/api/assignments', {
+        caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), note: 'Private note for the portal only',
+      });
+      expect(created.status).toBe(201);
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => /new homework/.test(m.subject)));
+      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      const mine = await chen.get('/api/me/notifications');
+      expect(mine.body.unread).toBeGreaterThanOrEqual(1);
+      const notice = mine.body.items.find((n: { kind: string }) => n.kind === 'homework_assigned');
+      expect(notice).toMatchObject({ link: `/#/homework/${created.body.id}`, readAt: null });
+      expect((await chen.post(`/api/me/notifications/${notice.id}/read`)).body.readAt).toEqual(expect.any(String));
+      expect((await therapist.post(`/api/me/notifications/${notice.id}/read`)).status).toBe(404);
+
+      expect((await chen.post(`/api/me/assignments/${created.body.id}/submit`, { response: { actions: TEN_ACTIONS } })).status).toBe(200);
+      await smtp.waitFor(() => smtp.to('therapist@attune.test').some((m) => m.subject === 'Homework was submitted'));
+      expect((await therapist.post(`/api/assignments/${created.body.id}/review`, { feedback: 'Lovely work on the mornings' })).status).toBeLessThan(300);
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => /replied to your homework/.test(m.subject)));
+    });
+
+    it('reminds the day before in the client\'s zone, holding it through their quiet hours until morning, then once when overdue', async () => {
+      const now = new Date();
+      // a zone where it is night now, at least an hour before 08:00
+      const zone = Intl.supportedValuesOf('timeZone').find((z) => {
+        const m = localMinuteOf(now, z);
+        return isQuiet(m, { start: 21 * 60, end: 8 * 60 }) && (m >= 21 * 60 + 10 || m < 7 * 60);
+      })!;
+      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      expect((await chen.put('/api/me/notification-settings', { language: 'zh-CN', timeZone: zone, quietStart: '21:00', quietEnd: '08:00', emailOff: [], digest: true })).status).toBe(200);
+      // due at noon tomorrow, in the client's zone
+      const tomorrowNoon = new Date(endOfQuietHours(now, { timeZone: zone, start: 21 * 60, end: 8 * 60 }).getTime() + (localMinuteOf(now, zone) >= 21 * 60 ? 4 : 28) * 3_600_000);
+      const due = await therapist.post('/api/assignments', {
+        caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: builtInExerciseId('action-menu'), dueAt: tomorrowNoon.toISOString(),
+      });
+      expect(due.status).toBe(201);
+      const reminders = t.app.get(HomeworkReminders);
+      await reminders.remind();
+      await reminders.remind();
+      const held = (await outboxOf('chen.jing@attune.test')).filter((m) => m.kind === 'homework_due_soon');
+      expect(held).toHaveLength(1);
+      expect(held[0]!.state).toBe('queued');
+      expect(new Date(held[0]!.not_before).toISOString()).toBe(endOfQuietHours(now, { timeZone: zone, start: 21 * 60, end: 8 * 60 }).toISOString());
+      await t.app.get(OutboxDelivery).sweep();
+      expect(smtp.to('chen.jing@attune.test').some((m) => m.subject === '您的作业明天到期')).toBe(false);
+      // morning comes in the client's zone
+      await t.owner.query(`UPDATE outbox_messages SET not_before = now() WHERE id = $1`, [held[0]!.id]);
+      await t.app.get(OutboxDelivery).sweep();
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => m.subject === '您的作业明天到期'));
+
+      // the due time passes: one overdue notice, however often the job runs
+      await t.owner.query(`UPDATE assignments SET due_at = now() - interval '1 hour' WHERE id = $1`, [due.body.id]);
+      await reminders.remind();
+      await reminders.remind();
+      const overdue = (await outboxOf('chen.jing@attune.test')).filter((m) => m.kind === 'homework_overdue');
+      expect(overdue.filter((m) => m.state !== 'kept')).toHaveLength(1);
+    });
+
+    it('two API instances on one database send each reminder once', async () => {
+      const given = await therapist.post('/api/assignments', {
+        caseId: demoCaseId('liu'), clientId: demoClientId('liu'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      expect(given.status).toBe(201);
+      let second: NestExpressApplication | undefined;
+      try {
+        second = await createApp(t.config, (t.dataSource.options as { url: string }).url, { logger: false });
+        await second.init();
+        await second.get(JobQueue).start();
+        await Promise.all([
+          t.app.get(HomeworkReminders).remind(), second.get(HomeworkReminders).remind(),
+          t.app.get(HomeworkReminders).remind(), second.get(HomeworkReminders).remind(),
+        ]);
+        await Promise.all([t.app.get(OutboxDelivery).sweep(), second.get(OutboxDelivery).sweep()]);
+        const link = `/#/homework/${given.body.id}`;
+        expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'homework_overdue' AND link = $1`, [link])).toEqual([{ n: 1 }]);
+        const [message] = await t.dataSource.query(`SELECT id FROM outbox_messages WHERE kind = 'homework_overdue' AND $1 = ANY(links)`, [`${PUBLIC_URL}${link}`]);
+        await smtp.waitFor(() => smtp.received.some((m) => m.messageId === `<${message.id}@attune>`));
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(smtp.received.filter((m) => m.messageId === `<${message.id}@attune>`)).toHaveLength(1);
+      } finally {
+        await second?.close();
+      }
+    });
+  });
+
+  it('no mail of the whole file holds a demo client\'s name, a note, an answer, feedback or a client\'s words', async () => {
+    const strings: Array<{ s: string }> = await t.owner.query(`
+      SELECT display_name AS s FROM clients
+      UNION SELECT context FROM case_exceptions UNION SELECT thoughts FROM case_exceptions WHERE thoughts IS NOT NULL
+      UNION SELECT feedback FROM assignments WHERE feedback IS NOT NULL UNION SELECT note FROM assignments WHERE note IS NOT NULL
+      UNION SELECT value FROM therapy_sessions, jsonb_each_text(note)
+      UNION SELECT value FROM assignments, jsonb_array_elements_text(CASE WHEN jsonb_typeof(response->'actions') = 'array' THEN response->'actions' ELSE '[]' END)`);
+    const secrets = strings.map((r) => r.s).filter((s) => s && s.length >= 6);
+    expect(secrets.length).toBeGreaterThan(10);
+    expect(smtp.received.length).toBeGreaterThan(10);
+    const leaks = smtp.received.flatMap((m) => secrets.filter((s) => `${m.subject}\n${m.text}\n${m.html}`.includes(s)).map((s) => `${m.subject}: ${s}`));
+    expect(leaks).toEqual([]);
+  });
+});

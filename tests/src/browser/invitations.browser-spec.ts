@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { startAppServer, type AppServer } from '../support/app-server.js';
+import { openBrowser, signIn, signInToDashboard, signOut, type Browser } from '../support/browser.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+
+/** The links of the mails point at PUBLIC_URL; the server's port is only known once it runs, so the test opens them there. */
+const PUBLIC_URL = 'http://attune.invalid';
+const PRACTITIONER_PASSWORD = 'lanterns over the harbour';
+
+/**
+ * A new colleague and a new client get in by e-mail alone: an admin invites a practitioner, who
+ * follows the link in the mail received over SMTP, chooses a password and signs in; someone who
+ * forgot their password gets back in through the sign-in page's link.
+ */
+describe('invitations and forgotten passwords, with the mails really received', () => {
+  const smtp = new SmtpSink();
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  const openLinkOf = async (address: string, subject: RegExp) => {
+    await smtp.waitFor(() => smtp.to(address).some((m) => subject.test(m.subject)), 30_000);
+    const mail = smtp.to(address).filter((m) => subject.test(m.subject)).at(-1)!;
+    const link = mail.links.find((l) => l.startsWith(PUBLIC_URL))!;
+    await page.context().clearCookies();
+    await page.goto(link.replace(PUBLIC_URL, server.url));
+  };
+
+  const choosePassword = async (password: string) => {
+    await page.getByRole('textbox', { name: 'New password' }).fill(password);
+    await page.getByRole('textbox', { name: 'Repeat the password' }).fill(password);
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByText('Your password is set. You can sign in now.').waitFor();
+  };
+
+  beforeAll(async () => {
+    await smtp.start(0);
+    server = await startAppServer({ LOGIN_THROTTLE_LIMIT: '1000', SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: 'Attune <no-reply@attune.test>', JOB_POLLING_SECONDS: '0.5' });
+    browser = await openBrowser({ name: 'invitations' });
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp.stop();
+  });
+
+  it('an admin invites a practitioner, who activates from the e-mail and signs in', async () => {
+    await signInToDashboard(page, server.url, 'admin@attune.test');
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByLabel('Email').fill('xu.ming@attune.test');
+    await page.getByLabel('Display name').fill('Dr. Xu Ming');
+    await page.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Practitioner' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await signOut(page);
+
+    await openLinkOf('xu.ming@attune.test', /You are invited/);
+    await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await choosePassword(PRACTITIONER_PASSWORD);
+    await signIn(page, server.url, 'xu.ming@attune.test', PRACTITIONER_PASSWORD);
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+  });
+
+  it('someone who forgot their password asks for a link on the sign-in page and gets back in', async () => {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill('coach@attune.test');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText('If that address has an account, a link is on its way.').waitFor();
+
+    await openLinkOf('coach@attune.test', /Reset your Attune password/);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await choosePassword('a new spring in the valley');
+    await signIn(page, server.url, 'coach@attune.test', 'a new spring in the valley');
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+  });
+});

@@ -1,0 +1,52 @@
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import { Badge, Box, IconButton, List, ListItemButton, ListItemText, Popover, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { notificationsApi, type NotificationItem } from './notifications-api';
+
+const QUERY_KEY = ['me', 'notifications'];
+
+/** The bell of the app bar and of the portal: unread count, the newest notifications, mark read on open. */
+export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'primary' }) => {
+  const translate = useTranslate();
+  const queryClient = useQueryClient();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const { data } = useQuery({ queryKey: QUERY_KEY, queryFn: () => notificationsApi.mine(), refetchInterval: 60_000 });
+  const unread = data?.unread ?? 0;
+
+  const open = async (item: NotificationItem) => {
+    if (!item.readAt) {
+      await notificationsApi.markRead(item.id).catch(() => undefined);
+      await queryClient.invalidateQueries({ queryKey: QUERY_KEY });
+    }
+    setAnchor(null);
+    if (item.link) window.location.hash = item.link.replace(/^\/#/, '');
+  };
+
+  return (
+    <>
+      <IconButton color={color} aria-label={unread > 0 ? translate('notifications.bell', { count: unread }) : translate('notifications.bell_none')}
+        aria-haspopup="true" onClick={(e) => setAnchor(e.currentTarget)}>
+        <Badge badgeContent={unread} color="error"><NotificationsIcon /></Badge>
+      </IconButton>
+      <Popover open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
+        <Box sx={{ width: { xs: 300, sm: 360 }, maxHeight: 420, overflow: 'auto' }}>
+          {data && data.items.length > 0 ? (
+            <List dense aria-label={translate('notifications.bell_none')}>
+              {data.items.map((item) => (
+                <ListItemButton key={item.id} onClick={() => void open(item)} sx={{ fontWeight: item.readAt ? 'normal' : 'bold' }}>
+                  <ListItemText
+                    primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, ...item.params })}
+                    secondary={new Date(item.createdAt).toLocaleString()}
+                    slotProps={{ primary: { sx: { fontWeight: item.readAt ? 400 : 700 } } }}
+                  />
+                </ListItemButton>
+              ))}
+            </List>
+          ) : <Typography sx={{ p: 2 }}>{translate('notifications.empty')}</Typography>}
+        </Box>
+      </Popover>
+    </>
+  );
+};

@@ -1,0 +1,80 @@
+import type { notificationsEnMessages } from './notifications.messages';
+
+/** 通知、邀请、密码链接和发件箱的中文文字。 */
+export const notificationsZhMessages: typeof notificationsEnMessages = {
+  notifications: {
+    bell: '通知，%{count} 条未读',
+    bell_none: '通知',
+    empty: '没有新消息。',
+    mark_read: '标为已读',
+    kinds: {
+      account_unlocked: '管理员已解锁您的账户',
+      two_step_reset: '管理员已关闭您账户的两步验证',
+      homework_assigned: '%{practitionerName}布置了新作业',
+      homework_due_soon: '作业将于 %{dueDate} 到期',
+      homework_overdue: '作业已于 %{dueDate} 到期',
+      homework_feedback: '%{practitionerName}回复了您的作业',
+      homework_submitted: '有来访者提交了作业',
+      alert_opened: '您的一个个案出现了新的提醒',
+      digest: '今天有 %{count} 项需要关注',
+      invitation: '邀请',
+      password_reset: '重置密码',
+    },
+    links: {
+      forgot: '忘记密码？',
+      back_to_sign_in: '返回登录',
+    },
+    forgot: {
+      heading: '重置密码',
+      intro: '请输入您账户的电子邮箱。如果该邮箱有账户，我们会发送一个设置新密码的链接，只能使用一次，1 小时内有效。',
+      email: '电子邮箱',
+      send: '发送链接',
+      sent: '如果该邮箱有账户，链接已发出。请查收邮件。',
+    },
+    activate: {
+      heading: '设置您的密码',
+      intro: '欢迎使用 Attune。请设置登录密码：至少 8 个字符，不能是常见密码，也不能是您的名字。',
+    },
+    reset: {
+      heading: '设置新密码',
+      intro: '请设置新密码。已登录您账户的所有设备都会退出登录。',
+    },
+    password: {
+      new: '新密码',
+      repeat: '再次输入密码',
+      mismatch: '两次输入的密码不一致',
+      save: '保存密码',
+      done: '密码已设置，现在可以登录了。',
+      invalid_link: '此链接已失效：已被使用、被替换或已过期。请重新申请。',
+      missing_token: '此页面需要您邮件中的链接。',
+    },
+    outbox: {
+      menu: '发件箱',
+      heading: '发件箱',
+      intro: 'Attune 发出的每封邮件。未配置邮件服务器（未设置 SMTP_URL）时，邮件保存在这里而不发送：请在此阅读。',
+      to: '收件人',
+      subject: '主题',
+      body: '内容',
+      links: '链接',
+      state: '状态',
+      attempts: '尝试次数',
+      last_answer: '邮件服务器的最后回复',
+      created: '写入时间',
+      empty: '还没有邮件。',
+      states: { queued: '排队中', sent: '已发送', failed: '失败，将重试', given_up: '已放弃', kept: '已保存（无邮件服务器）' },
+    },
+    portal: {
+      invite: '邀请使用来访者门户',
+      invited: '邀请已发送，链接 72 小时内有效。',
+      email: '接收邀请的电子邮箱',
+    },
+    users: {
+      invitation_pending: '邀请待接受，有效期至 %{date}',
+      resend: '重新发送邀请',
+      revoke: '撤销邀请',
+      resent: '已发送新的邀请，之前的链接已失效。',
+      revoked: '邀请已撤销。',
+      create_help: '对方会收到一封邮件，通过链接自行设置密码。',
+    },
+  },
+};
