@@ -12,6 +12,7 @@ import type { Role } from './permissions.js';
 import type { ScaleScoreSource } from './scale-scores.js';
 import type { SessionFormat, SessionNoteKey } from './session-notes.js';
 import type { ScheduleStatus, StageNumber, TransitionKind } from './stages.js';
+import type { AppointmentStatus, CancelledBy, ChangeRequestKind, MeetingFormat } from './scheduling.js';
 
 export type IsoDateTime = string;
 export type IsoDate = string;
@@ -113,6 +114,59 @@ export interface SessionDto {
   signedAt: IsoDateTime | null;
   signedBy: Uuid | null;
   addenda: SessionAddendumDto[];
+  /** Scheduling: the appointment's state, how and where it meets, its series and zone. */
+  status: AppointmentStatus;
+  endsAt: IsoDateTime;
+  meetingFormat: MeetingFormat;
+  location: string | null;
+  seriesId: Uuid | null;
+  /** The zone the wall-clock time is kept in (a series keeps its local time there). */
+  timeZone: string;
+  cancellation: SessionCancellationDto | null;
+  conflictOverrideReason: string | null;
+  /** For the calendar entry: the case's title, its practitioner and the attendees' names. */
+  caseTitle: string;
+  practitionerId: Uuid;
+  attendeeNames: string[];
+  /** Open requests of the client to cancel or reschedule. */
+  changeRequests: SessionChangeRequestDto[];
+}
+
+export interface SessionCancellationDto {
+  by: CancelledBy;
+  reason: string | null;
+  late: boolean;
+  at: IsoDateTime;
+}
+
+export interface SessionChangeRequestDto {
+  id: Uuid;
+  kind: ChangeRequestKind;
+  message: string | null;
+  clientId: Uuid;
+  createdAt: IsoDateTime;
+}
+
+/** `GET /api/me/sessions`: one of the client's upcoming sessions, in their zone. */
+export interface MySessionDto {
+  id: Uuid;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  durationMinutes: number;
+  /** The wall-clock start in `timeZone` (the client's zone), e.g. 2026-03-01T09:30. */
+  localStartsAt: string;
+  timeZone: string;
+  /** The wall-clock start in the practitioner's zone when it differs from the client's. */
+  practitionerLocalStartsAt: string | null;
+  practitionerTimeZone: string;
+  meetingFormat: MeetingFormat;
+  /** An address, a video link or a phone number, as text. */
+  location: string | null;
+  practitionerName: string;
+  /** Whether a request to cancel or reschedule is still possible under the practice's policy. */
+  changeAllowed: boolean;
+  changeNoticeHours: number;
+  pendingRequest: ChangeRequestKind | null;
 }
 
 export interface ScaleScoreDto {

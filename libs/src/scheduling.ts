@@ -454,9 +454,9 @@ export function needsReminder(
 /** What lets a booking through that would otherwise be refused with 409. */
 export const bookingOverrideShape = {
   /** A clash with another appointment of the practitioner is accepted with a reason. */
-  conflictOverrideReason: textSchema(1, SCHEDULE_REASON_MAX_LENGTH).optional(),
+  conflictOverrideReason: textSchema(1, SCHEDULE_REASON_MAX_LENGTH).nullish().transform((v) => v ?? undefined),
   /** The practitioner confirmed a time outside their working hours. */
-  outsideWorkingHours: z.boolean({ error: 'must be true or false' }).optional(),
+  outsideWorkingHours: z.boolean({ error: 'must be true or false' }).nullish().transform((v) => v ?? undefined),
 };
 
 export const appointmentDetailsShape = {
