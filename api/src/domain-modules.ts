@@ -7,6 +7,7 @@ import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -15,4 +16,5 @@ import { UsersModule } from './modules/users/users.module.js';
 export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
   AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
+  SchedulingModule,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss, type ConstructorOptions, type Db } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { claimDueReminders, type AppointmentReminder } from './appointment-reminders.job.js';
 import { cleanUp } from './clean-up.job.js';
 
 /** pg-boss keeps its tables in a schema of their own, installed by `migrate()`. */
@@ -11,11 +12,15 @@ export const JOB_SCHEMA = 'pgboss';
 /** Every queue, created by `migrate()` (the owner's connection) so the running app needs no DDL. */
 export const JOB_QUEUES = {
   cleanUp: 'clean-up',
+  appointmentReminders: 'appointment-reminders',
 } as const;
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
 /** Every hour, on the hour (UTC). */
 export const CLEAN_UP_CRON = '0 * * * *';
+
+/** Every five minutes: an appointment is reminded of at most five minutes after it falls due. */
+export const APPOINTMENT_REMINDERS_CRON = '*/5 * * * *';
 
 const QUEUE_OPTIONS = { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 } as const;
 
@@ -41,6 +46,7 @@ export async function installJobQueue(dataSource: DataSource): Promise<void> {
   try {
     for (const name of Object.values(JOB_QUEUES)) await boss.createQueue(name, QUEUE_OPTIONS);
     await boss.schedule(JOB_QUEUES.cleanUp, CLEAN_UP_CRON, null, { tz: 'UTC' });
+    await boss.schedule(JOB_QUEUES.appointmentReminders, APPOINTMENT_REMINDERS_CRON, null, { tz: 'UTC' });
   } finally {
     await boss.stop({ graceful: false });
   }
@@ -83,11 +89,37 @@ export class JobQueue implements OnApplicationShutdown {
         this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions deleted`);
         return removed;
       });
+      await boss.work(JOB_QUEUES.appointmentReminders, { pollingIntervalSeconds: this.config.jobPollingSeconds }, () => this.sendDueReminders());
     } catch (error) {
       await boss.stop({ graceful: false }).catch(() => undefined);
       throw error;
     }
     this.boss = boss;
+  }
+
+  /**
+   * The appointment-reminders job: claims the reminders due now and hands each to
+   * `deliverAppointmentReminder` in the same transaction (a failed delivery rolls the claim back,
+   * so the next run tries again). Counts only in the log.
+   */
+  async sendDueReminders(now = new Date()): Promise<{ reminded: number }> {
+    const reminded = await this.dataSource.transaction(async (manager) => {
+      const due = await claimDueReminders(manager, now);
+      for (const reminder of due) await this.deliverAppointmentReminder(manager, reminder);
+      return due.length;
+    });
+    if (reminded > 0) this.logger.log(`Appointment reminders: ${reminded} handed to delivery`);
+    return { reminded };
+  }
+
+  /**
+   * THE ONE CALL SITE for sending an appointment reminder (e-mail + in-app, no clinical content).
+   * The notifications module is built on another branch: after merging, call
+   * `NotificationsService.notify(manager, …)` here for each of `reminder.recipientUserIds`
+   * (kind 'appointment_reminder', the time and format only). Until then the claim is the only effect.
+   */
+  protected async deliverAppointmentReminder(_manager: EntityManager, reminder: AppointmentReminder): Promise<void> {
+    this.logger.debug?.(`Appointment reminder due for ${reminder.recipientUserIds.length} recipient(s); notifications not wired yet`);
   }
 
   /** Enqueues a job; with `manager`, inside that transaction (it is sent only if the transaction commits). */

@@ -28,6 +28,7 @@ export const SESSION_LIST: ListSpec = {
     seriesId: { column: 's.series_id', kind: 'uuid' },
     practitionerId: { column: 'k.practitioner_id', kind: 'uuid' },
     signed: { column: '(s.signed_at IS NOT NULL)', kind: 'boolean' },
+    changeRequested: { column: '(EXISTS (SELECT 1 FROM session_change_requests r WHERE r.session_id = s.id AND r.resolved_at IS NULL))', kind: 'boolean' },
     attendeeId: { column: 's.attendee_ids', kind: 'uuid', arrayContains: true },
     startsAt_gte: { column: 's.starts_at', kind: 'date_from' },
     startsAt_lte: { column: 's.starts_at', kind: 'date_to' },

@@ -278,6 +278,8 @@ export class SessionsService {
         WHERE s.id = m.id AND s.signed_at IS NULL`,
       [moves.map((m) => m.id), moves.map((m) => m.startsAt), moves.map((m) => m.durationMinutes), overrides.conflictOverrideReason ?? null, s.id],
     );
+    // a client's request to change a time is answered by the move
+    await manager.query(`UPDATE session_change_requests SET resolved_at = now() WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`, [moves.map((m) => m.id)]);
   }
 
   /** Deletes a session whose note is not signed; answers the deleted record (react-admin expects it). */
