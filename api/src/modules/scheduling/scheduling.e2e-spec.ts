@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { toZonedLocal } from '@attune/domain';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { createDemoTestApp, listUrl, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { seedDemoAppointments } from '../../seed/demo-appointments.js';
 import { claimDueReminders } from '../jobs/appointment-reminders.job.js';
 
 const CHEN = demoCaseId('chen');
@@ -265,6 +266,25 @@ describe('scheduling: appointments in the session model', () => {
       await therapist.post(`/api/sessions/${current.id}/move`, { localStartsAt: '2027-03-18T16:00', version: current.version });
       const afterMove = await t.dataSource.transaction((m) => claimDueReminders(m, dayBefore));
       expect(afterMove.map((r) => r.sessionId)).toContain(series[0]!.id);
+    });
+  });
+
+  describe('the demo calendar', () => {
+    it('gives the three cases their next appointments, Chen Jing a weekly series of six, once however often it loads', async () => {
+      expect(await seedDemoAppointments(t.dataSource)).toBe(true);
+      expect(await seedDemoAppointments(t.dataSource)).toBe(false);
+      const next = await therapist.get(listUrl('/api/sessions', {
+        filter: { startsFrom: new Date().toISOString(), startsTo: new Date(Date.now() + 8 * 86_400_000).toISOString(), status: 'scheduled' },
+        sort: ['startsAt', 'ASC'], range: [0, 99],
+      }));
+      const cases = new Set(next.body.filter((s: { conflictOverrideReason: string | null }) => s.conflictOverrideReason === null).map((s: { caseId: string }) => s.caseId));
+      expect(cases).toEqual(new Set([CHEN, demoCaseId('couple'), demoCaseId('liu')]));
+      const chen = await therapist.get(listUrl('/api/sessions', { filter: { caseId: CHEN, status: 'scheduled', startsFrom: new Date().toISOString(), startsTo: '2027-02-28T00:00:00Z' }, sort: ['startsAt', 'ASC'] }));
+      const weekly = chen.body.filter((s: { seriesId: string | null }) => s.seriesId !== null);
+      expect(weekly).toHaveLength(6);
+      expect(new Set(weekly.map((s: { seriesId: string }) => s.seriesId)).size).toBe(1);
+      const gaps = weekly.slice(1).map((s: { startsAt: string }, i: number) => (Date.parse(s.startsAt) - Date.parse(weekly[i].startsAt)) / 86_400_000);
+      expect(gaps).toEqual([7, 7, 7, 7, 7]);
     });
   });
 });
