@@ -20,6 +20,8 @@ const dataProvider = createDataProvider();
 const authProvider = createAuthProvider();
 const Dashboard = lazyNamed(() => import('./dashboard/dashboard.page'), 'DashboardPage');
 const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPage');
+/** FullCalendar and the booking forms load with the first visit to the calendar, in a chunk of their own. */
+const CalendarPage = lazyNamed(() => import('./calendar/calendar.page'), 'CalendarPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -55,6 +57,7 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
     </CustomRoutes>
     {(role: Role | undefined) => resourcesFor(role)}
   </Admin>
