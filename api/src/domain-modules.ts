@@ -9,6 +9,7 @@ import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -19,4 +20,5 @@ export const DOMAIN_MODULES = [
   AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
   ExportsModule,
   NotificationsModule,
+  SchedulingModule,
 ];

@@ -8,6 +8,7 @@ import { loadAppConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/database-setup.js';
 import { JobQueue } from './modules/jobs/job-queue.js';
 import { syncBuiltInExercises } from './modules/exercises/built-in-exercises.sync.js';
+import { seedDemoAppointments } from './seed/demo-appointments.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './seed/demo-seed.js';
 
 /** How long a stop may take before the process ends regardless (requests in flight, the pool). */
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
+    if (await seedDemoAppointments(dataSource)) logger.log('Loaded the demo calendar (the three cases\' next appointments)');
   }
   // After the migrations, which install its schema; stopped by app.close().
   if (config.jobs) await app.get(JobQueue).start();

@@ -9,6 +9,7 @@ import { EXERCISE_FIELD_KINDS } from './exercises/exercise-fields.js';
 import { ROLES } from './permissions.js';
 import { SCALE_SCORE_SOURCES } from './scale-scores.js';
 import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
+import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, MEETING_FORMATS } from './scheduling.js';
 
 /**
  * The answers of the REST API (see API.md) as zod schemas: the one contract. The API's mappers are
@@ -257,6 +258,14 @@ export const exceptionPatternsDtoSchema = z
 // ---- sessions, scores, exceptions ----------------------------------------------------------------
 
 const integrity = z.enum(['verified', 'mismatch']);
+export const sessionCancellationDtoSchema = z
+  .object({ by: z.enum(CANCELLED_BY), reason: text.nullable(), late: z.boolean(), at: dateTime })
+  .meta({ id: 'SessionCancellation' });
+
+export const sessionChangeRequestDtoSchema = z
+  .object({ id: uuid, kind: z.enum(CHANGE_REQUEST_KINDS), message: text.nullable(), clientId: uuid, createdAt: dateTime })
+  .meta({ id: 'SessionChangeRequest' });
+
 export const sessionDtoSchema = z
   .object({
     id: uuid,
@@ -274,12 +283,52 @@ export const sessionDtoSchema = z
     /** The signed record recomputed on read. */
     integrity: z.enum(['verified', 'mismatch', 'unsigned']),
     addenda: z.array(z.object({ id: uuid, authorId: uuid, text, createdAt: dateTime, at: dateTime, integrity })),
+    /** Scheduling: the appointment's state, how and where it meets, its series and zone. */
+    status: z.enum(APPOINTMENT_STATUSES),
+    endsAt: dateTime,
+    meetingFormat: z.enum(MEETING_FORMATS),
+    location: text.nullable(),
+    seriesId: nullableUuid,
+    /** The zone the wall-clock time is kept in (a series keeps its local time there). */
+    timeZone: text,
+    cancellation: sessionCancellationDtoSchema.nullable(),
+    conflictOverrideReason: text.nullable(),
+    /** For the calendar entry: the case's title, its practitioner and the attendees' names. */
+    caseTitle: text,
+    practitionerId: uuid,
+    attendeeNames: z.array(text),
+    /** Open requests of the client to cancel or reschedule. */
+    changeRequests: z.array(sessionChangeRequestDtoSchema),
     version: z.int().min(1),
     createdBy: nullableUuid,
     createdAt: dateTime,
     updatedAt: dateTime,
   })
   .meta({ id: 'Session' });
+
+/** `GET /api/me/sessions`: one of the client's upcoming sessions, in their zone. */
+export const mySessionDtoSchema = z
+  .object({
+    id: uuid,
+    startsAt: dateTime,
+    endsAt: dateTime,
+    durationMinutes: z.int().min(1),
+    /** The wall-clock start in `timeZone` (the client's zone), e.g. 2026-03-01T09:30. */
+    localStartsAt: text,
+    timeZone: text,
+    /** The wall-clock start in the practitioner's zone when it differs from the client's. */
+    practitionerLocalStartsAt: text.nullable(),
+    practitionerTimeZone: text,
+    meetingFormat: z.enum(MEETING_FORMATS),
+    /** An address, a video link or a phone number, as text. */
+    location: text.nullable(),
+    practitionerName: text,
+    /** Whether a request to cancel or reschedule is still possible under the practice's policy. */
+    changeAllowed: z.boolean(),
+    changeNoticeHours: z.int().min(0),
+    pendingRequest: z.enum(CHANGE_REQUEST_KINDS).nullable(),
+  })
+  .meta({ id: 'MySession' });
 
 const clientWordsMarks = {
   /** Staff's note beside the entry: the only words staff add to a client's own entry. */

@@ -20,6 +20,7 @@ import type {
   recoveryCodesDtoSchema,
   scaleScoreDtoSchema,
   sessionDtoSchema,
+  mySessionDtoSchema,
   stageTransitionDtoSchema,
   totpEnrolmentDtoSchema,
   totpStatusDtoSchema,
@@ -53,6 +54,10 @@ export type StageTransitionDto = z.infer<typeof stageTransitionDtoSchema>;
 export type SessionDto = z.infer<typeof sessionDtoSchema>;
 export type SessionNoteDto = SessionDto['note'];
 export type SessionAddendumDto = SessionDto['addenda'][number];
+export type SessionCancellationDto = NonNullable<SessionDto['cancellation']>;
+export type SessionChangeRequestDto = SessionDto['changeRequests'][number];
+/** `GET /api/me/sessions`. */
+export type MySessionDto = z.infer<typeof mySessionDtoSchema>;
 
 export type ScaleScoreDto = z.infer<typeof scaleScoreDtoSchema>;
 export type CaseExceptionDto = z.infer<typeof caseExceptionDtoSchema>;

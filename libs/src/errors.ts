@@ -17,6 +17,9 @@ export const DOMAIN_ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   'CLIENT_AUTHORED',
   'CASE_CLOSED',
+  'SCHEDULE_CONFLICT',
+  'OUTSIDE_WORKING_HOURS',
+  'OUTSIDE_CHANGE_POLICY',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -41,6 +44,9 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   SERVICE_UNAVAILABLE: 503,
   CLIENT_AUTHORED: 409,
   CASE_CLOSED: 409,
+  SCHEDULE_CONFLICT: 409,
+  OUTSIDE_WORKING_HOURS: 409,
+  OUTSIDE_CHANGE_POLICY: 409,
 };
 
 /** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */

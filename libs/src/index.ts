@@ -19,3 +19,4 @@ export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';
 export * from './sign-in-delays.js';
+export * from './scheduling.js';

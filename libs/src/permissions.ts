@@ -15,6 +15,7 @@ export const RESOURCES = [
   'assignments',
   'audit-events',
   'dashboard',
+  'scheduling',
   'me',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
@@ -44,6 +45,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     assignments: ALL,
     'audit-events': READ_ONLY,
     dashboard: READ_ONLY,
+    scheduling: ALL,
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
@@ -55,6 +57,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     exercises: ALL,
     assignments: ALL,
     dashboard: READ_ONLY,
+    // Row rules in the API: their own zone, working hours and calendar feed; the policy is read only.
+    scheduling: ALL,
   },
   client: {
     me: WRITE_NO_DELETE,

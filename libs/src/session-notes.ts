@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { enumSchema, idSchema, intSchema, isoDateTimeSchema, textSchema } from './primitives.js';
+import {
+  APPOINTMENT_STATUSES,
+  appointmentDetailsShape,
+  appointmentTimeShape,
+  bookingOverrideShape,
+  seriesRepeatSchema,
+} from './scheduling.js';
 import { stageNumberSchema } from './stages.js';
 
 export const SESSION_NOTE_TEXT_MAX_LENGTH = 10_000;
@@ -48,36 +55,65 @@ export type SessionNote = z.infer<typeof sessionNoteSchema>;
 export const SESSION_FORMATS = ['individual', 'joint'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
+const sessionShape = {
+  caseId: idSchema,
+  startsAt: isoDateTimeSchema,
+  durationMinutes: intSchema(5, 480),
+  format: enumSchema(SESSION_FORMATS),
+  attendeeIds: z
+    .array(idSchema, { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list of client ids') })
+    .min(1, 'must name at least 1 attendee')
+    .max(2, 'must name at most 2 attendees'),
+  stage: stageNumberSchema,
+  note: sessionNoteSchema.default({}),
+};
+
+function checkAttendees(session: { format: SessionFormat; attendeeIds: string[] }, ctx: z.RefinementCtx): void {
+  const ids = session.attendeeIds;
+  if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) {
+    ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'must not name the same person twice' });
+    return;
+  }
+  if (session.format === 'individual' && ids.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'an individual session has exactly 1 attendee' });
+  }
+  if (session.format === 'joint' && ids.length !== 2) {
+    ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'a joint session has both partners as attendees' });
+  }
+}
+
 /**
  * A session in a case. An individual session has one attendee; a joint session has both partners.
  */
-export const sessionInputSchema = z
+export const sessionInputSchema = z.object(sessionShape).superRefine(checkAttendees);
+export type SessionInput = z.infer<typeof sessionInputSchema>;
+
+/**
+ * A session booked or recorded through the calendar: the session's fields, with the time given as
+ * an instant or a wall-clock time in a zone and as a length or an end (resolved with the
+ * practitioner's zone by `resolveAppointmentTime`), its state (default: scheduled when in the
+ * future, held when past), how and where it meets, an optional weekly or fortnightly series and
+ * what lets a clash or a time outside working hours through.
+ */
+export const appointmentInputSchema = z
   .object({
-    caseId: idSchema,
-    startsAt: isoDateTimeSchema,
-    durationMinutes: intSchema(5, 480),
-    format: enumSchema(SESSION_FORMATS),
-    attendeeIds: z
-      .array(idSchema, { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list of client ids') })
-      .min(1, 'must name at least 1 attendee')
-      .max(2, 'must name at most 2 attendees'),
-    stage: stageNumberSchema,
-    note: sessionNoteSchema.default({}),
+    ...sessionShape,
+    ...appointmentTimeShape,
+    ...appointmentDetailsShape,
+    ...bookingOverrideShape,
+    status: enumSchema(APPOINTMENT_STATUSES).optional(),
+    repeat: seriesRepeatSchema.optional(),
   })
+  .superRefine(checkAttendees)
   .superRefine((session, ctx) => {
-    const ids = session.attendeeIds;
-    if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'must not name the same person twice' });
-      return;
+    if (session.repeat && session.status !== undefined && session.status !== 'scheduled') {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a series is booked as scheduled appointments' });
     }
-    if (session.format === 'individual' && ids.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'an individual session has exactly 1 attendee' });
-    }
-    if (session.format === 'joint' && ids.length !== 2) {
-      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'a joint session has both partners as attendees' });
+    if (session.status === 'cancelled') {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'book the appointment first; cancel it through its status' });
     }
   });
-export type SessionInput = z.infer<typeof sessionInputSchema>;
+export type AppointmentInput = z.infer<typeof appointmentInputSchema>;
 
 /** Body of `POST /api/sessions/:id/addenda`. */
 export const addendumInputSchema = z.object({

@@ -24,6 +24,8 @@ const authProvider = createAuthProvider();
 const Dashboard = lazyNamed(() => import('./dashboard/dashboard.page'), 'DashboardPage');
 const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPage');
 const OutboxPage = lazyNamed(() => import('./notifications/outbox.page'), 'OutboxPage');
+/** FullCalendar and the booking forms load with the first visit to the calendar, in a chunk of their own. */
+const CalendarPage = lazyNamed(() => import('./calendar/calendar.page'), 'CalendarPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -60,6 +62,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
       <Route path={OUTBOX_PATH} element={<OutboxPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={ACTIVATE_PATH} element={<ActivatePage />} />

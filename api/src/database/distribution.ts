@@ -37,6 +37,13 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   sign_in_failures: { placement: 'coordinator', note: 'keyed by a hash of the address typed at sign-in, before any practice is known' },
   login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
   idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
+  scheduling_profiles: { placement: 'distributed', note: "a person's time zone and working hours" },
+  scheduling_policies: { placement: 'distributed', note: "one row a practice: its zone, change notice and reminder hours" },
+  calendar_feeds: {
+    placement: 'coordinator',
+    note: 'looked up by the hash of the token in a feed URL before the practice is known (as login_sessions); holds no clinical text',
+  },
+  session_change_requests: { placement: 'distributed', note: "a client's request to cancel or reschedule, with their message" },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
   notification_settings: { placement: 'distributed', note: "a person's language, time zone, quiet hours and e-mail choices" },
   outbox_messages: { placement: 'distributed', note: 'e-mails waiting, sent or kept; never clinical text' },

@@ -22,6 +22,7 @@ import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-sign
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
 import { ExerciseEffectDeepDescription1764410000000 } from './migrations/1764410000000-exercise-effect-deep-description.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
+import { Scheduling1764430000000 } from './migrations/1764430000000-scheduling.js';
 import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
 import { ExportsAndReassignments1764400000000 } from './migrations/1764400000000-exports-and-reassignments.js';
 import { NotificationsAndAccountTokens1764420000000 } from './migrations/1764420000000-notifications-and-account-tokens.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SignInFailures1764300000000, ClientWordsAndVersions1764320000000, IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
   IdempotencyKeyPractice1764360000000, ExportsAndReassignments1764400000000,
   ExerciseEffectDeepDescription1764410000000, NotificationsAndAccountTokens1764420000000,
+  Scheduling1764430000000,
 ];

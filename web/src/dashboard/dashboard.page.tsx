@@ -20,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ReactElement } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
+import { TodayAppointmentsCard } from '../calendar/today-appointments.card';
 import { useAttuneDataProvider } from '../data/data-provider';
 import { useAlertText } from '../shared/alert-text';
 import { stageTitleKey } from '../shared/choices';
@@ -179,6 +180,7 @@ export const DashboardPage = () => {
           {(error as Error).message}
         </Alert>
       ) : null}
+      <TodayAppointmentsCard />
       <Card component="section" aria-labelledby="attention-heading" sx={{ mb: 2 }}>
         <CardContent>
           <SectionHeading id="attention-heading" level={2}>

@@ -35,6 +35,26 @@ export interface AttuneDomainMethods {
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
+  /** Scheduling: move or resize an appointment (drag, resize or the form), and change its state. */
+  moveSession(sessionId: string, input: AppointmentMoveRequest): Promise<{ data: SessionDto & { version: number } }>;
+  changeSessionStatus(sessionId: string, input: AppointmentStatusRequest): Promise<{ data: SessionDto & { version: number } }>;
+}
+
+export interface AppointmentMoveRequest {
+  startsAt: string;
+  durationMinutes: number;
+  version: number;
+  scope?: 'this' | 'following';
+  outsideWorkingHours?: boolean;
+  conflictOverrideReason?: string;
+}
+
+export interface AppointmentStatusRequest {
+  status: 'scheduled' | 'held' | 'cancelled' | 'no_show';
+  cancelledBy?: 'client' | 'practitioner';
+  reason?: string;
+  version?: number;
+  scope?: 'this' | 'following';
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
@@ -72,6 +92,8 @@ export function createDataProvider(): AttuneDataProvider {
     closeCase: (caseId, version) => sendJson('PUT', path('cases', caseId), { status: 'closed', ...(version === undefined ? {} : { version }) }),
     annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),
     annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
+    moveSession: (sessionId, input) => postJson(path('sessions', sessionId, 'move'), input),
+    changeSessionStatus: (sessionId, input) => postJson(path('sessions', sessionId, 'status'), input),
   };
 }
 

@@ -1,4 +1,5 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HistoryIcon from '@mui/icons-material/History';
@@ -19,6 +20,7 @@ interface MenuEntry {
 /** The practitioner menu, in the order the day's work runs. Admins also see users and the audit log. */
 export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'dashboard', to: '/', label: 'attune.menu.dashboard', icon: <DashboardIcon /> },
+  { resource: 'scheduling', to: '/calendar', label: 'calendar.menu', icon: <CalendarMonthIcon /> },
   { resource: 'cases', to: '/cases', label: 'attune.menu.cases', icon: <FolderSharedIcon /> },
   { resource: 'clients', to: '/clients', label: 'attune.menu.clients', icon: <PeopleIcon /> },
   { resource: 'exercises', to: '/exercises', label: 'attune.menu.exercises', icon: <AssignmentIcon /> },

@@ -1,6 +1,7 @@
 import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { AccountPage } from '../account/account.page';
+import { MySessionsPage } from '../calendar/my-sessions.page';
 import { ExercisePage } from './exercise.page';
 import { LogMomentPage } from './log-moment.page';
 import { MyHomeworkPage } from './my-homework.page';
@@ -44,6 +45,7 @@ export const ClientPortal = () => {
         <Route path="moments" element={<MyMomentsPage />} />
         <Route path="rate-myself" element={<RateMyselfPage />} />
         <Route path="progress" element={<MyProgressPage />} />
+        <Route path="sessions" element={<MySessionsPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />
         <Route path="account" element={<AccountPage portal />} />
         <Route path="*" element={<MyHomeworkPage />} />

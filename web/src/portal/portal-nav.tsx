@@ -17,6 +17,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
     { to: '/moments', label: translate('records.portal.nav_moments') },
     { to: '/rate-myself', label: translate('portal.nav.rate_myself') },
     { to: '/progress', label: translate('portal.nav.progress') },
+    { to: '/sessions', label: translate('calendar.my_sessions.nav') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),
   ];
   const current = (to: string) => (to === '/' ? pathname === '/' || pathname.startsWith('/homework') : pathname.startsWith(to));

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PgBoss } from 'pg-boss';
 import { createApp } from '../../app-factory.js';
 import { buildPractice, buildUser, createTestApp, type TestApp } from '../../testing/test-app.js';
-import { CLEAN_UP_CRON, JOB_QUEUES, JOB_SCHEMA, JobQueue } from './job-queue.js';
+import { APPOINTMENT_REMINDERS_CRON, CLEAN_UP_CRON, JOB_QUEUES, JOB_SCHEMA, JobQueue } from './job-queue.js';
 
 /** Sends a job through the queue and waits until a worker has finished it. */
 async function runThroughQueue(jobs: JobQueue, timeoutMs = 30_000): Promise<string> {
@@ -37,8 +37,11 @@ describe('the job queue and its hourly clean-up', () => {
     expect(jobs.started).toBe(false);
     const [queue] = await t.dataSource.query(`SELECT name, policy FROM ${JOB_SCHEMA}.queue WHERE name = $1`, [JOB_QUEUES.cleanUp]);
     expect(queue).toEqual({ name: 'clean-up', policy: 'standard' });
-    const schedules = await t.dataSource.query(`SELECT name, cron, timezone FROM ${JOB_SCHEMA}.schedule`);
-    expect(schedules).toEqual(expect.arrayContaining([{ name: 'clean-up', cron: CLEAN_UP_CRON, timezone: 'UTC' }]));
+    const schedules = await t.dataSource.query(`SELECT name, cron, timezone FROM ${JOB_SCHEMA}.schedule ORDER BY name`);
+    expect(schedules).toEqual([
+      { name: 'appointment-reminders', cron: APPOINTMENT_REMINDERS_CRON, timezone: 'UTC' },
+      { name: 'clean-up', cron: CLEAN_UP_CRON, timezone: 'UTC' },
+    ]);
   });
 
   it('deletes idempotency keys older than 24 hours and ended sign-in sessions, and keeps the fresh ones, when the job runs through the queue', async () => {

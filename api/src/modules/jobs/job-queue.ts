@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss, type ConstructorOptions, type Db, type Job } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { claimDueReminders, type AppointmentReminder } from './appointment-reminders.job.js';
 import { cleanUp } from './clean-up.job.js';
 
 /** pg-boss keeps its tables in a schema of their own, installed by `migrate()`. */
@@ -19,11 +20,15 @@ export const JOB_QUEUES = {
   homeworkReminders: 'homework-reminders',
   /** The practitioners' morning digest of what needs attention. */
   practitionerDigest: 'practitioner-digest',
+  appointmentReminders: 'appointment-reminders',
 } as const;
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
 /** Every hour, on the hour (UTC). */
 export const CLEAN_UP_CRON = '0 * * * *';
+
+/** Every five minutes: an appointment is reminded of at most five minutes after it falls due. */
+export const APPOINTMENT_REMINDERS_CRON = '*/5 * * * *';
 
 /** The cron schedules, installed by `migrate()` (UTC); each fires once however many instances run. */
 export const JOB_SCHEDULES: ReadonlyArray<{ name: JobQueueName; cron: string }> = [
@@ -32,6 +37,7 @@ export const JOB_SCHEDULES: ReadonlyArray<{ name: JobQueueName; cron: string }> 
   { name: JOB_QUEUES.homeworkReminders, cron: '*/15 * * * *' },
   // hourly: each practitioner's digest goes in the hour their own morning starts
   { name: JOB_QUEUES.practitionerDigest, cron: '5 * * * *' },
+  { name: JOB_QUEUES.appointmentReminders, cron: APPOINTMENT_REMINDERS_CRON },
 ];
 
 /** What a queue's worker does with one job's data; what it returns is kept as the job's output. */
@@ -82,7 +88,9 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.register(JOB_QUEUES.appointmentReminders, () => this.sendDueReminders());
+  }
 
   get started(): boolean {
     return this.boss !== undefined;
@@ -121,6 +129,31 @@ export class JobQueue implements OnApplicationShutdown {
       throw error;
     }
     this.boss = boss;
+  }
+
+  /**
+   * The appointment-reminders job: claims the reminders due now and hands each to
+   * `deliverAppointmentReminder` in the same transaction (a failed delivery rolls the claim back,
+   * so the next run tries again). Counts only in the log.
+   */
+  async sendDueReminders(now = new Date()): Promise<{ reminded: number }> {
+    const reminded = await this.dataSource.transaction(async (manager) => {
+      const due = await claimDueReminders(manager, now);
+      for (const reminder of due) await this.deliverAppointmentReminder(manager, reminder);
+      return due.length;
+    });
+    if (reminded > 0) this.logger.log(`Appointment reminders: ${reminded} handed to delivery`);
+    return { reminded };
+  }
+
+  /**
+   * THE ONE CALL SITE for sending an appointment reminder (e-mail + in-app, no clinical content).
+   * The notifications module is built on another branch: after merging, call
+   * `NotificationsService.notify(manager, …)` here for each of `reminder.recipientUserIds`
+   * (kind 'appointment_reminder', the time and format only). Until then the claim is the only effect.
+   */
+  protected async deliverAppointmentReminder(_manager: EntityManager, reminder: AppointmentReminder): Promise<void> {
+    this.logger.debug?.(`Appointment reminder due for ${reminder.recipientUserIds.length} recipient(s); notifications not wired yet`);
   }
 
   /** Enqueues a job; with `manager`, inside that transaction (it is sent only if the transaction commits). */

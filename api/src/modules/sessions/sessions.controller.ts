@@ -3,7 +3,17 @@ import type { Response } from 'express';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
 import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { addendumInputSchema, type AddendumInput } from '@attune/domain';
+import {
+  addendumInputSchema,
+  appointmentMoveSchema,
+  appointmentStatusChangeSchema,
+  enumSchema,
+  SERIES_SCOPES,
+  type AddendumInput,
+  type AppointmentMove,
+  type AppointmentStatusChange,
+  type SeriesScope,
+} from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -15,6 +25,8 @@ import { SessionsService } from './sessions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { SessionDto } from '@attune/domain';
+
+const statusChangeSchema = appointmentStatusChangeSchema.safeExtend({ scope: enumSchema(SERIES_SCOPES).default('this') });
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -45,7 +57,11 @@ export class SessionsController {
 
   @Post()
   @Permission('sessions', 'create')
-  @ApiOperation({ summary: 'Record a session in a case; attendees must be clients of the case' })
+  @ApiOperation({
+    summary: 'Book an appointment (or a weekly/fortnightly series), or record a past session; attendees must be clients of the case',
+    description: 'Time as `startsAt` (ISO with zone) or `localStartsAt` + `timeZone` (default: the practitioner\'s zone); length as '
+      + '`durationMinutes` or `endsAt`. A clash: 409 SCHEDULE_CONFLICT; outside working hours: 409 OUTSIDE_WORKING_HOURS.',
+  })
   @ApiIdempotencyKey()
   create(@CurrentActor() actor: Actor, @Body({ schema: sessionCreateSchema }) body: SessionCreate, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<SessionDto> {
     return this.sessions.create(actor, body, idempotent);
@@ -59,6 +75,30 @@ export class SessionsController {
   })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: sessionUpdateSchema }) body: SessionUpdate): Promise<SessionDto> {
     return this.sessions.update(actor, id, body);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @Permission('sessions', 'update')
+  @ApiOperation({
+    summary: 'Move or resize an appointment (drag, resize or the form); scope `following` moves the rest of its series alike',
+    description: '`version` as GET returned it; if someone moved it since: 409 VERSION_CONFLICT naming the time it has now. '
+      + 'A clash: 409 SCHEDULE_CONFLICT naming the other appointment (send conflictOverrideReason to book anyway). '
+      + 'Outside working hours: 409 OUTSIDE_WORKING_HOURS (send outsideWorkingHours: true once confirmed).',
+  })
+  move(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: appointmentMoveSchema }) body: AppointmentMove): Promise<SessionResponseDto> {
+    return this.sessions.move(actor, id, body);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Permission('sessions', 'update')
+  @ApiOperation({
+    summary: 'Mark an appointment held, missed (no_show), cancelled (who, why; late under the practice\'s notice) or scheduled again',
+    description: 'A signed note fixes the state (409 NOTE_SIGNED). Cancelling with scope `following` cancels the rest of the series too.',
+  })
+  changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: statusChangeSchema }) body: AppointmentStatusChange & { scope: SeriesScope }): Promise<SessionResponseDto> {
+    return this.sessions.changeStatus(actor, id, body);
   }
 
   @Delete(':id')

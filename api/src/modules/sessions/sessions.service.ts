@@ -1,25 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AddendumInput } from '@attune/domain';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  canChangeStatus,
+  isLateCancellation,
+  isResolvedTime,
+  occupiesTime,
+  resolveAppointmentTime,
+  seriesOccurrences,
+  shiftFollowing,
+  type AddendumInput,
+  type AppointmentMove,
+  type AppointmentStatusChange,
+  type SeriesScope,
+} from '@attune/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
-import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
+import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { addendumHash, noteHash } from './note-integrity.js';
-import { SessionAddendum } from './session-addendum.entity.js';
-import { SESSION_LIST, toSessionDto, type SessionCreate, type SessionSign, type SessionUpdate } from './sessions.dto.js';
-import { joined, namesById, type ListExport } from '../exports/list-export.js';
+import { assertBookable, type BookingSlot } from './appointment-booking.js';
+import { personScheduleOf, schedulingPolicyOf } from './scheduling-settings.js';
+import { selectSessionColumns } from './session-rows.js';
+import {
+  SESSION_LIST,
+  toSessionDto,
+  type SessionCreate,
+  type SessionRow,
+  type SessionSign,
+  type SessionUpdate,
+} from './sessions.dto.js';
 import { TherapySession } from './therapy-session.entity.js';
+import { joined, namesById, type ListExport } from '../exports/list-export.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { SessionDto } from '@attune/domain';
 
 
 const signedNote = () => conflict('This session\'s note is signed and cannot change; add an addendum instead', 'NOTE_SIGNED');
-const staleVersion = () => conflict('The session was changed by someone else since you opened it; reload it and try again', 'VERSION_CONFLICT');
+const staleVersion = (now?: { startsAt: Date }) => conflict(
+  `The session was changed by someone else since you opened it${now ? ` (it now starts at ${now.startsAt.toISOString()})` : ''}; reload it and try again`,
+  'VERSION_CONFLICT',
+);
+const MINUTE_MS = 60_000;
 
 /**
  * Therapy sessions and their notes. A signed note is locked (the database refuses to update or delete
@@ -34,14 +60,14 @@ export class SessionsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
+  /** One statement a page (the calendar's week included): rows, names, addenda, requests and the total. */
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<SessionDto>> {
     return this.dataSource.transaction(async (manager) => {
-      const qb = manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id');
+      const qb = selectSessionColumns(manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id'));
       scopeToActor(qb, actor, 'k.practice_id', 'k.practitioner_id');
-      const [rows, total] = await applyListQuery(qb, SESSION_LIST, query).getManyAndCount();
-      const addenda = await this.addendaOf(manager, rows.map((s) => s.id));
-      await this.audit.recordCaseReads(manager, 'list', 'sessions', rows.map((s) => s.caseId));
-      return new ListPage('sessions', rows.map((s) => toSessionDto(s, addenda.get(s.id) ?? [])), total, query.range);
+      const [rows, total] = await getRawPageAndCount<SessionRow>(applyListQuery(qb, SESSION_LIST, query), query.range);
+      await this.audit.recordCaseReads(manager, 'list', 'sessions', rows.map((s) => s.case_id));
+      return new ListPage('sessions', rows.map(toSessionDto), total, query.range);
     });
   }
 
@@ -49,7 +75,7 @@ export class SessionsService {
    * The session list as CSV rows: when, how long, who attended, signed or not. The notes' text stays
    * out of a list export (a case's record export carries it).
    */
-  exportSource(actor: Actor): ListExport<SessionDto & { caseTitle: string; attendees: string; signer: string }> {
+  exportSource(actor: Actor): ListExport<SessionDto & { attendees: string; signer: string }> {
     return {
       resource: 'sessions',
       spec: SESSION_LIST,
@@ -58,23 +84,19 @@ export class SessionsService {
         return { qb: scopeToActor(qb, actor, 'k.practice_id', 'k.practitioner_id'), query };
       },
       load: async (manager, ids) => {
-        const rows = await manager.getRepository(TherapySession).createQueryBuilder('s').where('s.id = ANY(:ids)', { ids }).getMany();
-        const titles: Array<{ id: string; title: string }> = await manager.query(`SELECT id, title FROM cases WHERE id = ANY($1::uuid[])`, [rows.map((s) => s.caseId)]);
-        const caseTitle = new Map(titles.map((t) => [t.id, t.title]));
-        const clients = await namesById(manager, 'clients', rows.flatMap((s) => s.attendeeIds));
-        const users = await namesById(manager, 'users', rows.map((s) => s.signedBy));
-        return rows.map((s) => ({
-          ...toSessionDto(s, []),
-          caseTitle: caseTitle.get(s.caseId) ?? '',
-          attendees: joined(s.attendeeIds.map((id) => clients.get(id))),
-          signer: s.signedBy ? users.get(s.signedBy) ?? '' : '',
-        }));
+        const rows = await selectSessionColumns(manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id'))
+          .where('s.id = ANY(:ids)', { ids }).getRawMany<SessionRow>();
+        const users = await namesById(manager, 'users', rows.map((r) => r.signed_by));
+        return rows.map((r) => {
+          const s = toSessionDto(r);
+          return { ...s, attendees: joined(s.attendeeNames), signer: s.signedBy ? users.get(s.signedBy) ?? '' : '' };
+        });
       },
       id: (s) => s.id,
       caseIds: (s) => [s.caseId],
       columns: [
         ['id', (s) => s.id], ['case', (s) => s.caseTitle], ['startsAt', (s) => s.startsAt], ['durationMinutes', (s) => s.durationMinutes],
-        ['format', (s) => s.format], ['attendees', (s) => s.attendees], ['stage', (s) => s.stage],
+        ['format', (s) => s.format], ['meetingFormat', (s) => s.meetingFormat], ['status', (s) => s.status], ['attendees', (s) => s.attendees], ['stage', (s) => s.stage],
         ['signedAt', (s) => s.signedAt], ['signedBy', (s) => s.signer],
       ],
     };
@@ -88,42 +110,209 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Books an appointment (or records a past session): its time resolved in the practitioner's zone,
+   * a series expanded to every occurrence, clashes and working hours checked for all of them under
+   * the practitioner's calendar lock, then every row written in the one transaction.
+   */
   async create(actor: Actor, input: SessionCreate, idempotent?: IdempotentRequest): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const k = await this.access.caseForWrite(manager, actor, input.caseId);
       await this.assertAttendees(manager, k, input);
-      const [row]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO therapy_sessions (practice_id, case_id, starts_at, duration_minutes, format, attendee_ids, stage, note, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
+      const time = resolveAppointmentTime(input, schedule.timeZone);
+      if (!isResolvedTime(time)) throw badRequest(time);
+      const now = Date.now();
+      const status = input.status ?? (time.startsAt.getTime() > now ? 'scheduled' : 'held');
+      if ((status === 'held' || status === 'no_show') && time.startsAt.getTime() > now) {
+        throw badRequest({ status: 'an appointment in the future cannot be held or missed yet; book it as scheduled' });
+      }
+      let starts: Date[] = [time.startsAt];
+      if (input.repeat) {
+        const series = seriesOccurrences(time.local, time.timeZone, input.repeat);
+        if (!Array.isArray(series)) throw badRequest({ [series.field]: series.message });
+        starts = series.map((o) => o.startsAt);
+      }
+      const slots: BookingSlot[] = starts.map((startsAt) => ({ startsAt, durationMinutes: time.durationMinutes }));
+      if (occupiesTime(status)) {
+        await assertBookable(manager, {
+          practiceId: k.practiceId, practitionerId: k.practitionerId, slots, excludeIds: [], schedule,
+          conflictOverrideReason: input.conflictOverrideReason, outsideWorkingHours: input.outsideWorkingHours,
+        });
+      }
+      const seriesId = input.repeat ? randomUUID() : null;
+      const rows: Array<{ id: string }> = await manager.query(
+        `INSERT INTO therapy_sessions (practice_id, case_id, starts_at, duration_minutes, format, attendee_ids, stage, note, created_by,
+                                       status, meeting_format, location, series_id, time_zone, conflict_override_reason)
+         SELECT $1, $2, starts, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM unnest($3::timestamptz[]) AS starts
+         ORDER BY starts
          RETURNING id`,
-        [k.practiceId, k.id, new Date(input.startsAt), input.durationMinutes, input.format, lower(input.attendeeIds), input.stage,
-          JSON.stringify(input.note), actor.userId],
+        [k.practiceId, k.id, starts, time.durationMinutes, input.format, lower(input.attendeeIds), input.stage,
+          JSON.stringify(input.note), actor.userId, status, input.meetingFormat ?? 'in_person', input.location ?? null, seriesId,
+          time.timeZone, input.conflictOverrideReason ?? null],
       );
-      await this.audit.record(manager, { action: 'create', entity: 'sessions', entityId: row!.id, caseId: k.id });
-      return this.respond(manager, row!.id);
+      await this.audit.recordMany(manager, rows.map((row) => ({ action: 'create', entity: 'sessions', entityId: row.id, caseId: k.id })));
+      return this.respond(manager, rows[0]!.id);
     }));
   }
 
-  /** Changes an unsigned session; with `version`, only if nobody changed it in between. */
+  /**
+   * Changes an unsigned session; with `version`, only if nobody changed it in between. A new time
+   * is checked like a booking; with scope `following`, a series' later unsigned appointments move
+   * by the same days to the same wall-clock time and take the same format and location.
+   */
   async update(actor: Actor, id: string, input: SessionUpdate): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
-      const s = await this.findVisible(manager, actor, id);
+      const s = await this.findVisible(manager, actor, id, { lock: true });
       if (s.signedAt) throw signedNote();
+      if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
       const k = await this.access.findVisibleCase(manager, actor, s.caseId);
       await this.assertAttendees(manager, k, input);
+      // a record sent back whole carries both its length and its end: the length is what changes
+      const timing = input.durationMinutes !== undefined ? { ...input, endsAt: undefined } : input;
+      await this.reschedule(manager, s, k, timing, input.scope, input);
       const [, updated] = await manager.query(
         `UPDATE therapy_sessions
-            SET starts_at = $2, duration_minutes = $3, format = $4, attendee_ids = $5, stage = $6, note = $7,
+            SET format = $2, attendee_ids = $3, stage = $4, note = $5, meeting_format = $6, location = $7,
                 version = version + 1, updated_at = now()
-          WHERE id = $1 AND signed_at IS NULL AND ($8::int IS NULL OR version = $8::int)
+          WHERE id = $1 AND signed_at IS NULL
           RETURNING id`,
-        [id, new Date(input.startsAt), input.durationMinutes, input.format, lower(input.attendeeIds), input.stage,
-          JSON.stringify(input.note), input.version ?? null],
+        [id, input.format, lower(input.attendeeIds), input.stage, JSON.stringify(input.note),
+          input.meetingFormat ?? s.meetingFormat, input.location === undefined ? s.location : input.location],
       ) as [unknown[], number];
       if (updated === 0) throw await this.whyNotChanged(manager, id);
+      if (input.scope === 'following' && s.seriesId) {
+        await manager.query(
+          `UPDATE therapy_sessions SET meeting_format = $3, location = $4, version = version + 1, updated_at = now()
+            WHERE series_id = $1 AND starts_at > $2 AND signed_at IS NULL AND status = 'scheduled'`,
+          [s.seriesId, s.startsAt, input.meetingFormat ?? s.meetingFormat, input.location === undefined ? s.location : input.location],
+        );
+      }
       await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
       return this.respond(manager, id);
     });
+  }
+
+  /**
+   * Moves an appointment (drag, resize or the form): the version the mover saw must still be the
+   * row's, else 409 VERSION_CONFLICT with the time it has now. Clashes and working hours are checked
+   * as for a booking; scope `following` moves the series' later scheduled appointments alike.
+   */
+  async move(actor: Actor, id: string, input: AppointmentMove): Promise<SessionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const s = await this.findVisible(manager, actor, id, { lock: true });
+      if (s.signedAt) throw signedNote();
+      if (input.version !== s.version) throw staleVersion(s);
+      const k = await this.access.findVisibleCase(manager, actor, s.caseId);
+      const timing = input.durationMinutes === undefined && input.endsAt === undefined ? { ...input, durationMinutes: s.durationMinutes } : input;
+      await this.reschedule(manager, s, k, timing, input.scope, input);
+      await manager.query(`UPDATE therapy_sessions SET version = version + 1, updated_at = now() WHERE id = $1 AND signed_at IS NULL`, [id]);
+      await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
+      return this.respond(manager, id);
+    });
+  }
+
+  /**
+   * Changes the state: held or missed once it has started; cancelled with who and why (late when
+   * under the practice's notice; with scope `following`, the series' later scheduled ones too);
+   * back to scheduled if the time is still free. A signed note fixes the state: 409.
+   */
+  async changeStatus(actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }): Promise<SessionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const s = await this.findVisible(manager, actor, id, { lock: true });
+      if (s.signedAt) throw signedNote();
+      if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
+      if (!canChangeStatus(s.status, input.status)) {
+        throw conflict(`An appointment that is ${s.status.replace('_', '-')} cannot become ${input.status.replace('_', '-')}`, 'INVALID_STATUS_TRANSITION');
+      }
+      const now = new Date();
+      if ((input.status === 'held' || input.status === 'no_show') && s.startsAt.getTime() > now.getTime()) {
+        throw conflict('An appointment can be marked held or missed once it has started', 'INVALID_STATUS_TRANSITION');
+      }
+      const k = await this.access.findVisibleCase(manager, actor, s.caseId);
+      if (input.status === 'scheduled') {
+        const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
+        await assertBookable(manager, {
+          practiceId: k.practiceId, practitionerId: k.practitionerId, slots: [s], excludeIds: [s.id], schedule, outsideWorkingHours: true,
+        });
+      }
+      const cancelling = input.status === 'cancelled';
+      const policy = cancelling ? await schedulingPolicyOf(manager, k.practiceId) : null;
+      const ids = [id];
+      if (cancelling && input.scope === 'following' && s.seriesId) {
+        const later: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM therapy_sessions WHERE series_id = $1 AND starts_at > $2 AND status = 'scheduled' AND signed_at IS NULL FOR UPDATE`,
+          [s.seriesId, s.startsAt],
+        );
+        ids.push(...later.map((r) => r.id));
+      }
+      await manager.query(
+        `UPDATE therapy_sessions
+            SET status = $2,
+                cancelled_by = CASE WHEN $2 = 'cancelled' THEN $3 END,
+                cancel_reason = CASE WHEN $2 = 'cancelled' THEN $4 END,
+                cancelled_at = CASE WHEN $2 = 'cancelled' THEN $5::timestamptz END,
+                cancelled_late = CASE WHEN $2 = 'cancelled' THEN starts_at - $5::timestamptz < make_interval(hours => $6) END,
+                version = version + 1, updated_at = now()
+          WHERE id = ANY($1::uuid[]) AND signed_at IS NULL`,
+        [ids, input.status, input.cancelledBy ?? null, input.reason ?? null, now, policy?.changeNoticeHours ?? 0],
+      );
+      if (cancelling) {
+        await manager.query(`UPDATE session_change_requests SET resolved_at = now() WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`, [ids]);
+      }
+      await this.audit.recordMany(manager, ids.map((entityId) => ({ action: 'update', entity: 'sessions', entityId, caseId: s.caseId })));
+      return this.respond(manager, id);
+    });
+  }
+
+  /**
+   * The new time of `s` (and with `following`, of its series' later ones), checked and written;
+   * no-op when unchanged. The caller bumps `s`'s own version (once per request).
+   */
+  private async reschedule(
+    manager: EntityManager, s: TherapySession, k: Case,
+    timing: Parameters<typeof resolveAppointmentTime>[0], scope: SeriesScope,
+    overrides: { conflictOverrideReason?: string | undefined; outsideWorkingHours?: boolean | undefined },
+  ): Promise<void> {
+    const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
+    const time = resolveAppointmentTime({ timeZone: s.timeZone, ...timing }, s.timeZone || schedule.timeZone);
+    if (!isResolvedTime(time)) throw badRequest(time);
+    const moves: Array<{ id: string; startsAt: Date; durationMinutes: number }> = [];
+    if (time.startsAt.getTime() !== s.startsAt.getTime() || time.durationMinutes !== s.durationMinutes) {
+      moves.push({ id: s.id, startsAt: time.startsAt, durationMinutes: time.durationMinutes });
+    }
+    if (scope === 'following' && s.seriesId) {
+      const later: Array<{ id: string; starts_at: Date }> = await manager.query(
+        `SELECT id, starts_at FROM therapy_sessions
+          WHERE series_id = $1 AND starts_at > $2 AND status = 'scheduled' AND signed_at IS NULL
+          ORDER BY starts_at FOR UPDATE`,
+        [s.seriesId, s.startsAt],
+      );
+      for (const row of later) {
+        moves.push({ id: row.id, startsAt: shiftFollowing(s.startsAt, time.startsAt, new Date(row.starts_at), s.timeZone), durationMinutes: time.durationMinutes });
+      }
+    }
+    if (moves.length === 0) return;
+    if (time.startsAt.getTime() < Date.now() - 5 * MINUTE_MS && s.status === 'scheduled' && s.startsAt.getTime() > Date.now()) {
+      throw badRequest({ startsAt: 'an upcoming appointment cannot be moved into the past' });
+    }
+    if (occupiesTime(s.status)) {
+      await assertBookable(manager, {
+        practiceId: k.practiceId, practitionerId: k.practitionerId, slots: moves, excludeIds: moves.map((m) => m.id), schedule,
+        conflictOverrideReason: overrides.conflictOverrideReason, outsideWorkingHours: overrides.outsideWorkingHours,
+      });
+    }
+    await manager.query(
+      `UPDATE therapy_sessions s
+          SET starts_at = m.starts_at, duration_minutes = m.duration_minutes, reminder_sent_at = NULL,
+              conflict_override_reason = coalesce($4, s.conflict_override_reason),
+              version = s.version + (s.id <> $5)::int, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS m(id, starts_at, duration_minutes)
+        WHERE s.id = m.id AND s.signed_at IS NULL`,
+      [moves.map((m) => m.id), moves.map((m) => m.startsAt), moves.map((m) => m.durationMinutes), overrides.conflictOverrideReason ?? null, s.id],
+    );
+    // a client's request to change a time is answered by the move
+    await manager.query(`UPDATE session_change_requests SET resolved_at = now() WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`, [moves.map((m) => m.id)]);
   }
 
   /** Deletes a session whose note is not signed; answers the deleted record (react-admin expects it). */
@@ -143,8 +332,9 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id, { lock: true });
       if (s.signedAt) throw conflict('This session\'s note is already signed', 'NOTE_SIGNED');
-      if (input.version !== undefined && input.version !== s.version) throw staleVersion();
+      if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
       if (s.startsAt.getTime() > Date.now()) throw conflict('A session\'s note can be signed once the session has started');
+      if (s.status !== 'held') throw conflict('Only a held session\'s note can be signed: mark the appointment held first', 'INVALID_STATUS_TRANSITION');
       await manager.query(
         `UPDATE therapy_sessions
             SET signed_at = now(), signed_by = $2, note_hash = $3, version = version + 1, updated_at = now()
@@ -214,21 +404,11 @@ export class SessionsService {
   }
 
   private async respond(manager: EntityManager, id: string): Promise<SessionDto> {
-    const s = await manager.getRepository(TherapySession).findOneByOrFail({ id });
-    const addenda = await this.addendaOf(manager, [id]);
-    return toSessionDto(s, addenda.get(id) ?? []);
-  }
-
-  /** The addenda of many sessions in one query, oldest first. */
-  private async addendaOf(manager: EntityManager, sessionIds: string[]): Promise<Map<string, SessionAddendum[]>> {
-    const bySession = new Map<string, SessionAddendum[]>();
-    if (sessionIds.length === 0) return bySession;
-    const rows = await manager.getRepository(SessionAddendum).find({
-      where: { sessionId: In(sessionIds) },
-      order: { position: 'ASC' },
-    });
-    for (const a of rows) bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a]);
-    return bySession;
+    const qb = selectSessionColumns(manager.getRepository(TherapySession).createQueryBuilder('s').innerJoin(Case, 'k', 'k.id = s.case_id'))
+      .where('s.id = :id', { id });
+    const row = await qb.getRawOne<SessionRow>();
+    if (!row) throw notFound('Session');
+    return toSessionDto(row);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { SessionNote, StageNumber } from '@attune/domain';
+import type { AppointmentStatus, CancelledBy, MeetingFormat, SessionNote, StageNumber } from '@attune/domain';
 
 /** A therapy session (a meeting in a case); not to be confused with a login session. */
 @Entity('therapy_sessions')
@@ -20,4 +20,16 @@ export class TherapySession {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column('integer') version: number;
+  @Column('text') status: AppointmentStatus;
+  @Column({ name: 'meeting_format', type: 'text' }) meetingFormat: MeetingFormat;
+  @Column({ type: 'text', nullable: true }) location: string | null;
+  @Column({ name: 'series_id', type: 'uuid', nullable: true }) seriesId: string | null;
+  /** The zone the appointment's wall-clock time is kept in (a series keeps its local time there). */
+  @Column({ name: 'time_zone', type: 'text' }) timeZone: string;
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true }) cancelledBy: CancelledBy | null;
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: string | null;
+  @Column({ name: 'cancelled_late', type: 'boolean', nullable: true }) cancelledLate: boolean | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Column({ name: 'conflict_override_reason', type: 'text', nullable: true }) conflictOverrideReason: string | null;
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true }) reminderSentAt: Date | null;
 }

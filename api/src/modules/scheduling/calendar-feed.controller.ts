@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { calendarFeedInputSchema, type CalendarFeedInput } from '@attune/domain';
+import type { Request, Response } from 'express';
+import { Permission, Public } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { notFound } from '../../common/api-errors.js';
+import type { Actor } from '../../common/request-context.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
+
+const FEED_PATH = '/api/calendar-feeds/';
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+@ApiTags('scheduling')
+@Controller()
+export class CalendarFeedController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Post('me/calendar-feed')
+  @Permission('scheduling', 'create')
+  @ApiOperation({ summary: 'A private iCalendar feed URL of one\'s appointments (a new one revokes the old); shown once' })
+  async create(@CurrentActor() actor: Actor, @Body({ schema: calendarFeedInputSchema }) body: CalendarFeedInput, @Req() req: Request): Promise<{ url: string }> {
+    const { token } = await this.feeds.create(actor, body);
+    return { url: `${req.protocol}://${req.get('host')}${FEED_PATH}${token}.ics` };
+  }
+
+  @Delete('me/calendar-feed')
+  @HttpCode(204)
+  @Permission('scheduling', 'delete')
+  @ApiOperation({ summary: 'Revoke one\'s calendar feed: its URL answers 404 from now on' })
+  revoke(@CurrentActor() actor: Actor): Promise<void> {
+    return this.feeds.revoke(actor);
+  }
+
+  @Get('calendar-feeds/:file')
+  @Public()
+  @ApiOperation({ summary: 'The feed itself (text/calendar, RFC 5545), reached by its secret URL only' })
+  async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
+    const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
+    if (!TOKEN.test(token)) throw notFound('Calendar feed');
+    const text = await this.feeds.render(token);
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.send(text);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { changeRequestInputSchema, type ChangeRequestInput, type MySessionDto } from '@attune/domain';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import { parseTimeZone } from '../cases/time-zone.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { MySessionsService, type ChangeRequestDto } from './my-sessions.service.js';
+
+@ApiTags('client portal')
+@Controller('me/sessions')
+export class MySessionsController {
+  constructor(private readonly sessions: MySessionsService) {}
+
+  @Get()
+  @Permission('me', 'list')
+  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA zone to show the times in; default: the client\'s own zone, else the practice\'s' })
+  @ApiOperation({ summary: 'The caller\'s upcoming sessions: time in their zone (and the practitioner\'s when it differs), format, location or video link' })
+  list(@CurrentActor() actor: Actor, @Query('timeZone') timeZone?: string): Promise<MySessionDto[]> {
+    return this.sessions.upcoming(actor, timeZone === undefined || timeZone === '' ? undefined : parseTimeZone(timeZone));
+  }
+
+  @Post(':id/change-requests')
+  @Permission('me', 'create')
+  @ApiIdempotencyKey()
+  @ApiOperation({ summary: 'Ask to cancel or reschedule an upcoming session; outside the practice\'s notice: 409 OUTSIDE_CHANGE_POLICY' })
+  requestChange(
+    @CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string,
+    @Body({ schema: changeRequestInputSchema }) body: ChangeRequestInput, @Idempotent() idempotent: IdempotentRequest | undefined,
+  ): Promise<ChangeRequestDto> {
+    return this.sessions.requestChange(actor, id, body, idempotent);
+  }
+}

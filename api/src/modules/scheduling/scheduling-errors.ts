@@ -1,0 +1,5 @@
+import { DomainError } from '@attune/domain';
+
+export function forbidden(message: string): DomainError {
+  return new DomainError('FORBIDDEN', message);
+}

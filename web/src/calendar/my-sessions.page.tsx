@@ -1,0 +1,95 @@
+import type { ChangeRequestKind, MySessionDto } from '@attune/domain';
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocale, useTranslate } from 'react-admin';
+import { API_URL, httpClient } from '../data/http-client';
+import { intlLocaleFor } from '../i18n/locales';
+import { apiErrorOf } from './calendar-entries';
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function listMySessions(timeZone: string): Promise<MySessionDto[]> {
+  return httpClient(`${API_URL}/me/sessions?${new URLSearchParams({ timeZone })}`).then(({ json }) => json as MySessionDto[]);
+}
+
+function askForChange(id: string, kind: ChangeRequestKind, message: string, idempotencyKey: string): Promise<unknown> {
+  return httpClient(`${API_URL}/me/sessions/${encodeURIComponent(id)}/change-requests`, {
+    method: 'POST', body: JSON.stringify({ kind, message: message.trim() || null }), headers: new Headers({ 'Idempotency-Key': idempotencyKey }),
+  });
+}
+
+const SessionCard = ({ session }: { session: MySessionDto }) => {
+  const translate = useTranslate();
+  const locale = intlLocaleFor(useLocale());
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState<ChangeRequestKind | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useState(() => crypto.randomUUID());
+  const when = (zone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(session.startsAt));
+  const send = async () => {
+    if (!asking) return;
+    try {
+      await askForChange(session.id, asking, message, key);
+      setAsking(null);
+      await queryClient.invalidateQueries({ queryKey: ['my-sessions'] });
+    } catch (e) {
+      setError(apiErrorOf(e).message ?? translate('calendar.my_sessions.load_error'));
+    }
+  };
+  return (
+    <Card component="li" sx={{ listStyle: 'none' }}>
+      <CardContent>
+        <Typography variant="h3" sx={{ fontSize: '1.1rem', fontWeight: 600 }}>{when(session.timeZone)}</Typography>
+        <Typography variant="body2">{translate('calendar.my_sessions.your_time', { zone: session.timeZone })}</Typography>
+        {session.practitionerLocalStartsAt && (
+          <Typography variant="body2">{translate('calendar.my_sessions.their_time', { zone: session.practitionerTimeZone, time: when(session.practitionerTimeZone) })}</Typography>
+        )}
+        <Typography sx={{ mt: 1 }}>
+          {translate(`calendar.meeting_formats.${session.meetingFormat}`)} · {session.durationMinutes} min · {translate('calendar.my_sessions.with', { name: session.practitionerName })}
+        </Typography>
+        {session.location && <Typography sx={{ wordBreak: 'break-word' }}>{translate('calendar.my_sessions.where', { place: session.location })}</Typography>}
+        {session.pendingRequest && (
+          <Alert severity="info" sx={{ mt: 1 }}>{translate('calendar.my_sessions.pending', { kind: translate(`calendar.change_kinds.${session.pendingRequest}`) })}</Alert>
+        )}
+        {!session.pendingRequest && !session.changeAllowed && (
+          <Typography variant="body2" sx={{ mt: 1 }}>{translate('calendar.my_sessions.too_late', { hours: session.changeNoticeHours })}</Typography>
+        )}
+        {!session.pendingRequest && session.changeAllowed && !asking && (
+          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
+            <Button variant="outlined" size="small" onClick={() => setAsking('reschedule')}>{translate('calendar.my_sessions.ask_reschedule')}</Button>
+            <Button variant="outlined" size="small" color="error" onClick={() => setAsking('cancel')}>{translate('calendar.my_sessions.ask_cancel')}</Button>
+          </Stack>
+        )}
+        {asking && (
+          <Stack spacing={1} sx={{ mt: 1 }}>
+            <TextField label={translate('calendar.my_sessions.message')} value={message} onChange={(e) => setMessage(e.target.value)} multiline minRows={2} />
+            <Stack direction="row" spacing={1}>
+              <Button variant="contained" onClick={() => void send()}>{translate('calendar.my_sessions.send')}</Button>
+              <Button onClick={() => setAsking(null)}>{translate('calendar.cancel')}</Button>
+            </Stack>
+          </Stack>
+        )}
+        {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
+      </CardContent>
+    </Card>
+  );
+};
+
+/** The client's upcoming sessions in their own time zone, with a way to ask for a change within the practice's policy. */
+export const MySessionsPage = () => {
+  const translate = useTranslate();
+  const zone = browserZone();
+  const sessions = useQuery({ queryKey: ['my-sessions', zone], queryFn: () => listMySessions(zone) });
+  return (
+    <Box component="section" aria-labelledby="attune-my-sessions">
+      <Typography id="attune-my-sessions" variant="h2" sx={{ fontSize: '1.4rem', mb: 2 }}>{translate('calendar.my_sessions.heading')}</Typography>
+      {sessions.isError && <Alert severity="error">{translate('calendar.my_sessions.load_error')}</Alert>}
+      {sessions.data?.length === 0 && <Typography>{translate('calendar.my_sessions.none')}</Typography>}
+      <Stack component="ul" spacing={2} sx={{ p: 0, m: 0 }}>
+        {(sessions.data ?? []).map((s) => <SessionCard key={s.id} session={s} />)}
+      </Stack>
+    </Box>
+  );
+};

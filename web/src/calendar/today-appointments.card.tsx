@@ -1,0 +1,74 @@
+import { Card, CardContent, List, ListItemButton, ListItemText, Skeleton, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocale, useTranslate } from 'react-admin';
+import { useAttuneDataProvider } from '../data/data-provider';
+import { intlLocaleFor } from '../i18n/locales';
+import { SectionHeading } from '../shared/section-heading';
+import type { CalendarSession } from './calendar-entries';
+
+/** Today in the viewer's zone: [start, end). */
+function todayWindow(now = new Date()): { from: Date; to: Date } {
+  const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return { from, to: new Date(from.getFullYear(), from.getMonth(), from.getDate() + 1) };
+}
+
+/**
+ * The dashboard's first card: today's appointments in time order, each opening its session (the
+ * note once held), and the held sessions of the past whose notes are still unsigned.
+ */
+export const TodayAppointmentsCard = () => {
+  const translate = useTranslate();
+  const locale = intlLocaleFor(useLocale());
+  const dataProvider = useAttuneDataProvider();
+  const { from, to } = todayWindow();
+  const today = useQuery({
+    queryKey: ['today-appointments', from.toISOString()],
+    queryFn: async () => (await dataProvider.getList<CalendarSession>('sessions', {
+      pagination: { page: 1, perPage: 100 }, sort: { field: 'startsAt', order: 'ASC' },
+      filter: { startsFrom: from.toISOString(), startsTo: to.toISOString() },
+    })).data,
+  });
+  const unsigned = useQuery({
+    queryKey: ['unsigned-held-sessions', from.toISOString()],
+    queryFn: async () => (await dataProvider.getList<CalendarSession>('sessions', {
+      pagination: { page: 1, perPage: 20 }, sort: { field: 'startsAt', order: 'DESC' },
+      filter: { status: 'held', signed: false, startsTo: from.toISOString() },
+    })).data,
+  });
+  const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const open = (s: CalendarSession) => `/sessions/${encodeURIComponent(s.id)}${s.status === 'held' && !s.signedAt ? '' : '/show'}`;
+  return (
+    <Card component="section" aria-labelledby="today-appointments-heading" sx={{ mb: 2 }}>
+      <CardContent>
+        <SectionHeading id="today-appointments-heading" level={2}>{translate('calendar.today_heading')}</SectionHeading>
+        {today.isPending ? <Skeleton variant="rectangular" height={60} /> : (today.data ?? []).length === 0 ? (
+          <Typography color="text.secondary">{translate('calendar.today_none')}</Typography>
+        ) : (
+          <List dense aria-labelledby="today-appointments-heading">
+            {(today.data ?? []).map((s) => (
+              <ListItemButton key={s.id} component={Link} to={open(s)}>
+                <ListItemText
+                  primary={`${time(s.startsAt)} · ${s.caseTitle}`}
+                  secondary={`${s.attendeeNames.join(', ')} · ${translate(`calendar.meeting_formats.${s.meetingFormat}`)} · ${translate(`calendar.statuses.${s.status}`)}${s.changeRequests.length > 0 ? ` · ${translate('calendar.change_request', { kind: translate(`calendar.change_kinds.${s.changeRequests[0]!.kind}`) })}` : ''}`}
+                />
+              </ListItemButton>
+            ))}
+          </List>
+        )}
+        {(unsigned.data ?? []).length > 0 && (
+          <>
+            <Typography id="unsigned-held-heading" variant="h3" sx={{ fontSize: '1rem', fontWeight: 600, mt: 2 }}>{translate('calendar.unsigned_heading')}</Typography>
+            <List dense aria-labelledby="unsigned-held-heading">
+              {(unsigned.data ?? []).map((s) => (
+                <ListItemButton key={s.id} component={Link} to={open(s)}>
+                  <ListItemText primary={`${day(s.startsAt)} · ${s.caseTitle}`} secondary={s.attendeeNames.join(', ')} />
+                </ListItemButton>
+              ))}
+            </List>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
