@@ -18,3 +18,7 @@ export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';
 export * from './sign-in-delays.js';
+export * from './measures/instrument.js';
+export * from './measures/standard-measures.js';
+export * from './measures/communication-profile.js';
+export * from './measures/measure-catalogue.js';
