@@ -6,7 +6,9 @@ import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { MeasuresModule } from './modules/measures/measures.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { PublicTestModule } from './modules/public-test/public-test.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -15,4 +17,5 @@ import { UsersModule } from './modules/users/users.module.js';
 export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
   AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
+  MeasuresModule, PublicTestModule,
 ];

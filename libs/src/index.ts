@@ -22,3 +22,4 @@ export * from './measures/instrument.js';
 export * from './measures/standard-measures.js';
 export * from './measures/communication-profile.js';
 export * from './measures/measure-catalogue.js';
+export * from './measures/measure-inputs.js';

@@ -16,6 +16,11 @@ export const RESOURCES = [
   'audit-events',
   'dashboard',
   'me',
+  'measures',
+  'measure-schedules',
+  'measure-responses',
+  'intake-requests',
+  'practice',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -44,6 +49,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     assignments: ALL,
     'audit-events': READ_ONLY,
     dashboard: READ_ONLY,
+    measures: READ_ONLY,
+    'measure-schedules': WRITE_NO_DELETE,
+    'measure-responses': WRITE_NO_DELETE,
+    'intake-requests': WRITE_NO_DELETE,
+    practice: ['read', 'update'],
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
@@ -55,6 +65,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     exercises: ALL,
     assignments: ALL,
     dashboard: READ_ONLY,
+    // Built-in measures are read-only for everyone; schedules end (active = false), never vanish.
+    measures: READ_ONLY,
+    'measure-schedules': WRITE_NO_DELETE,
+    'measure-responses': WRITE_NO_DELETE,
   },
   client: {
     me: WRITE_NO_DELETE,

@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   JOBS: booleanFlag.default(true),
   JOB_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  PUBLIC_TEST_RATE_LIMIT: z.coerce.number().int().min(0).default(6),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -96,6 +97,8 @@ export interface AppConfig {
   jobPollingSeconds: number;
   /** Encrypts TOTP secrets at rest; unset: a key file in dataDir (see common/secret-box.ts). */
   encryptionKey: string | undefined;
+  /** Public relationship-test submissions per minute from one address (0: no limit). */
+  publicTestRateLimit: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -139,5 +142,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: e.JOBS,
     jobPollingSeconds: e.JOB_POLLING_SECONDS,
     encryptionKey: e.ENCRYPTION_KEY || undefined,
+    publicTestRateLimit: e.PUBLIC_TEST_RATE_LIMIT,
   };
 }

@@ -38,4 +38,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
   idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
+  measure_schedules: { placement: 'distributed' },
+  measure_responses: { placement: 'distributed' },
+  intake_requests: { placement: 'distributed', note: 'a visitor of the public page is routed by the practice of its slug' },
 };
