@@ -120,7 +120,7 @@ export class CaseMeasuresController {
   constructor(private readonly measures: MeasuresService) {}
 
   @Get(':id/measures')
-  @Permission('measure-responses', 'list')
+  @Permission('cases', 'read')
   @ApiOperation({ summary: 'Each measure\'s series in the case per client, with bands, cut-off, reliable change, sessions and the couple profile' })
   caseMeasures(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseMeasuresDto> {
     return this.measures.caseMeasures(actor, id);
