@@ -7,9 +7,11 @@ import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { MeasuresModule } from './modules/measures/measures.module.js';
 import { MeModule } from './modules/me/me.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
+import { PublicTestModule } from './modules/public-test/public-test.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -21,4 +23,5 @@ export const DOMAIN_MODULES = [
   ExportsModule,
   NotificationsModule,
   SchedulingModule,
+  MeasuresModule, PublicTestModule,
 ];

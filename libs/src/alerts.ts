@@ -2,7 +2,7 @@ import { formatNumber, utcCalendarDaysBetween } from './primitives.js';
 import { sortByRecordedAt } from './scale.js';
 import { stageDefinition, stageOverrun, STAGE_OVERRUN_GRACE_DAYS, plannedStageLength, type StageNumber } from './stages.js';
 
-export const ALERT_KINDS = ['setback', 'plateau', 'partners_diverging', 'homework_piling_up', 'stage_overrun'] as const;
+export const ALERT_KINDS = ['measure_safety', 'measure_deterioration', 'setback', 'plateau', 'partners_diverging', 'homework_piling_up', 'stage_overrun'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
@@ -19,7 +19,8 @@ export interface CaseAlert {
    * The figures behind the message, so screens can word the alert in the user's language:
    * setback `{clientName, latest, best, drop}`; plateau `{clientName, ratings, scores, days}`;
    * partners_diverging `{partnerA, scoreA, partnerB, scoreB, gap}`; stage_overrun
-   * `{stage, stageTitle, days, daysOver, plannedDays, graceDays}`; homework_piling_up `{count}`.
+   * `{stage, stageTitle, days, daysOver, plannedDays, graceDays}`; homework_piling_up `{count}`;
+   * measure_safety `{clientName, measure}`; measure_deterioration `{clientName, measure, baseline, latest}`.
    * Numbers are formatted as in the message.
    */
   params: Record<string, string | number>;
@@ -45,10 +46,27 @@ export interface CaseAlertInput {
   clients: { id: string; displayName: string }[];
   scores: { clientId: string; score: number; recordedAt: Date | string }[];
   overdueAssignments: number;
+  /**
+   * What the latest scored response of each measure says, per client: a safety item answered above
+   * its threshold, or a reliable deterioration against the client's first response of that measure.
+   */
+  measureSignals?: MeasureSignal[];
+}
+
+/** A finding of a client's latest response to a measure that the case's alerts show. */
+export interface MeasureSignal {
+  clientId: string;
+  /** The measure's short title (PHQ-9). */
+  measure: string;
+  kind: 'safety' | 'deterioration';
+  baseline?: number;
+  latest?: number;
 }
 
 /**
  * The alerts of a case today, most severe first:
+ * - measure_safety (high): a client's latest response to a measure answers a safety item (PHQ-9 item 9) above 0;
+ * - measure_deterioration (high): a client's latest score on a measure is reliably worse than their first;
  * - setback (high): a client's latest score is 2 or more below their best so far;
  * - plateau (medium): a client's last 3 ratings span 14 days or more and none is higher than the one before;
  * - partners_diverging (medium): in a couple case, the partners' latest scores are 3 or more apart;
@@ -58,6 +76,28 @@ export interface CaseAlertInput {
 export function deriveCaseAlerts(input: CaseAlertInput): CaseAlert[] {
   const alerts: CaseAlert[] = [];
   const names = new Map(input.clients.map((c) => [c.id, c.displayName]));
+  for (const signal of input.measureSignals ?? []) {
+    const clientName = names.get(signal.clientId) ?? 'Client';
+    if (signal.kind === 'safety') {
+      alerts.push({
+        kind: 'measure_safety',
+        severity: 'high',
+        clientId: signal.clientId,
+        params: { clientName, measure: signal.measure },
+        message: `${clientName}: the safety question of the ${signal.measure} was answered above 0; check in today`,
+      });
+    } else {
+      const baseline = formatNumber(signal.baseline ?? 0);
+      const latest = formatNumber(signal.latest ?? 0);
+      alerts.push({
+        kind: 'measure_deterioration',
+        severity: 'high',
+        clientId: signal.clientId,
+        params: { clientName, measure: signal.measure, baseline, latest },
+        message: `${clientName}: ${signal.measure} reliably worse, ${latest} against ${baseline} at the start`,
+      });
+    }
+  }
   const clientIds = [...input.clients.map((c) => c.id)];
   for (const s of input.scores) if (!clientIds.includes(s.clientId)) clientIds.push(s.clientId);
 

@@ -20,3 +20,8 @@ export type * from './portal-api-types.js';
 export * from './passwords.js';
 export * from './sign-in-delays.js';
 export * from './scheduling.js';
+export * from './measures/instrument.js';
+export * from './measures/standard-measures.js';
+export * from './measures/communication-profile.js';
+export * from './measures/measure-catalogue.js';
+export * from './measures/measure-inputs.js';

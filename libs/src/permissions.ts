@@ -17,6 +17,11 @@ export const RESOURCES = [
   'dashboard',
   'scheduling',
   'me',
+  'measures',
+  'measure-schedules',
+  'measure-responses',
+  'intake-requests',
+  'practice',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -46,6 +51,11 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     'audit-events': READ_ONLY,
     dashboard: READ_ONLY,
     scheduling: ALL,
+    measures: READ_ONLY,
+    'measure-schedules': WRITE_NO_DELETE,
+    'measure-responses': WRITE_NO_DELETE,
+    'intake-requests': WRITE_NO_DELETE,
+    practice: ['read', 'update'],
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
@@ -59,6 +69,10 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     dashboard: READ_ONLY,
     // Row rules in the API: their own zone, working hours and calendar feed; the policy is read only.
     scheduling: ALL,
+    // Built-in measures are read-only for everyone; schedules end (active = false), never vanish.
+    measures: READ_ONLY,
+    'measure-schedules': WRITE_NO_DELETE,
+    'measure-responses': WRITE_NO_DELETE,
   },
   client: {
     me: WRITE_NO_DELETE,

@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   PUBLIC_URL: z.string().url().optional(),
   MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  PUBLIC_TEST_RATE_LIMIT: z.coerce.number().int().min(0).default(6),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -111,6 +112,8 @@ export interface AppConfig {
   publicUrl: string;
   /** The first retry of a failed e-mail waits this long; each next one twice as long. */
   mailRetrySeconds: number;
+  /** Public relationship-test submissions per minute from one address (0: no limit). */
+  publicTestRateLimit: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -162,5 +165,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM ?? 'Attune <no-reply@attune.invalid>',
     mailRetrySeconds: e.MAIL_RETRY_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicTestRateLimit: e.PUBLIC_TEST_RATE_LIMIT,
   };
 }

@@ -50,4 +50,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   notifications: { placement: 'distributed', note: 'in-app notifications: a kind, non-clinical parameters and a link' },
   account_tokens: { placement: 'distributed', note: 'hashes of invitation and password-reset links' },
   password_reset_requests: { placement: 'coordinator', note: 'keyed by a hash of the address typed, before any practice is known (throttle)' },
+  measure_schedules: { placement: 'distributed' },
+  measure_responses: { placement: 'distributed' },
+  intake_requests: { placement: 'distributed', note: 'a visitor of the public page is routed by the practice of its slug' },
 };

@@ -9,6 +9,9 @@ import { Client } from '../modules/clients/client.entity.js';
 import { CaseException } from '../modules/exceptions/case-exception.entity.js';
 import { Exercise } from '../modules/exercises/exercise.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
+import { IntakeRequest } from '../modules/measures/intake-request.entity.js';
+import { MeasureResponse } from '../modules/measures/measure-response.entity.js';
+import { MeasureSchedule } from '../modules/measures/measure-schedule.entity.js';
 import { Practice } from '../modules/practices/practice.entity.js';
 import { ScaleScore } from '../modules/scale-scores/scale-score.entity.js';
 import { SessionAddendum } from '../modules/sessions/session-addendum.entity.js';
@@ -19,6 +22,7 @@ import { AuditAppendOnlyGrants1764100000000 } from './migrations/1764100000000-a
 import { HotPathIndexes1764250000000 } from './migrations/1764250000000-hot-path-indexes.js';
 import { IdempotencyKeyExpiry1764340000000 } from './migrations/1764340000000-idempotency-key-expiry.js';
 import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-signed-addenda-chain.js';
+import { Measures1764440000000 } from './migrations/1764440000000-measures.js';
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
 import { ExerciseEffectDeepDescription1764410000000 } from './migrations/1764410000000-exercise-effect-deep-description.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
@@ -31,6 +35,7 @@ import { NotificationsAndAccountTokens1764420000000 } from './migrations/1764420
 export const ENTITIES = [
   Practice, User, LoginSession, Client, Case, CaseClient, StageTransition, TherapySession, SessionAddendum,
   ScaleScore, CaseException, Exercise, Assignment, AssignmentCheckIn, AuditEvent, IdempotencyKey,
+  MeasureSchedule, MeasureResponse, IntakeRequest,
 ];
 
 export const MIGRATIONS = [
@@ -39,4 +44,5 @@ export const MIGRATIONS = [
   IdempotencyKeyPractice1764360000000, ExportsAndReassignments1764400000000,
   ExerciseEffectDeepDescription1764410000000, NotificationsAndAccountTokens1764420000000,
   Scheduling1764430000000,
+  Measures1764440000000,
 ];

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { stableId } from '../common/stable-id.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { builtInExerciseId } from '../modules/exercises/built-in-exercises.sync.js';
+import { seedDemoMeasures } from './demo-measures.js';
 
 /**
  * The demo practice: the three case studies of the seed article (Chen Jing;
@@ -23,6 +24,8 @@ export const DEMO_ACCOUNTS = [
 type AccountKey = (typeof DEMO_ACCOUNTS)[number]['key'];
 
 export const DEMO_PRACTICE_ID = stableId('demo:practice');
+/** The demo practice's public test page: /#/test/harbour-light. */
+export const DEMO_PRACTICE_SLUG = 'harbour-light';
 export const demoUserId = (key: AccountKey) => stableId(`demo:user:${key}`);
 export const demoClientId = (key: string) => stableId(`demo:client:${key}`);
 export const demoCaseId = (key: string) => stableId(`demo:case:${key}`);
@@ -228,7 +231,8 @@ export async function seedDemoData(dataSource: DataSource, options: { password: 
   const passwordHash = await hashPassword(options.password);
   const today = startOfDay(options.today ?? new Date());
   await dataSource.transaction(async (m) => {
-    await m.query(`INSERT INTO practices (id, name) VALUES ($1, $2)`, [DEMO_PRACTICE_ID, 'Harbour Light Counselling (demo)']);
+    await m.query(`INSERT INTO practices (id, name, slug, public_test_enabled) VALUES ($1, $2, $3, true)`,
+      [DEMO_PRACTICE_ID, 'Harbour Light Counselling (demo)', DEMO_PRACTICE_SLUG]);
     for (const a of DEMO_ACCOUNTS) {
       await m.query(`INSERT INTO users (id, practice_id, email, role, display_name, password_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
         [demoUserId(a.key), DEMO_PRACTICE_ID, a.email, a.role, a.displayName, passwordHash]);
@@ -242,6 +246,10 @@ export async function seedDemoData(dataSource: DataSource, options: { password: 
       );
     }
     for (const c of CASES) await seedCase(m, c, today);
+    await seedDemoMeasures(m, {
+      practiceId: DEMO_PRACTICE_ID, today, caseId: demoCaseId, clientId: demoClientId, userId: (key) => demoUserId(key as AccountKey),
+      openedDaysAgo: (key) => CASES.find((c) => c.key === key)!.openedDaysAgo,
+    });
   });
   return true;
 }

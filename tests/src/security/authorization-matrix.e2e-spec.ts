@@ -28,7 +28,11 @@ const ACTORS: ActorSpec[] = [
 ];
 
 /** Public routes, and routes for any signed-in person: nothing else may be either. */
-const PUBLIC_ROUTES = ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/ready', 'GET /api/metrics'];
+const PUBLIC_ROUTES = [
+  'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/ready', 'GET /api/metrics',
+  // A practice's public relationship test: no account, throttled, nothing stored without consent.
+  'GET /api/public/practices/{slug}/relationship-test', 'POST /api/public/practices/{slug}/relationship-test',
+];
 const SIGNED_IN_ROUTES = [
   'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol',
   'POST /api/auth/totp/confirm', 'POST /api/auth/totp/disable',

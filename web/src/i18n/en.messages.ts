@@ -40,6 +40,8 @@ export type EnumMessages = {
 
 const enEnums: EnumMessages = {
   alert_kind: {
+    measure_safety: 'Safety question answered',
+    measure_deterioration: 'Reliable deterioration',
     setback: 'Setback',
     plateau: 'Plateau',
     partners_diverging: 'Partners diverging',
@@ -112,6 +114,8 @@ export const enAttune = {
   enums: enEnums,
   /** An alert worded from its figures (`params` of the API's alert); the same sentences as the API's English `message`. */
   alerts: {
+    measure_safety: '%{clientName}: the safety question of the %{measure} was answered above 0; check in today',
+    measure_deterioration: '%{clientName}: %{measure} reliably worse, %{latest} against %{baseline} at the start',
     setback: '%{clientName}: latest %{latest} is %{drop} below best %{best}',
     plateau: '%{clientName}: no rise in the last %{ratings} ratings (%{scores}) over %{days} days',
     partners_diverging: '%{partnerA} (%{scoreA}) and %{partnerB} (%{scoreB}): latest scores %{gap} points apart',

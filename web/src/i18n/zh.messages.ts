@@ -50,6 +50,8 @@ const zhNoteSections: AttuneMessages['note_sections'] = {
 
 const zhEnums: EnumMessages = {
   alert_kind: {
+    measure_safety: '安全问题有回答',
+    measure_deterioration: '可靠恶化',
     setback: '倒退',
     plateau: '停滞',
     partners_diverging: '伴侣评分分歧',
@@ -123,6 +125,8 @@ export const zhAttune: AttuneMessages = {
   note_sections: zhNoteSections,
   enums: zhEnums,
   alerts: {
+    measure_safety: '%{clientName}：%{measure} 的安全问题回答高于 0，请今天联系',
+    measure_deterioration: '%{clientName}：%{measure} 可靠恶化，现为 %{latest}，开始时为 %{baseline}',
     setback: '%{clientName}：最近评分 %{latest}，比最佳的 %{best} 低 %{drop} 分',
     plateau: '%{clientName}：最近 %{ratings} 次评分（%{scores}）在 %{days} 天内没有上升',
     partners_diverging: '%{partnerA}（%{scoreA}）与 %{partnerB}（%{scoreB}）：最近评分相差 %{gap} 分',

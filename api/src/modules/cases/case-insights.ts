@@ -1,10 +1,12 @@
 import {
+  builtInMeasure,
   caseSchedule,
   deriveCaseAlerts,
   type CaseAlert,
   type CaseProgressDto,
   type CaseStatus,
   type LatestScoreDto,
+  type MeasureSignal,
   type ScaleScoreSource,
   type StageBandDto,
   type StageNumber,
@@ -31,6 +33,8 @@ export interface CaseFacts {
    */
   scores: ScorePoint[];
   overdueAssignments: number;
+  /** What each client's latest scored response per measure says (safety answer, reliable deterioration). */
+  measureSignals?: MeasureSignal[];
 }
 
 /** The fields of a case the derived values depend on. */
@@ -43,7 +47,7 @@ export interface CaseState {
 }
 
 function emptyFacts(): CaseFacts {
-  return { clients: [], scores: [], overdueAssignments: 0 };
+  return { clients: [], scores: [], overdueAssignments: 0, measureSignals: [] };
 }
 
 /**
@@ -91,7 +95,34 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
     const f = facts.get(row.case_id);
     if (f) f.overdueAssignments = row.n;
   }
+
+  // The latest completed response of each measure per client: its safety concern and change class.
+  const measures: Array<{ case_id: string; client_id: string; measure_key: string; safety_concern: boolean; change_class: string | null; score: string | null; baseline_score: string | null }> = await manager.query(
+    `SELECT DISTINCT ON (case_id, client_id, measure_key) case_id, client_id, measure_key, safety_concern, change_class, score, baseline_score
+       FROM measure_responses
+      WHERE case_id = ANY($1::uuid[]) AND status = 'completed'
+      ORDER BY case_id, client_id, measure_key, completed_at DESC, id DESC`,
+    [ids],
+  );
+  for (const row of measures) {
+    const f = facts.get(row.case_id);
+    if (f) (f.measureSignals ??= []).push(...measureSignalsOf([[row.client_id, row.measure_key, row.safety_concern, row.change_class, row.score, row.baseline_score]]));
+  }
   return facts;
+}
+
+/** A client's latest completed response to one measure: client, measure key, safety concern, change class, score, baseline. */
+type LatestMeasureRow = [clientId: string, measureKey: string, safetyConcern: boolean, changeClass: string | null, score: string | number | null, baseline: string | number | null];
+
+/** What the alert rules read from the latest responses: a safety concern, a reliable deterioration. */
+function measureSignalsOf(rows: LatestMeasureRow[]): MeasureSignal[] {
+  const signals: MeasureSignal[] = [];
+  for (const [clientId, key, safetyConcern, changeClass, score, baseline] of rows) {
+    const measure = builtInMeasure(key)?.shortTitle ?? key;
+    if (safetyConcern) signals.push({ clientId, measure, kind: 'safety' });
+    if (changeClass === 'reliable_deterioration') signals.push({ clientId, measure, kind: 'deterioration', baseline: Number(baseline), latest: Number(score) });
+  }
+  return signals;
 }
 
 /**
@@ -128,6 +159,7 @@ export function alertsOfCase(k: CaseState, facts: CaseFacts, now: Date): CaseAle
     clients: facts.clients,
     scores: facts.scores,
     overdueAssignments: facts.overdueAssignments,
+    measureSignals: facts.measureSignals,
   });
 }
 
@@ -204,7 +236,11 @@ export const CASE_PROGRESS_SELECT = `
   (SELECT coalesce(json_agg(json_build_array(t.to_stage, t.to_cycle, ${epochMs('t.at')}) ORDER BY t.at, t.to_cycle), '[]')
      FROM stage_transitions t WHERE t.case_id = k.id) AS "progressTransitions",
   (SELECT coalesce(json_agg(json_build_array(ts.id, ${epochMs('ts.starts_at')}) ORDER BY ts.starts_at, ts.id), '[]')
-     FROM therapy_sessions ts WHERE ts.case_id = k.id) AS "progressSessions"`;
+     FROM therapy_sessions ts WHERE ts.case_id = k.id) AS "progressSessions",
+  (SELECT coalesce(json_agg(json_build_array(m.client_id, m.measure_key, m.safety_concern, m.change_class, m.score, m.baseline_score)), '[]')
+     FROM (SELECT DISTINCT ON (client_id, measure_key) client_id, measure_key, safety_concern, change_class, score, baseline_score
+             FROM measure_responses WHERE case_id = k.id AND status = 'completed'
+            ORDER BY client_id, measure_key, completed_at DESC, id DESC) m) AS "progressMeasures"`;
 
 export interface CaseProgressRow extends CaseRow {
   progressClients: Array<[id: string, displayName: string]>;
@@ -212,6 +248,7 @@ export interface CaseProgressRow extends CaseRow {
   overdueAssignments: number;
   progressTransitions: Array<[stage: StageNumber, cycle: number, atMs: number]>;
   progressSessions: Array<[id: string, startsAtMs: number]>;
+  progressMeasures: LatestMeasureRow[];
 }
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
@@ -222,6 +259,7 @@ export function toCaseProgress(row: CaseProgressRow, now: Date): CaseProgressDto
     clients: row.progressClients.map(([id, displayName]) => ({ id, displayName })),
     scores: row.progressScores.map(([, clientId, score, at]) => ({ clientId, score: Number(score), recordedAt: new Date(at) })),
     overdueAssignments: row.overdueAssignments,
+    measureSignals: measureSignalsOf(row.progressMeasures),
   };
   const transitions = row.progressTransitions;
   return {

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
+import { createDemoTestApp, listUrl, type DemoTestApp, type SignedInClient } from '../../testing/test-app.js';
+
+const CHEN_CASE = demoCaseId('chen');
+const CHEN = demoClientId('chen');
+const COUPLE_CASE = demoCaseId('couple');
+const ZHAO = demoClientId('zhao');
+const ZHOU = demoClientId('zhou');
+
+/** PHQ-9 answers: the first eight items as given, item 9 as `item9`. */
+function phq9(values: number[], item9 = 0): Record<string, number> {
+  const answers: Record<string, number> = { phq9_9: item9 };
+  values.forEach((v, i) => (answers[`phq9_${i + 1}`] = v));
+  return answers;
+}
+
+const STEADY_PROFILE = {
+  ro_1: 4, ro_2: 4, ro_3: 0, rs_1: 4, rs_2: 4, rs_3: 0, rt_1: 4, rt_2: 4, rt_3: 0,
+  us_p1: 0, us_p2: 0, us_w1: 0, us_w2: 0, cr_1: 4, cr_2: 4, cr_3: 4, se_1: 4, se_2: 4, se_3: 0,
+};
+const NO_CONCERN = { safe_afraid: 0, safe_hurt: 0, safe_speak: 0 };
+
+describe('measures: giving, answering, scoring and alerts', () => {
+  let d: DemoTestApp;
+  let zhao: SignedInClient;
+  let zhou: SignedInClient;
+
+  beforeAll(async () => {
+    d = await createDemoTestApp('measures');
+    zhao = await d.t.signIn('zhao.lei@attune.test');
+    zhou = await d.t.signIn('zhou.ting@attune.test');
+  });
+  afterAll(() => d.t.close());
+
+  /** Gives a measure once to a client, and returns the client's open occurrence of it. */
+  async function give(client: SignedInClient, caseId: string, clientId: string, measureKey: string): Promise<{ scheduleId: string; responseId: string }> {
+    const schedule = await d.therapist.post('/api/measure-schedules', { caseId, clientId, measureKey, cadence: 'once' });
+    expect(schedule.status).toBe(201);
+    expect(schedule.body).toMatchObject({ cadence: 'once', expiresAfterDays: 4, active: true });
+    const mine = await client.get('/api/me/measures');
+    expect(mine.status).toBe(200);
+    const open = (mine.body as Array<{ id: string; measureKey: string; status: string }>).find((m) => m.measureKey === measureKey && m.status === 'pending');
+    expect(open).toBeDefined();
+    return { scheduleId: schedule.body.id, responseId: open!.id };
+  }
+
+  it('lists the built-in measures read-only, and exports PHQ-9 as a FHIR Questionnaire', async () => {
+    const list = await d.therapist.get('/api/measures');
+    expect(list.status).toBe(200);
+    expect(list.body.map((m: { key: string }) => m.key)).toEqual(['phq-9', 'gad-7', 'who-5', 'communication-profile']);
+    expect(list.headers['content-range']).toBe('measures 0-3/4');
+    const q = await d.therapist.get('/api/measures/phq-9/questionnaire');
+    expect(q.body).toMatchObject({ resourceType: 'Questionnaire', code: [{ code: '44261-6' }] });
+    expect((await d.therapist.get('/api/measures/nope')).status).toBe(404);
+    expect((await d.therapist.post('/api/measures', { key: 'x' })).status).toBe(404);
+  });
+
+  it('schedule → the client answers → the server scores, bands and compares with the first PHQ-9', async () => {
+    const { responseId } = await give(d.client, CHEN_CASE, CHEN, 'phq-9');
+    const detail = await d.client.get(`/api/me/measures/${responseId}`);
+    expect(detail.body.definition.items).toHaveLength(9);
+    expect(detail.body.status).toBe('pending');
+    expect(new Date(detail.body.expiresAt).getTime() - new Date(detail.body.opensAt).getTime()).toBe(4 * 86_400_000);
+
+    // A draft to resume later; a value not offered is a 400 naming the item.
+    const bad = await d.client.put(`/api/me/measures/${responseId}/draft`, { answers: { phq9_1: 7 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual({ 'answers.phq9_1': 'must be one of: 0, 1, 2, 3' });
+    const draft = await d.client.put(`/api/me/measures/${responseId}/draft`, { answers: { phq9_1: 1, phq9_2: 1 } });
+    expect(draft.body.draft).toEqual({ answers: { phq9_1: 1, phq9_2: 1 } });
+
+    // A score sent by the client is not a field the server reads.
+    const key = randomUUID();
+    const sent = await d.client.post(`/api/me/measures/${responseId}/submit`, { answers: phq9([1, 1, 1, 1, 0, 0, 0, 0]), score: 27 }).set('Idempotency-Key', key);
+    expect(sent.status).toBe(200);
+    expect(sent.body.result).toMatchObject({ score: 4, band: { key: 'minimal' }, safetyConcern: false });
+    const again = await d.client.post(`/api/me/measures/${responseId}/submit`, { answers: phq9([1, 1, 1, 1, 0, 0, 0, 0]), score: 27 }).set('Idempotency-Key', key);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(responseId);
+    expect((await d.client.post(`/api/me/measures/${responseId}/submit`, { answers: phq9([0, 0, 0, 0, 0, 0, 0, 0]) })).status).toBe(409);
+
+    const stored = await d.therapist.get(`/api/measure-responses/${responseId}`);
+    // Chen's first PHQ-9 in the demo was 16: 4 is 12 points better.
+    expect(stored.body).toMatchObject({ status: 'completed', source: 'client', score: 4, change: { baseline: 16, delta: -12, class: 'reliable_improvement' } });
+  });
+
+  it('refuses a PHQ-9 with item 9 unanswered, naming it', async () => {
+    const { responseId } = await give(d.client, CHEN_CASE, CHEN, 'phq-9');
+    const answers: Record<string, number | null> = phq9([1, 1, 1, 1, 1, 1, 1, 1]);
+    answers.phq9_9 = null;
+    const res = await d.client.post(`/api/me/measures/${responseId}/submit`, { answers });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual({ 'answers.phq9_9': 'is required' });
+  });
+
+  it('PHQ-9 item 9 above 0 opens an urgent alert on the case at once, whatever the total', async () => {
+    const before = await d.therapist.get(`/api/cases/${CHEN_CASE}`);
+    expect(before.body.alerts.map((a: { kind: string }) => a.kind)).not.toContain('measure_safety');
+    const { responseId } = await give(d.client, CHEN_CASE, CHEN, 'phq-9');
+    const sent = await d.client.post(`/api/me/measures/${responseId}/submit`, { answers: phq9([0, 0, 0, 0, 0, 0, 0, 0], 1) });
+    expect(sent.body.result).toMatchObject({ score: 1, band: { key: 'minimal' }, safetyConcern: true });
+
+    const k = await d.therapist.get(`/api/cases/${CHEN_CASE}`);
+    expect(k.body.alerts[0]).toMatchObject({ kind: 'measure_safety', severity: 'high', clientId: CHEN });
+    const progress = await d.therapist.get(`/api/cases/${CHEN_CASE}/progress`);
+    expect(progress.body.alerts[0]).toMatchObject({ kind: 'measure_safety' });
+    const dashboard = await d.therapist.get('/api/dashboard');
+    expect(dashboard.body.alerts.some((a: { kind: string; caseId: string }) => a.kind === 'measure_safety' && a.caseId === CHEN_CASE)).toBe(true);
+    // The alert text carries no answer, only the measure's name.
+    expect(JSON.stringify(k.body.alerts[0])).not.toMatch(/dead|hurting/i);
+  });
+
+  it('a practitioner enters answers given in session; a reliable deterioration shows in "needs attention"', async () => {
+    // Liu Jia's first PHQ-9 was 14: 20 is 6 worse.
+    const liuCase = demoCaseId('liu');
+    const entered = await d.therapist.post('/api/measure-responses', { caseId: liuCase, clientId: demoClientId('liu'), measureKey: 'phq-9', answers: phq9([3, 3, 3, 3, 2, 2, 2, 2]) });
+    expect(entered.status).toBe(201);
+    expect(entered.body).toMatchObject({ source: 'practitioner', score: 20, band: { key: 'severe' }, change: { baseline: 14, class: 'reliable_deterioration' } });
+    const dashboard = await d.therapist.get('/api/dashboard');
+    expect(dashboard.body.alerts.find((a: { kind: string; caseId: string }) => a.kind === 'measure_deterioration' && a.caseId === liuCase))
+      .toMatchObject({ params: { measure: 'PHQ-9', baseline: '14', latest: '20' } });
+    const series = await d.therapist.get(`/api/cases/${liuCase}/measures`);
+    const phq = series.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');
+    expect(phq).toMatchObject({ clinicalCutoff: 10, reliableChangePoints: 5, range: { min: 0, max: 27 } });
+    expect(phq.clients[0].points.map((p: { score: number }) => p.score)).toEqual([14, 12, 9, 8, 12, 20]);
+  });
+
+  it('checks the schedule: a foreign case, a missing interval, a profile for an individual case', async () => {
+    const foreign = await d.coach.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'phq-9', cadence: 'once' });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors).toEqual({ caseId: 'is not a case you can reach' });
+    const noInterval = await d.therapist.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'phq-9', cadence: 'every_n_weeks' });
+    expect(noInterval.body.errors).toEqual({ intervalWeeks: 'is required for every N weeks' });
+    const profile = await d.therapist.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'communication-profile', cadence: 'once' });
+    expect(profile.body.errors).toEqual({ measureKey: 'is for the partners of a couple case' });
+    expect((await d.coach.get(listUrl('/api/measure-responses', { filter: { caseId: CHEN_CASE } }))).body).toEqual([]);
+    expect((await d.client.get('/api/measure-schedules')).status).toBe(403);
+  });
+
+  it('couples: each partner answers the profile separately, privately, after the safety screen', async () => {
+    const a = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
+    const b = await give(zhou, COUPLE_CASE, ZHOU, 'communication-profile');
+    // Zhou cannot open or answer Zhao's occurrence.
+    expect((await zhou.get(`/api/me/measures/${a.responseId}`)).status).toBe(404);
+    expect((await zhou.post(`/api/me/measures/${a.responseId}/submit`, { answers: STEADY_PROFILE, safety: NO_CONCERN })).status).toBe(404);
+    // The safety screen comes first and must be answered.
+    const noScreen = await zhao.post(`/api/me/measures/${a.responseId}/submit`, { answers: STEADY_PROFILE });
+    expect(noScreen.status).toBe(400);
+    expect(Object.keys(noScreen.body.errors)).toEqual(['safety.safe_afraid', 'safety.safe_hurt', 'safety.safe_speak']);
+
+    const zhaoAnswers = { ...STEADY_PROFILE, us_w1: 4, us_w2: 4 };
+    const mine = await zhao.post(`/api/me/measures/${a.responseId}/submit`, { answers: zhaoAnswers, safety: NO_CONCERN });
+    expect(mine.status).toBe(200);
+    expect(mine.body.result.profile).toMatchObject({ stressMove: 'withdraw', withdraw: 100 });
+    expect(mine.body.partnerProfile).toBeNull();
+
+    const hers = await zhou.post(`/api/me/measures/${b.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_p1: 4, us_p2: 4 }, safety: NO_CONCERN });
+    expect(hers.body.partnerProfile).toBeNull();
+    // Nothing Zhou can read holds Zhao's answers or profile.
+    const everything = JSON.stringify((await zhou.get('/api/me/measures')).body);
+    expect(everything).not.toContain(a.responseId);
+    expect(everything).not.toContain('"withdraw":100');
+
+    const view = await d.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
+    expect(view.body.couple.partners.map((p: { clientId: string }) => p.clientId)).toEqual([ZHAO, ZHOU]);
+    expect(view.body.couple).toMatchObject({ pattern: 'pursue_withdraw', safetyConcern: false });
+    expect(view.body.couple.playbook[0].about).toBe('pursue_withdraw');
+  });
+
+  it('a safety concern on the couple screen alerts the practitioner and removes joint exercises', async () => {
+    const a = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
+    const sent = await zhao.post(`/api/me/measures/${a.responseId}/submit`, { answers: { ...STEADY_PROFILE, rs_1: 0, rs_2: 0, rs_3: 4 }, safety: { ...NO_CONCERN, safe_afraid: 1 } });
+    expect(sent.body.result.safetyConcern).toBe(true);
+    const exercises = (sent.body.playbook as Array<{ suggestions: Array<{ exerciseKey: string }> }>).flatMap((e) => e.suggestions.map((s) => s.exerciseKey));
+    expect(exercises.length).toBeGreaterThan(0);
+    expect(exercises).not.toContain('collaborative-listening');
+    const k = await d.therapist.get(`/api/cases/${COUPLE_CASE}`);
+    expect(k.body.alerts[0]).toMatchObject({ kind: 'measure_safety', clientId: ZHAO });
+    const view = await d.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
+    expect(view.body.couple).toMatchObject({ safetyConcern: true, pattern: null });
+  });
+
+  it('has the demo PHQ-9 series and the couple profile of the seed: both stepping back', async () => {
+    const chen = await d.therapist.get(`/api/cases/${CHEN_CASE}/measures`);
+    const phq = chen.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');
+    expect(phq.clients[0].points.slice(0, 4).map((p: { score: number }) => p.score)).toEqual([16, 13, 9, 7]);
+    const fresh = await createDemoTestApp('measures_demo');
+    try {
+      const couple = await fresh.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
+      expect(couple.body.couple).toMatchObject({ pattern: 'both_withdraw', safetyConcern: false });
+      const phqCouple = couple.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');
+      expect(phqCouple.clients.map((c: { points: Array<{ score: number }> }) => c.points.map((p) => p.score))).toEqual([[14, 12, 9, 7], [17, 15, 10, 8]]);
+      const chenOpen = await fresh.client.get('/api/me/measures');
+      expect(chenOpen.body.filter((m: { status: string }) => m.status === 'pending')).toHaveLength(1);
+    } finally {
+      await fresh.t.close();
+    }
+  });
+});
