@@ -50,7 +50,7 @@ export interface CaseAlertInput {
    * What the latest scored response of each measure says, per client: a safety item answered above
    * its threshold, or a reliable deterioration against the client's first response of that measure.
    */
-  measureSignals?: MeasureSignal[];
+  measureSignals?: MeasureSignal[] | undefined;
 }
 
 /** A finding of a client's latest response to a measure that the case's alerts show. */

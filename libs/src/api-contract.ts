@@ -275,7 +275,7 @@ export const sessionDtoSchema = z
     format: z.enum(SESSION_FORMATS),
     attendeeIds: z.array(uuid),
     stage: stageSchema,
-    note: z.partialRecord(z.enum(SESSION_NOTE_KEYS), text.nullable()),
+    note: z.partialRecord(z.enum(SESSION_NOTE_KEYS), text.nullable().optional()),
     signedAt: dateTime.nullable(),
     signedBy: nullableUuid,
     /** SHA-256 of the canonical note at signing. */
@@ -366,7 +366,8 @@ export const caseExceptionDtoSchema = z
     emotions: text.nullable(),
     meaning: text.nullable(),
     tags: z.array(text),
-    deep: z.object({ bodily: text.nullable(), capacity: text.nullable(), ifMoreOften: text.nullable() }).nullable(),
+    /** The deep description (body, forgotten capacity, if it happened more often): only the parts answered. */
+    deep: z.object({ bodily: text.nullable().optional(), capacity: text.nullable().optional(), ifMoreOften: text.nullable().optional() }).nullable(),
     significant: z.boolean(),
     /** Who logged it: the practitioner, or the client through the portal. */
     source: z.enum(SCALE_SCORE_SOURCES),

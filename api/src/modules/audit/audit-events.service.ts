@@ -31,7 +31,7 @@ export class AuditEventsService {
   }
 
   /** The trail as CSV rows (ids and codes only, as the trail itself holds). */
-  exportSource(actor: Actor, ids: string[] | null): ListExport<AuditEventResponseDto> {
+  exportSource(actor: Actor, ids: string[] | null): ListExport<AuditEventDto> {
     return {
       resource: 'audit-events',
       spec: AUDIT_EVENT_LIST,

@@ -84,7 +84,7 @@ export class AccountLinks {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [addressHash]);
       const [{ n }] = await manager.query(
-        `SELECT count(*)::int AS n FROM password_reset_requests WHERE address_hash = $1 AND requested_at > now() - interval '1 hour'`, [addressHash]) as Array<{ n: number }>;
+        `SELECT count(*)::int AS n FROM password_reset_requests WHERE address_hash = $1 AND requested_at > now() - interval '1 hour'`, [addressHash]) as [{ n: number }];
       await manager.query(`INSERT INTO password_reset_requests (address_hash) VALUES ($1)`, [addressHash]);
       if (n! >= RESET_REQUESTS_PER_HOUR) return;
       const users: Array<{ id: string; practice_id: string; recent: number }> = await manager.query(

@@ -34,7 +34,7 @@ export interface CaseFacts {
   scores: ScorePoint[];
   overdueAssignments: number;
   /** What each client's latest scored response per measure says (safety answer, reliable deterioration). */
-  measureSignals?: MeasureSignal[];
+  measureSignals?: MeasureSignal[] | undefined;
 }
 
 /** The fields of a case the derived values depend on. */

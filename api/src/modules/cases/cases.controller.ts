@@ -73,7 +73,7 @@ export class CasesController {
     summary: 'Admins: hand the case to another practitioner, with a reason',
     description: 'The clients follow the case: the old practitioner keeps a client only while another case of theirs includes it. Audited as `reassign`.',
   })
-  reassign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseReassignmentSchema }) body: CaseReassignment): Promise<CaseResponseDto> {
+  reassign(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseReassignmentSchema }) body: CaseReassignment): Promise<CaseDto> {
     return this.cases.reassign(actor, id, body);
   }
 

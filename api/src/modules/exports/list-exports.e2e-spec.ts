@@ -79,7 +79,7 @@ describe('list exports (GET /api/<resource>/export.csv)', () => {
   it('audits a case export as a read of each case it returned', async () => {
     const res = await download(therapist, listUrl('/api/cases/export.csv', { filter: { status: 'open' }, sort: ['title', 'ASC'] }));
     const [header, ...rows] = csvRows(res);
-    expect(header.slice(0, 5)).toEqual(['id', 'title', 'kind', 'clients', 'practitioner']);
+    expect(header!.slice(0, 5)).toEqual(['id', 'title', 'kind', 'clients', 'practitioner']);
     expect(rows.map((r) => r[1])).toEqual([
       'Chen Jing: between two fears', 'Liu Jia: from anxiety to safety', 'Zhao Lei and Zhou Ting: from silence to dialogue',
     ]);
@@ -92,7 +92,7 @@ describe('list exports (GET /api/<resource>/export.csv)', () => {
   it('exports users, sessions, exercises and the audit log to an admin', async () => {
     for (const resource of ['users', 'sessions', 'exercises', 'audit-events']) {
       const [header, ...rows] = csvRows(await download(admin, `/api/${resource}/export.csv`));
-      expect(header[0]).toBe('id');
+      expect(header![0]).toBe('id');
       expect(rows.length).toBeGreaterThan(0);
     }
     const [, ...trail] = csvRows(await download(admin, listUrl('/api/audit-events/export.csv', { filter: { action: 'export', entity: 'clients' } })));

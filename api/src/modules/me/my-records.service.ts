@@ -62,6 +62,7 @@ export class MyRecordsService {
         meaning: saved.meaning,
         tags: saved.tags,
         createdAt: saved.createdAt.toISOString(),
+        deep: saved.deep ?? null,
       };
     });
   }

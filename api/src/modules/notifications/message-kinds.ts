@@ -28,12 +28,12 @@ export type Language = (typeof LANGUAGES)[number];
 /** What a message may say, by name: all optional, all non-clinical. */
 export interface MessageParams {
   /** The practitioner who assigned or reviewed, as their colleagues and clients see them ("Dr. Wang"). */
-  practitionerName?: string;
-  practiceName?: string;
+  practitionerName?: string | undefined;
+  practiceName?: string | undefined;
   /** A calendar day, `YYYY-MM-DD`, in the recipient's zone. */
-  dueDate?: string;
+  dueDate?: string | undefined;
   /** How many items need attention (digest). */
-  count?: number;
+  count?: number | undefined;
   /** Hours a one-time link stays valid. */
-  validHours?: number;
+  validHours?: number | undefined;
 }

@@ -124,7 +124,7 @@ export class NotificationsService {
     const rows = await this.dataSource.query(
       `SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 50`, [actor.userId]);
     const [{ unread }] = await this.dataSource.query(
-      `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]) as Array<{ unread: number }>;
+      `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [actor.userId]) as [{ unread: number }];
     return { unread: unread!, items: rows.map(toNotificationDto) };
   }
 
@@ -168,7 +168,7 @@ export class NotificationsService {
       `SELECT id, to_address, kind, language, subject, text_body, links, state, attempts, last_answer, not_before, created_at, sent_at
          FROM outbox_messages WHERE practice_id = $1 ORDER BY created_at DESC, id OFFSET $2 LIMIT $3`,
       [actor.practiceId, range[0], range[1] - range[0] + 1]);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM outbox_messages WHERE practice_id = $1`, [actor.practiceId]) as Array<{ total: number }>;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM outbox_messages WHERE practice_id = $1`, [actor.practiceId]) as [{ total: number }];
     return { rows: rows.map(toOutboxDto), total: total! };
   }
 }

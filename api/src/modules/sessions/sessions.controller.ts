@@ -86,7 +86,7 @@ export class SessionsController {
       + 'A clash: 409 SCHEDULE_CONFLICT naming the other appointment (send conflictOverrideReason to book anyway). '
       + 'Outside working hours: 409 OUTSIDE_WORKING_HOURS (send outsideWorkingHours: true once confirmed).',
   })
-  move(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: appointmentMoveSchema }) body: AppointmentMove): Promise<SessionResponseDto> {
+  move(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: appointmentMoveSchema }) body: AppointmentMove): Promise<SessionDto> {
     return this.sessions.move(actor, id, body);
   }
 
@@ -97,7 +97,7 @@ export class SessionsController {
     summary: 'Mark an appointment held, missed (no_show), cancelled (who, why; late under the practice\'s notice) or scheduled again',
     description: 'A signed note fixes the state (409 NOTE_SIGNED). Cancelling with scope `following` cancels the rest of the series too.',
   })
-  changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: statusChangeSchema }) body: AppointmentStatusChange & { scope: SeriesScope }): Promise<SessionResponseDto> {
+  changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: statusChangeSchema }) body: AppointmentStatusChange & { scope: SeriesScope }): Promise<SessionDto> {
     return this.sessions.changeStatus(actor, id, body);
   }
 
