@@ -176,7 +176,7 @@ export const DashboardPage = () => {
       <Title title="attune.dashboard.title" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {(error as Error).message}
+          {error.message}
         </Alert>
       ) : null}
       <Card component="section" aria-labelledby="attention-heading" sx={{ mb: 2 }}>

@@ -1,5 +1,5 @@
 import { clientInputSchema, recordVersionSchema, type ClientDto } from '@attune/domain';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { Client } from './client.entity.js';
 
