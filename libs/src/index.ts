@@ -18,3 +18,4 @@ export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';
 export * from './sign-in-delays.js';
+export * from './case-visibility.js';

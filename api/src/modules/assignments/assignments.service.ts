@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { nextAssignmentStatus } from '@attune/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
+import { transactionNow } from '../../common/transaction-clock.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -73,7 +74,7 @@ export class AssignmentsService {
         clientId: input.clientId,
         exerciseId: exercise.id,
         assignedBy: actor.userId,
-        assignedAt: await databaseNow(manager),
+        assignedAt: await transactionNow(manager),
         dueAt: new Date(input.dueAt),
         note: textOrNull(input.note),
         status: 'assigned',
@@ -163,10 +164,4 @@ export class AssignmentsService {
     const qb = manager.getRepository(Assignment).createQueryBuilder('a').where('a.id = :id', { id });
     return toAssignmentDto((await this.dtoQuery(qb, true).getRawOne<AssignmentDtoRow>())!);
   }
-}
-
-/** The transaction's now(): the instant the new assignment is given at. */
-async function databaseNow(manager: EntityManager): Promise<Date> {
-  const rows: Array<{ now: Date }> = await manager.query(`SELECT now() AS now`);
-  return new Date(rows[0]!.now);
 }
