@@ -20,10 +20,9 @@ import type { Actor } from '../../common/request-context.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { Client } from '../clients/client.entity.js';
-import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
-import { ScaleScore } from '../scale-scores/scale-score.entity.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
+import { transactionNow } from '../../common/transaction-clock.js';
 import { IdempotencyService, requestHash, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { caseClosed } from './my-scope.js';
 import {
@@ -34,6 +33,8 @@ import {
   type PortalAssignmentSummaryDto,
   type PortalCheckInDto,
 } from './me.dto.js';
+import { writeScaleScore } from '../scale-scores/scale-score.writer.js';
+import { writeCaseException } from '../exceptions/case-exception.writer.js';
 
 const NOT_FOUND = 'Assignment';
 
@@ -105,7 +106,7 @@ export class MyAssignmentsService {
       const [rows, total] = await applyListQuery(qb, MY_ASSIGNMENT_LIST, query).getManyAndCount();
       const exercises = await this.exercisesById(manager, rows.map((a) => a.exerciseId));
       await this.audit.recordCaseReads(manager, 'list', 'assignments', rows.map((a) => a.caseId));
-      const now = new Date();
+      const now = await transactionNow(manager);
       return new ListPage('assignments', rows.map((a) => {
         const e = exercises.get(a.exerciseId)!;
         return {
@@ -149,7 +150,7 @@ export class MyAssignmentsService {
       const updated = await this.update(manager, id, {
         status: nextAssignmentStatus(assignment.status, 'save_draft'),
         draft: checked.value,
-        draftSavedAt: new Date(),
+        draftSavedAt: await transactionNow(manager),
         sharedWithPartner: couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false,
       });
       await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: updated.caseId });
@@ -182,7 +183,7 @@ export class MyAssignmentsService {
         const occurredAt = checked.value['occurredAt'];
         if (typeof occurredAt === 'string') assertRecordedTime(occurredAt, 'response.occurredAt', mine.caseOpenedAt);
       }
-      const now = new Date();
+      const now = await transactionNow(manager);
       const updated = await this.update(manager, id, {
         status: nextAssignmentStatus(assignment.status, 'submit'),
         response: checked.value,
@@ -194,39 +195,30 @@ export class MyAssignmentsService {
       const audit: AuditEntry[] = [{ action: 'submit', entity: 'assignments', entityId: id, caseId: assignment.caseId }];
       if (exercise.effect === 'exception') {
         const entry = exceptionFromLogResponse(checked.value);
-        const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
+        const saved = await writeCaseException(manager, {
+          ...entry,
           practiceId: assignment.practiceId,
           caseId: assignment.caseId,
           clientId: assignment.clientId,
-          occurredAt: new Date(entry.occurredAt),
-          context: entry.context,
-          behavior: entry.behavior ?? null,
-          thoughts: entry.thoughts ?? null,
-          emotions: entry.emotions ?? null,
-          meaning: entry.meaning ?? null,
-          tags: entry.tags ?? [],
-          deep: null,
-          significant: false,
           source: 'client',
           assignmentId: assignment.id,
           recordedBy: actor.userId,
-        }));
+        });
         audit.push({ action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId });
       } else if (exercise.effect === 'scale_score') {
         const rating = scaleScoreFromPositioningResponse(checked.value);
-        const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+        const saved = await writeScaleScore(manager, {
           practiceId: assignment.practiceId,
           caseId: assignment.caseId,
           clientId: assignment.clientId,
           score: rating.score,
           recordedAt: now,
           source: 'client',
-          keepsFromLower: rating.keepsFromLower ?? null,
-          onePointHigher: rating.onePointHigher ?? null,
-          sessionId: null,
+          keepsFromLower: rating.keepsFromLower,
+          onePointHigher: rating.onePointHigher,
           assignmentId: assignment.id,
           recordedBy: actor.userId,
-        }));
+        });
         audit.push({ action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId });
       }
       await this.audit.recordMany(manager, audit);
@@ -246,7 +238,7 @@ export class MyAssignmentsService {
       if (exercise.cadence.kind === 'once') throw conflict('This homework is done once, so it has no daily or weekly check-ins.');
       if (assignment.status === 'reviewed') throw conflict('Your practitioner has reviewed this homework, so its check-ins are closed.');
       const periods = cadenceCheckIns(exercise.cadence, assignment.assignedAt, assignment.dueAt);
-      const today = toIsoDate(new Date());
+      const today = toIsoDate(await transactionNow(manager));
       const day = input.periodStart ?? today;
       const period = periods.find((p) => p.start <= day && day <= p.end);
       if (!period) {
@@ -346,6 +338,7 @@ export class MyAssignmentsService {
 
   private async detail(manager: EntityManager, { assignment: a, exercise, couple }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple'>): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
+    const now = await transactionNow(manager);
     if (exercise.cadence.kind !== 'once') {
       const rows: Array<{ periodStart: string; response: Record<string, unknown>; createdAt: Date }> = await manager.query(
         `SELECT period_start::text AS "periodStart", response, created_at AS "createdAt"
@@ -358,7 +351,7 @@ export class MyAssignmentsService {
         createdAt: r.createdAt.toISOString(),
       }));
       const periods = cadenceCheckIns(exercise.cadence, a.assignedAt, a.dueAt);
-      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), new Date())
+      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), now)
         .map((p) => ({ index: p.index, start: p.start, end: p.end, state: p.state }));
       checkIns = { calendar, entries };
     }
@@ -371,7 +364,7 @@ export class MyAssignmentsService {
       dueAt: a.dueAt.toISOString(),
       note: a.note,
       status: a.status,
-      overdue: isOverdue(a, new Date()),
+      overdue: isOverdue(a, now),
       response: a.response,
       submittedAt: iso(a.submittedAt),
       feedback: a.status === 'reviewed' ? a.feedback : null,
