@@ -20,6 +20,7 @@ import { HotPathIndexes1764250000000 } from './migrations/1764250000000-hot-path
 import { IdempotencyKeyExpiry1764340000000 } from './migrations/1764340000000-idempotency-key-expiry.js';
 import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-signed-addenda-chain.js';
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
+import { ExerciseRetirement1764470000000 } from './migrations/1764470000000-exercise-retirement.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
 import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
 
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000,
   SignInFailures1764300000000, ClientWordsAndVersions1764320000000, IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
   IdempotencyKeyPractice1764360000000,
+  ExerciseRetirement1764470000000,
 ];

@@ -68,6 +68,7 @@ export class AssignmentsService {
         .setLock('pessimistic_read')
         .getOne();
       if (!exercise) throw badRequest({ exerciseId: 'is not an exercise in your library' });
+      if (exercise.retiredAt) throw badRequest({ exerciseId: 'was retired from the library: homework given before keeps it, new homework cannot use it' });
       const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
         practiceId: found.practiceId,
         caseId: found.id,

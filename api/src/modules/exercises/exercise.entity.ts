@@ -16,6 +16,8 @@ export class Exercise {
   @Column('jsonb') fields: ExerciseField[];
   @Column({ type: 'text', nullable: true }) effect: 'exception' | 'scale_score' | null;
   @Column({ name: 'built_in', type: 'boolean' }) builtIn: boolean;
+  /** When a built-in left libs' catalogue: kept for the homework that uses it, offered for no new one. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
