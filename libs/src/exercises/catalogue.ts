@@ -51,8 +51,12 @@ export interface ExerciseDefinition {
   cadence: ExerciseCadence;
   fields: ExerciseField[];
   /** A submitted response also creates a domain record: an exception, or a scale score. */
-  effect?: 'exception' | 'scale_score';
+  effect?: ExerciseEffect;
 }
+
+/** What a submitted response can create besides itself (the API's submit effects are keyed by these). */
+export const EXERCISE_EFFECTS = ['exception', 'scale_score'] as const;
+export type ExerciseEffect = (typeof EXERCISE_EFFECTS)[number];
 
 /** Body for creating or updating a practitioner's own exercise. */
 export const customExerciseInputSchema = z.object({

@@ -5,11 +5,9 @@ import {
   cadenceCheckIns,
   canApplyAssignmentEvent,
   checkInCalendar,
-  exceptionFromLogResponse,
   isOverdue,
   nextAssignmentStatus,
   responseJsonSchemaFor,
-  scaleScoreFromPositioningResponse,
   toIsoDate,
   validateExerciseResponse,
 } from '@attune/domain';
@@ -33,8 +31,7 @@ import {
   type PortalAssignmentSummaryDto,
   type PortalCheckInDto,
 } from './me.dto.js';
-import { writeScaleScore } from '../scale-scores/scale-score.writer.js';
-import { writeCaseException } from '../exceptions/case-exception.writer.js';
+import { SUBMIT_EFFECTS } from './submit-effects.js';
 
 const NOT_FOUND = 'Assignment';
 
@@ -193,33 +190,8 @@ export class MyAssignmentsService {
       });
 
       const audit: AuditEntry[] = [{ action: 'submit', entity: 'assignments', entityId: id, caseId: assignment.caseId }];
-      if (exercise.effect === 'exception') {
-        const entry = exceptionFromLogResponse(checked.value);
-        const saved = await writeCaseException(manager, {
-          ...entry,
-          practiceId: assignment.practiceId,
-          caseId: assignment.caseId,
-          clientId: assignment.clientId,
-          source: 'client',
-          assignmentId: assignment.id,
-          recordedBy: actor.userId,
-        });
-        audit.push({ action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId });
-      } else if (exercise.effect === 'scale_score') {
-        const rating = scaleScoreFromPositioningResponse(checked.value);
-        const saved = await writeScaleScore(manager, {
-          practiceId: assignment.practiceId,
-          caseId: assignment.caseId,
-          clientId: assignment.clientId,
-          score: rating.score,
-          recordedAt: now,
-          source: 'client',
-          keepsFromLower: rating.keepsFromLower,
-          onePointHigher: rating.onePointHigher,
-          assignmentId: assignment.id,
-          recordedBy: actor.userId,
-        });
-        audit.push({ action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId });
+      if (exercise.effect) {
+        audit.push(await SUBMIT_EFFECTS[exercise.effect](manager, { assignment, response: checked.value, submittedAt: now, submittedBy: actor.userId }));
       }
       await this.audit.recordMany(manager, audit);
 

@@ -1,0 +1,53 @@
+import { exceptionFromLogResponse, scaleScoreFromPositioningResponse, type ExerciseEffect, type ExerciseResponse } from '@attune/domain';
+import type { EntityManager } from 'typeorm';
+import type { Assignment } from '../assignments/assignment.entity.js';
+import type { AuditEntry } from '../audit/audit.service.js';
+import { writeCaseException } from '../exceptions/case-exception.writer.js';
+import { writeScaleScore } from '../scale-scores/scale-score.writer.js';
+
+/** A homework response just submitted, checked against its exercise's fields. */
+export interface SubmittedHomework {
+  assignment: Pick<Assignment, 'id' | 'practiceId' | 'caseId' | 'clientId'>;
+  response: ExerciseResponse;
+  /** The transaction's now(). */
+  submittedAt: Date;
+  submittedBy: string;
+}
+
+type SubmitEffect = (manager: EntityManager, submitted: SubmittedHomework) => Promise<AuditEntry>;
+
+/**
+ * What a submitted response creates besides itself, by its exercise's effect, through the same
+ * writers the staff routes and the portal use. A mapped type over ExerciseEffect: a new effect kind
+ * does not compile until it has its entry here. Each answers the audit entry of what it wrote.
+ */
+export const SUBMIT_EFFECTS: { readonly [K in ExerciseEffect]: SubmitEffect } = {
+  exception: async (manager, { assignment, response, submittedBy }) => {
+    const saved = await writeCaseException(manager, {
+      ...exceptionFromLogResponse(response),
+      practiceId: assignment.practiceId,
+      caseId: assignment.caseId,
+      clientId: assignment.clientId,
+      source: 'client',
+      assignmentId: assignment.id,
+      recordedBy: submittedBy,
+    });
+    return { action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId };
+  },
+  scale_score: async (manager, { assignment, response, submittedAt, submittedBy }) => {
+    const rating = scaleScoreFromPositioningResponse(response);
+    const saved = await writeScaleScore(manager, {
+      practiceId: assignment.practiceId,
+      caseId: assignment.caseId,
+      clientId: assignment.clientId,
+      score: rating.score,
+      recordedAt: submittedAt,
+      source: 'client',
+      keepsFromLower: rating.keepsFromLower,
+      onePointHigher: rating.onePointHigher,
+      assignmentId: assignment.id,
+      recordedBy: submittedBy,
+    });
+    return { action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId };
+  },
+};
