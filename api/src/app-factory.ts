@@ -107,7 +107,7 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : staticFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     // Client-side routes get the app; a missing built file is a plain 404, not the app's HTML.
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/assets/')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/assets/')) { next(); return; }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

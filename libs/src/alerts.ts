@@ -12,7 +12,7 @@ export interface CaseAlert {
   kind: AlertKind;
   severity: AlertSeverity;
   /** The client the alert is about, when it is about one. */
-  clientId?: string;
+  clientId?: string | undefined;
   /** The alert in English: a fallback for screens that cannot word it from `params`. */
   message: string;
   /**

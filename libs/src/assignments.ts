@@ -49,13 +49,29 @@ export function nextAssignmentStatus(current: AssignmentStatus, event: Assignmen
   return rule.to;
 }
 
-/** Overdue: the due time has passed and nothing has been submitted yet. */
-export function isOverdue(
-  assignment: { status: AssignmentStatus; dueAt: Date | string },
-  today: Date | string = new Date(),
-): boolean {
-  if (assignment.status !== 'assigned' && assignment.status !== 'in_progress') return false;
-  return toDate(assignment.dueAt).getTime() < toDate(today).getTime();
+/** The statuses in which an assignment still waits for its submission, and so can be overdue. */
+export const AWAITING_SUBMISSION = ['assigned', 'in_progress'] as const satisfies readonly AssignmentStatus[];
+
+/**
+ * Overdue: the due time has passed and nothing has been submitted yet. `now` is the clock of the
+ * request: the API passes its transaction's now(), the instant `overdueSql` compares with.
+ */
+export function isOverdue(assignment: { status: AssignmentStatus; dueAt: Date | string }, now: Date | string): boolean {
+  if (!(AWAITING_SUBMISSION as readonly AssignmentStatus[]).includes(assignment.status)) return false;
+  return toDate(assignment.dueAt).getTime() < toDate(now).getTime();
+}
+
+const TABLE_ALIAS = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * `isOverdue` in SQL over the assignments table aliased `alias`, against the transaction's now()
+ * taken to the millisecond: a JavaScript Date (the `now` isOverdue is given) has no microseconds,
+ * and a due time in the same millisecond as now() would otherwise be overdue in SQL only.
+ * A property test (api/src/common/domain-sql.e2e-spec.ts) checks the two agree at the boundary.
+ */
+export function overdueSql(alias = 'a'): string {
+  if (!TABLE_ALIAS.test(alias)) throw new Error(`overdueSql: "${alias}" is not a table alias`);
+  return `(${alias}.due_at < date_trunc('milliseconds', now()) AND ${alias}.status IN (${AWAITING_SUBMISSION.map((s) => `'${s}'`).join(', ')}))`;
 }
 
 export interface CheckInPeriod {

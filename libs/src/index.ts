@@ -25,3 +25,4 @@ export * from './measures/standard-measures.js';
 export * from './measures/communication-profile.js';
 export * from './measures/measure-catalogue.js';
 export * from './measures/measure-inputs.js';
+export * from './case-visibility.js';

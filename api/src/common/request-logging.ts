@@ -17,7 +17,7 @@ type Req = IncomingMessage & { method?: string };
  * container they stay JSON, one object a line.
  */
 export function requestLoggingModule(config: AppConfig): DynamicModule {
-  const pretty = process.stdout.isTTY === true;
+  const pretty = process.stdout.isTTY;
   const params: Params = {
     pinoHttp: [
       {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import { type Client, escapeIdentifier, escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The login role the application connects as; the owner of the tables only migrates. */

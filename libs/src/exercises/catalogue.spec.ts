@@ -212,12 +212,12 @@ function boundBreakers(field: ExerciseField, valid: unknown): { label: string; v
 }
 
 describe('BUILT_IN_EXERCISES', () => {
-  it('has exactly 18 exercises, three per stage, with the agreed keys', () => {
-    expect(BUILT_IN_EXERCISES).toHaveLength(18);
+  it('offers at least the agreed exercises of every stage, each key once', () => {
+    // A new exercise is added in the catalogue alone: the agreed ones must stay, more may come.
     for (const { stage } of STAGES) {
-      expect(builtInExercisesForStage(stage).map((e) => e.key)).toEqual(EXPECTED_KEYS[stage]);
+      expect(builtInExercisesForStage(stage).map((e) => e.key)).toEqual(expect.arrayContaining(EXPECTED_KEYS[stage]));
     }
-    expect(new Set(BUILT_IN_EXERCISES.map((e) => e.key)).size).toBe(18);
+    expect(new Set(BUILT_IN_EXERCISES.map((e) => e.key)).size).toBe(BUILT_IN_EXERCISES.length);
   });
 
   it('looks exercises up by key', () => {

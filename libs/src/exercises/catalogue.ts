@@ -50,9 +50,13 @@ export interface ExerciseDefinition {
   audience: ExerciseAudience;
   cadence: ExerciseCadence;
   fields: ExerciseField[];
-  /** A submitted response also creates a domain record: an exception, or a scale score. */
-  effect?: 'exception' | 'scale_score' | 'exception_deep';
+  /** A submitted response also creates a domain record: an exception, a scale score, or an exception's deep description. */
+  effect?: ExerciseEffect;
 }
+
+/** What a submitted response can create besides itself (the API's submit effects are keyed by these). */
+export const EXERCISE_EFFECTS = ['exception', 'scale_score', 'exception_deep'] as const;
+export type ExerciseEffect = (typeof EXERCISE_EFFECTS)[number];
 
 /** Body for creating or updating a practitioner's own exercise. */
 export const customExerciseInputSchema = z.object({

@@ -420,7 +420,7 @@ export function validateExerciseResponse(
   mode: ResponseMode,
 ): ExerciseResponseValidation {
   const result = responseSchemaFor(fields, mode).safeParse(ownAnswers(response));
-  if (result.success) return { ok: true, value: result.data as ExerciseResponse };
+  if (result.success) return { ok: true, value: result.data };
   return { ok: false, fields: zodIssuesToFields(result.error) };
 }
 

@@ -10,10 +10,7 @@
  * the same scale only applies new migrations; another scale drops the schema and loads again.
  */
 import { performance } from 'node:perf_hooks';
-import { dataSourceOptions } from '@attune/api/dist/database/data-source.js';
-import { migrate } from '@attune/api/dist/database/migrate.js';
-import { hashPassword } from '@attune/api/dist/modules/auth/passwords.js';
-import { syncBuiltInExercises } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
+import { dataSourceOptions, migrate, hashPassword, syncBuiltInExercises } from '@attune/api/testing';
 import { SingleBar, Presets } from 'cli-progress';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { startEmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
+import { startEmbeddedDatabase } from '@attune/api/testing';
 import { Client } from 'pg';
 
 export interface BenchDatabase {

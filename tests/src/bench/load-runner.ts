@@ -87,7 +87,7 @@ async function runOnce(spec: LoadSpec, duration: number, next: { i: number }, re
     const headers: Record<string, string> = { ...spec.headers };
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
     if (spec.idempotencyKeys) headers['idempotency-key'] = `bench-${process.pid}-${n}`;
-    return { ...req, path: spec.paths[n % spec.paths.length]!, headers, body: spec.body } as autocannon.Request;
+    return { ...req, path: spec.paths[n % spec.paths.length]!, headers, body: spec.body };
   };
   const instance = autocannon({
     url: spec.baseUrl,
@@ -95,7 +95,7 @@ async function runOnce(spec: LoadSpec, duration: number, next: { i: number }, re
     duration,
     pipelining: 1,
     timeout: 30,
-    requests: [{ method: spec.method, headers: spec.headers, setupRequest } as autocannon.Request],
+    requests: [{ method: spec.method, headers: spec.headers, setupRequest }],
   }, (error, result) => (error ? rejectDone(error) : resolveDone(result)));
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (!record) return;

@@ -236,7 +236,7 @@ async function dashboard(pool: Pool, actor: Actor): Promise<Reply> {
     const [review, overdue, sessions, unsigned] = await Promise.all([
       c.query(`SELECT a.id, a.case_id, k.title, a.client_id, cl.display_name, e.title AS exercise_title, a.submitted_at, count(*) OVER () AS total
                  FROM assignments a JOIN cases k ON k.id = a.case_id JOIN clients cl ON cl.id = a.client_id JOIN exercises e ON e.id = a.exercise_id
-                WHERE ${scope} AND a.status = 'submitted' ORDER BY a.submitted_at, a.id LIMIT 50`, values),
+                WHERE ${scope} AND k.status = 'open' AND a.status = 'submitted' ORDER BY a.submitted_at, a.id LIMIT 50`, values),
       c.query(`SELECT a.id, a.case_id, k.title, a.client_id, cl.display_name, e.title AS exercise_title, a.due_at, count(*) OVER () AS total
                  FROM assignments a JOIN cases k ON k.id = a.case_id JOIN clients cl ON cl.id = a.client_id JOIN exercises e ON e.id = a.exercise_id
                 WHERE ${scope} AND k.status = 'open' AND a.status IN ('assigned', 'in_progress') AND a.due_at < now() ORDER BY a.due_at, a.id LIMIT 50`, values),
@@ -296,7 +296,7 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
     if (key) {
       const seen = (await c.query(`SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [actor.userId, key])).rows[0];
       if (seen) {
-        if (seen.request_hash !== requestHash) throw new HttpError(409, 'This Idempotency-Key was used for another request');
+        if (seen.request_hash !== requestHash) throw new HttpError(422, 'This Idempotency-Key was used for another request');
         return { status: seen.status_code, body: seen.response };
       }
     }

@@ -110,8 +110,8 @@ async function timeNpmStart(dataDir: string): Promise<{ totalMs: number; serverM
     // nx prints the build's summary, then main.js starts: the server's own start begins there.
     if (serverStartedAt === null && /Successfully ran target build|DATABASE_URL is not set/.test(output)) serverStartedAt = performance.now();
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   try {
     const deadline = Date.now() + 600_000;
     for (;;) {
@@ -155,7 +155,7 @@ const median = (list: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-export async function runWebBench(args: BenchArgs, log: (m: string) => void, db: { url: string; appUrl?: string }): Promise<WebBenchResult> {
+export async function runWebBench(_args: BenchArgs, log: (m: string) => void, db: { url: string; appUrl?: string }): Promise<WebBenchResult> {
   const started = new Date();
   const result: WebBenchResult = { started, bundle: { problem: 'not measured' }, dashboard: { problem: 'not measured' }, npmStart: { problem: 'not measured' } };
   try {
@@ -179,7 +179,7 @@ export async function runWebBench(args: BenchArgs, log: (m: string) => void, db:
       log(`Dashboard chart drawn ${median(runs.runsMs).toFixed(0)} ms after Sign in (median of ${runs.runsMs.length}: ${runs.runsMs.map((n) => n.toFixed(0)).join(', ')} ms)`);
     } catch (error) {
       result.dashboard = { problem: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300) };
-      log(`Dashboard timing failed: ${(result.dashboard as { problem: string }).problem}`);
+      log(`Dashboard timing failed: ${result.dashboard.problem}`);
     } finally {
       await api.stop();
     }
@@ -206,7 +206,6 @@ export async function runWebBench(args: BenchArgs, log: (m: string) => void, db:
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  void args;
   return result;
 }
 

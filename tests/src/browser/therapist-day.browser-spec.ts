@@ -261,7 +261,7 @@ async function longestPolyline(container: Locator): Promise<{ points: number; fi
         .filter((el) => el.getAttribute('fill') === 'none')
         .map((el) => [...(el.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))),
     );
-    return lines.reduce((best, line) => (line.length > best.length ? line : best), [] as { x: number; y: number }[]);
+    return lines.reduce<{ x: number; y: number }[]>((best, line) => (line.length > best.length ? line : best), []);
   };
   // the chart loads lazily: wait until a line of two points or more is drawn
   const deadline = Date.now() + 10_000;

@@ -4,7 +4,7 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
+import { builtInExerciseId } from '@attune/api/testing';
 import { DEMO } from '../security/fixtures.js';
 import { freePort, startDemoApp, type DemoApp } from '../security/harness.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
@@ -229,7 +229,6 @@ describe('nothing lost when PostgreSQL fails under load', () => {
         requestsRetried: retried,
         attempts: [...submitOutcomes.values(), ...noteOutcomes.values()].reduce((sum, o) => sum + o.attempts, 0),
       };
-      // eslint-disable-next-line no-console
       console.log(`nothing lost: ${JSON.stringify(summary)}`);
 
       // every request got a real answer before the deadline, and every answer was a 2xx

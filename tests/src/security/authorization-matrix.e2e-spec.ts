@@ -194,7 +194,7 @@ function swapIds(value: unknown, swap: Record<string, string>): unknown {
 }
 
 function contentRangeTotal(res: request.Response): number | null {
-  const header = res.headers['content-range'] as string | undefined;
+  const header = res.headers['content-range'];
   const m = header?.match(/\/(\d+)$/);
   return m ? Number(m[1]) : null;
 }
@@ -226,7 +226,6 @@ describe('authorization matrix: every route × seven actors', () => {
     }
   });
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`authorization matrix: ${rules?.length ?? 0} routes, ${tally.routeActorPairs} route × actor pairs, ${tally.requests} requests ` +
       `(401: ${tally.denied401}, 403: ${tally.denied403}, 404: ${tally.notFound404}, 400: ${tally.rejected400}, 2xx where allowed: ${tally.allowed2xx})`);
     await t?.close();
@@ -287,7 +286,7 @@ describe('authorization matrix: every route × seven actors', () => {
         tally.routeActorPairs++;
         const idKind = kindOf(rule.path);
         const targets = actor.key && actor.key !== null ? targetsOf(actor.key, auditIds) : undefined;
-        const sampleId = idKind && targets?.own[idKind] ? targets.own[idKind]! : DEMO.chen.caseId;
+        const sampleId = idKind && targets?.own[idKind] ? targets.own[idKind] : DEMO.chen.caseId;
         const concrete = (id: string) => rule.path.replace('{id}', id);
         const body = rule.method === 'GET' || rule.method === 'DELETE' ? undefined : {};
         const label = (url: string) => `${rule.method} ${url}`;

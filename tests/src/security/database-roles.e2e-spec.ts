@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
+import { startEmbeddedDatabase } from '@attune/api/testing';
 import { DEMO_PASSWORD, freePort, startAppServer, type AppServer } from '../support/app-server.js';
 
 const LEGACY_PASSWORD = 'attune-embedded';

@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { stableId } from '@attune/api/dist/common/stable-id.js';
-import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
-import { DEMO_PRACTICE_ID, demoCaseId, demoClientId, demoUserId } from '@attune/api/dist/seed/demo-seed.js';
+import { stableId, builtInExerciseId, DEMO_PRACTICE_ID, demoCaseId, demoClientId, demoUserId } from '@attune/api/testing';
 
 /** Ids of the demo practice's records (api/src/seed/demo-seed.ts), by the caseload they belong to. */
 export const DEMO = {

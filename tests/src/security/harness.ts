@@ -7,12 +7,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '@attune/api/dist/app-factory.js';
-import { loadAppConfig, type AppConfig } from '@attune/api/dist/config/app-config.js';
-import { startEmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
-import { migrate } from '@attune/api/dist/database/migrate.js';
-import { syncBuiltInExercises } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
-import { DEMO_ACCOUNTS, seedDemoData } from '@attune/api/dist/seed/demo-seed.js';
+import {
+  createApp,
+  loadAppConfig,
+  type AppConfig,
+  startEmbeddedDatabase,
+  migrate,
+  syncBuiltInExercises,
+  DEMO_ACCOUNTS,
+  seedDemoData,
+} from '@attune/api/testing';
 
 export const DEMO_PASSWORD = 'attune-demo';
 export type DemoKey = (typeof DEMO_ACCOUNTS)[number]['key'];

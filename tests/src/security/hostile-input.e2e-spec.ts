@@ -231,9 +231,7 @@ describe('hostile input: generated bodies, ids and list parameters', () => {
 
   afterAll(async () => {
     stats.durationMs = Date.now() - started;
-    // eslint-disable-next-line no-console
     console.log(`hostile input: ${stats.requests} generated requests over ${targets?.length ?? 0} routes in ${(stats.durationMs / 1000).toFixed(1)} s, seed ${SEED}; answers ${JSON.stringify(stats.byStatus)}`);
-    // eslint-disable-next-line no-console
     console.log(Object.entries(routeTime).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v} ms`).join('\n'));
     await t?.close();
   });

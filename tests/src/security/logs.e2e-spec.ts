@@ -18,8 +18,8 @@ describe('logs', () => {
       callback?.();
       return true;
     };
-    process.stdout.write = capture as typeof process.stdout.write;
-    process.stderr.write = capture as typeof process.stderr.write;
+    process.stdout.write = capture;
+    process.stderr.write = capture;
     t = await startDemoApp('logs', { LOG_LEVEL: 'debug' }, undefined, { logs: true });
   });
   afterAll(async () => {

@@ -1,13 +1,7 @@
 import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Action, Resource } from '@attune/domain';
-import {
-  PUBLIC_ROUTE,
-  ROUTE_PERMISSION,
-  SIGNED_IN_ROUTE,
-  WITHOUT_TOTP_ROUTE,
-  type RoutePermission,
-} from '@attune/api/dist/common/access.decorators.js';
+import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '@attune/api/testing';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -120,7 +120,7 @@ export function isoDateInDays(days: number, from = new Date()): string {
 /** A date the way the English app writes it ("9 Dec 2026"). */
 export function appDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y!, m! - 1, d));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '@attune/api/dist/database/embedded-database.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@attune/api/testing';
 import type { TestDatabase } from '../security/harness.js';
 
 /** PostgreSQL on a data folder and port of this test's own, which it can stop and start at will. */

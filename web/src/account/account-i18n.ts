@@ -15,6 +15,6 @@ export function withAccountMessages(messagesFor: MessagesFor): MessagesFor {
     }
     return base instanceof Promise
       ? base.then((messages) => ({ ...messages, ...accountEnMessages }))
-      : ({ ...base, ...accountEnMessages } as TranslationMessages);
+      : ({ ...base, ...accountEnMessages });
   };
 }

@@ -25,7 +25,7 @@ export const SignInForm = () => {
     setSubmitting(true);
     setError(null);
     try {
-      await login(values as unknown as SignInCredentials);
+      await login(values);
     } catch (caught) {
       if (caught instanceof TotpRequiredError) {
         setNeedsCode(true);

@@ -39,9 +39,9 @@ interface TooltipEntry {
 
 /** The tooltip of a rating: who, the score and the follow-ups answered with it, in the words written. */
 const RatingTooltip = ({ active, payload, label, formatDate, labels }: {
-  active?: boolean;
-  payload?: readonly TooltipEntry[];
-  label?: string | number;
+  active?: boolean | undefined;
+  payload?: readonly TooltipEntry[] | undefined;
+  label?: string | number | undefined;
   formatDate: (t: number) => string;
   labels: CaseProgressChartProps['labels'];
 }) => {

@@ -177,7 +177,7 @@ export const DashboardPage = () => {
       <Title title="attune.dashboard.title" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {(error as Error).message}
+          {error.message}
         </Alert>
       ) : null}
       <TodayAppointmentsCard />

@@ -68,7 +68,7 @@ export const LogMomentPage = () => {
       else if (first) document.getElementById(`moment-${first}`)?.focus();
       return;
     }
-    await send(() => portalApi.addException(body as Parameters<typeof portalApi.addException>[0]), () => {
+    await send(() => portalApi.addException(body), () => {
       setTexts(EMPTY);
       setTags([]);
       setOccurredAt(localDateTimeValue(new Date()));

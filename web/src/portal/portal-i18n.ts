@@ -15,6 +15,6 @@ export function withPortalMessages(messagesFor: MessagesFor): MessagesFor {
     }
     return base instanceof Promise
       ? base.then((messages) => ({ ...messages, ...portalEnMessages }))
-      : ({ ...base, ...portalEnMessages } as TranslationMessages);
+      : ({ ...base, ...portalEnMessages });
   };
 }

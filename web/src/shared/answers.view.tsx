@@ -31,7 +31,7 @@ const FieldValue = ({ field, value }: { field: ExerciseField; value: unknown }) 
       );
     case 'ranking': {
       const ranking = asObject(value);
-      const items = Array.isArray(ranking?.['items']) ? (ranking!['items'] as unknown[]) : [];
+      const items = Array.isArray(ranking?.['items']) ? (ranking['items'] as unknown[]) : [];
       return (
         <Box>
           <Box component="ol" sx={{ my: 0, pl: 3 }}>

@@ -5,6 +5,7 @@ import {
   cadenceCheckIns,
   checkInCalendar,
   isOverdue,
+  overdueSql,
   reviewInputSchema,
   type AssignmentDto,
   type CheckInNoteDto,
@@ -20,7 +21,7 @@ import type { ListSpec } from '../../common/list-query.js';
 import type { AssignmentExerciseDto } from '@attune/domain';
 
 /** Overdue is derived, never stored: the due time has passed and nothing has been submitted. */
-export const ASSIGNMENT_OVERDUE_SQL = `(a.due_at < now() AND a.status IN ('assigned', 'in_progress'))`;
+export const ASSIGNMENT_OVERDUE_SQL = overdueSql('a');
 
 export const ASSIGNMENT_LIST: ListSpec = {
   resource: 'assignments',

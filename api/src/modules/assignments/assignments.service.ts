@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { nextAssignmentStatus } from '@attune/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
+import { transactionNow } from '../../common/transaction-clock.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -61,13 +62,14 @@ export class AssignmentsService {
         .setLock('pessimistic_read')
         .getOne();
       if (!exercise) throw badRequest({ exerciseId: 'is not an exercise in your library' });
+      if (exercise.retiredAt) throw badRequest({ exerciseId: 'was retired from the library: homework given before keeps it, new homework cannot use it' });
       const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
         practiceId: found.practiceId,
         caseId: found.id,
         clientId: input.clientId,
         exerciseId: exercise.id,
         assignedBy: actor.userId,
-        assignedAt: await databaseNow(manager),
+        assignedAt: await transactionNow(manager),
         dueAt: new Date(input.dueAt),
         note: textOrNull(input.note),
         status: 'assigned',
@@ -159,10 +161,4 @@ export class AssignmentsService {
     const qb = manager.getRepository(Assignment).createQueryBuilder('a').where('a.id = :id', { id });
     return toAssignmentDto((await this.dtoQuery(qb, true).getRawOne<AssignmentDtoRow>())!);
   }
-}
-
-/** The transaction's now(): the instant the new assignment is given at. */
-async function databaseNow(manager: EntityManager): Promise<Date> {
-  const rows: Array<{ now: Date }> = await manager.query(`SELECT now() AS now`);
-  return new Date(rows[0]!.now);
 }

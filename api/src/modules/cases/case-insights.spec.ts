@@ -36,7 +36,7 @@ describe('case insights', () => {
     const open = toCaseResponse(openCase, facts, now);
     expect(open).toMatchObject({ clientIds: ['b', 'a'], day: 20, plannedStage: 3, daysBehind: 6, scheduleStatus: 'behind', version: 3, closedAt: null });
     const closedAt = new Date(openCase.openedAt.getTime() + 9 * DAY);
-    const closed = toCaseResponse({ ...openCase, status: 'closed', closedAt } as Case, facts, now);
+    const closed = toCaseResponse({ ...openCase, status: 'closed', closedAt }, facts, now);
     expect(closed).toMatchObject({ day: 10, plannedStage: 2, daysBehind: 0, alerts: [], closedAt: closedAt.toISOString() });
   });
 

@@ -2,6 +2,8 @@ import {
   builtInMeasure,
   caseSchedule,
   deriveCaseAlerts,
+  overdueSql,
+  PLATEAU_RATINGS,
   type CaseAlert,
   type CaseProgressDto,
   type CaseStatus,
@@ -76,7 +78,7 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
                     row_number() OVER (PARTITION BY s.case_id, s.client_id ORDER BY s.recorded_at, s.id) AS first
                FROM scale_scores s
               WHERE s.case_id = ANY($1::uuid[]) AND NOT s.hidden) r
-      WHERE recent <= 3 OR best = 1 OR first = 1
+      WHERE recent <= ${PLATEAU_RATINGS} OR best = 1 OR first = 1
       ORDER BY case_id, client_id, recorded_at, id`,
     [ids],
   );
@@ -85,10 +87,10 @@ export async function loadCaseFacts(manager: EntityManager, caseIds: readonly st
   }
 
   const overdue: Array<{ case_id: string; n: number }> = await manager.query(
-    `SELECT case_id, count(*)::int AS n
-       FROM assignments
-      WHERE case_id = ANY($1::uuid[]) AND status IN ('assigned', 'in_progress') AND due_at < now()
-      GROUP BY case_id`,
+    `SELECT a.case_id, count(*)::int AS n
+       FROM assignments a
+      WHERE a.case_id = ANY($1::uuid[]) AND ${overdueSql('a')}
+      GROUP BY a.case_id`,
     [ids],
   );
   for (const row of overdue) {
@@ -232,7 +234,7 @@ export const CASE_PROGRESS_SELECT = `
   (SELECT coalesce(json_agg(json_build_array(s.id, s.client_id, s.score, ${epochMs('s.recorded_at')}, s.source, s.keeps_from_lower, s.one_point_higher) ORDER BY s.recorded_at, s.id), '[]')
      FROM scale_scores s WHERE s.case_id = k.id AND NOT s.hidden) AS "progressScores",
   (SELECT count(*)::int FROM assignments a
-    WHERE a.case_id = k.id AND a.status IN ('assigned', 'in_progress') AND a.due_at < now()) AS "overdueAssignments",
+    WHERE a.case_id = k.id AND ${overdueSql('a')}) AS "overdueAssignments",
   (SELECT coalesce(json_agg(json_build_array(t.to_stage, t.to_cycle, ${epochMs('t.at')}) ORDER BY t.at, t.to_cycle), '[]')
      FROM stage_transitions t WHERE t.case_id = k.id) AS "progressTransitions",
   (SELECT coalesce(json_agg(json_build_array(ts.id, ${epochMs('ts.starts_at')}) ORDER BY ts.starts_at, ts.id), '[]')

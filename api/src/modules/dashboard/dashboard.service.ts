@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_SEVERITIES,
+  caseScopeParams,
+  caseScopeSql,
+  overdueSql,
   STAGE_NUMBERS,
   stageOverrun,
   type AlertKind,
@@ -21,7 +24,9 @@ export const DASHBOARD_LIST_LIMIT = 50;
 const WEEK_SESSIONS_LIMIT = 200;
 
 /** `k` is the case; $1 the practice; $2 the practitioner, or null for an admin (the whole practice). */
-const IN_SCOPE = `k.practice_id = $1 AND ($2::uuid IS NULL OR k.practitioner_id = $2::uuid)`;
+const CASE_COLUMNS = { practice: 'k.practice_id', practitioner: 'k.practitioner_id' } as const;
+/** Case visibility over `k`, with the practice and the caseload as $1 and $2 (libs' caseScopeSql). */
+const IN_SCOPE = caseScopeSql(CASE_COLUMNS);
 
 /**
  * The caller's caseload at a glance (an admin's: the practice), aggregated in SQL over the whole
@@ -34,7 +39,7 @@ export class DashboardService {
   async get(actor: Actor, timeZone: string): Promise<DashboardDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const scope = [actor.practiceId, actor.role === 'admin' ? null : actor.userId];
+      const scope = caseScopeParams(actor);
 
       const { openCases, alerts, stageOverruns, averageChange } = await this.openCaseInsights(manager, actor, now);
       const counts = new Map<number, number>();
@@ -60,7 +65,7 @@ export class DashboardService {
              JOIN cases k ON k.id = a.case_id
              JOIN clients cl ON cl.id = a.client_id
              JOIN exercises e ON e.id = a.exercise_id
-            WHERE ${IN_SCOPE} AND k.status = 'open' AND a.status IN ('assigned', 'in_progress') AND a.due_at < now()
+            WHERE ${IN_SCOPE} AND k.status = 'open' AND ${overdueSql('a')}
             ORDER BY a.due_at, a.id
             LIMIT ${DASHBOARD_LIST_LIMIT}`, scope);
 

@@ -17,6 +17,7 @@ import { deepOrNull, EXCEPTION_LIST, toCaseExceptionDto, type CaseExceptionUpdat
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { CaseExceptionDto } from '@attune/domain';
 
+import { writeCaseException } from './case-exception.writer.js';
 
 const ENTITY = 'exceptions';
 
@@ -54,17 +55,13 @@ export class ExceptionsService {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       assertRecordedTime(input.occurredAt, 'occurredAt', found.openedAt);
-      const exception = manager.create(CaseException, {
+      const saved = await writeCaseException(manager, {
+        ...input,
         practiceId: found.practiceId,
         caseId: found.id,
-        clientId: input.clientId,
-        significant: input.significant ?? false,
         source: 'practitioner',
-        assignmentId: null,
         recordedBy: actor.userId,
       });
-      assignWritable(exception, input);
-      const saved = await manager.getRepository(CaseException).save(exception);
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: saved.id, caseId: saved.caseId });
       return toCaseExceptionDto(saved);
     }));
@@ -137,13 +134,3 @@ function jsonOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-function assignWritable(exception: CaseException, input: CaseExceptionWrite): void {
-  exception.occurredAt = new Date(input.occurredAt);
-  exception.context = input.context;
-  exception.behavior = textOrNull(input.behavior);
-  exception.thoughts = textOrNull(input.thoughts);
-  exception.emotions = textOrNull(input.emotions);
-  exception.meaning = textOrNull(input.meaning);
-  exception.tags = input.tags;
-  exception.deep = deepOrNull(input.deep);
-}

@@ -3,9 +3,11 @@ import type { DataSource } from 'typeorm';
 import { stableId } from '../../common/stable-id.js';
 
 /**
- * The 18 built-in exercises live in libs; every start writes them to the
+ * The built-in exercises live in libs; every start writes them to the
  * exercises table (practice_id NULL), so assignments can reference them and a
- * new release's wording reaches every practice.
+ * new release's wording reaches every practice. A built-in that left the
+ * catalogue is retired (kept for the homework already given, hidden from new
+ * assignments); one that comes back is offered again.
  */
 export async function syncBuiltInExercises(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
@@ -21,6 +23,9 @@ export async function syncBuiltInExercises(dataSource: DataSource): Promise<void
           exercise.audience, JSON.stringify(exercise.cadence), JSON.stringify(exercise.fields), exercise.effect ?? null],
       );
     }
+    const current = BUILT_IN_EXERCISES.map((e) => builtInExerciseId(e.key));
+    await manager.query(`UPDATE exercises SET retired_at = now() WHERE built_in AND retired_at IS NULL AND NOT (id = ANY($1::uuid[]))`, [current]);
+    await manager.query(`UPDATE exercises SET retired_at = NULL WHERE built_in AND retired_at IS NOT NULL AND id = ANY($1::uuid[])`, [current]);
   });
 }
 

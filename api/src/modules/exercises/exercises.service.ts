@@ -23,7 +23,9 @@ export class ExercisesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
 
   async list(actor: Actor, query: ParsedListQuery): Promise<ListPage<ExerciseDto>> {
-    const [rows, total] = await applyListQuery(this.visible(this.dataSource.manager, actor), EXERCISE_LIST, query).getManyAndCount();
+    // A retired built-in stays reachable by id (homework given before refers to it) but is not offered.
+    const offered = this.visible(this.dataSource.manager, actor).andWhere('e.retired_at IS NULL');
+    const [rows, total] = await applyListQuery(offered, EXERCISE_LIST, query).getManyAndCount();
     return new ListPage(ENTITY, rows.map(toExerciseDto), total, query.range);
   }
 

@@ -5,13 +5,10 @@ import {
   cadenceCheckIns,
   canApplyAssignmentEvent,
   checkInCalendar,
-  deepDescriptionFromResponse,
-  exceptionFromLogResponse,
   isOverdue,
   nextAssignmentStatus,
   pickDescribedException,
   responseJsonSchemaFor,
-  scaleScoreFromPositioningResponse,
   toIsoDate,
   validateExerciseResponse,
   type ExerciseResponse,
@@ -24,10 +21,9 @@ import { Assignment } from '../assignments/assignment.entity.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { HomeworkReminders } from '../notifications/homework-reminders.js';
 import { Client } from '../clients/client.entity.js';
-import { CaseException } from '../exceptions/case-exception.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
-import { ScaleScore } from '../scale-scores/scale-score.entity.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
+import { transactionNow } from '../../common/transaction-clock.js';
 import { IdempotencyService, requestHash, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { caseClosed } from './my-scope.js';
 import {
@@ -38,6 +34,7 @@ import {
   type PortalAssignmentSummaryDto,
   type PortalCheckInDto,
 } from './me.dto.js';
+import { SUBMIT_EFFECTS } from './submit-effects.js';
 
 const NOT_FOUND = 'Assignment';
 
@@ -110,7 +107,7 @@ export class MyAssignmentsService {
       const [rows, total] = await applyListQuery(qb, MY_ASSIGNMENT_LIST, query).getManyAndCount();
       const exercises = await this.exercisesById(manager, rows.map((a) => a.exerciseId));
       await this.audit.recordCaseReads(manager, 'list', 'assignments', rows.map((a) => a.caseId));
-      const now = new Date();
+      const now = await transactionNow(manager);
       return new ListPage('assignments', rows.map((a) => {
         const e = exercises.get(a.exerciseId)!;
         return {
@@ -154,7 +151,7 @@ export class MyAssignmentsService {
       const updated = await this.update(manager, id, {
         status: nextAssignmentStatus(assignment.status, 'save_draft'),
         draft: checked.value,
-        draftSavedAt: new Date(),
+        draftSavedAt: await transactionNow(manager),
         sharedWithPartner: couple ? (body.sharedWithPartner ?? assignment.sharedWithPartner) : false,
       });
       await this.audit.record(manager, { action: 'save_draft', entity: 'assignments', entityId: id, caseId: updated.caseId });
@@ -187,7 +184,7 @@ export class MyAssignmentsService {
         const occurredAt = checked.value['occurredAt'];
         if (typeof occurredAt === 'string') assertRecordedTime(occurredAt, 'response.occurredAt', mine.caseOpenedAt);
       }
-      const now = new Date();
+      const now = await transactionNow(manager);
       const updated = await this.update(manager, id, {
         status: nextAssignmentStatus(assignment.status, 'submit'),
         response: checked.value,
@@ -197,44 +194,8 @@ export class MyAssignmentsService {
       });
 
       const audit: AuditEntry[] = [{ action: 'submit', entity: 'assignments', entityId: id, caseId: assignment.caseId }];
-      if (exercise.effect === 'exception') {
-        const entry = exceptionFromLogResponse(checked.value);
-        const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
-          practiceId: assignment.practiceId,
-          caseId: assignment.caseId,
-          clientId: assignment.clientId,
-          occurredAt: new Date(entry.occurredAt),
-          context: entry.context,
-          behavior: entry.behavior ?? null,
-          thoughts: entry.thoughts ?? null,
-          emotions: entry.emotions ?? null,
-          meaning: entry.meaning ?? null,
-          tags: entry.tags ?? [],
-          deep: null,
-          significant: false,
-          source: 'client',
-          assignmentId: assignment.id,
-          recordedBy: actor.userId,
-        }));
-        audit.push({ action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId });
-      } else if (exercise.effect === 'exception_deep') {
-        audit.push(await this.landDeepDescription(manager, assignment, actor, checked.value, now));
-      } else if (exercise.effect === 'scale_score') {
-        const rating = scaleScoreFromPositioningResponse(checked.value);
-        const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
-          practiceId: assignment.practiceId,
-          caseId: assignment.caseId,
-          clientId: assignment.clientId,
-          score: rating.score,
-          recordedAt: now,
-          source: 'client',
-          keepsFromLower: rating.keepsFromLower ?? null,
-          onePointHigher: rating.onePointHigher ?? null,
-          sessionId: null,
-          assignmentId: assignment.id,
-          recordedBy: actor.userId,
-        }));
-        audit.push({ action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: assignment.caseId });
+      if (exercise.effect) {
+        audit.push(await SUBMIT_EFFECTS[exercise.effect](manager, { assignment, response: checked.value, submittedAt: now, submittedBy: actor.userId }));
       }
       await this.audit.recordMany(manager, audit);
       await this.homework.submitted(manager, id);
@@ -243,49 +204,6 @@ export class MyAssignmentsService {
       if (idempotencyKey !== undefined) await this.idempotency.store(manager, actor.userId, idempotencyKey, route, hash, answer);
       return answer;
     });
-  }
-
-  /**
-   * The stage-4 deep description lands on the exception it describes: the client's exception of
-   * the day they named, in this case, without a deep description yet (libs' pickDescribedException).
-   * Only its deep description is written; the moment's own words stay as they were. When no
-   * exception fits, the answer becomes a new logged moment carrying the deep description.
-   */
-  private async landDeepDescription(
-    manager: EntityManager, assignment: Pick<Assignment, 'id' | 'caseId' | 'clientId' | 'practiceId'>, actor: Actor, response: ExerciseResponse, now: Date,
-  ): Promise<AuditEntry> {
-    const answer = deepDescriptionFromResponse(response, now);
-    const repo = manager.getRepository(CaseException);
-    const candidates: Array<{ id: string; occurredAt: Date; significant: boolean; hasDeep: boolean }> = answer.day === undefined ? [] : await manager.query(
-      `SELECT id, occurred_at AS "occurredAt", significant, deep IS NOT NULL AS "hasDeep" FROM case_exceptions
-        WHERE case_id = $1 AND client_id = $2 AND practice_id = $3
-          AND occurred_at >= $4::date - interval '14 hours' AND occurred_at < $4::date + interval '36 hours'
-        FOR UPDATE`,
-      [assignment.caseId, assignment.clientId, assignment.practiceId, answer.day],
-    );
-    const target = pickDescribedException(answer.day, candidates);
-    if (target) {
-      await manager.query(`UPDATE case_exceptions SET deep = $2::jsonb, version = version + 1 WHERE id = $1`, [target.id, JSON.stringify(answer.deep)]);
-      return { action: 'update', entity: 'exceptions', entityId: target.id, caseId: assignment.caseId };
-    }
-    const saved = await repo.save(manager.create(CaseException, {
-      practiceId: assignment.practiceId,
-      caseId: assignment.caseId,
-      clientId: assignment.clientId,
-      occurredAt: new Date(answer.moment.occurredAt),
-      context: answer.moment.context,
-      behavior: answer.moment.behavior ?? null,
-      thoughts: answer.moment.thoughts ?? null,
-      emotions: null,
-      meaning: null,
-      tags: [],
-      deep: answer.deep,
-      significant: true,
-      source: 'client',
-      assignmentId: assignment.id,
-      recordedBy: actor.userId,
-    }));
-    return { action: 'create', entity: 'exceptions', entityId: saved.id, caseId: assignment.caseId };
   }
 
   /** One check-in per day (daily cadence) or per week (weekly); a missed past period can still be filled in. */
@@ -297,7 +215,7 @@ export class MyAssignmentsService {
       if (exercise.cadence.kind === 'once') throw conflict('This homework is done once, so it has no daily or weekly check-ins.');
       if (assignment.status === 'reviewed') throw conflict('Your practitioner has reviewed this homework, so its check-ins are closed.');
       const periods = cadenceCheckIns(exercise.cadence, assignment.assignedAt, assignment.dueAt);
-      const today = toIsoDate(new Date());
+      const today = toIsoDate(await transactionNow(manager));
       const day = input.periodStart ?? today;
       const period = periods.find((p) => p.start <= day && day <= p.end);
       if (!period) {
@@ -397,6 +315,7 @@ export class MyAssignmentsService {
 
   private async detail(manager: EntityManager, { assignment: a, exercise, couple }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple'>): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
+    const now = await transactionNow(manager);
     if (exercise.cadence.kind !== 'once') {
       const rows: Array<{ periodStart: string; response: Record<string, unknown>; createdAt: Date }> = await manager.query(
         `SELECT period_start::text AS "periodStart", response, created_at AS "createdAt"
@@ -409,7 +328,7 @@ export class MyAssignmentsService {
         createdAt: r.createdAt.toISOString(),
       }));
       const periods = cadenceCheckIns(exercise.cadence, a.assignedAt, a.dueAt);
-      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), new Date())
+      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), now)
         .map((p) => ({ index: p.index, start: p.start, end: p.end, state: p.state }));
       checkIns = { calendar, entries };
     }
@@ -422,7 +341,7 @@ export class MyAssignmentsService {
       dueAt: a.dueAt.toISOString(),
       note: a.note,
       status: a.status,
-      overdue: isOverdue(a, new Date()),
+      overdue: isOverdue(a, now),
       response: a.response,
       submittedAt: iso(a.submittedAt),
       feedback: a.status === 'reviewed' ? a.feedback : null,

@@ -4,8 +4,6 @@ import type { CaseKind, CaseStatus, ExerciseField, ExerciseResponse, ScaleScoreS
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService, caseReadEntries } from '../audit/audit.service.js';
-import { CaseException } from '../exceptions/case-exception.entity.js';
-import { ScaleScore } from '../scale-scores/scale-score.entity.js';
 import type {
   MyExceptionDto,
   MyExceptionInput,
@@ -17,6 +15,10 @@ import type {
 } from './me.dto.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
 import { myClientIds, myOpenCaseFor } from './my-scope.js';
+import { transactionNow } from '../../common/transaction-clock.js';
+import { writeScaleScore } from '../scale-scores/scale-score.writer.js';
+import { writeCaseException } from '../exceptions/case-exception.writer.js';
+import { CaseException } from '../exceptions/case-exception.entity.js';
 
 /**
  * The client's own log entries and self-ratings, their progress, and what a partner chose to
@@ -31,25 +33,14 @@ export class MyRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const target = await myOpenCaseFor(manager, actor, input.caseId);
       assertRecordedTime(input.occurredAt, 'occurredAt', target.openedAt);
-      const saved = await manager.getRepository(CaseException).save(manager.create(CaseException, {
+      const saved = await writeCaseException(manager, {
+        ...input,
         practiceId: actor.practiceId,
         caseId: target.caseId,
         clientId: target.clientId,
-        occurredAt: new Date(input.occurredAt),
-        context: input.context,
-        behavior: input.behavior ?? null,
-        thoughts: input.thoughts ?? null,
-        emotions: input.emotions ?? null,
-        meaning: input.meaning ?? null,
-        tags: input.tags ?? [],
-        deep: input.deep
-          ? Object.fromEntries(Object.entries(input.deep).filter(([, v]) => typeof v === 'string' && v.length > 0))
-          : null,
-        significant: input.significant ?? false,
         source: 'client',
-        assignmentId: null,
         recordedBy: actor.userId,
-      }));
+      });
       await this.audit.record(manager, { action: 'create', entity: 'exceptions', entityId: saved.id, caseId: target.caseId });
       return {
         id: saved.id,
@@ -71,19 +62,17 @@ export class MyRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const target = await myOpenCaseFor(manager, actor, input.caseId);
       assertRecordedTime(input.recordedAt, 'recordedAt', target.openedAt);
-      const saved = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+      const saved = await writeScaleScore(manager, {
         practiceId: actor.practiceId,
         caseId: target.caseId,
         clientId: target.clientId,
         score: input.score,
-        recordedAt: input.recordedAt ? new Date(input.recordedAt) : new Date(),
+        recordedAt: input.recordedAt ?? await transactionNow(manager),
         source: 'client',
-        keepsFromLower: input.keepsFromLower ?? null,
-        onePointHigher: input.onePointHigher ?? null,
-        sessionId: null,
-        assignmentId: null,
+        keepsFromLower: input.keepsFromLower,
+        onePointHigher: input.onePointHigher,
         recordedBy: actor.userId,
-      }));
+      });
       await this.audit.record(manager, { action: 'create', entity: 'scale-scores', entityId: saved.id, caseId: target.caseId });
       return {
         id: saved.id,

@@ -38,7 +38,7 @@ export class ApiMetrics {
 
   /** Express middleware timing every API request; the route is known once the answer is sent. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    if (!req.path.startsWith('/api/')) return next();
+    if (!req.path.startsWith('/api/')) { next(); return; }
     const end = this.requestDuration.startTimer();
     res.once('finish', () => {
       end({ method: req.method, route: routeTemplate(req), status: String(res.statusCode) });

@@ -17,6 +17,8 @@ import { ScaleScore } from './scale-score.entity.js';
 import { SCALE_SCORE_LIST, toScaleScoreDto, type ScaleScoreCreate, type ScaleScoreUpdate } from './scale-scores.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { StaffAnnotationInput } from '@attune/domain';
+import { transactionNow } from '../../common/transaction-clock.js';
+import { writeScaleScore } from './scale-score.writer.js';
 
 const ENTITY = 'scale-scores';
 
@@ -51,19 +53,18 @@ export class ScaleScoresService {
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       assertRecordedTime(input.recordedAt, 'recordedAt', found.openedAt);
       if (input.sessionId) await assertSessionOfCase(manager, found.id, input.sessionId);
-      const score = await manager.getRepository(ScaleScore).save(manager.create(ScaleScore, {
+      const score = await writeScaleScore(manager, {
         practiceId: found.practiceId,
         caseId: found.id,
         clientId: input.clientId,
         score: input.score,
-        recordedAt: input.recordedAt ? new Date(input.recordedAt) : new Date(),
+        recordedAt: input.recordedAt ?? await transactionNow(manager),
         source: 'practitioner',
-        keepsFromLower: textOrNull(input.keepsFromLower),
-        onePointHigher: textOrNull(input.onePointHigher),
-        sessionId: input.sessionId ?? null,
-        assignmentId: null,
+        keepsFromLower: input.keepsFromLower,
+        onePointHigher: input.onePointHigher,
+        sessionId: input.sessionId,
         recordedBy: actor.userId,
-      }));
+      });
       await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: score.id, caseId: score.caseId });
       return toScaleScoreDto(score);
     }));

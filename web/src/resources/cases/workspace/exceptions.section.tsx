@@ -58,7 +58,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
       <SectionHeading id="patterns-heading" level={4}>
         {translate('attune.exceptions.patterns')}
       </SectionHeading>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{error.message}</Alert> : null}
       {isPending ? (
         <Skeleton variant="rectangular" height={160} />
       ) : view.tags.length === 0 ? (

@@ -222,7 +222,7 @@ export const HomeworkSection = ({ record }: { record: CaseDto }) => {
       <SectionHeading id="homework-heading" actions={<AssignExerciseButton record={record} />}>
         {translate('attune.homework.heading')}
       </SectionHeading>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{error.message}</Alert> : null}
       {waiting.length > 0 ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('attune.homework.waiting_for_review', { smart_count: waiting.length })}

@@ -91,7 +91,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
       <SectionHeading id={`${tableId}-heading`} actions={<RecordScoreButton record={record} />}>
         {translate('attune.progress.heading')}
       </SectionHeading>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{error.message}</Alert> : null}
       {isPending ? (
         <Skeleton variant="rectangular" height={320} />
       ) : hasRatings ? (

@@ -10,11 +10,11 @@ export const TransitionsSection = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const { data, isPending, error } = useTransitions(caseId);
-  const transitions = [...(Array.isArray(data) ? (data as StageTransitionDto[]) : [])].sort((a, b) => b.at.localeCompare(a.at));
+  const transitions = [...(Array.isArray(data) ? data : [])].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Box component="section" aria-labelledby="transitions-heading">
       <SectionHeading id="transitions-heading">{translate('attune.workspace.transitions')}</SectionHeading>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{error.message}</Alert> : null}
       {isPending ? (
         <Skeleton height={120} />
       ) : transitions.length === 0 ? (

@@ -1,0 +1,74 @@
+import { ASSIGNMENT_STATUSES, ROLES, canSeeCase, caseScopeParams, caseScopeSql, isOverdue, overdueSql, type AssignmentStatus, type Role } from '@attune/domain';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { createTestDatabase } from '../testing/test-database.js';
+
+/**
+ * The SQL spellings of libs' rules agree with the libs functions, on PostgreSQL itself, at their
+ * boundaries: a due time exactly at now() and a millisecond either side; every role against cases
+ * of the same and of another practice and practitioner.
+ */
+describe('SQL fragments beside their libs rules', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pg: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('domain_sql');
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+  });
+
+  afterAll(async () => {
+    await pg.end();
+    await db.drop();
+  });
+
+  it('overdueSql says what isOverdue says, against the transaction clock', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<AssignmentStatus>(...ASSIGNMENT_STATUSES),
+        fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -86_400_000, max: 86_400_000 })),
+        async (status, offsetMs) => {
+          const { rows } = await pg.query<{ overdue: boolean; now: Date; due_at: Date }>(
+            `SELECT ${overdueSql('a')} AS overdue, now() AS now, a.due_at
+               FROM (SELECT $1::text AS status, date_trunc('milliseconds', now()) + make_interval(secs => $2::double precision / 1000) AS due_at) a`,
+            [status, offsetMs],
+          );
+          const row = rows[0]!;
+          // now() keeps microseconds that a JavaScript Date drops; the due time is built on the
+          // millisecond so that both sides compare the same instants.
+          expect(row.overdue).toBe(isOverdue({ status, dueAt: row.due_at }, row.now));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('caseScopeSql sees exactly the cases canSeeCase sees, for raw SQL and query-builder placeholders', async () => {
+    const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+    const id = fc.constantFrom(...ids);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ role: fc.constantFrom<Role>(...ROLES), practiceId: id, userId: id }),
+        fc.record({ practiceId: id, practitionerId: id }),
+        async (viewer, kase) => {
+          const where = caseScopeSql({ practice: 'k.practice_id', practitioner: 'k.practitioner_id' }, ['$3', '$4']);
+          const { rows } = await pg.query<{ seen: boolean }>(
+            `SELECT EXISTS (SELECT 1 FROM (SELECT $1::uuid AS practice_id, $2::uuid AS practitioner_id) k WHERE ${where}) AS seen`,
+            [kase.practiceId, kase.practitionerId, ...caseScopeParams(viewer)],
+          );
+          expect(rows[0]!.seen).toBe(canSeeCase(viewer, kase));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    const named = caseScopeSql({ practice: 'c.practice_id', practitioner: 'c.practitioner_id' }, [':scopePracticeId', ':scopeUserId']);
+    expect(named).toBe('c.practice_id = :scopePracticeId AND (CAST(:scopeUserId AS uuid) IS NULL OR c.practitioner_id = CAST(:scopeUserId AS uuid))');
+  });
+
+  it('refuses a column or placeholder that is not one', () => {
+    expect(() => caseScopeSql({ practice: 'k.practice_id; DROP TABLE cases', practitioner: 'k.practitioner_id' })).toThrow(/not a column name/);
+    expect(() => caseScopeSql({ practice: 'k.practice_id', practitioner: 'k.practitioner_id' }, ['$1', '1 OR true'])).toThrow(/not a parameter/);
+    expect(() => overdueSql('a; --')).toThrow(/not a table alias/);
+  });
+});
