@@ -20,6 +20,7 @@ const dataProvider = createDataProvider();
 const authProvider = createAuthProvider();
 const Dashboard = lazyNamed(() => import('./dashboard/dashboard.page'), 'DashboardPage');
 const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPage');
+const IntakeRequestsPage = lazyNamed(() => import('./measures/intake-requests.page'), 'IntakeRequestsPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -55,6 +56,7 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+      <Route path="/intake-requests" element={<IntakeRequestsPage />} />
     </CustomRoutes>
     {(role: Role | undefined) => resourcesFor(role)}
   </Admin>

@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HistoryIcon from '@mui/icons-material/History';
+import InboxIcon from '@mui/icons-material/MoveToInbox';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import { can, type Resource, type Role } from '@attune/domain';
@@ -23,6 +24,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'exercises', to: '/exercises', label: 'attune.menu.exercises', icon: <AssignmentIcon /> },
   { resource: 'users', to: '/users', label: 'attune.menu.users', icon: <ManageAccountsIcon /> },
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
+  { resource: 'intake-requests', to: '/intake-requests', label: 'measures.intake.title', icon: <InboxIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */

@@ -9,6 +9,7 @@ import { PartnerAnswersPage } from './partner-answers.page';
 import { PortalNav } from './portal-nav';
 import { RateMyselfPage } from './rate-myself.page';
 import { useMyCases } from './use-open-cases';
+import { AnswerMeasurePage, MyMeasuresPage } from '../measures/my-measures.page';
 
 /** The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. */
 const portalTheme = (outer: Theme) =>
@@ -23,6 +24,12 @@ const portalTheme = (outer: Theme) =>
 const ExercisePageForId = () => {
   const { id } = useParams();
   return <ExercisePage key={id} />;
+};
+
+/** A fresh questionnaire page (steps, draft) for each occurrence. */
+const AnswerMeasurePageForId = () => {
+  const { id } = useParams();
+  return <AnswerMeasurePage key={id} />;
 };
 
 /**
@@ -43,6 +50,8 @@ export const ClientPortal = () => {
         <Route path="rate-myself" element={<RateMyselfPage />} />
         <Route path="progress" element={<MyProgressPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />
+        <Route path="measures" element={<MyMeasuresPage />} />
+        <Route path="measures/:id" element={<AnswerMeasurePageForId />} />
         <Route path="account" element={<AccountPage portal />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>

@@ -15,6 +15,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
     { to: '/', label: translate('portal.nav.homework') },
     { to: '/log-moment', label: translate('portal.nav.log_moment') },
     { to: '/rate-myself', label: translate('portal.nav.rate_myself') },
+    { to: '/measures', label: translate('measures.portal.nav') },
     { to: '/progress', label: translate('portal.nav.progress') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),
   ];
