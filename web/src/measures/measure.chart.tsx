@@ -19,7 +19,7 @@ export interface MeasureChartProps {
 export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel }: MeasureChartProps) => (
   <Box sx={{ width: '100%', height: MEASURE_CHART_HEIGHT }} aria-hidden="true" data-testid={`measure-chart-${data.key}`}>
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: MEASURE_CHART_HEIGHT }}>
-      <LineChart data={data.points} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
+      <LineChart data={data.points} margin={{ top: 16, right: 64, bottom: 8, left: 0 }} accessibilityLayer={false}>
         {data.bands.map((band) => (
           <ReferenceArea
             key={band.key}
