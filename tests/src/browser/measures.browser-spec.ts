@@ -69,6 +69,39 @@ describe('measures in the browser', () => {
     });
   });
 
+  describe('Zhao Lei and Zhou Ting, each on their own phone', () => {
+    /** Gives the profile to a partner and lets them answer it in the portal: the safety screen "No", then the profile. */
+    async function takeProfile(email: string, name: string, pressing: boolean): Promise<void> {
+      const given = await therapist.call('POST', '/api/measure-schedules', { caseId: demo.caseId(CASE_TITLE.couple), clientId: demo.clientId(name), measureKey: 'communication-profile', cadence: 'once' });
+      expect(given.status).toBe(201);
+      const browser = await openBrowser({ ...PHONE, name: `measures-${name.replace(' ', '-')}` });
+      try {
+        const page = browser.page;
+        await signInToPortal(page, server.url, email);
+        await portalNavLink(page, 'Questionnaires').click();
+        await page.getByRole('link', { name: /^Answer: Communication profile/ }).click();
+        for (let n = 1; n <= 22; n++) {
+          await page.getByText(`Question ${n} of 22`).waitFor();
+          // Questions 13-14 ask about pressing on under stress, 15-16 about stepping back.
+          const option = n <= 3 ? 'No' : n === 13 || n === 14 ? (pressing ? 'Almost always' : 'Never') : n === 15 || n === 16 ? (pressing ? 'Never' : 'Almost always') : 'Sometimes';
+          await page.getByRole('radio', { name: option, exact: true }).check();
+          await page.getByRole('button', { name: 'Next' }).click();
+        }
+        await page.getByRole('button', { name: 'Send my answers' }).click();
+        await page.getByText('Thank you. Your answers were sent.').waitFor();
+        await page.getByRole('heading', { name: 'Playbook' }).waitFor();
+        expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    }
+
+    it('each take the communication profile privately in the portal', async () => {
+      await takeProfile(CLIENT.zhao, 'Zhao Lei', false);
+      await takeProfile(CLIENT.zhou, 'Zhou Ting', true);
+    });
+  });
+
   describe('the therapist', () => {
     let browser: Browser;
     let page: Page;
@@ -102,15 +135,17 @@ describe('measures in the browser', () => {
       await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
       await page.getByRole('heading', { name: 'Communication profile of the couple' }).waitFor();
       await page.getByTestId('couple-profile-chart').waitFor();
-      await page.getByText('Both stepping back', { exact: true }).first().waitFor();
-      await page.getByText(/The silence is the problem you share, not either of you\./).first().waitFor();
+      // Their answers just now: Zhou Ting presses on under stress, Zhao Lei steps back.
+      await page.getByText('Reach in, step back', { exact: true }).first().waitFor();
+      await page.getByText(/The cycle is the problem you share, not either of you\./).first().waitFor();
       const table = page.getByRole('table', { name: 'Communication profile of the couple' });
       await table.getByRole('columnheader', { name: 'Zhao Lei' }).waitFor();
       await table.getByRole('columnheader', { name: 'Zhou Ting' }).waitFor();
-      await page.getByRole('button', { name: 'Assign Micro-experiment to Zhao Lei' }).first().click();
-      await page.getByText('Assigned: Micro-experiment to Zhao Lei, due in a week.').waitFor();
-      const homework = await therapist.get<Array<{ clientId: string; exerciseId: string }>>('/api/assignments', { filter: { caseId, clientId: demo.clientId('Zhao Lei'), exerciseId: demo.exerciseId('micro-experiment') }, range: [0, 99] });
-      expect(homework.length).toBeGreaterThanOrEqual(2);
+      const homeworkOfZhao = () => therapist.get<Array<{ id: string }>>('/api/assignments', { filter: { caseId, clientId: demo.clientId('Zhao Lei'), exerciseId: demo.exerciseId('pattern-recognition') }, range: [0, 99] });
+      const before = (await homeworkOfZhao()).length;
+      await page.getByRole('button', { name: 'Assign Pattern recognition to Zhao Lei' }).first().click();
+      await page.getByText('Assigned: Pattern recognition to Zhao Lei, due in a week.').waitFor();
+      expect((await homeworkOfZhao()).length).toBe(before + 1);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await browser.screenshot('case-couple-profile');
     });
