@@ -26,6 +26,7 @@ const AccountPage = lazyNamed(() => import('./account/account.page'), 'AccountPa
 const OutboxPage = lazyNamed(() => import('./notifications/outbox.page'), 'OutboxPage');
 /** FullCalendar and the booking forms load with the first visit to the calendar, in a chunk of their own. */
 const CalendarPage = lazyNamed(() => import('./calendar/calendar.page'), 'CalendarPage');
+const IntakeRequestsPage = lazyNamed(() => import('./measures/intake-requests.page'), 'IntakeRequestsPage');
 
 /** Records that live inside a case and have no pages of their own, registered for references. */
 const CASE_RECORDS = ['assignments', 'exceptions', 'scale-scores'] as const;
@@ -63,6 +64,7 @@ export const App = () => (
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
       <Route path={OUTBOX_PATH} element={<OutboxPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/intake-requests" element={<IntakeRequestsPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={ACTIVATE_PATH} element={<ActivatePage />} />

@@ -1,5 +1,6 @@
 import './zod-config';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
+import { parsePublicTestHash } from './measures/public-test-route';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 
@@ -18,8 +19,22 @@ window.addEventListener('vite:preloadError', () => {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
+
+/** `#/test/<slug>`: a practice's public relationship test, outside the signed-in app (no sign-in, no session). */
+const publicTest = parsePublicTestHash(window.location.hash);
+const PublicTestPage = lazy(() => import('./measures/public-test.page').then((m) => ({ default: m.PublicTestPage })));
+window.addEventListener('hashchange', () => {
+  if (!!parsePublicTestHash(window.location.hash) !== !!publicTest) window.location.reload();
+});
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    {publicTest ? (
+      <Suspense fallback={null}>
+        <PublicTestPage slug={publicTest.slug} initialLang={publicTest.lang} />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

@@ -39,7 +39,7 @@ const SIGNED_IN_ROUTES = [
 ];
 const WITHOUT_TOTP_ROUTES = ['GET /api/auth/me', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol', 'POST /api/auth/totp/confirm'];
 
-type Kind = 'clients' | 'cases' | 'sessions' | 'scale-scores' | 'exceptions' | 'assignments' | 'exercises' | 'users' | 'audit-events' | 'me-assignments';
+type Kind = 'clients' | 'cases' | 'sessions' | 'scale-scores' | 'exceptions' | 'assignments' | 'exercises' | 'users' | 'audit-events' | 'me-assignments' | 'me-measures';
 const CASELOAD_KINDS: Kind[] = ['clients', 'cases', 'sessions', 'scale-scores', 'exceptions', 'assignments'];
 const LIST_KINDS: Kind[] = [...CASELOAD_KINDS, 'exercises', 'users', 'audit-events'];
 
@@ -103,23 +103,23 @@ function targetsOf(key: DemoKey, auditIds: { demo: string; elsewhere: string }):
       };
     case 'chen':
       return {
-        own: { 'me-assignments': DEMO.chen.assignmentIds[0]! },
-        foreign: { 'me-assignments': [...DEMO.liu.assignmentIds.slice(0, 2), DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId] },
-        foreignWrite: { 'me-assignments': [DEMO.liu.assignmentIds[3]!, DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId] },
+        own: { 'me-assignments': DEMO.chen.assignmentIds[0]!, 'me-measures': DEMO.measures.chenPhq9 },
+        foreign: { 'me-assignments': [...DEMO.liu.assignmentIds.slice(0, 2), DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId], 'me-measures': [DEMO.measures.liuPhq9, DEMO.measures.zhouProfile] },
+        foreignWrite: { 'me-assignments': [DEMO.liu.assignmentIds[3]!, DEMO.couple.zhouAssignmentIds[0]!, E.assignmentId], 'me-measures': [DEMO.measures.liuPhq9, DEMO.measures.zhouProfile] },
         swap: {},
       };
     case 'liu':
       return {
-        own: { 'me-assignments': DEMO.liu.assignmentIds[0]! },
-        foreign: { 'me-assignments': [DEMO.chen.assignmentIds[0]!, DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId] },
-        foreignWrite: { 'me-assignments': [DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId] },
+        own: { 'me-assignments': DEMO.liu.assignmentIds[0]!, 'me-measures': DEMO.measures.liuPhq9 },
+        foreign: { 'me-assignments': [DEMO.chen.assignmentIds[0]!, DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId], 'me-measures': [DEMO.measures.chenPhq9] },
+        foreignWrite: { 'me-assignments': [DEMO.chen.assignmentIds[9]!, DEMO.he.assignmentId], 'me-measures': [DEMO.measures.chenPhq9] },
         swap: {},
       };
     case 'zhou':
       return {
-        own: { 'me-assignments': DEMO.couple.zhouAssignmentIds[0]! },
-        foreign: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds },
-        foreignWrite: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds },
+        own: { 'me-assignments': DEMO.couple.zhouAssignmentIds[0]!, 'me-measures': DEMO.measures.zhouProfile },
+        foreign: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds, 'me-measures': [DEMO.measures.zhaoProfile] },
+        foreignWrite: { 'me-assignments': DEMO.couple.zhaoPrivateAssignmentIds, 'me-measures': [DEMO.measures.zhaoProfile] },
         swap: {},
       };
     default:
@@ -157,6 +157,7 @@ function invisibleIdsSql(kind: Kind): string {
     case 'users': return `${p} SELECT id::text AS id FROM users, p WHERE practice_id <> p.practice`;
     case 'audit-events': return `${p} SELECT id::text AS id FROM audit_events, p WHERE practice_id IS DISTINCT FROM p.practice`;
     case 'me-assignments': return `${p} SELECT a.id::text AS id FROM assignments a, p WHERE a.client_id NOT IN (SELECT id FROM clients WHERE portal_user_id = p.user_id)`;
+    case 'me-measures': return `${p} SELECT r.id::text AS id FROM measure_responses r, p WHERE r.client_id NOT IN (SELECT id FROM clients WHERE portal_user_id = p.user_id)`;
   }
 }
 
@@ -174,7 +175,7 @@ const ACTION_BODIES: Record<string, object> = {
 function kindOf(path: string): Kind | null {
   const parts = path.split('/').filter(Boolean); // ['api', seg, ...]
   if (!path.includes('{id}')) return null;
-  if (parts[1] === 'me') return parts[2] === 'assignments' ? 'me-assignments' : null;
+  if (parts[1] === 'me') return parts[2] === 'assignments' ? 'me-assignments' : parts[2] === 'measures' ? 'me-measures' : null;
   return (parts[1] as Kind) ?? null;
 }
 
@@ -286,8 +287,8 @@ describe('authorization matrix: every route × seven actors', () => {
         tally.routeActorPairs++;
         const idKind = kindOf(rule.path);
         const targets = actor.key && actor.key !== null ? targetsOf(actor.key, auditIds) : undefined;
-        const sampleId = idKind && targets?.own[idKind] ? targets.own[idKind] : DEMO.chen.caseId;
-        const concrete = (id: string) => rule.path.replace('{id}', id);
+        const sampleId = idKind && targets?.own[idKind] ? targets.own[idKind]! : DEMO.chen.caseId;
+        const concrete = (id: string) => rule.path.replace('{id}', id).replace('{key}', 'phq-9');
         const body = rule.method === 'GET' || rule.method === 'DELETE' ? undefined : {};
         const label = (url: string) => `${rule.method} ${url}`;
 
@@ -326,7 +327,7 @@ describe('authorization matrix: every route × seven actors', () => {
         }
         // collections and other routes without an id
         if (rule.method === 'GET') {
-          const res = await send(actor, method, rule.path);
+          const res = await send(actor, method, concrete(''));
           expectStatus(actor, label(rule.path), res, [200]);
           continue;
         }

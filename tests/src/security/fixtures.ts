@@ -4,6 +4,13 @@ import { stableId, builtInExerciseId, DEMO_PRACTICE_ID, demoCaseId, demoClientId
 /** Ids of the demo practice's records (api/src/seed/demo-seed.ts), by the caseload they belong to. */
 export const DEMO = {
   practiceId: DEMO_PRACTICE_ID,
+  /** Completed measure responses of the demo (api/src/seed/demo-measures.ts). */
+  measures: {
+    chenPhq9: stableId('demo:measure:chen:phq9:0'),
+    liuPhq9: stableId('demo:measure:liu:phq9:0'),
+    zhaoProfile: stableId('demo:measure:zhao:profile:0'),
+    zhouProfile: stableId('demo:measure:zhou:profile:0'),
+  },
   users: {
     admin: demoUserId('admin'), therapist: demoUserId('therapist'), coach: demoUserId('coach'),
     chen: demoUserId('chen'), zhao: demoUserId('zhao'), zhou: demoUserId('zhou'), liu: demoUserId('liu'),

@@ -4,6 +4,7 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HistoryIcon from '@mui/icons-material/History';
 import OutboxIcon from '@mui/icons-material/Outbox';
+import InboxIcon from '@mui/icons-material/MoveToInbox';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import { can, type Resource, type Role } from '@attune/domain';
@@ -26,6 +27,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'exercises', to: '/exercises', label: 'attune.menu.exercises', icon: <AssignmentIcon /> },
   { resource: 'users', to: '/users', label: 'attune.menu.users', icon: <ManageAccountsIcon /> },
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
+  { resource: 'intake-requests', to: '/intake-requests', label: 'measures.intake.title', icon: <InboxIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */

@@ -11,6 +11,7 @@ import { PartnerAnswersPage } from './partner-answers.page';
 import { PortalNav } from './portal-nav';
 import { RateMyselfPage } from './rate-myself.page';
 import { useMyCases } from './use-open-cases';
+import { AnswerMeasurePage, MyMeasuresPage } from '../measures/my-measures.page';
 
 /** The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. */
 const portalTheme = (outer: Theme) =>
@@ -25,6 +26,12 @@ const portalTheme = (outer: Theme) =>
 const ExercisePageForId = () => {
   const { id } = useParams();
   return <ExercisePage key={id} />;
+};
+
+/** A fresh questionnaire page (steps, draft) for each occurrence. */
+const AnswerMeasurePageForId = () => {
+  const { id } = useParams();
+  return <AnswerMeasurePage key={id} />;
 };
 
 /**
@@ -47,6 +54,8 @@ export const ClientPortal = () => {
         <Route path="progress" element={<MyProgressPage />} />
         <Route path="sessions" element={<MySessionsPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />
+        <Route path="measures" element={<MyMeasuresPage />} />
+        <Route path="measures/:id" element={<AnswerMeasurePageForId />} />
         <Route path="account" element={<AccountPage portal />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>

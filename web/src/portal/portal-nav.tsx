@@ -16,6 +16,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
     { to: '/log-moment', label: translate('portal.nav.log_moment') },
     { to: '/moments', label: translate('records.portal.nav_moments') },
     { to: '/rate-myself', label: translate('portal.nav.rate_myself') },
+    { to: '/measures', label: translate('measures.portal.nav') },
     { to: '/progress', label: translate('portal.nav.progress') },
     { to: '/sessions', label: translate('calendar.my_sessions.nav') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),

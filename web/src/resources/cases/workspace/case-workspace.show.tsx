@@ -9,6 +9,7 @@ import { HomeworkSection } from './homework.section';
 import { ProgressSection } from './progress.section';
 import { SessionsSection } from './sessions.section';
 import { TransitionsSection } from './transitions.section';
+import { CaseMeasuresSection } from '../../../measures/case-measures.section';
 
 const Workspace = () => {
   const record = useRecordContext<CaseDto>();
@@ -33,6 +34,9 @@ const Workspace = () => {
         <TabbedShowLayout syncWithLocation sx={{ '& .MuiTabs-root': { maxWidth: '100%' } }}>
           <TabbedShowLayout.Tab label="attune.workspace.tab_progress">
             <ProgressSection record={record} />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="measures.tab" path="measures">
+            <CaseMeasuresSection record={record} />
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="attune.workspace.tab_sessions" path="sessions">
             <SessionsSection record={record} />

@@ -1,0 +1,49 @@
+import type { CaseMeasureSeriesDto, MeasureResponseDto } from '@attune/domain';
+import { shapeMeasureCharts } from './measure-chart.shape';
+
+const response = (over: Partial<MeasureResponseDto>): MeasureResponseDto => ({
+  id: 'r', caseId: 'k', clientId: 'a', scheduleId: null, measureKey: 'phq-9', status: 'completed', opensAt: '2026-01-01T00:00:00Z',
+  expiresAt: '2026-01-05T00:00:00Z', completedAt: '2026-01-01T10:00:00Z', source: 'client', answers: {}, score: 10, band: null, change: null,
+  safetyFlags: [], subscales: {}, profile: null, safetyConcern: false, sharedWithPartner: false, ...over,
+});
+
+const series: CaseMeasureSeriesDto = {
+  measureKey: 'phq-9', title: { en: 'PHQ-9', 'zh-CN': 'PHQ-9' }, shortTitle: 'PHQ-9', direction: 'higher_is_worse',
+  bands: [
+    { key: 'minimal', min: 0, max: 4, concern: 0, label: { en: 'Minimal', 'zh-CN': '极轻微' } },
+    { key: 'mild', min: 5, max: 9, concern: 1, label: { en: 'Mild', 'zh-CN': '轻度' } },
+    { key: 'severe', min: 10, max: 27, concern: 3, label: { en: 'Severe', 'zh-CN': '重度' } },
+  ],
+  clinicalCutoff: 10, reliableChangePoints: 5, range: { min: 0, max: 27 }, itemKeys: [],
+  clients: [
+    {
+      clientId: 'a', displayName: 'A',
+      points: [
+        response({ score: 16 }),
+        response({ id: 'p', status: 'pending', score: null, completedAt: null }),
+        response({ id: 's', score: 9, completedAt: '2026-01-15T10:00:00Z', change: { baseline: 16, delta: -7, class: 'reliable_improvement' } }),
+      ],
+    },
+    { clientId: 'b', displayName: 'B', points: [] },
+  ],
+};
+
+describe('shapeMeasureCharts', () => {
+  it('draws completed scores only, with their change class, and leaves out clients without any response', () => {
+    const [chart, ...rest] = shapeMeasureCharts(series);
+    expect(rest).toEqual([]);
+    expect(chart!.points.map((p) => [p.score, p.change])).toEqual([[16, null], [9, 'reliable_improvement']]);
+    expect(chart!.responses).toHaveLength(3);
+    expect(chart!).toMatchObject({ first: 16, last: 9, lastChange: 'reliable_improvement', cutoff: 10, yDomain: [0, 27] });
+  });
+
+  it('shades bands without gaps: each reaches the next one\'s start, the last its maximum', () => {
+    const [chart] = shapeMeasureCharts(series);
+    expect(chart!.bands.map((b) => [b.y1, b.y2])).toEqual([[0, 5], [5, 10], [10, 27]]);
+  });
+
+  it('pads the time axis by a day on each side', () => {
+    const [chart] = shapeMeasureCharts(series);
+    expect(chart!.domain).toEqual([Date.parse('2025-12-31T10:00:00Z'), Date.parse('2026-01-16T10:00:00Z')]);
+  });
+});

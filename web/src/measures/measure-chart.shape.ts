@@ -1,0 +1,73 @@
+import type { CaseMeasureSeriesDto, ChangeClass, MeasureResponseDto } from '@attune/domain';
+
+export interface MeasureChartPoint {
+  t: number;
+  score: number;
+  change: ChangeClass | null;
+}
+
+export interface MeasureChartBand {
+  key: string;
+  y1: number;
+  y2: number;
+  concern: number;
+  label: { en: string; 'zh-CN': string };
+}
+
+export interface MeasureChartData {
+  key: string;
+  clientId: string;
+  name: string;
+  points: MeasureChartPoint[];
+  bands: MeasureChartBand[];
+  yDomain: [number, number];
+  cutoff: number | null;
+  domain: [number, number];
+  first: number | null;
+  last: number | null;
+  lastChange: ChangeClass | null;
+  /** Answered and still open or expired occurrences, oldest first, for the item table. */
+  responses: MeasureResponseDto[];
+}
+
+const DAY = 86_400_000;
+
+/**
+ * One chart per client and measure: the completed scores over time, the bands as y ranges (each band
+ * reaches up to the next one's start so the shading has no gaps), the cut-off line, and the change
+ * class of each point for the reliable-change marks.
+ */
+export function shapeMeasureCharts(series: CaseMeasureSeriesDto): MeasureChartData[] {
+  const bands: MeasureChartBand[] = series.bands.map((b, i) => ({
+    key: b.key,
+    y1: b.min,
+    y2: series.bands[i + 1]?.min ?? b.max,
+    concern: b.concern,
+    label: b.label,
+  }));
+  return series.clients
+    .map((client) => {
+      const done = client.points.filter((p) => p.status === 'completed' && p.score !== null && p.completedAt);
+      const points = done.map((p) => ({ t: Date.parse(p.completedAt!), score: p.score!, change: p.change?.class ?? null }));
+      const ts = points.map((p) => p.t);
+      const domain: [number, number] = ts.length === 0 ? [0, 1] : [Math.min(...ts) - DAY, Math.max(...ts) + DAY];
+      return {
+        key: `${series.measureKey}:${client.clientId}`,
+        clientId: client.clientId,
+        name: client.displayName,
+        points,
+        bands,
+        yDomain: [series.range.min, series.range.max] as [number, number],
+        cutoff: series.clinicalCutoff,
+        domain,
+        first: points[0]?.score ?? null,
+        last: points[points.length - 1]?.score ?? null,
+        lastChange: points[points.length - 1]?.change ?? null,
+        responses: client.points,
+      };
+    })
+    .filter((c) => c.responses.length > 0);
+}
+
+/** Band fills from no concern (green) to high concern (red), light enough for the line to read. */
+export const BAND_FILL_BY_CONCERN = ['#e4f2e7', '#f6f1d8', '#f8e3cf', '#f6d6d6'] as const;
