@@ -15,6 +15,8 @@ export const notificationsEnMessages = {
       homework_submitted: 'A client submitted homework',
       alert_opened: 'An alert opened on one of your cases',
       digest: '%{count} item(s) need attention today',
+      questionnaire_waiting: 'A questionnaire is waiting for you',
+      appointment_reminder: 'Reminder: your session on %{appointmentTime}',
       invitation: 'Invitation',
       password_reset: 'Password reset',
     },

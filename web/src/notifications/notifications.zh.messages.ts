@@ -17,6 +17,8 @@ export const notificationsZhMessages: typeof notificationsEnMessages = {
       homework_submitted: '有来访者提交了作业',
       alert_opened: '您的一个个案出现了新的提醒',
       digest: '今天有 %{count} 项需要关注',
+      questionnaire_waiting: '有一份问卷等您填写',
+      appointment_reminder: '提醒：您的咨询时间为 %{appointmentTime}',
       invitation: '邀请',
       password_reset: '重置密码',
     },

@@ -1,28 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeasureResponse } from './measure-response.entity.js';
 
 /**
- * INTEGRATION POINT for the notifications module (built in parallel on the "notify" branch, not in
- * this one). The measures code calls these two methods at the moments a person must be told; after
- * the merge their bodies become `NotificationsService.notify(...)` calls inside the same transaction
- * (`manager`), with no clinical content in the message (the measure's short title at most):
- *
- * - `measureOpened`: a given measure opened for a client (kind "reminder": "a questionnaire is
- *   waiting in your portal", with the expiry); the reminder before expiry comes from the queue.
- * - `safetyItemAnswered`: a safety item answered above its threshold (PHQ-9 item 9 > 0) or the couple
- *   safety screen raised a concern (kind "alert" to the case's practitioner, at once).
- *
- * Until then nothing is sent; the alert itself already shows in the case and in "needs attention",
- * derived from the stored response (libs' deriveCaseAlerts).
+ * Who is told what when a measure needs someone, through the notifications queue, inside the
+ * transaction of the change (nothing is sent if it rolls back). No clinical content: never the
+ * measure's answers or score, only that something waits and where.
  */
 @Injectable()
 export class MeasureNotifications {
-  async measureOpened(_manager: EntityManager, _response: MeasureResponse): Promise<void> {
-    // Wired to NotificationsService.notify by the integrator; see the class comment.
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** A measure opened for a client with a portal account: "a questionnaire is waiting", with its expiry day. */
+  async measureOpened(manager: EntityManager, response: MeasureResponse): Promise<void> {
+    const rows: Array<{ portal_user_id: string | null; practitioner: string | null; expires_day: string | null }> = await manager.query(
+      `SELECT cl.portal_user_id, u.display_name AS practitioner,
+              to_char(($2::timestamptz AT TIME ZONE coalesce(ns.time_zone, sp.time_zone, 'UTC'))::date, 'YYYY-MM-DD') AS expires_day
+         FROM clients cl
+         JOIN cases k ON k.id = $3
+         LEFT JOIN scheduling_policies sp ON sp.practice_id = k.practice_id
+         LEFT JOIN users u ON u.id = k.practitioner_id
+         LEFT JOIN notification_settings ns ON ns.user_id = cl.portal_user_id
+        WHERE cl.id = $1`,
+      [response.clientId, response.expiresAt, response.caseId]);
+    const row = rows[0];
+    if (!row?.portal_user_id) return;
+    await this.notifications.notify(manager, {
+      recipientUserId: row.portal_user_id,
+      kind: 'questionnaire_waiting',
+      params: { practitionerName: row.practitioner ?? undefined, dueDate: row.expires_day ?? undefined },
+      link: `/#/measures/${response.id}`,
+      dedupeKey: `questionnaire_waiting:${response.id}`,
+    });
   }
 
-  async safetyItemAnswered(_manager: EntityManager, _response: MeasureResponse, _practitionerId: string): Promise<void> {
-    // Wired to NotificationsService.notify by the integrator; see the class comment.
+  /** A safety item answered above its threshold (PHQ-9 item 9 > 0) or a couple's safety screen raised a concern: the practitioner at once. */
+  async safetyItemAnswered(manager: EntityManager, response: MeasureResponse, practitionerId: string): Promise<void> {
+    await this.notifications.notify(manager, {
+      recipientUserId: practitionerId,
+      kind: 'alert_opened',
+      link: `/#/cases/${response.caseId}/show`,
+      dedupeKey: `measure_safety:${response.id}`,
+    });
   }
 }

@@ -34,6 +34,16 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: ['An administrator of your practice cleared the failed sign-ins of your account: you can sign in again.', 'If you did not ask for this, tell your practice.'],
       action: 'Sign in',
     }),
+    questionnaire_waiting: (p) => ({
+      subject: 'A questionnaire is waiting in your portal',
+      lines: [`${who(p, 'Your practitioner')} asked you to fill in a short questionnaire${p.dueDate ? ` by ${p.dueDate}` : ''}.`],
+      action: 'Open my questionnaires',
+    }),
+    appointment_reminder: (p) => ({
+      subject: `Reminder: your session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}`,
+      lines: [`This is a reminder of your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`, 'If you need to cancel or move it, you can ask in your portal.'],
+      action: 'Open my sessions',
+    }),
     two_step_reset: () => ({
       subject: 'Two-step sign-in was turned off on your Attune account',
       lines: ['An administrator of your practice turned off two-step sign-in on your account and signed it out everywhere.', 'Sign in with your password and set up two-step sign-in again. If you did not ask for this, tell your practice.'],
@@ -90,6 +100,16 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       subject: '您的 Attune 账户已解锁',
       lines: ['您所在机构的管理员清除了您账户的登录失败记录，您现在可以重新登录。', '如果这不是您要求的，请告知您的机构。'],
       action: '登录',
+    }),
+    questionnaire_waiting: (p) => ({
+      subject: '您的门户中有一份问卷待填写',
+      lines: [`${who(p, '您的咨询师')}请您填写一份简短的问卷${p.dueDate ? `，请在 ${p.dueDate} 前完成` : ''}。`],
+      action: '打开我的问卷',
+    }),
+    appointment_reminder: (p) => ({
+      subject: `提醒：您的咨询${p.appointmentTime ? `（${p.appointmentTime}）` : ''}`,
+      lines: [`提醒您与${who(p, '您的咨询师')}的咨询${p.appointmentTime ? `时间为 ${p.appointmentTime}` : ''}。`, '如需取消或改期，可在门户中提出。'],
+      action: '打开我的咨询',
     }),
     two_step_reset: () => ({
       subject: '您的 Attune 账户已关闭两步验证',
