@@ -58,7 +58,14 @@ describe.each([1440, 375])('the practitioner pages at %i px', (width) => {
     await ready(page);
     await page.waitForTimeout(300);
     const overflow = await sidewaysScroll();
+    // when it does not fit: the outermost elements that stick out, to say what to fix
+    const culprits = overflow > 0 ? await page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > limit + 1);
+      return out.filter((e) => !out.includes(e.parentElement!)).slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} ${Math.round(e.getBoundingClientRect().right)}px`);
+    }) : [];
     if (overflow > 0) await browser.screenshot(`sideways-${width}-${name.replace(/ /g, '-')}`);
-    expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
+    expect({ page: name, overflow, culprits }).toEqual({ page: name, overflow: 0, culprits: [] });
   });
 });

@@ -28,7 +28,9 @@ export const SignedInLayout = ({ children }: { children?: ReactNode }) => {
     );
   }
   return (
-    <Layout appBar={AttuneAppBar} menu={PractitionerMenu}>
+    // The content may shrink below its widest child (a table, a chart): without min-width 0 a flex
+    // item grows to fit it and the whole page scrolls sideways on a phone.
+    <Layout appBar={AttuneAppBar} menu={PractitionerMenu} sx={{ '& .RaLayout-content': { minWidth: 0 } }}>
       <DocumentLanguage />
       {children}
     </Layout>
