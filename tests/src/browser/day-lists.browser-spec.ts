@@ -72,6 +72,20 @@ describe('the lists of a practitioner and an admin', () => {
     await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
   });
 
+  it('saves a custom exercise with a required field without typing into its preview', async () => {
+    await page.getByRole('menuitem', { name: 'Exercises' }).click();
+    await page.getByRole('link', { name: 'New exercise' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Three good minutes');
+    await page.getByRole('textbox', { name: 'Instructions' }).fill('Each evening, write down three minutes that went well.');
+    await page.getByRole('textbox', { name: 'Question or label' }).fill('What went well?');
+    // the preview shows the field as required, and stays empty
+    const preview = page.getByRole('group', { name: "Preview of the client's form" });
+    await preview.getByRole('textbox', { name: /What went well\?/ }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Three good minutes').first().waitFor();
+    await expectEventually(() => page.getByRole('textbox', { name: 'Instructions' }).count(), 0);
+  });
+
   it("opens a row of the Clients list with the keyboard: the client's profile", async () => {
     await page.getByRole('menuitem', { name: 'Clients' }).click();
     const link = page.getByRole('link', { name: 'Chen Jing (pseudonym)' });

@@ -45,6 +45,7 @@ export const listsEnMessages = {
       ratings: 'Ratings on the scale',
       no_ratings: 'No ratings yet',
       rating_line: '%{score} on %{date} (%{source})',
+      self_rating: 'Rated themselves %{score}',
       own_words: 'In their own words',
       no_own_words: 'Nothing written by the client yet',
       edit: 'Edit details',

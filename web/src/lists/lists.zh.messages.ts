@@ -44,6 +44,7 @@ export const listsZhMessages: ListsMessages = {
       ratings: '量表评分',
       no_ratings: '暂无评分',
       rating_line: '%{date}：%{score}（%{source}）',
+      self_rating: '自评 %{score} 分',
       own_words: '来访者自己的话',
       no_own_words: '来访者尚未写下任何内容',
       edit: '编辑信息',

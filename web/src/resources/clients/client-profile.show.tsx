@@ -145,17 +145,33 @@ const Ratings = ({ clientId }: { clientId: string }) => {
   );
 };
 
-/** What the client wrote themselves: logged good moments and the words of their self-ratings. */
+/** What the client entered themselves: the moments they logged and their self-ratings with their words. */
 const OwnWords = ({ clientId }: { clientId: string }) => {
+  const translate = useTranslate();
   const formatDate = useFormatDate();
-  const { data = [], isPending } = useGetList<CaseExceptionDto>('exceptions', { filter: { clientId, source: 'client' }, sort: { field: 'occurredAt', order: 'DESC' }, pagination: RECENT });
-  if (isPending) return null;
+  const own = { filter: { clientId, source: 'client' }, pagination: RECENT };
+  const moments = useGetList<CaseExceptionDto>('exceptions', { ...own, sort: { field: 'occurredAt', order: 'DESC' } });
+  const ratings = useGetList<ScaleScoreDto>('scale-scores', { ...own, sort: { field: 'recordedAt', order: 'DESC' } });
+  if (moments.isPending || ratings.isPending) return null;
+  const entries = [
+    ...(moments.data ?? []).map((e) => ({ id: `e-${e.id}`, at: e.occurredAt, primary: e.context, secondary: e.behavior })),
+    ...(ratings.data ?? []).map((r) => ({
+      id: `s-${r.id}`,
+      at: r.recordedAt,
+      primary: translate('lists.profile.self_rating', { score: formatNumber(r.score) }),
+      secondary: [r.keepsFromLower, r.onePointHigher].filter(Boolean).join(' · ') || null,
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at)).slice(0, RECENT.perPage);
   return (
-    <ProfileCard id="profile-own-words" title="lists.profile.own_words" empty={data.length === 0 ? 'lists.profile.no_own_words' : null}>
+    <ProfileCard id="profile-own-words" title="lists.profile.own_words" empty={entries.length === 0 ? 'lists.profile.no_own_words' : null}>
       <MuiList dense disablePadding>
-        {data.map((e) => (
-          <ListItem key={e.id} disableGutters>
-            <ListItemText primary={e.context} secondary={[formatDate(e.occurredAt), e.behavior].filter(Boolean).join(' · ')} slotProps={{ primary: { sx: { whiteSpace: 'pre-wrap' } } }} />
+        {entries.map((entry) => (
+          <ListItem key={entry.id} disableGutters>
+            <ListItemText
+              primary={entry.primary}
+              secondary={[formatDate(entry.at), entry.secondary].filter(Boolean).join(' · ')}
+              slotProps={{ primary: { sx: { whiteSpace: 'pre-wrap' } } }}
+            />
           </ListItem>
         ))}
       </MuiList>
