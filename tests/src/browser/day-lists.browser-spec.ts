@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
+import { expectEventually, hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
 
 const FORMULA = '=HYPERLINK("http://evil.test","点我")';
 const CHINESE = '王芳 (化名)';
@@ -64,7 +64,7 @@ describe('the lists of a practitioner and an admin', () => {
 
   it('opens a row of the Cases list with the keyboard', async () => {
     await page.getByRole('menuitem', { name: 'Cases' }).click();
-    const link = page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' });
+    const link = page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true });
     await link.waitFor();
     await tabTo(page, link);
     expect(await hasFocus(link)).toBe(true);
@@ -72,15 +72,52 @@ describe('the lists of a practitioner and an admin', () => {
     await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
   });
 
-  it('opens a row of the Clients list with the keyboard', async () => {
+  it('saves a custom exercise with a required field without typing into its preview', async () => {
+    await page.getByRole('menuitem', { name: 'Exercises' }).click();
+    await page.getByRole('link', { name: 'New exercise' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Three good minutes');
+    await page.getByRole('textbox', { name: 'Instructions' }).fill('Each evening, write down three minutes that went well.');
+    await page.getByRole('textbox', { name: 'Question or label' }).fill('What went well?');
+    // the preview shows the field as required, and stays empty
+    const preview = page.getByRole('group', { name: "Preview of the client's form" });
+    await preview.getByRole('textbox', { name: /What went well\?/ }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Three good minutes').first().waitFor();
+    await expectEventually(() => page.getByRole('textbox', { name: 'Instructions' }).count(), 0);
+  });
+
+  it("opens a row of the Clients list with the keyboard: the client's profile", async () => {
     await page.getByRole('menuitem', { name: 'Clients' }).click();
-    const link = page.getByRole('link', { name: 'Liu Jia' });
+    const link = page.getByRole('link', { name: 'Chen Jing (pseudonym)' });
     await link.waitFor();
     await tabTo(page, link, { maxPresses: 60 });
     await page.keyboard.press('Enter');
-    await page.getByRole('textbox', { name: /Display name/ }).waitFor();
-    expect(await page.getByRole('textbox', { name: /Display name/ }).inputValue()).toBe('Liu Jia');
-    // the domain has no deleting a client record: no Delete button on its form
+    await page.getByRole('heading', { level: 2, name: 'Chen Jing (pseudonym)' }).waitFor();
+  });
+
+  it("shows the client's profile: details, portal account, cases with their stage, sessions, homework, ratings, own words", async () => {
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('she/her').waitFor();
+    await details.getByText('chen.jing@attune.test').waitFor();
+    await details.getByText('Created, never signed in').waitFor();
+    const cases = page.getByRole('region', { name: 'Cases' });
+    await cases.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).waitFor();
+    expect(await cases.innerText()).toMatch(/Stage 6 · Consolidation and Maintenance/);
+    await page.getByRole('region', { name: 'Recent sessions' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('region', { name: 'Homework' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('region', { name: 'Ratings on the scale' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('region', { name: 'In their own words' }).getByRole('listitem').first().waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // reachable from the case too: the client's chip in the case header
+    await cases.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Chen Jing: between two fears' }).waitFor();
+    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Chen Jing (pseudonym)' }).waitFor();
+
+    // the domain has no deleting a client record: no Delete on its form
+    await page.getByRole('link', { name: 'Edit details' }).click();
+    await page.getByRole('textbox', { name: 'Phone' }).waitFor();
     expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     await signOut(page);
   });
@@ -88,7 +125,7 @@ describe('the lists of a practitioner and an admin', () => {
   it("has an admin reassign Liu Jia's case to the coach, with a reason", async () => {
     await signInToDashboard(page, server.url, 'admin@attune.test');
     await page.getByRole('menuitem', { name: 'Cases' }).click();
-    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).click();
+    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
     await page.getByRole('button', { name: 'Reassign' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reassign this case' });
@@ -109,7 +146,7 @@ describe('the lists of a practitioner and an admin', () => {
   it('lets the coach work the reassigned case: its client is there and takes homework', async () => {
     await signInToDashboard(page, server.url, 'coach@attune.test');
     await page.getByRole('menuitem', { name: 'Cases' }).click();
-    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).click();
+    await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Liu Jia: from anxiety to safety' }).waitFor();
     await page.getByRole('tab', { name: 'Homework' }).click();
     const homework = page.getByRole('region', { name: 'Homework' });
@@ -130,8 +167,8 @@ describe('the lists of a practitioner and an admin', () => {
   it('leaves the therapist without the case and its client', async () => {
     await signInToDashboard(page, server.url, 'therapist@attune.test');
     await page.getByRole('menuitem', { name: 'Cases' }).click();
-    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true }).count()).toBe(0);
     await page.getByRole('menuitem', { name: 'Clients' }).click();
     await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
     expect(await page.getByRole('link', { name: 'Liu Jia', exact: true }).count()).toBe(0);
@@ -139,16 +176,29 @@ describe('the lists of a practitioner and an admin', () => {
 
   it('has no serious accessibility problem on the cases list, in English and in Chinese', async () => {
     await page.getByRole('menuitem', { name: 'Cases' }).click();
-    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).waitFor();
+    await page.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    // with a search typed, its clear button shows: it has a name too
+    await page.getByRole('textbox', { name: 'Search' }).fill('Chen');
+    await expectEventually(() => page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true }).count(), 0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    const unnamed = await page.getByRole('main').getByRole('button').evaluateAll((buttons) =>
+      buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim() || b.getAttribute('title') || b.getAttribute('aria-labelledby'))).length);
+    expect(unnamed).toBe(0);
+    await page.getByRole('textbox', { name: 'Search' }).fill('');
     await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('button', { name: '将此列表导出为 CSV 文件' }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Chen Jing: between two fears' }).click();
+    await page.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).click();
     await page.getByRole('button', { name: '结案' }).click();
     await page.getByRole('dialog', { name: '关闭此个案' }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: '取消' }).click();
+    // the client's profile in Chinese
+    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).click();
+    await page.getByRole('region', { name: '个案' }).getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).waitFor();
+    await page.getByRole('region', { name: '基本信息' }).getByText('已创建，从未登录').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 });

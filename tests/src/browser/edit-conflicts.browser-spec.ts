@@ -32,6 +32,8 @@ describe('edits that meet', () => {
     await signInToDashboard(page, server.url, THERAPIST);
     await page.getByRole('menuitem', { name: 'Clients' }).click();
     await page.getByRole('row', { name: /Chen Jing/ }).click();
+    // a row opens the client's profile; its details are edited from there
+    await page.getByRole('link', { name: 'Edit details' }).click();
     const phone = page.getByRole('textbox', { name: 'Phone' });
     await phone.waitFor();
     await phone.fill('+86 21 5555 0303');

@@ -30,6 +30,8 @@ export interface AttuneDomainMethods {
   getDashboard(): Promise<{ data: DashboardDto }>;
   /** Admins: hands the case to another practitioner with a reason; its clients follow it. */
   reassignCase(caseId: string, input: CaseReassignment): Promise<{ data: CaseDto }>;
+  /** A client's portal account state, for their profile. */
+  getPortalAccount(clientId: string): Promise<{ data: PortalAccountState }>;
   /** Closes the case (it stays in the record and can be reopened). */
   closeCase(caseId: string, version: number | undefined): Promise<{ data: CaseDto }>;
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
@@ -55,6 +57,14 @@ export interface AppointmentStatusRequest {
   reason?: string;
   version?: number;
   scope?: 'this' | 'following';
+}
+
+/** `GET /api/clients/:id/portal-account`. */
+export interface PortalAccountState {
+  state: 'none' | 'deactivated' | 'never_signed_in' | 'active';
+  email: string | null;
+  createdAt: string | null;
+  lastSignInAt: string | null;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
@@ -88,6 +98,7 @@ export function createDataProvider(): AttuneDataProvider {
     addAddendum: (sessionId, input) => postJson(path('sessions', sessionId, 'addenda'), input),
     reviewAssignment: (assignmentId, input) => postJson(path('assignments', assignmentId, 'review'), input),
     getDashboard: () => getJson(path('dashboard')),
+    getPortalAccount: (clientId) => getJson(path('clients', clientId, 'portal-account')),
     reassignCase: (caseId, input) => postJson(path('cases', caseId, 'reassignment'), input),
     closeCase: (caseId, version) => sendJson('PUT', path('cases', caseId), { status: 'closed', ...(version === undefined ? {} : { version }) }),
     annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),

@@ -54,6 +54,7 @@ export const AttuneAppBar = () => (
       </>
     }
   >
-    <TitlePortal component="h1" variant="h6" />
+    {/* a long case title is cut with an ellipsis rather than widening the page on a phone */}
+    <TitlePortal component="h1" variant="h6" sx={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
   </AppBar>
 );

@@ -28,7 +28,9 @@ export const SignedInLayout = ({ children }: { children?: ReactNode }) => {
     );
   }
   return (
-    <Layout appBar={AttuneAppBar} menu={PractitionerMenu}>
+    // react-admin's layout is at least as wide as its content ("fit-content") and its content grows
+    // to its widest child (a table, a chart): both would make the page scroll sideways on a phone.
+    <Layout appBar={AttuneAppBar} menu={PractitionerMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
       <DocumentLanguage />
       {children}
     </Layout>

@@ -83,7 +83,7 @@ export const CaseList = () => {
       </DataTable.Col>
       <DataTable.Col source="clientIds" disableSort>
         <ReferenceArrayField source="clientIds" reference="clients">
-          <SingleFieldList linkType={false}>
+          <SingleFieldList linkType="show">
             <ChipField source="displayName" size="small" />
           </SingleFieldList>
         </ReferenceArrayField>

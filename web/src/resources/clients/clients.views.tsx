@@ -42,14 +42,14 @@ export const ClientList = () => {
   <List filters={clientFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
     {phone ? (
       <SimpleList<ClientDto>
-        linkType="edit"
+        linkType="show"
         primaryText={(record) => record.displayName}
         secondaryText={(record) => record.pronouns ?? ''}
         tertiaryText={(record) => translate(enumKey('client_status', record.status))}
       />
-    ) : <DataTable rowClick="edit">
+    ) : <DataTable rowClick="show">
       <DataTable.Col source="displayName">
-        <RowLink source="displayName" type="edit" />
+        <RowLink source="displayName" />
       </DataTable.Col>
       <DataTable.Col source="pronouns" />
       <DataTable.Col source="status">

@@ -1,6 +1,6 @@
 import { STAGES, type CaseDto } from '@attune/domain';
 import { Box, Card, CardContent, Chip, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
-import { EditButton, useTranslate } from 'react-admin';
+import { EditButton, Link, useCreatePath, useTranslate } from 'react-admin';
 import { stageTitleKey } from '../../../shared/choices';
 import { EnumChip } from '../../../shared/enum-chip';
 import { ScheduleText } from '../../../shared/schedule-text';
@@ -14,6 +14,7 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const { clients } = useCaseClients(record.clientIds);
+  const createPath = useCreatePath();
   return (
     <Card component="section" aria-labelledby="case-title">
       <CardContent>
@@ -26,7 +27,7 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
               <EnumChip enumeration="case_kind" value={record.kind} />
               <EnumChip enumeration="case_status" value={record.status} />
               {clients.map((client) => (
-                <Chip key={client.id} size="small" label={client.displayName} />
+                <Chip key={client.id} size="small" label={client.displayName} component={Link} to={createPath({ resource: 'clients', id: client.id, type: 'show' })} clickable />
               ))}
               <Typography variant="body2" color="text.secondary">
                 {translate('attune.workspace.opened', { date: formatDate(record.openedAt) })}

@@ -58,7 +58,8 @@ const Workspace = () => {
 
 /** The case workspace: everything about one case on one page, the way a session is prepared. */
 export const CaseWorkspaceShow = () => (
-  <Show component="div" actions={false}>
+  // The card may be narrower than its widest child (the stage stepper and the tabs scroll inside).
+  <Show component="div" actions={false} sx={{ '& .RaShow-card': { minWidth: 0, maxWidth: '100%' } }}>
     <Workspace />
   </Show>
 );

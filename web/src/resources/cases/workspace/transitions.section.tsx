@@ -31,15 +31,15 @@ export const TransitionsSection = ({ caseId }: { caseId: string }) => {
           <TableBody>
             {transitions.map((t) => (
               <TableRow key={t.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(t.at, 'dateTime')}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>{formatDate(t.at, 'dateTime')}</TableCell>
+                <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>
                   {t.fromStage === null || t.fromStage === undefined
                     ? translate('attune.workspace.started_at_stage', { stage: t.toStage })
                     : translate('attune.workspace.move_from_to', { from: t.fromStage, to: t.toStage })}
                   {t.kind && t.fromStage ? ` · ${translate(`attune.enums.transition_kind.${t.kind}`, { _: t.kind })}` : ''}
                   {t.kind === 'new_cycle' ? ` (${translate('attune.workspace.cycle', { cycle: t.cycle })})` : ''}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{t.reason}</TableCell>
+                <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'break-word', minWidth: '8em' }}>{t.reason}</TableCell>
               </TableRow>
             ))}
           </TableBody>
