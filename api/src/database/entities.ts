@@ -21,6 +21,7 @@ import { IdempotencyKeyExpiry1764340000000 } from './migrations/1764340000000-id
 import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-signed-addenda-chain.js';
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
 import { ExerciseEffectDeepDescription1764410000000 } from './migrations/1764410000000-exercise-effect-deep-description.js';
+import { CaseStatusChanges1764410000001 } from './migrations/1764410000001-case-status-changes.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
 import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
 
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SignInFailures1764300000000, ClientWordsAndVersions1764320000000, IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
   IdempotencyKeyPractice1764360000000,
   ExerciseEffectDeepDescription1764410000000,
+  CaseStatusChanges1764410000001,
 ];

@@ -9,6 +9,7 @@ import type {
   AssignmentDto,
   CaseDto,
   CaseExceptionDto,
+  CaseStatusChangeInput,
   ScaleScoreDto,
   StaffAnnotationInput,
 } from '@attune/domain';
@@ -30,6 +31,9 @@ export interface AttuneDomainMethods {
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
+  /** Closes or reopens a case with the reason, kept with the case. */
+  closeCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
+  reopenCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
@@ -65,6 +69,8 @@ export function createDataProvider(): AttuneDataProvider {
     getDashboard: () => getJson(path('dashboard')),
     annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),
     annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
+    closeCase: (caseId, input) => postJson(path('cases', caseId, 'close'), input),
+    reopenCase: (caseId, input) => postJson(path('cases', caseId, 'reopen'), input),
   };
 }
 

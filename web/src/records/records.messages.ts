@@ -44,6 +44,16 @@ export const recordsEnMessages = {
       withdraw_content: 'The client will no longer see it. Homework already sent cannot be withdrawn.',
       withdrawn: 'Homework withdrawn',
     },
+    case_status: {
+      close: 'Close case',
+      reopen: 'Reopen case',
+      close_title: 'Close this case?',
+      reopen_title: 'Reopen this case?',
+      reason: 'Reason',
+      reason_help: 'Kept with the case for the record; the audit log notes only that it happened.',
+      closed: 'Case closed',
+      reopened: 'Case reopened',
+    },
     check_ins: {
       heading: 'Check-in notes',
       none: 'No check-ins yet.',

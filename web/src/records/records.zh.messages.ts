@@ -41,6 +41,16 @@ export const recordsZhMessages: RecordsMessages = {
       withdraw_content: '来访者将不再看到它。已提交的作业不能撤回。',
       withdrawn: '作业已撤回',
     },
+    case_status: {
+      close: '结束个案',
+      reopen: '重新开启个案',
+      close_title: '结束这个个案？',
+      reopen_title: '重新开启这个个案？',
+      reason: '原因',
+      reason_help: '原因随个案保存；审计日志只记录发生了此操作。',
+      closed: '个案已结束',
+      reopened: '个案已重新开启',
+    },
     check_ins: {
       heading: '打卡记录',
       none: '还没有打卡。',
