@@ -97,6 +97,8 @@ export interface SessionAddendumDto {
   text: string;
   at: IsoDateTime;
   authorId: Uuid;
+  /** The author's display name, shown with the addendum. */
+  authorName?: string | null;
 }
 
 export type SessionNoteDto = Partial<Record<SessionNoteKey, string | null>>;

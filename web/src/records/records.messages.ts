@@ -54,6 +54,15 @@ export const recordsEnMessages = {
       closed: 'Case closed',
       reopened: 'Case reopened',
     },
+    stage_move: {
+      confirm_back: 'Yes, this is a move back to stage 1, not a new cycle',
+      confirm_back_help: 'Read as a move back, the schedule will show the case weeks behind. To start again, tick "Start a new cycle" instead.',
+      confirm_back_required: 'Tick "Start a new cycle", or confirm that this is a move back',
+    },
+    sessions: {
+      addendum_by: 'By %{name}, %{date}',
+      empty_note: 'Write at least one section of the note before signing it.',
+    },
     check_ins: {
       heading: 'Check-in notes',
       none: 'No check-ins yet.',

@@ -51,6 +51,15 @@ export const recordsZhMessages: RecordsMessages = {
       closed: '个案已结束',
       reopened: '个案已重新开启',
     },
+    stage_move: {
+      confirm_back: '是的，这是退回阶段 1，而不是开始新周期',
+      confirm_back_help: '作为退回处理时，进度会显示个案落后数周。若要重新开始，请改为勾选“开始新周期”。',
+      confirm_back_required: '请勾选“开始新周期”，或确认这是一次退回',
+    },
+    sessions: {
+      addendum_by: '%{name}，%{date}',
+      empty_note: '请至少填写记录的一个部分后再签署。',
+    },
     check_ins: {
       heading: '打卡记录',
       none: '还没有打卡。',

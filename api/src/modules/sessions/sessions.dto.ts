@@ -65,7 +65,10 @@ export interface SessionResponseDto extends Omit<SessionDto, 'addenda'> {
   updatedAt: string;
 }
 
-export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): SessionResponseDto {
+/** An addendum with its author's display name, as the session's answer shows it. */
+export type AddendumWithAuthor = SessionAddendum & { authorName?: string | null };
+
+export function toSessionDto(s: TherapySession, addenda: AddendumWithAuthor[]): SessionResponseDto {
   const links = addendaIntegrity(s.noteHash, addenda);
   const note = noteIntegrity(s);
   return {
@@ -84,6 +87,7 @@ export function toSessionDto(s: TherapySession, addenda: SessionAddendum[]): Ses
     addenda: addenda.map((a, i) => ({
       id: a.id,
       authorId: a.authorId,
+      authorName: a.authorName ?? null,
       text: a.text,
       createdAt: a.createdAt.toISOString(),
       at: a.createdAt.toISOString(),

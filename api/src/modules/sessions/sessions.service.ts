@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AddendumInput } from '@attune/domain';
+import { noteHasContent, type AddendumInput } from '@attune/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
@@ -11,6 +11,7 @@ import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { addendumHash, noteHash } from './note-integrity.js';
 import { SessionAddendum } from './session-addendum.entity.js';
+import type { AddendumWithAuthor } from './sessions.dto.js';
 import {
   SESSION_LIST,
   toSessionDto,
@@ -114,6 +115,7 @@ export class SessionsService {
       if (s.signedAt) throw conflict('This session\'s note is already signed', 'NOTE_SIGNED');
       if (input.version !== undefined && input.version !== s.version) throw staleVersion();
       if (s.startsAt.getTime() > Date.now()) throw conflict('A session\'s note can be signed once the session has started');
+      if (!noteHasContent(s.note)) throw badRequest({ note: 'is empty: write at least one section before signing' }, 'An empty note cannot be signed');
       await manager.query(
         `UPDATE therapy_sessions
             SET signed_at = now(), signed_by = $2, note_hash = $3, version = version + 1, updated_at = now()
@@ -188,15 +190,22 @@ export class SessionsService {
     return toSessionDto(s, addenda.get(id) ?? []);
   }
 
-  /** The addenda of many sessions in one query, oldest first. */
-  private async addendaOf(manager: EntityManager, sessionIds: string[]): Promise<Map<string, SessionAddendum[]>> {
-    const bySession = new Map<string, SessionAddendum[]>();
+  /** The addenda of many sessions in one query, oldest first, each with its author's display name. */
+  private async addendaOf(manager: EntityManager, sessionIds: string[]): Promise<Map<string, AddendumWithAuthor[]>> {
+    const bySession = new Map<string, AddendumWithAuthor[]>();
     if (sessionIds.length === 0) return bySession;
     const rows = await manager.getRepository(SessionAddendum).find({
       where: { sessionId: In(sessionIds) },
       order: { position: 'ASC' },
     });
-    for (const a of rows) bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a]);
+    const authorIds = [...new Set(rows.map((a) => a.authorId))];
+    const names: Array<{ id: string; display_name: string }> = authorIds.length === 0 ? [] : await manager.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [authorIds]);
+    const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
+    for (const a of rows) {
+      const withAuthor = Object.assign(a, { authorName: nameOf.get(a.authorId) ?? null });
+      bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), withAuthor]);
+    }
     return bySession;
   }
 }
