@@ -63,6 +63,11 @@ export const recordsEnMessages = {
       addendum_by: 'By %{name}, %{date}',
       empty_note: 'Write at least one section of the note before signing it.',
     },
+    progress: {
+      new_best_mark: '★',
+      new_best: '(new best)',
+      new_best_hint: '%{mark} marks each new best on the scale.',
+    },
     check_ins: {
       heading: 'Check-in notes',
       none: 'No check-ins yet.',

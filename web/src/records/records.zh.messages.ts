@@ -60,6 +60,11 @@ export const recordsZhMessages: RecordsMessages = {
       addendum_by: '%{name}，%{date}',
       empty_note: '请至少填写记录的一个部分后再签署。',
     },
+    progress: {
+      new_best_mark: '★',
+      new_best: '（新高）',
+      new_best_hint: '%{mark} 标出量表上的每一个新高。',
+    },
     check_ins: {
       heading: '打卡记录',
       none: '还没有打卡。',
