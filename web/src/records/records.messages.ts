@@ -28,6 +28,8 @@ export const recordsEnMessages = {
       close: 'Close',
     },
     corrections: {
+      past_due_confirm: 'Yes, give it with a due date already past',
+      past_due_help: 'The homework will show as overdue from the start.',
       remove: 'Remove',
       remove_label: 'Remove the entry of %{date}',
       remove_rating_title: 'Remove the rating of %{date}?',

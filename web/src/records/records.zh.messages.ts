@@ -25,6 +25,8 @@ export const recordsZhMessages: RecordsMessages = {
       close: '关闭',
     },
     corrections: {
+      past_due_confirm: '是的，截止日期已过也照样布置',
+      past_due_help: '这项作业从一开始就会显示为逾期。',
       remove: '删除',
       remove_label: '删除 %{date} 的记录',
       remove_rating_title: '删除 %{date} 的评分？',
