@@ -54,13 +54,17 @@ describe('corrections in the case page', () => {
     expect(created.status).toBe(201);
     await page.goto(workspace(chenCase));
     const ratings = page.getByRole('region', { name: 'Ratings' });
-    const remove = ratings.getByRole('button', { name: /^Remove the entry of / }).first();
+    // the mistaken 1.5 is the only rating of that value in Chen Jing's case
+    const row = ratings.getByRole('row').filter({ has: page.getByRole('cell', { name: '1.5', exact: true }) });
+    await row.waitFor();
+    const remove = row.getByRole('button', { name: /^Remove the entry of / });
     await remove.click();
     const confirm = page.getByRole('dialog', { name: /^Remove the rating of / });
     await confirm.getByText('Only for an entry made by mistake.', { exact: false }).waitFor();
     await confirm.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Entry removed').waitFor();
     expect((await therapist.call('GET', `/api/scale-scores/${created.body.id}`)).status).toBe(404);
+    await expectEventually(() => row.count(), 0);
   });
 
   it('changes the due date of unsent homework, then withdraws it', async () => {

@@ -77,6 +77,7 @@ export const recordsEnMessages = {
       week: 'Week of %{date}',
     },
     portal: {
+      scale_range: 'Choose a number from %{min} to %{max}, in steps of %{step}.',
       nav_moments: 'My good moments',
       moments_title: 'My good moments',
       moments_intro: 'The moments you logged when things were better. Read them again whenever you like.',

@@ -74,6 +74,7 @@ export const recordsZhMessages: RecordsMessages = {
       week: '%{date} 起的一周',
     },
     portal: {
+      scale_range: '请选择 %{min} 到 %{max} 之间的数，以 %{step} 为间隔。',
       nav_moments: '我的美好时刻',
       moments_title: '我的美好时刻',
       moments_intro: '你记录下的情况较好的时刻。随时可以再读一读。',
