@@ -53,6 +53,8 @@ describe('corrections in the case page', () => {
     });
     expect(created.status).toBe(201);
     await page.goto(workspace(chenCase));
+    // the same address only changes the hash: reload so the list is read again with the new rating
+    await page.reload();
     const ratings = page.getByRole('region', { name: 'Ratings' });
     // the mistaken 1.5 is the only rating of that value in Chen Jing's case
     const row = ratings.getByRole('row').filter({ has: page.getByRole('cell', { name: '1.5', exact: true }) });
