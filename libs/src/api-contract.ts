@@ -282,7 +282,7 @@ export const sessionDtoSchema = z
     noteHash: text.nullable(),
     /** The signed record recomputed on read. */
     integrity: z.enum(['verified', 'mismatch', 'unsigned']),
-    addenda: z.array(z.object({ id: uuid, authorId: uuid, text, createdAt: dateTime, at: dateTime, integrity })),
+    addenda: z.array(z.object({ id: uuid, authorId: uuid, /** The author's display name, shown with the addendum. */ authorName: text.nullable(), text, createdAt: dateTime, at: dateTime, integrity })),
     /** Scheduling: the appointment's state, how and where it meets, its series and zone. */
     status: z.enum(APPOINTMENT_STATUSES),
     endsAt: dateTime,

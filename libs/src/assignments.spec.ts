@@ -1,4 +1,6 @@
 import {
+  dueTimeIssue,
+  exerciseFitsCase,
   ASSIGNMENT_STATUSES,
   assignmentInputSchema,
   assignmentResponseBodySchema,
@@ -150,5 +152,31 @@ describe('assignment bodies', () => {
     expect(assignmentResponseBodySchema.safeParse({}).error?.issues[0]?.message).toBe('is required');
     expect(assignmentResponseBodySchema.safeParse({ response: [] }).error?.issues[0]?.message).toBe('must be an object of answers');
     expect(assignmentResponseBodySchema.safeParse({ response: 'text' }).success).toBe(false);
+  });
+});
+
+describe('dueTimeIssue', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+  const opened = '2026-10-01T09:00:00Z';
+  it('accepts a due time ahead within a year', () => {
+    expect(dueTimeIssue('2026-11-27T23:59:00Z', opened, { now })).toBeUndefined();
+  });
+  it('asks for a confirmation for a due time already past, and accepts it confirmed', () => {
+    expect(dueTimeIssue('2026-11-19T23:59:00Z', opened, { now })).toMatch(/^is in the past/);
+    expect(dueTimeIssue('2026-11-19T23:59:00Z', opened, { now, pastDueConfirmed: true })).toBeUndefined();
+  });
+  it('refuses a due time before the case opened or beyond the horizon, confirmed or not', () => {
+    expect(dueTimeIssue('2026-09-01T12:00:00Z', opened, { now, pastDueConfirmed: true })).toBe('must not be before the case opened (2026-10-01)');
+    expect(dueTimeIssue('2028-01-01T12:00:00Z', opened, { now })).toBe('must be within a year from now');
+  });
+});
+
+describe('exerciseFitsCase', () => {
+  it('gives partner exercises only in couple cases', () => {
+    expect(exerciseFitsCase('individual', 'individual')).toBe(true);
+    expect(exerciseFitsCase('individual', 'couple')).toBe(true);
+    expect(exerciseFitsCase('each_partner', 'individual')).toBe(false);
+    expect(exerciseFitsCase('partners_together', 'individual')).toBe(false);
+    expect(exerciseFitsCase('partners_together', 'couple')).toBe(true);
   });
 });

@@ -141,6 +141,8 @@ export const assignmentInputSchema = z.object({
   exerciseId: idSchema,
   dueAt: isoDateTimeSchema,
   note: optionalTextSchema(2000),
+  /** Sent as true to give (or move) homework with a due time already past: it is overdue at once. */
+  pastDueConfirmed: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 
@@ -157,3 +159,41 @@ export const assignmentResponseBodySchema = z.object({
   sharedWithPartner: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type AssignmentResponseBody = z.infer<typeof assignmentResponseBodySchema>;
+
+
+/** How far ahead homework may fall due: a year from now. */
+export const DUE_HORIZON_DAYS = 366;
+
+/**
+ * The rule for a homework's due time, the same in the API and the assign form: not before the day
+ * the case opened, not beyond the horizon, and in the past only when the practitioner confirmed it
+ * (it is then overdue at once). Answers what is wrong, or undefined.
+ */
+export function dueTimeIssue(
+  dueAt: string, caseOpenedAt: string | Date, options: { now?: Date; pastDueConfirmed?: boolean } = {},
+): string | undefined {
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due)) return undefined;
+  const now = options.now ?? new Date();
+  const opened = new Date(caseOpenedAt);
+  const openedDay = Date.UTC(opened.getUTCFullYear(), opened.getUTCMonth(), opened.getUTCDate());
+  if (due < openedDay - 14 * 3_600_000) return `must not be before the case opened (${new Date(openedDay).toISOString().slice(0, 10)})`;
+  if (due > now.getTime() + DUE_HORIZON_DAYS * 86_400_000) return 'must be within a year from now';
+  if (due < now.getTime() && options.pastDueConfirmed !== true) return 'is in the past: confirm that the homework is overdue from the start';
+  return undefined;
+}
+
+/** The same rule as a zod refinement on a body or form that carries `dueAt` and `pastDueConfirmed`. */
+export function dueTimeRefinement(caseOpenedAt: string | Date | null | undefined) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const dueAt = value['dueAt'];
+    if (typeof dueAt !== 'string' || dueAt.length === 0) return;
+    const issue = dueTimeIssue(dueAt, caseOpenedAt ?? new Date(0), { pastDueConfirmed: value['pastDueConfirmed'] === true });
+    if (issue) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: issue });
+  };
+}
+
+/** "Each partner" and "partners together" exercises belong to couple cases; individual ones fit both. */
+export function exerciseFitsCase(audience: 'individual' | 'each_partner' | 'partners_together', caseKind: 'individual' | 'couple'): boolean {
+  return audience === 'individual' || caseKind === 'couple';
+}

@@ -56,3 +56,24 @@ export const caseReassignmentSchema = z.object({
   reason: textSchema(3, 2000),
 });
 export type CaseReassignment = z.infer<typeof caseReassignmentSchema>;
+/** How long the reason for closing or reopening a case may be. */
+export const CASE_STATUS_REASON_MAX_LENGTH = 2000;
+
+/**
+ * `POST /api/cases/:id/close` and `/reopen`: why, in the practitioner's words (kept with the case,
+ * never in the audit trail, which holds ids only).
+ */
+export const caseStatusChangeInputSchema = z.object({
+  reason: textSchema(1, CASE_STATUS_REASON_MAX_LENGTH),
+});
+export type CaseStatusChangeInput = z.infer<typeof caseStatusChangeInputSchema>;
+
+/** One close or reopen of a case, as `GET /api/cases/:id/status-changes` lists it. */
+export interface CaseStatusChangeDto {
+  id: string;
+  caseId: string;
+  toStatus: CaseStatus;
+  reason: string;
+  actorId: string | null;
+  at: string;
+}

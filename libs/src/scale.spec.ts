@@ -5,6 +5,7 @@ import {
   SCALE_STEP,
   SCALE_VALUES,
   firstWholePointRise,
+  newBestsOnScale,
   isValidScaleValue,
   scaleValueSchema,
 } from './scale.js';
@@ -75,5 +76,21 @@ describe('firstWholePointRise', () => {
   it('is null for an empty or single-rating series', () => {
     expect(firstWholePointRise([])).toBeNull();
     expect(firstWholePointRise([{ score: 5, recordedAt: '2026-03-01T00:00:00Z' }])).toBeNull();
+  });
+});
+
+describe('newBestsOnScale', () => {
+  it('marks every rating above all before it, not only the first whole point, and no dip or tie', () => {
+    const series = [
+      { score: 4, recordedAt: '2026-03-08T10:00:00Z' },
+      { score: 2.5, recordedAt: '2026-03-01T10:00:00Z' },
+      { score: 3, recordedAt: '2026-03-04T10:00:00Z' },
+      { score: 3.5, recordedAt: '2026-03-06T10:00:00Z' },
+      { score: 4, recordedAt: '2026-03-10T10:00:00Z' },
+      { score: 6.5, recordedAt: '2026-03-20T10:00:00Z' },
+    ];
+    expect(newBestsOnScale(series).map((b) => b.score)).toEqual([3, 3.5, 4, 6.5]);
+    expect(newBestsOnScale([])).toEqual([]);
+    expect(newBestsOnScale([{ score: 5, recordedAt: '2026-03-01T10:00:00Z' }])).toEqual([]);
   });
 });

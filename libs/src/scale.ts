@@ -48,6 +48,23 @@ export function sortByRecordedAt<T extends { recordedAt: string | Date }>(series
 }
 
 /**
+ * Every new best on the scale: each rating higher than every rating before it (the first rating is
+ * the baseline, not a best), oldest first. Each one is worth celebrating, not only the first whole point.
+ */
+export function newBestsOnScale<D extends string | Date>(series: readonly ScalePoint<D>[]): Array<{ recordedAt: D; score: number }> {
+  const sorted = sortByRecordedAt(series);
+  const bests: Array<{ recordedAt: D; score: number }> = [];
+  let best = sorted[0]?.score ?? Number.POSITIVE_INFINITY;
+  for (const point of sorted.slice(1)) {
+    if (point.score > best) {
+      bests.push({ recordedAt: point.recordedAt, score: point.score });
+      best = point.score;
+    }
+  }
+  return bests;
+}
+
+/**
  * The first rating that is at least one whole point above the first rating of the series (the
  * series need not be sorted), or null when there is none yet.
  */

@@ -3,6 +3,7 @@ import {
   addendumInputSchema,
   canonicalAddendumText,
   canonicalNoteText,
+  noteHasContent,
   sessionInputSchema,
   sessionNoteSchema,
 } from './session-notes.js';
@@ -130,5 +131,14 @@ describe('canonicalAddendumText', () => {
     expect(canonicalAddendumText({ text: 'x', authorId: ZHAO, at: '2026-11-20T10:00:00.124Z' })).not.toBe(base);
     expect(canonicalAddendumText({ text: `x","${ZHAO}`, authorId: ZHAO, at })).not.toBe(canonicalAddendumText({ text: 'x', authorId: ZHAO, at }));
     expect(JSON.parse(base)).toEqual(['attune-session-addendum/v1', 'x', ZHAO, at]);
+  });
+});
+
+describe('an empty note cannot be signed', () => {
+  it('counts a note with at least one written section as having content, blanks not', () => {
+    expect(noteHasContent(null)).toBe(false);
+    expect(noteHasContent({})).toBe(false);
+    expect(noteHasContent({ betterSinceLast: '   ', freeText: null })).toBe(false);
+    expect(noteHasContent({ nextSteps: 'Meet in two weeks' })).toBe(true);
   });
 });

@@ -150,3 +150,9 @@ export function canonicalAddendumText(addendum: { text: string; authorId: string
   const text = addendum.text.replace(/\r\n?/g, '\n').trim().normalize('NFC');
   return JSON.stringify([CANONICAL_ADDENDUM_VERSION, text, addendum.authorId.toLowerCase(), new Date(addendum.at).toISOString()]);
 }
+
+/** Whether a note has anything written in it: a note with every section empty or blank cannot be signed. */
+export function noteHasContent(note: Partial<Record<SessionNoteKey, string | null | undefined>> | null | undefined): boolean {
+  if (!note) return false;
+  return SESSION_NOTE_KEYS.some((key) => typeof note[key] === 'string' && note[key]!.trim().length > 0);
+}

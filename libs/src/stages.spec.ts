@@ -3,6 +3,7 @@ import {
   STAGES,
   STAGE_OVERRUN_GRACE_DAYS,
   caseSchedule,
+  backMoveNeedsConfirming,
   classifyTransition,
   isStageNumber,
   plannedStageForDay,
@@ -211,5 +212,14 @@ describe('transitions', () => {
     expect(transitionKind(3, 4)).toBe('forward');
     expect(transitionKind(3, 1)).toBe('back');
     expect(transitionKind(6, 1, true)).toBe('new_cycle');
+  });
+});
+
+describe('a move from stage 6 back to 1', () => {
+  it('asks before it is read as a back move, unless it starts a new cycle', () => {
+    expect(backMoveNeedsConfirming(6, 1)).toBe(true);
+    expect(backMoveNeedsConfirming(6, 1, true)).toBe(false);
+    expect(backMoveNeedsConfirming(6, 4)).toBe(false);
+    expect(backMoveNeedsConfirming(3, 1)).toBe(false);
   });
 });

@@ -209,3 +209,11 @@ export function classifyTransition(from: StageNumber, to: StageNumber, newCycle 
   }
   return to > from ? 'forward' : 'back';
 }
+
+/**
+ * Moving from stage 6 back to stage 1 without starting a new cycle is almost always meant as a new
+ * cycle: read as a back move it puts the case weeks "behind". The form asks before it sends one.
+ */
+export function backMoveNeedsConfirming(from: StageNumber, to: StageNumber, newCycle = false): boolean {
+  return from === 6 && to === 1 && !newCycle;
+}

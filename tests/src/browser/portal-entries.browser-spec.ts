@@ -48,7 +48,13 @@ describe('a client adds a good moment and a self-rating at any time', () => {
     const { page } = browser;
     await portalNavLink(page, 'Rate myself').click();
     await page.getByRole('heading', { name: 'Rate myself' }).waitFor();
+    // until a number is chosen, nothing reads as chosen; a number off the scale is named as such
+    await page.getByText('Not chosen yet').first().waitFor();
+    await page.getByRole('spinbutton', { name: /Or type the number/ }).fill('11');
+    await page.getByText('Choose a number from 1 to 10, in steps of 0.5.').waitFor();
+    expect(await page.getByText('Please answer this one.').count()).toBe(0);
     await page.getByRole('spinbutton', { name: /Or type the number/ }).fill('4.5');
+    expect(await page.getByText('Choose a number from 1 to 10, in steps of 0.5.').count()).toBe(0);
     await page.getByRole('textbox', { name: /What keeps you from being lower\?/ }).fill('The message ritual');
     await page.getByRole('button', { name: 'Save my rating' }).click();
     await page.getByText('Saved. Your rating is in your progress chart.').waitFor();

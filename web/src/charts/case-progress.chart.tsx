@@ -28,6 +28,8 @@ export interface CaseProgressChartProps {
     keepsFromLower: string;
     onePointHigher: string;
     formatScore: (score: number) => string;
+    /** The mark of each new best on the chart, e.g. "★". */
+    newBest: string;
   };
 }
 
@@ -127,6 +129,21 @@ export const CaseProgressChart = ({ data, formatDate, labels }: CaseProgressChar
             connectNulls
           />
         ))}
+        {data.series.flatMap((series) =>
+          series.newBests.map((best) => (
+            <ReferenceDot
+              key={`${series.key}-best-${best.t}`}
+              x={best.t}
+              y={best.score}
+              r={5}
+              fill={series.colour}
+              stroke="#ffffff"
+              strokeWidth={2}
+              ifOverflow="extendDomain"
+              label={{ value: labels.newBest, position: 'bottom', fontSize: 11, fill: '#333' }}
+            />
+          )),
+        )}
         {data.series.map((series) =>
           series.firstRise ? (
             <ReferenceDot

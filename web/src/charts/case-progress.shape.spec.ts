@@ -90,3 +90,20 @@ describe('a rating\'s follow-ups on the chart and in its table', () => {
     expect(data.table[1]).toMatchObject({ name: 'Chen Jing', score: 4, keepsFromLower: 'Friends to call', onePointHigher: 'A calm evening apart' });
   });
 });
+
+describe('every new best on the scale', () => {
+  it('is marked on the chart and in its table, not only the first whole-point rise', () => {
+    const data = shapeCaseProgress({
+      series: [{ clientId: 'a', displayName: 'Liu Jia', points: [
+        { recordedAt: '2026-01-01T00:00:00Z', score: 3 },
+        { recordedAt: '2026-01-08T00:00:00Z', score: 4 },
+        { recordedAt: '2026-01-15T00:00:00Z', score: 5 },
+        { recordedAt: '2026-01-18T00:00:00Z', score: 5.5 },
+        { recordedAt: '2026-01-22T00:00:00Z', score: 3.5 },
+      ] }],
+    });
+    expect(data.series[0]!.newBests.map((b) => b.score)).toEqual([4, 5, 5.5]);
+    expect(data.series[0]!.firstRise).toMatchObject({ score: 4 });
+    expect(data.table.map((r) => r.newBest)).toEqual([false, true, true, true, false]);
+  });
+});

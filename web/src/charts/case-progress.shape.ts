@@ -1,4 +1,4 @@
-import { firstWholePointRise, isStageNumber, SCALE_MAX, SCALE_MIN, type StageNumber } from '@attune/domain';
+import { firstWholePointRise, isStageNumber, newBestsOnScale, SCALE_MAX, SCALE_MIN, type StageNumber } from '@attune/domain';
 import { asArray, asNumber, asObject, asString, asTime } from '../shared/raw';
 
 const DAY_MS = 86_400_000;
@@ -13,6 +13,8 @@ export interface ProgressPoint {
   source: string;
   keepsFromLower: string | null;
   onePointHigher: string | null;
+  /** Higher than every rating of this person before it. */
+  newBest?: boolean;
 }
 
 export interface ProgressSeries {
@@ -24,6 +26,8 @@ export interface ProgressSeries {
   points: ProgressPoint[];
   /** The first rating a whole point above the first one, marked on the chart. */
   firstRise: { t: number; score: number } | null;
+  /** Every new best (a rating above all before it), each celebrated on the chart. */
+  newBests: { t: number; score: number }[];
 }
 
 export interface ProgressBand {
@@ -79,7 +83,11 @@ export function shapeCaseProgress(raw: unknown, now: number = Date.now()): Progr
       .filter((p): p is ProgressPoint => p !== null)
       .sort((a, b) => a.t - b.t);
     const clientId = asString(s['clientId']) ?? `client-${index}`;
-    const rise = firstWholePointRise(points.map((p) => ({ recordedAt: new Date(p.t).toISOString(), score: p.score })));
+    const asScale = points.map((p) => ({ recordedAt: new Date(p.t).toISOString(), score: p.score }));
+    const rise = firstWholePointRise(asScale);
+    const newBests = newBestsOnScale(asScale).map((b) => ({ t: new Date(b.recordedAt).getTime(), score: b.score }));
+    const bestTimes = new Set(newBests.map((b) => b.t));
+    for (const p of points) p.newBest = bestTimes.has(p.t);
     series.push({
       key: `s${index}`,
       clientId,
@@ -87,6 +95,7 @@ export function shapeCaseProgress(raw: unknown, now: number = Date.now()): Progr
       colour: SERIES_COLOURS[index % SERIES_COLOURS.length]!,
       points,
       firstRise: rise ? { t: new Date(rise.recordedAt).getTime(), score: rise.score } : null,
+      newBests,
     });
   });
 

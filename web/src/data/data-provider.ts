@@ -32,8 +32,6 @@ export interface AttuneDomainMethods {
   reassignCase(caseId: string, input: CaseReassignment): Promise<{ data: CaseDto }>;
   /** A client's portal account state, for their profile. */
   getPortalAccount(clientId: string): Promise<{ data: PortalAccountState }>;
-  /** Closes the case (it stays in the record and can be reopened). */
-  closeCase(caseId: string, version: number | undefined): Promise<{ data: CaseDto }>;
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
@@ -65,6 +63,9 @@ export interface PortalAccountState {
   email: string | null;
   createdAt: string | null;
   lastSignInAt: string | null;
+  /** Closes or reopens a case with the reason, kept with the case. */
+  closeCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
+  reopenCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;
@@ -100,11 +101,12 @@ export function createDataProvider(): AttuneDataProvider {
     getDashboard: () => getJson(path('dashboard')),
     getPortalAccount: (clientId) => getJson(path('clients', clientId, 'portal-account')),
     reassignCase: (caseId, input) => postJson(path('cases', caseId, 'reassignment'), input),
-    closeCase: (caseId, version) => sendJson('PUT', path('cases', caseId), { status: 'closed', ...(version === undefined ? {} : { version }) }),
     annotateScaleScore: (id, input) => sendJson('PUT', path('scale-scores', id, 'annotation'), input),
     annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
     moveSession: (sessionId, input) => postJson(path('sessions', sessionId, 'move'), input),
     changeSessionStatus: (sessionId, input) => postJson(path('sessions', sessionId, 'status'), input),
+    closeCase: (caseId, input) => postJson(path('cases', caseId, 'close'), input),
+    reopenCase: (caseId, input) => postJson(path('cases', caseId, 'reopen'), input),
   };
 }
 

@@ -1,5 +1,4 @@
 import { caseReassignmentSchema, type CaseDto, type Role } from '@attune/domain';
-import DoNotDisturbOnIcon from '@mui/icons-material/DoNotDisturbOn';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { Typography } from '@mui/material';
 import { AutocompleteInput, ReferenceInput, TextInput, usePermissions, useTranslate } from 'react-admin';
@@ -48,24 +47,3 @@ export const ReassignCaseButton = ({ record }: { record: CaseDto }) => {
   );
 };
 
-/**
- * Closes an open case (cases are closed, never deleted). A minimal action: the confirming dialog
- * and one PUT of the status; reopening and a reason for closing are the case record's own work.
- */
-export const CloseCaseButton = ({ record }: { record: CaseDto & { version?: number } }) => {
-  const translate = useTranslate();
-  const dataProvider = useAttuneDataProvider();
-  if (record.status !== 'open') return null;
-  return (
-    <FormDialog
-      buttonLabel="lists.close_case.button"
-      title="lists.close_case.title"
-      buttonIcon={<DoNotDisturbOnIcon />}
-      saveLabel="lists.close_case.button"
-      successMessage="lists.close_case.done"
-      onSubmit={() => dataProvider.closeCase(String(record.id), record.version)}
-    >
-      <Typography>{translate('lists.close_case.help')}</Typography>
-    </FormDialog>
-  );
-};

@@ -28,6 +28,8 @@ export const recordsEnMessages = {
       close: 'Close',
     },
     corrections: {
+      past_due_confirm: 'Yes, give it with a due date already past',
+      past_due_help: 'The homework will show as overdue from the start.',
       remove: 'Remove',
       remove_label: 'Remove the entry of %{date}',
       remove_rating_title: 'Remove the rating of %{date}?',
@@ -44,6 +46,30 @@ export const recordsEnMessages = {
       withdraw_content: 'The client will no longer see it. Homework already sent cannot be withdrawn.',
       withdrawn: 'Homework withdrawn',
     },
+    case_status: {
+      close: 'Close case',
+      reopen: 'Reopen case',
+      close_title: 'Close this case?',
+      reopen_title: 'Reopen this case?',
+      reason: 'Reason',
+      reason_help: 'Kept with the case for the record; the audit log notes only that it happened.',
+      closed: 'Case closed',
+      reopened: 'Case reopened',
+    },
+    stage_move: {
+      confirm_back: 'Yes, this is a move back to stage 1, not a new cycle',
+      confirm_back_help: 'Read as a move back, the schedule will show the case weeks behind. To start again, tick "Start a new cycle" instead.',
+      confirm_back_required: 'Tick "Start a new cycle", or confirm that this is a move back',
+    },
+    sessions: {
+      addendum_by: 'By %{name}, %{date}',
+      empty_note: 'Write at least one section of the note before signing it.',
+    },
+    progress: {
+      new_best_mark: '★',
+      new_best: '(new best)',
+      new_best_hint: '%{mark} marks each new best on the scale.',
+    },
     check_ins: {
       heading: 'Check-in notes',
       none: 'No check-ins yet.',
@@ -51,6 +77,7 @@ export const recordsEnMessages = {
       week: 'Week of %{date}',
     },
     portal: {
+      scale_range: 'Choose a number from %{min} to %{max}, in steps of %{step}.',
       nav_moments: 'My good moments',
       moments_title: 'My good moments',
       moments_intro: 'The moments you logged when things were better. Read them again whenever you like.',

@@ -25,6 +25,8 @@ export const recordsZhMessages: RecordsMessages = {
       close: '关闭',
     },
     corrections: {
+      past_due_confirm: '是的，截止日期已过也照样布置',
+      past_due_help: '这项作业从一开始就会显示为逾期。',
       remove: '删除',
       remove_label: '删除 %{date} 的记录',
       remove_rating_title: '删除 %{date} 的评分？',
@@ -41,6 +43,30 @@ export const recordsZhMessages: RecordsMessages = {
       withdraw_content: '来访者将不再看到它。已提交的作业不能撤回。',
       withdrawn: '作业已撤回',
     },
+    case_status: {
+      close: '结束个案',
+      reopen: '重新开启个案',
+      close_title: '结束这个个案？',
+      reopen_title: '重新开启这个个案？',
+      reason: '原因',
+      reason_help: '原因随个案保存；审计日志只记录发生了此操作。',
+      closed: '个案已结束',
+      reopened: '个案已重新开启',
+    },
+    stage_move: {
+      confirm_back: '是的，这是退回阶段 1，而不是开始新周期',
+      confirm_back_help: '作为退回处理时，进度会显示个案落后数周。若要重新开始，请改为勾选“开始新周期”。',
+      confirm_back_required: '请勾选“开始新周期”，或确认这是一次退回',
+    },
+    sessions: {
+      addendum_by: '%{name}，%{date}',
+      empty_note: '请至少填写记录的一个部分后再签署。',
+    },
+    progress: {
+      new_best_mark: '★',
+      new_best: '（新高）',
+      new_best_hint: '%{mark} 标出量表上的每一个新高。',
+    },
     check_ins: {
       heading: '打卡记录',
       none: '还没有打卡。',
@@ -48,6 +74,7 @@ export const recordsZhMessages: RecordsMessages = {
       week: '%{date} 起的一周',
     },
     portal: {
+      scale_range: '请选择 %{min} 到 %{max} 之间的数，以 %{step} 为间隔。',
       nav_moments: '我的美好时刻',
       moments_title: '我的美好时刻',
       moments_intro: '你记录下的情况较好的时刻。随时可以再读一读。',

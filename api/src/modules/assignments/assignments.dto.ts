@@ -50,7 +50,7 @@ export const assignmentCreateSchema = assignmentInputSchema;
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
 /** PUT body: the record as GET returned it; only the due time and the note are read. */
-export const assignmentUpdateSchema = assignmentInputSchema.pick({ dueAt: true, note: true })
+export const assignmentUpdateSchema = assignmentInputSchema.pick({ dueAt: true, note: true, pastDueConfirmed: true })
   .extend({ version: zod.number().int().min(1).optional() });
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 

@@ -244,10 +244,34 @@ describe('assignments', () => {
       expect((await therapist.get(`/api/assignments/${created.id}`)).body.note).toBe('First edit');
     });
 
-    it('moving the due date into the past makes the homework overdue', async () => {
+    it('moving the due date into the past asks for a confirmation, then makes the homework overdue', async () => {
       const created = await newAssignment();
-      const res = await therapist.put(`/api/assignments/${created.id}`, { ...created, dueAt: inDays(-1) });
+      const unconfirmed = await therapist.put(`/api/assignments/${created.id}`, { ...created, dueAt: inDays(-1) });
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.body.errors).toEqual({ dueAt: 'is in the past: confirm that the homework is overdue from the start' });
+      const res = await therapist.put(`/api/assignments/${created.id}`, { ...created, dueAt: inDays(-1), pastDueConfirmed: true });
       expect(res.body.overdue).toBe(true);
+    });
+
+    it('keeps due dates within bounds: not before the case opened, not beyond a year, confirmed or not', async () => {
+      const before = await therapist.post('/api/assignments', {
+        caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking'), dueAt: '2001-01-01T12:00:00Z', pastDueConfirmed: true,
+      });
+      expect(before.status).toBe(400);
+      expect(before.body.errors).toEqual({ dueAt: expect.stringMatching(/^must not be before the case opened \(\d{4}-\d{2}-\d{2}\)$/) });
+      const far = await therapist.post('/api/assignments', { caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking'), dueAt: inDays(400) });
+      expect(far.status).toBe(400);
+      expect(far.body.errors).toEqual({ dueAt: 'must be within a year from now' });
+    });
+
+    it('gives "each partner" and "partners together" exercises only in couple cases', async () => {
+      const partnerExercise = (await t.dataSource.query(`SELECT id FROM exercises WHERE built_in AND audience <> 'individual' LIMIT 1`))[0].id;
+      const res = await therapist.post('/api/assignments', { caseId: CHEN_CASE, clientId: CHEN, exerciseId: partnerExercise, dueAt: inDays(7) });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual({ exerciseId: 'is an exercise for partners: give it in a couple case' });
+      const couple = await therapist.post('/api/assignments', { caseId: COUPLE_CASE, clientId: ZHOU, exerciseId: partnerExercise, dueAt: inDays(7) });
+      expect(couple.status).toBe(201);
+      expect((await therapist.delete(`/api/assignments/${couple.body.id}`)).status).toBe(200);
     });
 
     it('refuses a change once submitted (409), bad input (400) and another practitioner (404)', async () => {

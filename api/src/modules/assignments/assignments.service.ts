@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { nextAssignmentStatus } from '@attune/domain';
+import { dueTimeIssue, exerciseFitsCase, nextAssignmentStatus } from '@attune/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { transactionNow } from '../../common/transaction-clock.js';
@@ -63,6 +63,11 @@ export class AssignmentsService {
         .getOne();
       if (!exercise) throw badRequest({ exerciseId: 'is not an exercise in your library' });
       if (exercise.retiredAt) throw badRequest({ exerciseId: 'was retired from the library: homework given before keeps it, new homework cannot use it' });
+      if (!exerciseFitsCase(exercise.audience, found.kind)) {
+        throw badRequest({ exerciseId: 'is an exercise for partners: give it in a couple case' });
+      }
+      const dueIssue = dueTimeIssue(input.dueAt, found.openedAt, { pastDueConfirmed: input.pastDueConfirmed });
+      if (dueIssue) throw badRequest({ dueAt: dueIssue });
       const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
         practiceId: found.practiceId,
         caseId: found.id,
@@ -98,6 +103,11 @@ export class AssignmentsService {
       if (input.version !== undefined && input.version !== assignment.version) {
         throw conflict('Someone changed this assignment meanwhile; reload it and make your change again', 'VERSION_CONFLICT');
       }
+      const opened: Array<{ opened_at: Date }> = await manager.query(`SELECT opened_at FROM cases WHERE id = $1`, [assignment.caseId]);
+      const dueIssue = input.dueAt === assignment.dueAt.toISOString()
+        ? undefined
+        : dueTimeIssue(input.dueAt, opened[0]!.opened_at, { pastDueConfirmed: input.pastDueConfirmed });
+      if (dueIssue) throw badRequest({ dueAt: dueIssue });
       assignment.dueAt = new Date(input.dueAt);
       assignment.note = textOrNull(input.note);
       assignment.version += 1;

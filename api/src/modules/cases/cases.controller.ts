@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
 import { CsvExportService } from '../exports/csv-export.service.js';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { caseReassignmentSchema, transitionInputSchema, type CaseReassignment, type CaseProgressDto, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
+import { caseReassignmentSchema, caseStatusChangeInputSchema, transitionInputSchema, type CaseReassignment, type CaseProgressDto, type CaseStatusChangeDto, type CaseStatusChangeInput, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -82,6 +82,29 @@ export class CasesController {
   @ApiOperation({ summary: 'Move the case to a stage (forward, back, or a new cycle from stage 6) with a reason' })
   transition(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: transitionInputSchema }) body: TransitionInput): Promise<StageTransitionDto> {
     return this.cases.transition(actor, id, body);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Permission('cases', 'update')
+  @ApiOperation({ summary: 'Close the case with a reason (kept with the case, audited); a closed case: 409' })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseStatusChangeInputSchema }) body: CaseStatusChangeInput): Promise<CaseDto> {
+    return this.cases.changeStatus(actor, id, 'closed', body);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Permission('cases', 'update')
+  @ApiOperation({ summary: 'Reopen a closed case with a reason (kept with the case, audited); an open case: 409' })
+  reopen(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseStatusChangeInputSchema }) body: CaseStatusChangeInput): Promise<CaseDto> {
+    return this.cases.changeStatus(actor, id, 'open', body);
+  }
+
+  @Get(':id/status-changes')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'Every close and reopen of the case with its reason, oldest first' })
+  statusChanges(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseStatusChangeDto[]> {
+    return this.cases.statusChanges(actor, id);
   }
 
   @Get(':id/transitions')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { classifyTransition, DomainError, type AlertKind, type CaseReassignment, type TransitionInput } from '@attune/domain';
+import { classifyTransition, DomainError, type AlertKind, type CaseReassignment, type CaseStatus, type CaseStatusChangeDto, type CaseStatusChangeInput, type TransitionInput } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clientInCaseOf, scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict } from '../../common/api-errors.js';
@@ -225,6 +225,45 @@ export class CasesService {
       );
       await this.audit.record(manager, { action: 'transition', entity: 'cases', entityId: caseId, caseId });
       return toStageTransitionDto(await manager.getRepository(StageTransition).findOneByOrFail({ id: row!.id }));
+    });
+  }
+
+  /**
+   * Closes (`toStatus` closed) or reopens a case with the practitioner's reason, kept in
+   * case_status_changes (the audit event names only the action). Closing a closed case or reopening
+   * an open one: 409, nothing written.
+   */
+  async changeStatus(actor: Actor, caseId: string, toStatus: CaseStatus, input: CaseStatusChangeInput): Promise<CaseResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const k = await this.access.findVisibleCase(manager, actor, caseId, { lock: true });
+      if (k.status === toStatus) {
+        throw conflict(toStatus === 'closed' ? 'This case is already closed' : 'This case is already open', 'INVALID_STATUS_TRANSITION');
+      }
+      await manager.query(
+        `UPDATE cases
+            SET status = $2,
+                closed_at = CASE WHEN $2 = 'open' THEN NULL ELSE GREATEST(now(), opened_at) END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [caseId, toStatus],
+      );
+      await manager.query(
+        `INSERT INTO case_status_changes (practice_id, case_id, to_status, reason, actor_id) VALUES ($1, $2, $3, $4, $5)`,
+        [k.practiceId, caseId, toStatus, input.reason, actor.userId],
+      );
+      await this.audit.record(manager, { action: toStatus === 'closed' ? 'close' : 'reopen', entity: 'cases', entityId: caseId, caseId });
+      return this.respond(manager, await manager.getRepository(Case).findOneByOrFail({ id: caseId }));
+    });
+  }
+
+  /** Every close and reopen of the case with its reason, oldest first; the read is audited. */
+  async statusChanges(actor: Actor, caseId: string): Promise<CaseStatusChangeDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.findVisibleCase(manager, actor, caseId);
+      const rows: Array<{ id: string; to_status: CaseStatus; reason: string; actor_id: string | null; at: Date }> = await manager.query(
+        `SELECT id, to_status, reason, actor_id, at FROM case_status_changes WHERE case_id = $1 ORDER BY at, id`, [caseId]);
+      await this.audit.record(manager, { action: 'read', entity: 'case-status-changes', entityId: caseId, caseId });
+      return rows.map((r) => ({ id: r.id, caseId, toStatus: r.to_status, reason: r.reason, actorId: r.actor_id, at: r.at.toISOString() }));
     });
   }
 

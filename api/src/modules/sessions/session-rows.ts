@@ -15,7 +15,7 @@ export const SESSION_COLUMNS: ReadonlyArray<[string, string]> = [
   ['k.practitioner_id', 'practitioner_id'],
   [`ARRAY(SELECT c.display_name FROM clients c WHERE c.id = ANY(s.attendee_ids) ORDER BY array_position(s.attendee_ids, c.id))`, 'attendee_names'],
   [`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'authorId', a.author_id, 'text', a.text, 'position', a.position,
-        'hash', a.hash, 'createdAt', a.created_at) ORDER BY a.position), '[]'::json)
+        'hash', a.hash, 'createdAt', a.created_at, 'authorName', (SELECT u.display_name FROM users u WHERE u.id = a.author_id)) ORDER BY a.position), '[]'::json)
       FROM session_addenda a WHERE a.session_id = s.id)`, 'addenda'],
   [`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'message', r.message, 'clientId', r.client_id,
         'createdAt', r.created_at) ORDER BY r.created_at), '[]'::json)

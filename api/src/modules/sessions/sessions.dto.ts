@@ -67,7 +67,7 @@ export interface SessionRow {
   time_zone: string; cancelled_by: TherapySession['cancelledBy']; cancel_reason: string | null; cancelled_late: boolean | null;
   cancelled_at: Date | null; conflict_override_reason: string | null;
   case_title: string; practitioner_id: string; attendee_names: string[];
-  addenda: Array<{ id: string; authorId: string; text: string; position: number; hash: string | null; createdAt: string }>;
+  addenda: Array<{ id: string; authorId: string; authorName: string | null; text: string; position: number; hash: string | null; createdAt: string }>;
   change_requests: Array<{ id: string; kind: 'cancel' | 'reschedule'; message: string | null; clientId: string; createdAt: string }>;
 }
 
@@ -93,6 +93,7 @@ export function toSessionDto(r: SessionRow): SessionDto {
     addenda: addenda.map((a, i) => ({
       id: a.id,
       authorId: a.authorId,
+      authorName: a.authorName ?? null,
       text: a.text,
       createdAt: a.createdAt.toISOString(),
       at: a.createdAt.toISOString(),

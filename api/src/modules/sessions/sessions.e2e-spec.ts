@@ -199,6 +199,14 @@ describe('sessions', () => {
   });
 
   describe('signing, addenda and integrity', () => {
+    it('refuses to sign an empty note with a 400 naming the note, and leaves it unsigned', async () => {
+      const session = await newSession({ note: { betterSinceLast: '  ', freeText: '' } });
+      const res = await therapist.post(`/api/sessions/${session.id}/sign`, { version: session.version });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual({ note: 'is empty: write at least one section before signing' });
+      expect((await therapist.get(`/api/sessions/${session.id}`)).body.signedAt).toBeNull();
+    });
+
     it('signs a note with the SHA-256 of its canonical text; then the note is locked (409 NOTE_SIGNED)', async () => {
       const session = await newSession();
       const signed = await therapist.post(`/api/sessions/${session.id}/sign`, { version: session.version });
@@ -238,7 +246,7 @@ describe('sessions', () => {
       const first = await therapist.post(`/api/sessions/${session.id}/addenda`, { text: 'She called the next day: the weekend went well.' });
       expect(first.status).toBe(201);
       expect(first.body.addenda).toEqual([{
-        id: expect.any(String), authorId: demoUserId('therapist'), text: 'She called the next day: the weekend went well.',
+        id: expect.any(String), authorId: demoUserId('therapist'), authorName: 'Dr. Wang Fang', text: 'She called the next day: the weekend went well.',
         createdAt: expect.any(String), at: first.body.addenda[0].createdAt, integrity: 'verified',
       }]);
       expect(await auditOf(first)).toEqual([{ action: 'addendum', entity: 'sessions', entityId: session.id, caseId: CHEN }]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   canChangeStatus,
+  noteHasContent,
   isLateCancellation,
   isResolvedTime,
   occupiesTime,
@@ -334,6 +335,7 @@ export class SessionsService {
       if (s.signedAt) throw conflict('This session\'s note is already signed', 'NOTE_SIGNED');
       if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
       if (s.startsAt.getTime() > Date.now()) throw conflict('A session\'s note can be signed once the session has started');
+      if (!noteHasContent(s.note)) throw badRequest({ note: 'is empty: write at least one section before signing' }, 'An empty note cannot be signed');
       if (s.status !== 'held') throw conflict('Only a held session\'s note can be signed: mark the appointment held first', 'INVALID_STATUS_TRANSITION');
       await manager.query(
         `UPDATE therapy_sessions

@@ -30,10 +30,15 @@ export const ScaleInput = ({ idPrefix, label, help, required, value, onChange, e
   useEffect(() => {
     setText((current) => (value === null ? (isValidScaleValue(Number(current)) ? '' : current) : Number(current) === value ? current : formatNumber(value)));
   }, [value]);
+  // A number typed outside the scale (11, 0, 4.3) is named as such, not as a missing answer.
+  const typedOutOfRange = text.trim() !== '' && !isValidScaleValue(Number(text));
+  const rangeMessage = typedOutOfRange
+    ? translate('records.portal.scale_range', { min: SCALE_MIN, max: SCALE_MAX, step: formatNumber(SCALE_STEP) })
+    : undefined;
   const valueText = (v: number | null) => (v === null ? translate('portal.form.scale_unset') : translate('portal.form.scale_value', { value: formatNumber(v) }));
 
   return (
-    <AnswerFieldset idPrefix={idPrefix} label={label} required={required} help={help} error={error}>
+    <AnswerFieldset idPrefix={idPrefix} label={label} required={required} help={help} error={rangeMessage ?? error}>
       <Typography id={`${idPrefix}-value`} variant="h6" component="p" sx={{ fontWeight: 600 }} aria-live="polite">
         {valueText(value)}
       </Typography>
@@ -46,10 +51,12 @@ export const ScaleInput = ({ idPrefix, label, help, required, value, onChange, e
           marks={[{ value: SCALE_MIN, label: String(SCALE_MIN) }, { value: 5, label: '5' }, { value: SCALE_MAX, label: String(SCALE_MAX) }]}
           onChange={(_, v) => onChange(Array.isArray(v) ? v[0]! : v)}
           getAriaValueText={(v) => valueText(value === null ? null : v)}
-          valueLabelDisplay="auto"
+          valueLabelDisplay={value === null ? 'off' : 'auto'}
+          track={value === null ? false : 'normal'}
           slotProps={{ input: { 'aria-labelledby': `${idPrefix}-label`, 'aria-describedby': `${idPrefix}-anchors` } }}
           sx={{
-            '& .MuiSlider-thumb, & .MuiSlider-track': { opacity: value === null ? 0.45 : 1 },
+            // Unset: a hollow thumb waiting in the middle, no track and no number, so nothing reads as chosen.
+            ...(value === null ? { '& .MuiSlider-thumb': { bgcolor: 'background.paper', border: 2, borderColor: 'primary.main' } } : {}),
             '& .MuiSlider-markLabel': { color: 'text.secondary' },
           }}
         />

@@ -1,4 +1,4 @@
-import { addendumInputSchema, SESSION_NOTE_SECTIONS, sessionInputSchema, type SessionDto } from '@attune/domain';
+import { addendumInputSchema, noteHasContent, SESSION_NOTE_SECTIONS, sessionInputSchema, type SessionDto } from '@attune/domain';
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -82,6 +82,7 @@ const SignNoteButton = ({ session }: { session: SessionDto }) => {
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const empty = !noteHasContent(session.note);
   const sign = async () => {
     setBusy(true);
     try {
@@ -98,9 +99,20 @@ const SignNoteButton = ({ session }: { session: SessionDto }) => {
   };
   return (
     <>
-      <Button variant="contained" startIcon={<LockIcon />} onClick={() => setOpen(true)} disabled={busy}>
+      <Button
+        variant="contained"
+        startIcon={<LockIcon />}
+        onClick={() => setOpen(true)}
+        disabled={busy || empty}
+        aria-describedby={empty ? 'empty-note-hint' : undefined}
+      >
         {translate('attune.sessions.sign')}
       </Button>
+      {empty ? (
+        <Typography id="empty-note-hint" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+          {translate('records.sessions.empty_note')}
+        </Typography>
+      ) : null}
       <Confirm
         isOpen={open}
         loading={busy}
@@ -224,7 +236,9 @@ const SessionDetails = () => {
                 {session.addenda.map((addendum, index) => (
                   <Box key={addendum.id ?? index}>
                     <Typography variant="caption" color="text.secondary">
-                      {formatDate(addendum.at, 'dateTime')}
+                      {addendum.authorName
+                        ? translate('records.sessions.addendum_by', { name: addendum.authorName, date: formatDate(addendum.at, 'dateTime') })
+                        : formatDate(addendum.at, 'dateTime')}
                     </Typography>
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
                       {addendum.text}

@@ -6,8 +6,9 @@ import { EnumChip } from '../../../shared/enum-chip';
 import { ScheduleText } from '../../../shared/schedule-text';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
+import { CaseStatusButton } from './case-status.dialog';
 import { MoveStageButton } from './move-stage.dialog';
-import { CloseCaseButton, ReassignCaseButton } from '../../../lists/case-actions';
+import { ReassignCaseButton } from '../../../lists/case-actions';
 
 /** Title, kind, clients, status; the six stages with where the case is and where the plan expects it. */
 export const CaseHeader = ({ record }: { record: CaseDto }) => {
@@ -37,9 +38,9 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
           </Box>
           <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="flex-start">
             <MoveStageButton record={record} />
+            <CaseStatusButton record={record} />
             <EditButton record={record} variant="outlined" />
             <ReassignCaseButton record={record} />
-            <CloseCaseButton record={record} />
           </Stack>
         </Stack>
         <Box sx={{ mt: 3 }}>

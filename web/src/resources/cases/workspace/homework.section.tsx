@@ -1,4 +1,4 @@
-import { assignmentInputSchema, reviewInputSchema, type AssignmentDto, type CaseDto, type ExerciseDto } from '@attune/domain';
+import { assignmentInputSchema, dueTimeRefinement, reviewInputSchema, type AssignmentDto, type CaseDto, type ExerciseDto } from '@attune/domain';
 import AssignmentAddIcon from '@mui/icons-material/AssignmentAdd';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import {
@@ -12,7 +12,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   AutocompleteInput,
   DateInput,
@@ -37,10 +37,9 @@ import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
 import { CheckInNotes } from './check-in-notes';
-import { HomeworkCorrections } from './homework-corrections';
+import { HomeworkCorrections, PastDueConfirmation } from './homework-corrections';
 import { useCaseHomework } from './use-case-homework';
 
-const validateAssignment = zodFormValidator(assignmentInputSchema);
 const validateReview = zodFormValidator(reviewInputSchema);
 
 /** A due date picked as a day means the end of that day, in the practitioner's time zone. */
@@ -62,6 +61,7 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
   const exerciseTitle = useExerciseTitle();
   const translate = useTranslate();
   const { clients } = useCaseClients(record.clientIds);
+  const validateAssignment = useMemo(() => zodFormValidator(assignmentInputSchema.superRefine(dueTimeRefinement(record.openedAt))), [record.openedAt]);
   if (record.status === 'closed') return null;
   return (
     <FormDialog
@@ -85,7 +85,13 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
         translateChoice={false}
         isRequired
       />
-      <ReferenceInput source="exerciseId" reference="exercises" sort={{ field: 'stage', order: 'ASC' }} perPage={100} filter={{}}>
+      <ReferenceInput
+        source="exerciseId"
+        reference="exercises"
+        sort={{ field: 'stage', order: 'ASC' }}
+        perPage={100}
+        filter={record.kind === 'couple' ? {} : { audience: 'individual' }}
+      >
         <AutocompleteInput
           label="resources.assignments.fields.exerciseId"
           optionText={(exercise: ExerciseDto) => `${exercise.stage} · ${exerciseTitle(exercise)}`}
@@ -95,6 +101,7 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
         />
       </ReferenceInput>
       <DateInput source="dueAt" resource="assignments" parse={parseDueDate} isRequired />
+      <PastDueConfirmation />
       <TextInput source="note" resource="assignments" multiline minRows={2} helperText="attune.homework.note_help" />
     </FormDialog>
   );
@@ -131,12 +138,14 @@ const AssignmentItem = ({
   clientName,
   expanded,
   onToggle,
+  caseOpenedAt,
 }: {
   assignment: AssignmentDto;
   exercise: ExerciseDto | undefined;
   clientName: string;
   expanded: boolean;
   onToggle: () => void;
+  caseOpenedAt: string;
 }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
@@ -167,7 +176,11 @@ const AssignmentItem = ({
           </Typography>
         ) : null}
         <CheckInNotes assignment={assignment} />
-        <HomeworkCorrections assignment={assignment} title={exerciseTitle(exercise) || translate('attune.homework.unknown_exercise')} />
+        <HomeworkCorrections
+          assignment={assignment}
+          title={exerciseTitle(exercise) || translate('attune.homework.unknown_exercise')}
+          caseOpenedAt={caseOpenedAt}
+        />
         {answered ? (
           <>
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
@@ -242,6 +255,7 @@ export const HomeworkSection = ({ record }: { record: CaseDto }) => {
               clientName={nameOf(assignment.clientId)}
               expanded={isExpanded(assignment)}
               onToggle={() => toggle(assignment)}
+              caseOpenedAt={record.openedAt}
             />
           ))}
         </Stack>

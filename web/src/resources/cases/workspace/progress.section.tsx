@@ -100,7 +100,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
             {summary}
           </Typography>
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-            {translate('attune.progress.legend_hint')}
+            {translate('attune.progress.legend_hint')} {translate('records.progress.new_best_hint', { mark: translate('records.progress.new_best_mark') })}
           </Typography>
           <Suspense fallback={<Skeleton variant="rectangular" height={320} />}>
             <CaseProgressChart
@@ -112,6 +112,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
                 keepsFromLower: translate('records.label_colon', { label: translate('records.follow_ups.keeps_from_lower') }),
                 onePointHigher: translate('records.label_colon', { label: translate('records.follow_ups.one_point_higher') }),
                 formatScore: formatNumber,
+                newBest: translate('records.progress.new_best_mark'),
               }}
             />
           </Suspense>
@@ -140,7 +141,10 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
                   <TableRow key={`${row.t}-${row.name}-${index}`}>
                     <TableCell>{formatDate(row.t, 'dateTime')}</TableCell>
                     <TableCell>{row.name}</TableCell>
-                    <TableCell align="right">{formatNumber(row.score)}</TableCell>
+                    <TableCell align="right">
+                      {formatNumber(row.score)}
+                      {row.newBest ? ` ${translate('records.progress.new_best')}` : ''}
+                    </TableCell>
                     <TableCell>{row.source ? translate(enumKey('score_source', row.source), { _: row.source }) : ''}</TableCell>
                     <TableCell>
                       <RatingFollowUps keepsFromLower={row.keepsFromLower} onePointHigher={row.onePointHigher} />
