@@ -67,15 +67,38 @@ export const REQUEST_ERROR_CODES = [
   'UNAUTHENTICATED',
   'XSRF_REJECTED',
   'TOTP_ENROLMENT_REQUIRED',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'TOTP_REQUIRED_BY_PRACTICE',
+  'SIGN_IN_DELAYED',
   'TOKEN_SCOPE',
   'BODY_TOO_LARGE',
   'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_KEY_IN_USE',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 export const API_ERROR_CODES = [...DOMAIN_ERROR_CODES, ...REQUEST_ERROR_CODES] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The code an error answer carries when nothing more specific was raised (a guard's 403, Nest's own 404). */
+export function apiErrorCodeForStatus(status: number): ApiErrorCode {
+  switch (status) {
+    case 400: return 'VALIDATION';
+    case 401: return 'UNAUTHENTICATED';
+    case 403: return 'FORBIDDEN';
+    case 404: return 'NOT_FOUND';
+    case 409: return 'CONFLICT';
+    case 413: return 'BODY_TOO_LARGE';
+    case 429: return 'RATE_LIMITED';
+    case 503: return 'SERVICE_UNAVAILABLE';
+    default: return status >= 400 && status < 500 ? 'VALIDATION' : 'INTERNAL';
+  }
+}
 
 export const apiErrorSchema = z
   .object({

@@ -10,6 +10,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuthService, SESSION_COOKIE, XSRF_COOKIE } from './auth.service.js';
 import { TotpService, type TotpEnrolment, type TotpStatus } from './totp.service.js';
 import type { AccountDto } from '@attune/domain';
+import { ApiAnswer, ApiNoContent } from '../../openapi/api-answer.decorator.js';
+import { accountDtoSchema, recoveryCodesDtoSchema, totpEnrolmentDtoSchema, totpStatusDtoSchema } from '@attune/domain';
 
 
 /** Text with messages a person can act on: "is required" when missing, "must be text" otherwise. */
@@ -46,6 +48,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiAnswer(accountDtoSchema)
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -75,6 +78,7 @@ export class AuthController {
     res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), httpOnly: true });
   }
 
+  @ApiNoContent('Done: no body')
   @Post('logout')
   @Public()
   @HttpCode(204)
@@ -85,6 +89,7 @@ export class AuthController {
     res.clearCookie(XSRF_COOKIE, { path: '/' });
   }
 
+  @ApiAnswer(accountDtoSchema)
   @Get('me')
   @SignedIn()
   @AllowWithoutTotp()
@@ -93,6 +98,7 @@ export class AuthController {
     return this.auth.account({ id: actor.userId, email: actor.email, role: actor.role, displayName: actor.displayName });
   }
 
+  @ApiNoContent('Done: no body')
   @Post('password')
   @SignedIn()
   @HttpCode(204)
@@ -108,6 +114,7 @@ export class AuthController {
     this.setSessionCookie(res, sessionToken);
   }
 
+  @ApiAnswer(totpStatusDtoSchema)
   @Get('totp')
   @SignedIn()
   @AllowWithoutTotp()
@@ -116,6 +123,7 @@ export class AuthController {
     return this.totp.status(actor.userId);
   }
 
+  @ApiAnswer(totpEnrolmentDtoSchema)
   @Post('totp/enrol')
   @SignedIn()
   @AllowWithoutTotp()
@@ -125,6 +133,7 @@ export class AuthController {
     return this.totp.startEnrolment(actor);
   }
 
+  @ApiAnswer(recoveryCodesDtoSchema)
   @Post('totp/confirm')
   @SignedIn()
   @AllowWithoutTotp()
@@ -136,6 +145,7 @@ export class AuthController {
     return this.totp.confirmEnrolment(actor, body.code, body.password);
   }
 
+  @ApiNoContent('Done: no body')
   @Post('totp/disable')
   @SignedIn()
   @HttpCode(204)

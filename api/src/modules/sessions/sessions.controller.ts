@@ -12,12 +12,15 @@ import { SessionsService } from './sessions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { SessionDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { sessionDtoSchema } from '@attune/domain';
 
 @ApiTags('sessions')
 @Controller('sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
+  @ApiAnswer(sessionDtoSchema, { list: true })
   @Get()
   @Permission('sessions', 'list')
   @ApiOperation({ summary: 'Sessions of the caller\'s cases (admins: the practice), with notes, signatures and addenda' })
@@ -26,6 +29,7 @@ export class SessionsController {
     return this.sessions.list(actor, parseListQuery(SESSION_LIST, query));
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Get(':id')
   @Permission('sessions', 'read')
   @ApiOperation({ summary: 'One session with its note, signature, integrity check and addenda' })
@@ -33,6 +37,7 @@ export class SessionsController {
     return this.sessions.get(actor, id);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post()
   @Permission('sessions', 'create')
   @ApiOperation({ summary: 'Record a session in a case; attendees must be clients of the case' })
@@ -41,6 +46,7 @@ export class SessionsController {
     return this.sessions.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Put(':id')
   @Permission('sessions', 'update')
   @ApiOperation({
@@ -51,6 +57,7 @@ export class SessionsController {
     return this.sessions.update(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Delete(':id')
   @Permission('sessions', 'delete')
   @ApiOperation({ summary: 'Delete a session whose note is not signed (409 NOTE_SIGNED otherwise)' })
@@ -58,6 +65,7 @@ export class SessionsController {
     return this.sessions.remove(actor, id);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/sign')
   @HttpCode(200)
   @Permission('sessions', 'update')
@@ -66,6 +74,7 @@ export class SessionsController {
     return this.sessions.sign(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/addenda')
   @Permission('sessions', 'update')
   @ApiOperation({ summary: 'Add an addendum to a signed note (409 while the note is unsigned)' })

@@ -9,6 +9,8 @@ import type { Actor } from '../../common/request-context.js';
 import { accountInterventionSchema, USER_LIST, userInviteSchema, type AccountIntervention, userUpdateSchema, type UserInvite, type UserUpdate } from './users.dto.js';
 import { UsersService } from './users.service.js';
 import type { InvitedUserDto, UserDto } from '@attune/domain';
+import { ApiAnswer, ApiNoContent } from '../../openapi/api-answer.decorator.js';
+import { invitedUserDtoSchema, userDtoSchema } from '@attune/domain';
 
 
 @ApiTags('users')
@@ -16,6 +18,7 @@ import type { InvitedUserDto, UserDto } from '@attune/domain';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiAnswer(userDtoSchema, { list: true })
   @Get()
   @Permission('users', 'list')
   @ApiOperation({ summary: 'The practice\'s accounts (admins only)' })
@@ -24,12 +27,15 @@ export class UsersController {
     return this.users.list(actor, parseListQuery(USER_LIST, query));
   }
 
+  @ApiAnswer(userDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One account of the practice (admins only)' })
   @Permission('users', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 
+  @ApiAnswer(invitedUserDtoSchema)
   @Post()
   @Permission('users', 'create')
   @ApiOperation({ summary: 'Invites a person; without a password the answer carries a temporary one, shown only this once' })
@@ -37,6 +43,7 @@ export class UsersController {
     return this.users.invite(actor, body);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Put(':id')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Changes name, role and active; deactivating signs the person out everywhere' })
@@ -44,6 +51,7 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
+  @ApiNoContent('Done: no body')
   @Post(':id/unlock')
   @Permission('users', 'update')
   @HttpCode(204)
@@ -52,6 +60,7 @@ export class UsersController {
     await this.users.unlock(actor, id, body.reason);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Post(':id/reset-two-step')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Turns another account\'s two-step sign-in off (lost phone) and signs it out everywhere; body {reason}, kept with the action and audited' })
