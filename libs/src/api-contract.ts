@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_KINDS, ALERT_SEVERITIES } from './alerts.js';
+import { API_TOKEN_SCOPES } from './api-tokens.js';
 import { ASSIGNMENT_STATUSES } from './assignments.js';
 import { CASE_KINDS, CASE_STATUSES } from './cases.js';
 import { CLIENT_STATUSES } from './clients.js';
@@ -152,6 +153,33 @@ export const userDtoSchema = z
 export const invitedUserDtoSchema = userDtoSchema
   .extend({ temporaryPassword: text.optional().describe('Only when the server chose it: shown once') })
   .meta({ id: 'InvitedUser' });
+
+export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES as [string, ...string[]]).meta({ id: 'ApiTokenScope', description: '`<resource>:read` (list, read) or `<resource>:write` (create, update, delete)' });
+
+export const apiTokenDtoSchema = z
+  .object({
+    id: uuid,
+    name: text,
+    scopes: z.array(apiTokenScopeSchema),
+    /** The token's first characters, to tell tokens apart; never the whole token. */
+    prefix: text,
+    createdAt: dateTime,
+    expiresAt: dateTime,
+    lastUsedAt: dateTime.nullable(),
+    revokedAt: dateTime.nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'A personal API token, without its secret' });
+
+export const createdApiTokenDtoSchema = apiTokenDtoSchema
+  .extend({ token: text.describe('The bearer token: shown this once, stored only as a hash') })
+  .meta({ id: 'CreatedApiToken' });
+
+/** Body of `POST /api/me/api-tokens` (which scopes a role may name, and the expiry's bounds, are checked by apiTokenInputSchema). */
+export const apiTokenCreateBodySchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters long'),
+  scopes: z.array(apiTokenScopeSchema).min(1, 'must name at least one scope'),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
 
 // ---- clients and cases ---------------------------------------------------------------------------
 
@@ -419,6 +447,8 @@ export const auditEventDtoSchema = z
     entity: text,
     entityId: text.nullable(),
     caseId: nullableUuid,
+    /** The personal API token the actor used, when it was one. */
+    apiTokenId: nullableUuid,
     ip: text.nullable(),
     correlationId: text.nullable(),
   })

@@ -32,3 +32,11 @@ export const WITHOUT_TOTP_ROUTE = 'attune:without-totp';
  * (enrolment, confirmation, their own account); every other route answers 403 TOTP_ENROLMENT_REQUIRED.
  */
 export const AllowWithoutTotp = () => SetMetadata(WITHOUT_TOTP_ROUTE, true);
+
+export const TOKEN_ALLOWED_ROUTE = 'attune:token-allowed';
+
+/**
+ * A @SignedIn route a personal API token may call too (its owner's account). Other @SignedIn routes
+ * (password, two-step sign-in, the tokens themselves) need the session: 403 TOKEN_SCOPE with a token.
+ */
+export const AllowApiToken = () => SetMetadata(TOKEN_ALLOWED_ROUTE, true);

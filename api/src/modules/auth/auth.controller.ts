@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
+import { AllowApiToken, AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -92,6 +92,7 @@ export class AuthController {
   @ApiAnswer(accountDtoSchema)
   @Get('me')
   @SignedIn()
+  @AllowApiToken()
   @AllowWithoutTotp()
   @ApiOperation({ summary: 'The signed-in user, with their two-step sign-in state' })
   me(@CurrentActor() actor: Actor): Promise<AccountDto> {

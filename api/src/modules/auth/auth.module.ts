@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
+import { ApiTokensService } from '../api-tokens/api-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -8,8 +10,9 @@ import { TotpService } from './totp.service.js';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, TotpService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  // API tokens live beside the sessions: the guard resolves either
+  controllers: [AuthController, ApiTokensController],
+  providers: [AuthService, TotpService, SignInThrottle, ApiTokensService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, TotpService, SignInThrottle],
 })
 export class AuthModule {}
