@@ -3,16 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { COMMITTED_DOCUMENT, serialise } from './committed-document.js';
 
-/** The committed contract: a diff of it shows every change of the API in review. */
-export const COMMITTED_DOCUMENT = path.resolve(__dirname, '../../../docs/openapi.json');
 const REDOCLY = path.resolve(__dirname, '../../../node_modules/.bin/redocly');
 const REDOCLY_CONFIG = path.resolve(__dirname, '../../../docs/redocly.yaml');
 
-/** The document as committed: two-space JSON with a final newline. */
-export function serialise(document: unknown): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
