@@ -133,7 +133,7 @@ export const ApiTokensSection = ({ role }: { role: Role }) => {
             <Box id="api-token-scopes" tabIndex={-1} sx={{ outline: 'none' }}>
               {choices.map(({ resource, accesses }) => (
                 <FormGroup key={resource} row role="group" aria-label={resourceName(resource)} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                  <Typography component="span" sx={{ minWidth: 180, mr: 1 }}>{resourceName(resource)}</Typography>
+                  <Typography component="span" sx={{ width: { xs: '100%', sm: 200 }, mr: 1 }}>{resourceName(resource)}</Typography>
                   {accesses.map((access) => {
                     const scope = `${resource}:${access}`;
                     return (
