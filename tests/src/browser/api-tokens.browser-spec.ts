@@ -49,7 +49,7 @@ describe('personal API tokens on My account', () => {
 
     expect((await casesWith(token)).status).toBe(200);
     await page.reload();
-    await section.getByRole('listitem').filter({ hasText: 'Weekly report' }).getByText(/^Last used/).waitFor();
+    await section.getByRole('listitem').filter({ hasText: 'Weekly report' }).getByText(/Last used/).waitFor();
 
     await section.getByRole('button', { name: 'Revoke the token "Weekly report"' }).click();
     await section.getByRole('listitem').filter({ hasText: 'Weekly report' }).getByText('Revoked').waitFor();
