@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -12,6 +12,7 @@ import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiMetrics } from './modules/metrics/request-metrics.js';
 import { keepDatabaseErrorsFromEndingTheProcess } from './common/database-resilience.js';
 import { requestContextMiddleware } from './common/request-context.js';
@@ -70,13 +71,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   }
   app.setGlobalPrefix('api');
 
-  const openApi = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Attune API')
-    .setDescription('Case management for solution-focused attachment repair. Sign in at POST /api/auth/login; send X-XSRF-TOKEN on every change.')
-    .setVersion('1')
-    .addCookieAuth('attune_session')
-    .build());
-  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebApp(app, config.webDistDir);
   return app;
@@ -121,11 +116,11 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 function rejectUnreadableBody(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
-    res.status(413).json({ statusCode: 413, message: 'The body is larger than 1 MB', errors: { _root: 'is larger than 1 MB' } });
+    res.status(413).json({ statusCode: 413, message: 'The body is larger than 1 MB', code: 'BODY_TOO_LARGE', errors: { _root: 'is larger than 1 MB' } });
     return;
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported' || type === 'request.aborted') {
-    res.status(400).json({ statusCode: 400, message: 'The body must be a JSON object', errors: { _root: 'must be a JSON object' } });
+    res.status(400).json({ statusCode: 400, message: 'The body must be a JSON object', code: 'VALIDATION', errors: { _root: 'must be a JSON object' } });
     return;
   }
   next(error);

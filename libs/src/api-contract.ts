@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_KINDS, ALERT_SEVERITIES } from './alerts.js';
+import { API_TOKEN_SCOPES } from './api-tokens.js';
 import { ASSIGNMENT_STATUSES } from './assignments.js';
 import { CASE_KINDS, CASE_STATUSES } from './cases.js';
 import { CLIENT_STATUSES } from './clients.js';
@@ -68,15 +69,38 @@ export const REQUEST_ERROR_CODES = [
   'UNAUTHENTICATED',
   'XSRF_REJECTED',
   'TOTP_ENROLMENT_REQUIRED',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'TOTP_REQUIRED_BY_PRACTICE',
+  'SIGN_IN_DELAYED',
   'TOKEN_SCOPE',
   'BODY_TOO_LARGE',
   'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_KEY_IN_USE',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 export const API_ERROR_CODES = [...DOMAIN_ERROR_CODES, ...REQUEST_ERROR_CODES] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The code an error answer carries when nothing more specific was raised (a guard's 403, Nest's own 404). */
+export function apiErrorCodeForStatus(status: number): ApiErrorCode {
+  switch (status) {
+    case 400: return 'VALIDATION';
+    case 401: return 'UNAUTHENTICATED';
+    case 403: return 'FORBIDDEN';
+    case 404: return 'NOT_FOUND';
+    case 409: return 'CONFLICT';
+    case 413: return 'BODY_TOO_LARGE';
+    case 429: return 'RATE_LIMITED';
+    case 503: return 'SERVICE_UNAVAILABLE';
+    default: return status >= 400 && status < 500 ? 'VALIDATION' : 'INTERNAL';
+  }
+}
 
 export const apiErrorSchema = z
   .object({
@@ -132,6 +156,33 @@ export const userDtoSchema = z
 export const invitedUserDtoSchema = userDtoSchema
   .extend({ temporaryPassword: text.optional().describe('Only when the server chose it: shown once') })
   .meta({ id: 'InvitedUser' });
+
+export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES as [string, ...string[]]).meta({ id: 'ApiTokenScope', description: '`<resource>:read` (list, read) or `<resource>:write` (create, update, delete)' });
+
+export const apiTokenDtoSchema = z
+  .object({
+    id: uuid,
+    name: text,
+    scopes: z.array(apiTokenScopeSchema),
+    /** The token's first characters, to tell tokens apart; never the whole token. */
+    prefix: text,
+    createdAt: dateTime,
+    expiresAt: dateTime,
+    lastUsedAt: dateTime.nullable(),
+    revokedAt: dateTime.nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'A personal API token, without its secret' });
+
+export const createdApiTokenDtoSchema = apiTokenDtoSchema
+  .extend({ token: text.describe('The bearer token: shown this once, stored only as a hash') })
+  .meta({ id: 'CreatedApiToken' });
+
+/** Body of `POST /api/me/api-tokens` (which scopes a role may name, and the expiry's bounds, are checked by apiTokenInputSchema). */
+export const apiTokenCreateBodySchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters long'),
+  scopes: z.array(apiTokenScopeSchema).min(1, 'must name at least one scope'),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
 
 // ---- clients and cases ---------------------------------------------------------------------------
 
@@ -457,6 +508,8 @@ export const auditEventDtoSchema = z
     entity: text,
     entityId: text.nullable(),
     caseId: nullableUuid,
+    /** The personal API token the actor used, when it was one. */
+    apiTokenId: nullableUuid,
     ip: text.nullable(),
     correlationId: text.nullable(),
     /** Rows an export returned (exports only). */

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type {
   accountDtoSchema,
   apiErrorSchema,
+  apiTokenDtoSchema,
+  createdApiTokenDtoSchema,
   assignmentDtoSchema,
   checkInNoteDtoSchema,
   auditEventDtoSchema,
@@ -41,6 +43,9 @@ export type SessionUserDto = AccountDto;
 export type TotpStatusDto = z.infer<typeof totpStatusDtoSchema>;
 export type TotpEnrolmentDto = z.infer<typeof totpEnrolmentDtoSchema>;
 export type RecoveryCodesDto = z.infer<typeof recoveryCodesDtoSchema>;
+
+export type ApiTokenDto = z.infer<typeof apiTokenDtoSchema>;
+export type CreatedApiTokenDto = z.infer<typeof createdApiTokenDtoSchema>;
 
 export type UserDto = z.infer<typeof userDtoSchema>;
 export type InvitedUserDto = z.infer<typeof invitedUserDtoSchema>;

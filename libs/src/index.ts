@@ -14,6 +14,7 @@ export * from './cases.js';
 export * from './clients.js';
 export * from './client-words.js';
 export * from './recorded-time.js';
+export * from './api-tokens.js';
 export * from './api-contract.js';
 export type * from './api-types.js';
 export type * from './portal-api-types.js';

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Action, Resource } from '@attune/domain';
 
 export const PUBLIC_ROUTE = 'attune:public';
@@ -9,8 +10,11 @@ export interface RoutePermission {
   action: Action;
 }
 
+/** Extension marking public routes in the OpenAPI document while it is built (then removed: they list no security). */
+export const PUBLIC_EXTENSION = 'x-attune-public';
+
 /** Reachable without signing in (login, health). Every other route needs a @Permission. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /** The permission (from libs' PERMISSIONS) a route needs; the guard denies routes that have none. */
 export const Permission = (resource: Resource, action: Action) =>
@@ -28,3 +32,11 @@ export const WITHOUT_TOTP_ROUTE = 'attune:without-totp';
  * (enrolment, confirmation, their own account); every other route answers 403 TOTP_ENROLMENT_REQUIRED.
  */
 export const AllowWithoutTotp = () => SetMetadata(WITHOUT_TOTP_ROUTE, true);
+
+export const TOKEN_ALLOWED_ROUTE = 'attune:token-allowed';
+
+/**
+ * A @SignedIn route a personal API token may call too (its owner's account). Other @SignedIn routes
+ * (password, two-step sign-in, the tokens themselves) need the session: 403 TOKEN_SCOPE with a token.
+ */
+export const AllowApiToken = () => SetMetadata(TOKEN_ALLOWED_ROUTE, true);

@@ -1,29 +1,72 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
-import { ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
 import { ListPageInterceptor } from './list-page.interceptor.js';
-import { MAX_PAGE_ROWS, type ListSpec } from './list-query.js';
+import { MAX_PAGE_ROWS, type ListFilterSpec, type ListSpec } from './list-query.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const UUID: JsonSchema = { type: 'string', format: 'uuid' };
+const DAY_OR_INSTANT: JsonSchema = { type: 'string', description: 'YYYY-MM-DD or an ISO 8601 instant with a zone' };
+
+/** One value, or a list of 1-100 values (any of them), of a filterable field. */
+function oneOrMany(value: JsonSchema, most = 100): JsonSchema {
+  return { oneOf: [value, { type: 'array', items: value, minItems: 1, maxItems: most }] };
+}
+
+function filterValueSchema(filter: ListFilterSpec): JsonSchema {
+  switch (filter.kind) {
+    case 'uuid': return oneOrMany(UUID);
+    case 'text': return oneOrMany({ type: 'string', maxLength: 200 });
+    case 'int': return oneOrMany({ type: 'integer' });
+    case 'number': return oneOrMany({ type: 'number' });
+    case 'boolean': return oneOrMany({ type: 'boolean' });
+    case 'enum': return oneOrMany({ type: 'string', enum: [...(filter.values ?? [])] });
+    case 'date_from': return { ...DAY_OR_INSTANT, description: 'Inclusive lower bound: YYYY-MM-DD or an ISO 8601 instant with a zone' };
+    case 'date_to': return { ...DAY_OR_INSTANT, description: 'Inclusive upper bound: YYYY-MM-DD or an ISO 8601 instant with a zone' };
+  }
+}
+
+/**
+ * The JSON Schemas of a list's `sort`, `range` and `filter` query values (each JSON-encoded, as
+ * react-admin's simple REST sends them), from the same whitelist the list is checked against.
+ */
+export function listQuerySchemas(spec: ListSpec, id: JsonSchema = UUID): { sort: JsonSchema; range: JsonSchema; filter: JsonSchema } {
+  const filterProperties: Record<string, JsonSchema> = {
+    id: { ...oneOrMany(id, MAX_PAGE_ROWS), description: `getMany: one id or a list of at most ${MAX_PAGE_ROWS}` },
+  };
+  if (spec.search) filterProperties['q'] = { type: 'string', maxLength: 200, description: 'Full text, case-insensitive' };
+  for (const [name, filter] of Object.entries(spec.filterable)) filterProperties[name] = filterValueSchema(filter);
+  return {
+    sort: {
+      type: 'array',
+      prefixItems: [{ type: 'string', enum: Object.keys(spec.sortable) }, { type: 'string', enum: ['ASC', 'DESC'] }],
+      minItems: 2,
+      maxItems: 2,
+      default: spec.defaultSort,
+    },
+    range: {
+      type: 'array',
+      prefixItems: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0 }],
+      minItems: 2,
+      maxItems: 2,
+      description: `[first, last], 0-based and inclusive; at most ${MAX_PAGE_ROWS} rows`,
+      default: [0, 24],
+    },
+    filter: { type: 'object', properties: filterProperties, additionalProperties: false },
+  };
+}
 
 /**
  * A react-admin list route: answers its ListPage as the array with a Content-Range header, and
  * documents the query in OpenAPI from the same whitelist the list is checked against. Only list
  * routes carry the interceptor: every other route skips Nest's interceptor pipeline.
  */
-export function ApiListQuery(spec: ListSpec, options: { idNote?: string } = {}): MethodDecorator {
-  const filters = Object.entries(spec.filterable).map(([name, f]) => {
-    switch (f.kind) {
-      case 'enum': return `${name} (${f.values?.join(' | ')})`;
-      case 'date_from': return `${name} (YYYY-MM-DD or an ISO instant with a zone, inclusive lower bound)`;
-      case 'date_to': return `${name} (YYYY-MM-DD or an ISO instant with a zone, inclusive upper bound)`;
-      default: return `${name} (${f.arrayContains ? 'contains' : f.kind})`;
-    }
-  });
-  if (spec.search) filters.unshift(`q (text, searched in ${spec.search.join(', ')})`);
-  filters.unshift(`id (${options.idNote ?? 'a UUID or a list of UUIDs'}: getMany)`);
+export function ApiListQuery(spec: ListSpec, options: { id?: JsonSchema } = {}): MethodDecorator {
+  const schemas = listQuerySchemas(spec, options.id);
   return applyDecorators(
     UseInterceptors(ListPageInterceptor),
-    ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"]; fields: ${Object.keys(spec.sortable).join(', ')}. Default ${JSON.stringify(spec.defaultSort)}` }),
-    ApiQuery({ name: 'range', required: false, description: `[first,last], at most ${MAX_PAGE_ROWS} rows` }),
-    ApiQuery({ name: 'filter', required: false, description: `JSON object; fields: ${filters.join('; ')}. Anything else: 400` }),
-    ApiResponse({ status: 200, description: `A JSON array; the Content-Range header reads "${spec.resource} first-last/total"` }),
+    ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"], JSON-encoded. Default ${JSON.stringify(spec.defaultSort)}`, schema: schemas.sort }),
+    ApiQuery({ name: 'range', required: false, description: `[first,last], JSON-encoded; at most ${MAX_PAGE_ROWS} rows`, schema: schemas.range }),
+    ApiQuery({ name: 'filter', required: false, description: 'A JSON object of the fields below; any other field: 400', schema: schemas.filter }),
   );
 }

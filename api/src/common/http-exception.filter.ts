@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '@attune/domain';
+import { apiErrorCodeForStatus, DOMAIN_ERROR_HTTP_STATUS, DomainError, isApiErrorCode, type ApiErrorBody } from '@attune/domain';
 import { QueryFailedError } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-resilience.js';
 import { describeDatabaseError } from './redacting-query-logger.js';
@@ -8,13 +8,8 @@ import { RetryLaterException } from './retry-later.js';
 import { RefusedAttemptsService, type RefusalKind } from '../modules/audit/refused-attempts.service.js';
 import { currentRequestContext } from './request-context.js';
 
-export interface ErrorBody {
-  statusCode: number;
-  message: string;
-  errors?: Record<string, string>;
-  code?: string;
-  correlationId?: string | undefined;
-}
+/** libs' ApiErrorBody: every error carries a code of libs' table (API_ERROR_CODES). */
+export type ErrorBody = ApiErrorBody;
 
 /** The refusals the audit trail keeps a (rate-limited) trace of; others (TOTP enrolment due, a login throttle) are not probing. */
 function refusalOf(body: ErrorBody): RefusalKind | null {
@@ -43,7 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = withCode(this.toBody(exception));
     if (res.headersSent) return;
     // Tell clients when to try again: a refusal says how long (sign-in delays, the rate limit, a busy
     // hash queue); any other 503 is an outage of the database.
@@ -59,7 +54,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     else send();
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown): Omit<ErrorBody, 'code'> & { code?: unknown } {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_HTTP_STATUS[exception.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
       return { statusCode, message: exception.message, code: exception.code, ...(exception.fields ? { errors: exception.fields } : {}) };
@@ -68,6 +63,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response && 'errors' in response) return response as ErrorBody;
+      // Nest's own refusals (a guard's 401 and 403, an unknown route's 404) get the status's code below.
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
       const given = typeof response === 'object' && response !== null ? (response as { code?: unknown }).code : undefined;
@@ -113,8 +109,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(`Unexpected error (correlation id ${correlationId})`, exception instanceof QueryFailedError
       ? `QueryFailedError: ${describeDatabaseError(exception)}`
       : exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, message: `Something went wrong on our side. Reference: ${correlationId}`, correlationId };
+    return { statusCode: 500, message: `Something went wrong on our side. Reference: ${correlationId}`, code: 'INTERNAL', ...(correlationId ? { correlationId } : {}) };
   }
+}
+
+/** The body with a code of libs' table: the one raised when it is one, else the status's (VALIDATION for a 400, UNAUTHENTICATED for a 401...). */
+export function withCode(body: Omit<ErrorBody, 'code'> & { code?: unknown }): ErrorBody {
+  return { ...body, code: isApiErrorCode(body.code) ? body.code : apiErrorCodeForStatus(body.statusCode) };
 }
 
 /**

@@ -11,6 +11,9 @@ export interface Actor {
   email: string;
   displayName: string;
   loginSessionId: string;
+  /** When the request came with a personal API token: its id, and the scopes that narrow the role. */
+  apiTokenId?: string;
+  apiTokenScopes?: readonly string[];
 }
 
 export interface RequestContext {

@@ -34,7 +34,7 @@ class AttuneValidationPipe extends StandardSchemaValidationPipe {
       const refused = findRefusedInput(value, metadata.type === 'param' ? metadata.data ?? 'id' : metadata.type === 'query' && metadata.data ? metadata.data : '');
       if (refused !== null) {
         const key = refused.field || '_root';
-        throw new BadRequestException({ statusCode: 400, message: `Invalid input: ${key}: ${refused.reason}`, errors: { [key]: refused.reason } });
+        throw new BadRequestException({ statusCode: 400, message: `Invalid input: ${key}: ${refused.reason}`, code: 'VALIDATION', errors: { [key]: refused.reason } });
       }
     }
     return super.transform(value, metadata);
@@ -53,7 +53,7 @@ export function createValidationPipe(): StandardSchemaValidationPipe {
         addFieldError(errors, key, issue.message);
       }
       const summary = Object.entries(errors).map(([field, reason]) => `${field}: ${reason}`).join('; ');
-      return new BadRequestException({ statusCode: 400, message: `Invalid input: ${summary}`, errors });
+      return new BadRequestException({ statusCode: 400, message: `Invalid input: ${summary}`, code: 'VALIDATION', errors });
     },
   });
 }

@@ -2,6 +2,7 @@ import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material'
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { ApiTokensSection } from '../api-tokens/api-tokens.section';
 import { accountApi } from './account-api';
 import { ChangePasswordSection } from './change-password.section';
 import { TwoStepSection } from './two-step.section';
@@ -9,7 +10,8 @@ import { TwoStepSection } from './two-step.section';
 export const ACCOUNT_QUERY_KEY = ['account', 'me'] as const;
 
 /**
- * "My account", for every role: change the password and set up or turn off two-step sign-in.
+ * "My account", for every role: change the password, set up or turn off two-step sign-in, and
+ * manage personal API tokens.
  * When the practice requires two-step sign-in and it is not set up yet, the page says so first.
  * In the practitioner app the app bar carries the page's title; the client portal has none, so
  * the page brings its own level-1 heading there.
@@ -51,6 +53,7 @@ export const AccountPage = ({ portal = false }: { portal?: boolean }) => {
           ) : null}
           <TwoStepSection enabled={account.totpEnabled} onChange={() => void refetch()} />
           <ChangePasswordSection account={account} />
+          {enrolmentRequired ? null : <ApiTokensSection role={account.role} />}
         </>
       ) : null}
     </Box>

@@ -9,6 +9,7 @@ import { withRecordsMessages } from '../records/records-i18n';
 import { withNotificationMessages } from '../notifications/notifications-i18n';
 import { withCalendarMessages } from '../calendar/calendar-i18n';
 import { withMeasuresMessages } from '../measures/measures-i18n';
+import { withApiTokenMessages } from '../api-tokens/api-tokens-i18n';
 
 let enDomainMessages: DomainMessages | null = null;
 
@@ -19,7 +20,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(withMeasuresMessages(withCalendarMessages(withNotificationMessages(withRecordsMessages(withListsMessages(withAccountMessages(withPortalMessages(messagesFor))))))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withApiTokenMessages(withMeasuresMessages(withCalendarMessages(withNotificationMessages(withRecordsMessages(withListsMessages(withAccountMessages(withPortalMessages(messagesFor)))))))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

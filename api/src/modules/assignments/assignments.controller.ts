@@ -11,12 +11,15 @@ import { AssignmentsService } from './assignments.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { AssignmentDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { assignmentDtoSchema } from '@attune/domain';
 
 @ApiTags('assignments')
 @Controller('assignments')
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
+  @ApiAnswer(assignmentDtoSchema, { list: true })
   @Get()
   @Permission('assignments', 'list')
   @ApiOperation({ summary: 'Homework in the caller\'s cases (admins: the practice); overdue is derived' })
@@ -25,6 +28,7 @@ export class AssignmentsController {
     return this.assignments.list(actor, parseListQuery(ASSIGNMENT_LIST, query));
   }
 
+  @ApiAnswer(assignmentDtoSchema)
   @Get(':id')
   @Permission('assignments', 'read')
   @ApiOperation({ summary: 'One assignment with its exercise\'s fields and the submitted response (never the draft)' })
@@ -32,6 +36,7 @@ export class AssignmentsController {
     return this.assignments.get(actor, id);
   }
 
+  @ApiAnswer(assignmentDtoSchema)
   @Post()
   @Permission('assignments', 'create')
   @ApiOperation({ summary: 'Gives an exercise to a client of an open case' })
@@ -40,6 +45,7 @@ export class AssignmentsController {
     return this.assignments.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(assignmentDtoSchema)
   @Put(':id')
   @Permission('assignments', 'update')
   @ApiOperation({ summary: 'Changes the due date and note until the client submits (then 409)' })
@@ -47,6 +53,7 @@ export class AssignmentsController {
     return this.assignments.update(actor, id, body);
   }
 
+  @ApiAnswer(assignmentDtoSchema)
   @Delete(':id')
   @Permission('assignments', 'delete')
   @ApiOperation({ summary: 'Withdraws homework not yet submitted (then 409); answers the removed record' })
@@ -54,6 +61,7 @@ export class AssignmentsController {
     return this.assignments.remove(actor, id);
   }
 
+  @ApiAnswer(assignmentDtoSchema)
   @Post(':id/review')
   @HttpCode(200)
   @Permission('assignments', 'update')

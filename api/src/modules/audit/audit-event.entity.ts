@@ -11,6 +11,7 @@ export class AuditEvent {
   @Column('text') entity: string;
   @Column({ name: 'entity_id', type: 'text', nullable: true }) entityId: string | null;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  @Column({ name: 'api_token_id', type: 'uuid', nullable: true }) apiTokenId: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;
   @Column({ name: 'row_count', type: 'integer', nullable: true }) rowCount: number | null;

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
 import { CsvExportService } from '../exports/csv-export.service.js';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
@@ -12,6 +12,8 @@ import type { Actor } from '../../common/request-context.js';
 import { AUDIT_EVENT_LIST, isAuditEventId, parseAuditEventListQuery } from './audit-events.dto.js';
 import { AuditEventsService } from './audit-events.service.js';
 import type { AuditEventDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { auditEventDtoSchema } from '@attune/domain';
 
 
 @ApiTags('audit-events')
@@ -19,10 +21,11 @@ import type { AuditEventDto } from '@attune/domain';
 export class AuditEventsController {
   constructor(private readonly events: AuditEventsService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(auditEventDtoSchema, { list: true })
   @Get()
   @Permission('audit-events', 'list')
   @ApiOperation({ summary: 'The practice\'s audit trail, newest first (admins only, read-only). Time range: at_gte / at_lte' })
-  @ApiListQuery(AUDIT_EVENT_LIST, { idNote: 'an event number or a list of them' })
+  @ApiListQuery(AUDIT_EVENT_LIST, { id: { type: ['string', 'integer'], pattern: '^[0-9]+$', description: 'An event number' } })
   list(@CurrentActor() actor: Actor, @Query() raw: Record<string, unknown>): Promise<ListPage<AuditEventDto>> {
     const { query, ids } = parseAuditEventListQuery(raw);
     return this.events.list(actor, query, ids);
@@ -36,7 +39,10 @@ export class AuditEventsController {
     return this.csv.send(res, actor, this.events.exportSource(actor, ids), parsed);
   }
 
+  @ApiAnswer(auditEventDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One event of the audit trail (admins only)' })
+  @ApiParam({ name: 'id', description: 'The event number', schema: { type: 'string', pattern: '^[0-9]+$' } })
   @Permission('audit-events', 'read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AuditEventDto> {
     if (!isAuditEventId(id)) throw badRequest({ id: 'must be an event number' });

@@ -60,6 +60,7 @@ export function toAuditEventDto(event: AuditEvent): AuditEventDto {
     entity: event.entity,
     entityId: event.entityId,
     caseId: event.caseId,
+    apiTokenId: event.apiTokenId,
     ip: event.ip,
     correlationId: event.correlationId,
     rowCount: event.rowCount,

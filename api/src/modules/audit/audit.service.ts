@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentRequestContext, type Actor } from '../../common/request-context.js';
 
-const AUDIT_COLUMNS = ['at', 'practice_id', 'actor_id', 'action', 'entity', 'entity_id', 'case_id', 'ip', 'correlation_id', 'row_count'] as const;
+const AUDIT_COLUMNS = ['at', 'practice_id', 'actor_id', 'action', 'entity', 'entity_id', 'case_id', 'ip', 'correlation_id', 'row_count', 'api_token_id'] as const;
 
 export type AuditAction = 'create' | 'read' | 'list' | 'update' | 'delete' | 'sign' | 'addendum' | 'transition'
   | 'review' | 'submit' | 'save_draft' | 'reassign' | 'login' | 'login_failed' | 'logout' | 'export' | string;
@@ -60,7 +60,9 @@ export class AuditService {
       const actor = entry.actor === undefined ? context?.actor : entry.actor;
       const first = params.length;
       params.push(at, actor?.practiceId ?? null, actor?.userId ?? null, entry.action, entry.entity,
-        entry.entityId ?? null, entry.caseId ?? null, context?.ip ?? null, context?.correlationId ?? null, entry.rowCount ?? null);
+        entry.entityId ?? null, entry.caseId ?? null, context?.ip ?? null, context?.correlationId ?? null, entry.rowCount ?? null,
+        // an action taken with a personal API token is audited as that token
+        actor && actor.userId === context?.actor?.userId ? context.actor.apiTokenId ?? null : null);
       return `(${Array.from({ length: AUDIT_COLUMNS.length }, (_, i) => `$${first + i + 1}`).join(', ')})`;
     });
     // A plain INSERT: nothing is read back, every request of every route pays for this one.

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
+import { AllowApiToken, AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -12,6 +12,8 @@ import { AccountLinks } from './account-links.service.js';
 
 import { TotpService, type TotpEnrolment, type TotpStatus } from './totp.service.js';
 import type { AccountDto } from '@attune/domain';
+import { ApiAnswer, ApiNoContent } from '../../openapi/api-answer.decorator.js';
+import { accountDtoSchema, recoveryCodesDtoSchema, totpEnrolmentDtoSchema, totpStatusDtoSchema } from '@attune/domain';
 
 
 /** Text with messages a person can act on: "is required" when missing, "must be text" otherwise. */
@@ -58,6 +60,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiAnswer(accountDtoSchema)
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -87,6 +90,7 @@ export class AuthController {
     res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), httpOnly: true });
   }
 
+  @ApiNoContent('Done: no body')
   @Post('logout')
   @Public()
   @HttpCode(204)
@@ -97,14 +101,17 @@ export class AuthController {
     res.clearCookie(XSRF_COOKIE, { path: '/' });
   }
 
+  @ApiAnswer(accountDtoSchema)
   @Get('me')
   @SignedIn()
+  @AllowApiToken()
   @AllowWithoutTotp()
   @ApiOperation({ summary: 'The signed-in user, with their two-step sign-in state' })
   me(@CurrentActor() actor: Actor): Promise<AccountDto> {
     return this.auth.account({ id: actor.userId, email: actor.email, role: actor.role, displayName: actor.displayName });
   }
 
+  @ApiNoContent('Done: no body')
   @Post('password')
   @SignedIn()
   @HttpCode(204)
@@ -150,6 +157,7 @@ export class AuthController {
     await this.links.usePasswordLink('password_reset', body.token, body.password);
   }
 
+  @ApiAnswer(totpStatusDtoSchema)
   @Get('totp')
   @SignedIn()
   @AllowWithoutTotp()
@@ -158,6 +166,7 @@ export class AuthController {
     return this.totp.status(actor.userId);
   }
 
+  @ApiAnswer(totpEnrolmentDtoSchema)
   @Post('totp/enrol')
   @SignedIn()
   @AllowWithoutTotp()
@@ -167,6 +176,7 @@ export class AuthController {
     return this.totp.startEnrolment(actor);
   }
 
+  @ApiAnswer(recoveryCodesDtoSchema)
   @Post('totp/confirm')
   @SignedIn()
   @AllowWithoutTotp()
@@ -178,6 +188,7 @@ export class AuthController {
     return this.totp.confirmEnrolment(actor, body.code, body.password);
   }
 
+  @ApiNoContent('Done: no body')
   @Post('totp/disable')
   @SignedIn()
   @HttpCode(204)

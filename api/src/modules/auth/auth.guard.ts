@@ -1,8 +1,10 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { can } from '@attune/domain';
-import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
+import { can, tokenScopeAllows } from '@attune/domain';
+import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, TOKEN_ALLOWED_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
+import type { Actor } from '../../common/request-context.js';
+import { ApiTokensService, bearerTokenOf } from '../api-tokens/api-tokens.service.js';
 import { XSRF_REJECTED } from '../../common/http-exception.filter.js';
 import { RetryLaterException } from '../../common/retry-later.js';
 import { currentRequestContext } from '../../common/request-context.js';
@@ -23,7 +25,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class AuthGuard implements CanActivate {
   private readonly rateLimit: UserRateLimit;
 
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly tokens: ApiTokensService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.rateLimit = new UserRateLimit(config.apiRateLimit);
   }
 
@@ -32,6 +39,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const bearer = bearerTokenOf(req.headers.authorization);
+    if (bearer !== undefined) return this.admitToken(context, req, bearer);
     const session = await this.auth.resolve(req.cookies?.[SESSION_COOKIE]);
     if (!session) throw new UnauthorizedException('Please sign in');
     // Who is asking, for the audit trail, also when the request is refused below.
@@ -59,5 +68,31 @@ export class AuthGuard implements CanActivate {
     }
     req.actor = session.actor;
     return true;
+  }
+
+  /**
+   * `Authorization: Bearer <personal API token>`: no cookie, no XSRF header (nothing a browser sends
+   * by itself), the owner's role narrowed to the token's scopes; every use is audited as the token.
+   */
+  private async admitToken(context: ExecutionContext, req: AuthenticatedRequest, token: string): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const actor = await this.tokens.resolve(token);
+    if (!actor) throw new UnauthorizedException('The API token is unknown, revoked or expired');
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.actor = actor;
+    const wait = this.rateLimit.take(actor.userId);
+    if (wait > 0) throw new RetryLaterException(429, `Too many requests: try again in ${wait} s`, 'RATE_LIMITED', wait);
+    if (!this.tokenMay(actor, targets)) {
+      throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, message: 'The API token\'s scopes do not cover this', code: 'TOKEN_SCOPE' });
+    }
+    await this.tokens.noteUse(actor);
+    req.actor = actor;
+    return true;
+  }
+
+  private tokenMay(actor: Actor, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets)) return this.reflector.getAllAndOverride<boolean>(TOKEN_ALLOWED_ROUTE, targets) === true;
+    const permission = this.reflector.getAllAndOverride<RoutePermission | undefined>(ROUTE_PERMISSION, targets);
+    return !!permission && can(actor.role, permission.resource, permission.action) && tokenScopeAllows(actor.apiTokenScopes ?? [], permission.resource, permission.action);
   }
 }

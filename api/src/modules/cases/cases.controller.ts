@@ -17,6 +17,9 @@ import { parseTimeZone } from './time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { CaseDto, StageTransitionDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { caseDtoSchema, caseProgressDtoSchema, exceptionPatternsDtoSchema, stageTransitionDtoSchema } from '@attune/domain';
+import { z } from 'zod';
 
 /** Cases are closed, never deleted: there is no DELETE route. */
 @ApiTags('cases')
@@ -24,6 +27,7 @@ import type { CaseDto, StageTransitionDto } from '@attune/domain';
 export class CasesController {
   constructor(private readonly cases: CasesService, private readonly progress: CaseProgressService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(caseDtoSchema, { list: true })
   @Get()
   @Permission('cases', 'list')
   @ApiOperation({
@@ -42,6 +46,7 @@ export class CasesController {
     return this.csv.send(res, actor, this.cases.exportSource(actor), parseListQuery(CASE_LIST, query));
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Get(':id')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'One case with its schedule, latest scores and active alerts' })
@@ -49,6 +54,7 @@ export class CasesController {
     return this.cases.get(actor, id);
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Post()
   @Permission('cases', 'create')
   @ApiOperation({ summary: 'Open a case in stage 1 with its one (individual) or two (couple) clients; admins name the practitioner' })
@@ -57,6 +63,7 @@ export class CasesController {
     return this.cases.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Put(':id')
   @Permission('cases', 'update')
   @ApiOperation({
@@ -77,6 +84,7 @@ export class CasesController {
     return this.cases.reassign(actor, id, body);
   }
 
+  @ApiAnswer(stageTransitionDtoSchema)
   @Post(':id/transitions')
   @Permission('cases', 'update')
   @ApiOperation({ summary: 'Move the case to a stage (forward, back, or a new cycle from stage 6) with a reason' })
@@ -107,6 +115,7 @@ export class CasesController {
     return this.cases.statusChanges(actor, id);
   }
 
+  @ApiAnswer(z.array(stageTransitionDtoSchema), { description: 'All of them, oldest first' })
   @Get(':id/transitions')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Every stage move of the case, oldest first, starting with its opening' })
@@ -114,6 +123,7 @@ export class CasesController {
     return this.cases.transitions(actor, id);
   }
 
+  @ApiAnswer(caseProgressDtoSchema)
   @Get(':id/progress')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Score series per client, stage bands, sessions and active alerts' })
@@ -121,6 +131,7 @@ export class CasesController {
     return this.progress.progress(actor, id);
   }
 
+  @ApiAnswer(exceptionPatternsDtoSchema)
   @Get(':id/exception-patterns')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Exception tag counts, tag pairs and the conditions (partner, weekday/weekend, time of day) exceptions occur under' })

@@ -14,12 +14,15 @@ import { CLIENT_LIST, clientUpdateSchema, clientWriteSchema, portalInvitationSch
 import { ClientsService } from './clients.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { clientDtoSchema } from '@attune/domain';
 
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(clientDtoSchema, { list: true })
   @Get()
   @Permission('clients', 'list')
   @ApiOperation({ summary: 'Clients of the caller\'s caseload (admins: the practice)' })
@@ -35,7 +38,9 @@ export class ClientsController {
     return this.csv.send(res, actor, this.clients.exportSource(actor), parseListQuery(CLIENT_LIST, query));
   }
 
+  @ApiAnswer(clientDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One client record' })
   @Permission('clients', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClientDto> {
     return this.clients.get(actor, id);
@@ -48,7 +53,9 @@ export class ClientsController {
     return this.clients.portalAccount(actor, id);
   }
 
+  @ApiAnswer(clientDtoSchema)
   @Post()
+  @ApiOperation({ summary: 'Add a client to the caller\'s caseload (admins name the practitioner)' })
   @Permission('clients', 'create')
   @ApiIdempotencyKey()
   create(@CurrentActor() actor: Actor, @Body({ schema: clientWriteSchema }) body: ClientWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<ClientDto> {
@@ -66,6 +73,7 @@ export class ClientsController {
     return this.clients.invitePortal(actor, id, body, idempotent);
   }
 
+  @ApiAnswer(clientDtoSchema)
   @Put(':id')
   @Permission('clients', 'update')
   @ApiOperation({ summary: 'Changes a client record', description: 'Send `version` as GET returned it: if the record changed since, 409 VERSION_CONFLICT and nothing is written.' })

@@ -6,12 +6,15 @@ import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { parseTimeZone } from '../cases/time-zone.js';
 import { DashboardService } from './dashboard.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { dashboardDtoSchema } from '@attune/domain';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
+  @ApiAnswer(dashboardDtoSchema)
   @Get()
   @Permission('dashboard', 'read')
   @ApiOperation({

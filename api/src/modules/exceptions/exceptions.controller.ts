@@ -12,6 +12,8 @@ import { ExceptionsService } from './exceptions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { CaseExceptionDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { caseExceptionDtoSchema } from '@attune/domain';
 
 
 @ApiTags('exceptions')
@@ -19,6 +21,7 @@ import type { CaseExceptionDto } from '@attune/domain';
 export class ExceptionsController {
   constructor(private readonly exceptions: ExceptionsService) {}
 
+  @ApiAnswer(caseExceptionDtoSchema, { list: true })
   @Get()
   @Permission('exceptions', 'list')
   @ApiOperation({ summary: 'Exception-log entries in the caller\'s cases (admins: the practice); tags filter: entries carrying any of the tags' })
@@ -27,19 +30,24 @@ export class ExceptionsController {
     return this.exceptions.list(actor, parseListQuery(EXCEPTION_LIST, query));
   }
 
+  @ApiAnswer(caseExceptionDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One exception-log entry' })
   @Permission('exceptions', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionDto> {
     return this.exceptions.get(actor, id);
   }
 
+  @ApiAnswer(caseExceptionDtoSchema)
   @Post()
+  @ApiOperation({ summary: 'Log an exception (a moment the problem was less severe or absent) in a case' })
   @Permission('exceptions', 'create')
   @ApiIdempotencyKey()
   create(@CurrentActor() actor: Actor, @Body({ schema: caseExceptionWriteSchema }) body: CaseExceptionWrite, @Idempotent() idempotent: IdempotentRequest | undefined): Promise<CaseExceptionDto> {
     return this.exceptions.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(caseExceptionDtoSchema)
   @Put(':id')
   @Permission('exceptions', 'update')
   @ApiOperation({
@@ -50,6 +58,7 @@ export class ExceptionsController {
     return this.exceptions.update(actor, id, body);
   }
 
+  @ApiAnswer(caseExceptionDtoSchema)
   @Put(':id/annotation')
   @Permission('exceptions', 'update')
   @ApiOperation({
@@ -60,6 +69,7 @@ export class ExceptionsController {
     return this.exceptions.annotate(actor, id, body);
   }
 
+  @ApiAnswer(caseExceptionDtoSchema)
   @Delete(':id')
   @Permission('exceptions', 'delete')
   @ApiOperation({ summary: 'Removes an entry staff logged (admins, per libs\' permissions); a client\'s own is 409 CLIENT_AUTHORED; answers the removed record' })

@@ -12,12 +12,15 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { customExerciseWriteSchema, EXERCISE_LIST, type CustomExerciseWrite } from './exercises.dto.js';
 import { ExercisesService } from './exercises.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { exerciseDtoSchema } from '@attune/domain';
 
 @ApiTags('exercises')
 @Controller('exercises')
 export class ExercisesController {
   constructor(private readonly exercises: ExercisesService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(exerciseDtoSchema, { list: true })
   @Get()
   @Permission('exercises', 'list')
   @ApiOperation({ summary: 'The library: the built-in exercises and the practice\'s own, each with its response schema' })
@@ -33,12 +36,15 @@ export class ExercisesController {
     return this.csv.send(res, actor, this.exercises.exportSource(actor), parseListQuery(EXERCISE_LIST, query));
   }
 
+  @ApiAnswer(exerciseDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One exercise with its fields and the JSON Schema of a response' })
   @Permission('exercises', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ExerciseDto> {
     return this.exercises.get(actor, id);
   }
 
+  @ApiAnswer(exerciseDtoSchema)
   @Post()
   @Permission('exercises', 'create')
   @ApiOperation({ summary: 'Adds a practitioner\'s own exercise; its key comes from the title, unique in the practice' })
@@ -46,6 +52,7 @@ export class ExercisesController {
     return this.exercises.create(actor, body);
   }
 
+  @ApiAnswer(exerciseDtoSchema)
   @Put(':id')
   @Permission('exercises', 'update')
   @ApiOperation({ summary: 'Edits an own exercise (built-in: 409); fields and cadence are fixed once it is assigned' })
@@ -53,6 +60,7 @@ export class ExercisesController {
     return this.exercises.update(actor, id, body);
   }
 
+  @ApiAnswer(exerciseDtoSchema)
   @Delete(':id')
   @Permission('exercises', 'delete')
   @ApiOperation({ summary: 'Deletes an own exercise nobody has been given (built-in or assigned: 409)' })

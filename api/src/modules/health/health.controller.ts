@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../common/access.decorators.js';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../../common/database-resilience.js';
 import { RetryLaterException } from '../../common/retry-later.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { healthDtoSchema, readinessDtoSchema } from '@attune/domain';
 
 const unavailable = (message: string) => new RetryLaterException(503, message, 'SERVICE_UNAVAILABLE', DATABASE_RETRY_AFTER_SECONDS);
 
@@ -14,6 +16,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Liveness: the process answers and reaches its database. */
+  @ApiAnswer(healthDtoSchema)
   @Get('health')
   @Public()
   @ApiOperation({ summary: 'Liveness: the API answers and reaches PostgreSQL' })
@@ -23,6 +26,7 @@ export class HealthController {
   }
 
   /** Readiness: worth sending traffic to: the database answers and every migration is applied. */
+  @ApiAnswer(readinessDtoSchema)
   @Get('ready')
   @Public()
   @ApiOperation({ summary: 'Readiness: PostgreSQL answers and every migration is applied (503 otherwise)' })

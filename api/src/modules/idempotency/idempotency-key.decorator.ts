@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey, type IdempotentRequest } from './idempotency.service.js';
@@ -18,12 +18,12 @@ export const Idempotent = createParamDecorator((_data: unknown, ctx: ExecutionCo
 
 /** Documents the header on a route that takes it. */
 export function ApiIdempotencyKey(): MethodDecorator {
+  // its 422 (IDEMPOTENCY_KEY_REUSED) is documented with the other errors, in openapi-document.ts
   return applyDecorators(
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
       description: 'Up to 200 visible characters (a UUID). A retry with the same key and body within 24 hours returns the first answer and creates nothing more; the same key with another body is a 422',
     }),
-    ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED: the key was already used for a different request' }),
   );
 }

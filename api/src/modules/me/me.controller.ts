@@ -28,6 +28,9 @@ import {
 } from './me.dto.js';
 import { MyAssignmentsService } from './my-assignments.service.js';
 import { MyRecordsService } from './my-records.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { myExceptionDtoSchema, myScaleScoreDtoSchema, partnerAnswerDtoSchema, portalAssignmentDetailDtoSchema, portalAssignmentSummaryDtoSchema, portalProgressDtoSchema } from '@attune/domain';
+import { z } from 'zod';
 
 /** The client portal: everything is the caller's own. Staff have no `me` permission (403). */
 @ApiTags('client portal')
@@ -35,6 +38,7 @@ import { MyRecordsService } from './my-records.service.js';
 export class MeController {
   constructor(private readonly assignments: MyAssignmentsService, private readonly records: MyRecordsService) {}
 
+  @ApiAnswer(portalAssignmentSummaryDtoSchema, { list: true })
   @Get('assignments')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The caller\'s own homework (filter: status, overdue, caseId; sort: dueAt, assignedAt, status, submittedAt, reviewedAt)' })
@@ -43,6 +47,7 @@ export class MeController {
     return this.assignments.list(actor, parseListQuery(MY_ASSIGNMENT_LIST, query));
   }
 
+  @ApiAnswer(portalAssignmentDetailDtoSchema)
   @Get('assignments/:id')
   @Permission('me', 'read')
   @ApiOperation({ summary: 'One of the caller\'s assignments with its exercise, response schema, draft, feedback and check-in calendar' })
@@ -50,6 +55,7 @@ export class MeController {
     return this.assignments.get(actor, id);
   }
 
+  @ApiAnswer(portalAssignmentDetailDtoSchema)
   @Put('assignments/:id/draft')
   @Permission('me', 'update')
   @ApiOperation({ summary: 'Saves a draft (partial answers allowed); not after the homework was sent (409)' })
@@ -57,6 +63,7 @@ export class MeController {
     return this.assignments.saveDraft(actor, id, body);
   }
 
+  @ApiAnswer(portalAssignmentDetailDtoSchema)
   @Post('assignments/:id/submit')
   @Permission('me', 'update')
   @HttpCode(200)
@@ -74,6 +81,7 @@ export class MeController {
     return answer.body;
   }
 
+  @ApiAnswer(portalAssignmentDetailDtoSchema)
   @Post('assignments/:id/check-ins')
   @Permission('me', 'create')
   @ApiOperation({ summary: 'A daily or weekly check-in ({periodStart?, response: {note}}); one per period (409 for a second)' })
@@ -88,6 +96,7 @@ export class MeController {
     return this.records.myExceptions(actor);
   }
 
+  @ApiAnswer(myExceptionDtoSchema)
   @Post('exceptions')
   @Permission('me', 'create')
   @ApiOperation({ summary: 'Logs a good moment (an exception) in the caller\'s own open case' })
@@ -95,6 +104,7 @@ export class MeController {
     return this.records.addException(actor, body);
   }
 
+  @ApiAnswer(myScaleScoreDtoSchema)
   @Post('scale-scores')
   @Permission('me', 'create')
   @ApiOperation({ summary: 'A self-rating on the 1-10 scale in the caller\'s own open case' })
@@ -102,6 +112,7 @@ export class MeController {
     return this.records.addScaleScore(actor, body);
   }
 
+  @ApiAnswer(portalProgressDtoSchema)
   @Get('progress')
   @Permission('me', 'read')
   @ApiOperation({ summary: 'The caller\'s own score series per case and the feedback on their reviewed homework' })
@@ -109,6 +120,7 @@ export class MeController {
     return this.records.progress(actor);
   }
 
+  @ApiAnswer(z.array(partnerAnswerDtoSchema), { description: 'All of them, oldest first' })
   @Get('partner-answers')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'In a couple case: the answers the partner chose to share, once sent' })

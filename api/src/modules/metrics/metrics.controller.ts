@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Inject, NotFoundException, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '../../common/access.decorators.js';
@@ -23,6 +23,8 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiOperation({ summary: 'Metrics in the Prometheus format (loopback, or Authorization: Bearer METRICS_TOKEN)' })
   async scrape(@Req() req: Request): Promise<string> {
     if (!this.mayScrape(req)) throw new NotFoundException('Cannot GET /api/metrics');

@@ -18,12 +18,15 @@ import {
 import { ScaleScoresService } from './scale-scores.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { scaleScoreDtoSchema } from '@attune/domain';
 
 @ApiTags('scale-scores')
 @Controller('scale-scores')
 export class ScaleScoresController {
   constructor(private readonly scores: ScaleScoresService) {}
 
+  @ApiAnswer(scaleScoreDtoSchema, { list: true })
   @Get()
   @Permission('scale-scores', 'list')
   @ApiOperation({ summary: 'Ratings on the 1-10 scale in the caller\'s cases (admins: the practice)' })
@@ -32,12 +35,15 @@ export class ScaleScoresController {
     return this.scores.list(actor, parseListQuery(SCALE_SCORE_LIST, query));
   }
 
+  @ApiAnswer(scaleScoreDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One rating on the 1-10 scale' })
   @Permission('scale-scores', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ScaleScoreDto> {
     return this.scores.get(actor, id);
   }
 
+  @ApiAnswer(scaleScoreDtoSchema)
   @Post()
   @Permission('scale-scores', 'create')
   @ApiOperation({ summary: 'Records a rating; the source is set by the server (staff: practitioner)' })
@@ -46,6 +52,7 @@ export class ScaleScoresController {
     return this.scores.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(scaleScoreDtoSchema)
   @Put(':id')
   @Permission('scale-scores', 'update')
   @ApiOperation({
@@ -56,6 +63,7 @@ export class ScaleScoresController {
     return this.scores.update(actor, id, body);
   }
 
+  @ApiAnswer(scaleScoreDtoSchema)
   @Put(':id/annotation')
   @Permission('scale-scores', 'update')
   @ApiOperation({
@@ -72,6 +80,7 @@ export class ScaleScoresController {
    * must be able to remove their own mistaken entry. The service allows it only for ratings the
    * practitioner entered themselves (403 otherwise); it is audited like every change.
    */
+  @ApiAnswer(scaleScoreDtoSchema)
   @Delete(':id')
   @Permission('scale-scores', 'delete')
   @ApiOperation({ summary: 'Removes a mistaken rating; answers the removed record' })

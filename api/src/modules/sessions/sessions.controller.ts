@@ -25,6 +25,8 @@ import { SessionsService } from './sessions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { SessionDto } from '@attune/domain';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { sessionDtoSchema } from '@attune/domain';
 
 const statusChangeSchema = appointmentStatusChangeSchema.safeExtend({ scope: enumSchema(SERIES_SCOPES).default('this') });
 
@@ -33,6 +35,7 @@ const statusChangeSchema = appointmentStatusChangeSchema.safeExtend({ scope: enu
 export class SessionsController {
   constructor(private readonly sessions: SessionsService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(sessionDtoSchema, { list: true })
   @Get()
   @Permission('sessions', 'list')
   @ApiOperation({ summary: 'Sessions of the caller\'s cases (admins: the practice), with notes, signatures and addenda' })
@@ -48,6 +51,7 @@ export class SessionsController {
     return this.csv.send(res, actor, this.sessions.exportSource(actor), parseListQuery(SESSION_LIST, query));
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Get(':id')
   @Permission('sessions', 'read')
   @ApiOperation({ summary: 'One session with its note, signature, integrity check and addenda' })
@@ -55,6 +59,7 @@ export class SessionsController {
     return this.sessions.get(actor, id);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post()
   @Permission('sessions', 'create')
   @ApiOperation({
@@ -67,6 +72,7 @@ export class SessionsController {
     return this.sessions.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Put(':id')
   @Permission('sessions', 'update')
   @ApiOperation({
@@ -101,6 +107,7 @@ export class SessionsController {
     return this.sessions.changeStatus(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Delete(':id')
   @Permission('sessions', 'delete')
   @ApiOperation({ summary: 'Delete a session whose note is not signed (409 NOTE_SIGNED otherwise)' })
@@ -108,6 +115,7 @@ export class SessionsController {
     return this.sessions.remove(actor, id);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/sign')
   @HttpCode(200)
   @Permission('sessions', 'update')
@@ -116,6 +124,7 @@ export class SessionsController {
     return this.sessions.sign(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/addenda')
   @Permission('sessions', 'update')
   @ApiOperation({ summary: 'Add an addendum to a signed note (409 while the note is unsigned)' })

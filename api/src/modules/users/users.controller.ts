@@ -20,6 +20,8 @@ import {
 } from './users.dto.js';
 import { UsersService } from './users.service.js';
 import type { InvitedUserDto, UserDto } from '@attune/domain';
+import { ApiAnswer, ApiNoContent } from '../../openapi/api-answer.decorator.js';
+import { invitedUserDtoSchema, userDtoSchema } from '@attune/domain';
 
 
 @ApiTags('users')
@@ -27,6 +29,7 @@ import type { InvitedUserDto, UserDto } from '@attune/domain';
 export class UsersController {
   constructor(private readonly users: UsersService, private readonly csv: CsvExportService) {}
 
+  @ApiAnswer(userDtoSchema, { list: true })
   @Get()
   @Permission('users', 'list')
   @ApiOperation({ summary: 'The practice\'s accounts (admins only)' })
@@ -42,12 +45,15 @@ export class UsersController {
     return this.csv.send(res, actor, this.users.exportSource(actor), parseListQuery(USER_LIST, query));
   }
 
+  @ApiAnswer(userDtoSchema)
   @Get(':id')
+  @ApiOperation({ summary: 'One account of the practice (admins only)' })
   @Permission('users', 'read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 
+  @ApiAnswer(invitedUserDtoSchema)
   @Post()
   @Permission('users', 'create')
   @ApiOperation({ summary: 'Creates an account; without a password the person gets an invitation e-mail with a one-time link (72 h) to choose theirs' })
@@ -70,6 +76,7 @@ export class UsersController {
     return this.users.revokeInvitation(actor, id);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Put(':id')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Changes name, role and active; deactivating signs the person out everywhere' })
@@ -77,6 +84,7 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
+  @ApiNoContent('Done: no body')
   @Post(':id/unlock')
   @Permission('users', 'update')
   @HttpCode(204)
@@ -85,6 +93,7 @@ export class UsersController {
     await this.users.unlock(actor, id, body.reason);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Post(':id/reset-two-step')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Turns another account\'s two-step sign-in off (lost phone) and signs it out everywhere; body {reason}, kept with the action and audited' })
