@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(dataSource, { password: config.demoPassword });
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
   }
-  // After the migrations, which install its schema; stopped by app.close().
+  // After the migrations, which install its schema, and after the modules registered their workers
+  // (onModuleInit, run by init()); stopped by app.close().
+  await app.init();
   if (config.jobs) await app.get(JobQueue).start();
 
   // SIGTERM (a container runtime, systemd) or Ctrl-C: stop taking connections, let the requests in

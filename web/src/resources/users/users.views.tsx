@@ -62,9 +62,15 @@ export const UserCreate = () => (
   <Create redirect="list">
     <SimpleForm defaultValues={{ role: 'practitioner' }}>
       <UserInputs />
+      <InvitationHint />
     </SimpleForm>
   </Create>
 );
+
+const InvitationHint = () => {
+  const translate = useTranslate();
+  return <Typography variant="body2" color="text.secondary">{translate('notifications.users.create_help')}</Typography>;
+};
 
 const DeactivateHint = () => {
   const translate = useTranslate();
