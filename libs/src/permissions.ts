@@ -16,6 +16,7 @@ export const RESOURCES = [
   'audit-events',
   'dashboard',
   'me',
+  'outbox',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -44,6 +45,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     assignments: ALL,
     'audit-events': READ_ONLY,
     dashboard: READ_ONLY,
+    // the e-mails the practice sent or keeps (no SMTP_URL): addresses, never clinical text
+    outbox: READ_ONLY,
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
