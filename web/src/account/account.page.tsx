@@ -5,6 +5,7 @@ import { Title, useTranslate } from 'react-admin';
 import { accountApi } from './account-api';
 import { ChangePasswordSection } from './change-password.section';
 import { TwoStepSection } from './two-step.section';
+import { NotificationSettingsSection } from '../notifications/notification-settings.section';
 
 export const ACCOUNT_QUERY_KEY = ['account', 'me'] as const;
 
@@ -51,6 +52,7 @@ export const AccountPage = ({ portal = false }: { portal?: boolean }) => {
           ) : null}
           <TwoStepSection enabled={account.totpEnabled} onChange={() => void refetch()} />
           <ChangePasswordSection account={account} />
+          <NotificationSettingsSection staff={account.role !== 'client'} />
         </>
       ) : null}
     </Box>

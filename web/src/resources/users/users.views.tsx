@@ -28,6 +28,7 @@ import { QuickSearchInput } from '../../shared/quick-search.input';
 import { useIntlLocale } from '../../shared/use-format';
 import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
+import { InvitationActions } from '../../notifications/invitation.actions';
 
 const userFilters = [
   <QuickSearchInput key="q" source="q" alwaysOn />,
@@ -91,6 +92,7 @@ const AccountRecoveryActions = () => {
   if (!record) return null;
   return (
     <TopToolbar>
+      <InvitationActions />
       <FormDialog
         buttonLabel="attune.users.unlock"
         title="attune.users.unlock_title"
