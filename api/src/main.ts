@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     logger.log(seeded ? 'Loaded the demo practice (three cases from the seed article)' : 'Demo data already present');
     if (await seedDemoAppointments(dataSource)) logger.log('Loaded the demo calendar (the three cases\' next appointments)');
   }
-  // After the migrations, which install its schema; stopped by app.close().
+  // After the migrations, which install its schema, and after the modules registered their workers
+  // (onModuleInit, run by init()); stopped by app.close().
+  await app.init();
   if (config.jobs) await app.get(JobQueue).start();
 
   // SIGTERM (a container runtime, systemd) or Ctrl-C: stop taking connections, let the requests in

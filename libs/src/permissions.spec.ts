@@ -72,6 +72,12 @@ describe('can', () => {
     }
   });
 
+  it('lets only admins read the outbox of e-mails, and nobody change it', () => {
+    expect(can('admin', 'outbox', 'list')).toBe(true);
+    for (const action of ['create', 'update', 'delete'] as const) expect(can('admin', 'outbox', action)).toBe(false);
+    for (const action of ACTIONS) expect(can('practitioner', 'outbox', action)).toBe(false);
+  });
+
   it('keeps staff out of the client portal', () => {
     expect(can('admin', 'me', 'read')).toBe(false);
     expect(can('practitioner', 'me', 'read')).toBe(false);

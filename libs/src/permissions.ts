@@ -22,6 +22,7 @@ export const RESOURCES = [
   'measure-responses',
   'intake-requests',
   'practice',
+  'outbox',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -56,6 +57,8 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     'measure-responses': WRITE_NO_DELETE,
     'intake-requests': WRITE_NO_DELETE,
     practice: ['read', 'update'],
+    // the e-mails the practice sent or keeps (no SMTP_URL): addresses, never clinical text
+    outbox: READ_ONLY,
   },
   practitioner: {
     clients: WRITE_NO_DELETE,

@@ -49,11 +49,13 @@ describe('invitations and forgotten passwords, with the mails really received', 
     await signInToDashboard(page, server.url, 'admin@attune.test');
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
-    await page.getByLabel('Email').fill('xu.ming@attune.test');
-    await page.getByLabel('Display name').fill('Dr. Xu Ming');
-    await page.getByRole('combobox', { name: 'Role' }).click();
-    await page.getByRole('option', { name: 'Practitioner' }).click();
+    await page.getByRole('textbox', { name: 'Email' }).fill('xu.ming@attune.test');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Dr. Xu Ming');
+    await page.getByText('The person gets an e-mail with a link to choose their own password.').waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
+    // no password on the screen: the row is there, with nothing to copy
+    await page.getByRole('row', { name: /xu\.ming@attune\.test/ }).waitFor();
+    expect(await page.getByText(/temporary password/i).count()).toBe(0);
     await signOut(page);
 
     await openLinkOf('xu.ming@attune.test', /You are invited/);
@@ -63,11 +65,31 @@ describe('invitations and forgotten passwords, with the mails really received', 
     await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
   });
 
+  it('the practitioner gives a new client a portal account from the client\'s page; the client activates and sees the portal', async () => {
+    await signIn(page, server.url, 'xu.ming@attune.test', PRACTITIONER_PASSWORD);
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByRole('textbox', { name: 'Display name' }).fill('Gao Yan');
+    await page.getByRole('textbox', { name: 'Email' }).fill('gao.yan@attune.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Gao Yan/ }).click();
+    await page.getByRole('button', { name: 'Invite to the portal' }).click();
+    await page.getByText('Invitation sent. The link works for 72 hours.').waitFor();
+    await signOut(page);
+
+    await openLinkOf('gao.yan@attune.test', /You are invited/);
+    await choosePassword('morning tea by the window');
+    await signIn(page, server.url, 'gao.yan@attune.test', 'morning tea by the window');
+    await page.getByRole('banner').getByRole('button', { name: 'Notifications' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My homework' }).waitFor();
+  });
+
   it('someone who forgot their password asks for a link on the sign-in page and gets back in', async () => {
     await page.context().clearCookies();
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.getByLabel('Email').fill('coach@attune.test');
+    await page.getByRole('textbox', { name: 'Email' }).fill('coach@attune.test');
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('If that address has an account, a link is on its way.').waitFor();
 

@@ -32,10 +32,12 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/ready', 'GET /api/metrics',
   // A practice's public relationship test: no account, throttled, nothing stored without consent.
   'GET /api/public/practices/{slug}/relationship-test', 'POST /api/public/practices/{slug}/relationship-test',
+  'POST /api/auth/activate', 'POST /api/auth/password-reset', 'POST /api/auth/password-reset/confirm',
 ];
 const SIGNED_IN_ROUTES = [
   'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol',
   'POST /api/auth/totp/confirm', 'POST /api/auth/totp/disable',
+  'GET /api/me/notifications', 'POST /api/me/notifications/{id}/read', 'GET /api/me/notification-settings', 'PUT /api/me/notification-settings',
 ];
 const WITHOUT_TOTP_ROUTES = ['GET /api/auth/me', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol', 'POST /api/auth/totp/confirm'];
 

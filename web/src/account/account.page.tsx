@@ -6,6 +6,7 @@ import { ApiTokensSection } from '../api-tokens/api-tokens.section';
 import { accountApi } from './account-api';
 import { ChangePasswordSection } from './change-password.section';
 import { TwoStepSection } from './two-step.section';
+import { NotificationSettingsSection } from '../notifications/notification-settings.section';
 
 export const ACCOUNT_QUERY_KEY = ['account', 'me'] as const;
 
@@ -54,6 +55,7 @@ export const AccountPage = ({ portal = false }: { portal?: boolean }) => {
           <TwoStepSection enabled={account.totpEnabled} onChange={() => void refetch()} />
           <ChangePasswordSection account={account} />
           {enrolmentRequired ? null : <ApiTokensSection role={account.role} />}
+          <NotificationSettingsSection staff={account.role !== 'client'} />
         </>
       ) : null}
     </Box>

@@ -28,6 +28,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'users', to: '/users', label: 'attune.menu.users', icon: <ManageAccountsIcon /> },
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
   { resource: 'intake-requests', to: '/intake-requests', label: 'measures.intake.title', icon: <InboxIcon /> },
+  { resource: 'outbox', to: '/outbox', label: 'notifications.outbox.menu', icon: <OutboxIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */
@@ -44,10 +45,7 @@ export const PractitionerMenu = () => {
       {menuEntriesFor(permissions).map((entry) => (
         <Menu.Item key={entry.to} to={entry.to} primaryText={translate(entry.label)} leftIcon={entry.icon} />
       ))}
-      {/* the outbox is read by those who manage the accounts (admins) */}
-      {permissions && can(permissions, 'users', 'list') ? (
-        <Menu.Item to="/outbox" primaryText={translate('notifications.outbox.menu')} leftIcon={<OutboxIcon />} />
-      ) : null}
+
     </Menu>
   );
 };

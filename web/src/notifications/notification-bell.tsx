@@ -28,7 +28,7 @@ export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'p
     <>
       <IconButton color={color} aria-label={unread > 0 ? translate('notifications.bell', { count: unread }) : translate('notifications.bell_none')}
         aria-haspopup="true" onClick={(e) => setAnchor(e.currentTarget)}>
-        <Badge badgeContent={unread} color="error"><NotificationsIcon /></Badge>
+        <Badge badgeContent={unread > 0 ? unread : undefined} invisible={unread === 0} color="error"><NotificationsIcon /></Badge>
       </IconButton>
       <Popover open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
         <Box sx={{ width: { xs: 300, sm: 360 }, maxHeight: 420, overflow: 'auto' }}>

@@ -22,6 +22,15 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+export interface NotificationSettings {
+  language: 'en' | 'zh-CN';
+  timeZone: string;
+  quietStart: string;
+  quietEnd: string;
+  emailOff: string[];
+  digest: boolean;
+}
+
 const post = async <T>(path: string, body: unknown = {}, headers?: Record<string, string>): Promise<T> => {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body), ...(headers ? { headers: new Headers(headers) } : {}) });
   return json as T;
@@ -31,6 +40,12 @@ const post = async <T>(path: string, body: unknown = {}, headers?: Record<string
 export const notificationsApi = {
   async mine(): Promise<{ unread: number; items: NotificationItem[] }> {
     return (await httpClient(`${API_URL}/me/notifications`)).json as { unread: number; items: NotificationItem[] };
+  },
+  async settings(): Promise<NotificationSettings> {
+    return (await httpClient(`${API_URL}/me/notification-settings`)).json as NotificationSettings;
+  },
+  async saveSettings(settings: NotificationSettings): Promise<NotificationSettings> {
+    return (await httpClient(`${API_URL}/me/notification-settings`, { method: 'PUT', body: JSON.stringify(settings) })).json as NotificationSettings;
   },
   markRead: (id: string) => post<NotificationItem>(`/me/notifications/${id}/read`),
   requestReset: (email: string) => post<void>('/auth/password-reset', { email }),

@@ -64,6 +64,20 @@ describe('the job queue and its hourly clean-up', () => {
     expect(await sessions()).toEqual(['idle-but-within', 'live']);
   });
 
+  it('deletes invitation and reset links that were used, revoked or expired, and keeps the live one', async () => {
+    const link = (hash: string, expiresIn: string, extra = '') => t.dataSource.query(
+      `INSERT INTO account_tokens (practice_id, user_id, purpose, token_hash, expires_at${extra ? `, ${extra}` : ''})
+       VALUES ((SELECT practice_id FROM users WHERE id = $1), $1, 'invitation', $2, now() + $3::interval${extra ? ', now()' : ''})`, [userId, hash, expiresIn]);
+    await link('live', '70 hours');
+    await link('expired', '-1 minute');
+    await link('used', '70 hours', 'used_at');
+    await link('revoked', '70 hours', 'revoked_at');
+    await jobs.start();
+    expect(await runThroughQueue(jobs)).toBe('completed');
+    const left = await t.dataSource.query(`SELECT token_hash FROM account_tokens WHERE user_id = $1`, [userId]);
+    expect(left).toEqual([{ token_hash: 'live' }]);
+  });
+
   it('takes a job sent inside a transaction only if that transaction commits', async () => {
     const before: Array<{ n: number }> = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1`, [JOB_QUEUES.cleanUp]);
     await expect(t.dataSource.transaction(async (manager) => {

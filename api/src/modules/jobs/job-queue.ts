@@ -96,9 +96,19 @@ export class JobQueue implements OnApplicationShutdown {
     return this.boss !== undefined;
   }
 
-  /** A module's worker for one of the queues (before `start()`); the clean-up is the queue's own. */
-  register(name: JobQueueName, handler: JobHandler): void {
+  /** A module's worker for one of the queues (from its onModuleInit); the clean-up is the queue's own. */
+  async register(name: JobQueueName, handler: JobHandler): Promise<void> {
     this.handlers.set(name, handler);
+    // registered after start(): worked from now on
+    if (this.boss) await this.work(this.boss, name, handler);
+  }
+
+  private async work(boss: PgBoss, name: JobQueueName, handler: JobHandler): Promise<void> {
+    await boss.work(name, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async (jobs: Job[]) => {
+      const outputs: unknown[] = [];
+      for (const job of jobs) outputs.push(await handler(job.data));
+      return outputs.length === 1 ? outputs[0] : outputs;
+    });
   }
 
   async start(): Promise<void> {
@@ -117,13 +127,7 @@ export class JobQueue implements OnApplicationShutdown {
         this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions, ${removed.accountTokens} spent account links deleted`);
         return removed;
       });
-      for (const [name, handler] of this.handlers) {
-        await boss.work(name, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async (jobs: Job[]) => {
-          const outputs: unknown[] = [];
-          for (const job of jobs) outputs.push(await handler(job.data));
-          return outputs.length === 1 ? outputs[0] : outputs;
-        });
-      }
+      for (const [name, handler] of this.handlers) await this.work(boss, name, handler);
     } catch (error) {
       await boss.stop({ graceful: false }).catch(() => undefined);
       throw error;

@@ -26,9 +26,9 @@ export class HomeworkReminders implements OnModuleInit {
     private readonly notifications: NotificationsService,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs.register(JOB_QUEUES.homeworkReminders, () => this.remind());
-    this.jobs.register(JOB_QUEUES.practitionerDigest, () => this.digest());
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register(JOB_QUEUES.homeworkReminders, () => this.remind());
+    await this.jobs.register(JOB_QUEUES.practitionerDigest, () => this.digest());
   }
 
   /** The client hears of new homework (from whom, due when in their zone); in the assignment's transaction. */

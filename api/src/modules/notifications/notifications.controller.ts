@@ -52,7 +52,7 @@ export class NotificationsController {
   }
 
   @Get('outbox')
-  @Permission('users', 'list')
+  @Permission('outbox', 'list')
   @ApiOperation({ summary: 'The practice\'s e-mails, newest first: to, subject, body, links, state, tries and the SMTP server\'s last answer (admins only)' })
   @ApiListQuery(OUTBOX_LIST)
   async outbox(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<OutboxMessageDto>> {

@@ -39,9 +39,9 @@ export class OutboxDelivery implements OnModuleInit {
     private readonly mail: MailTransport,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs.register(JOB_QUEUES.deliverMessage, async (data) => this.deliver((data as { messageId: string }).messageId));
-    this.jobs.register(JOB_QUEUES.outboxSweep, async () => this.sweep());
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register(JOB_QUEUES.deliverMessage, async (data) => this.deliver((data as { messageId: string }).messageId));
+    await this.jobs.register(JOB_QUEUES.outboxSweep, async () => this.sweep());
   }
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {

@@ -30,6 +30,7 @@ import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
 import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
+import { InvitationActions } from '../../notifications/invitation.actions';
 
 const userFilters = [
   <QuickSearchInput key="q" source="q" alwaysOn />,
@@ -64,9 +65,15 @@ export const UserCreate = () => (
   <Create redirect="list">
     <SimpleForm defaultValues={{ role: 'practitioner' }}>
       <UserInputs />
+      <InvitationHint />
     </SimpleForm>
   </Create>
 );
+
+const InvitationHint = () => {
+  const translate = useTranslate();
+  return <Typography variant="body2" color="text.secondary">{translate('notifications.users.create_help')}</Typography>;
+};
 
 const DeactivateHint = () => {
   const translate = useTranslate();
@@ -87,6 +94,7 @@ const AccountRecoveryActions = () => {
   if (!record) return null;
   return (
     <TopToolbar>
+      <InvitationActions />
       <FormDialog
         buttonLabel="attune.users.unlock"
         title="attune.users.unlock_title"
