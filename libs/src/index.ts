@@ -18,3 +18,5 @@ export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';
 export * from './sign-in-delays.js';
+export * from './records/case-record.js';
+export * from './records/fhir-bundle.js';
