@@ -7,6 +7,7 @@ import { ExceptionsModule } from './modules/exceptions/exceptions.module.js';
 import { ExercisesModule } from './modules/exercises/exercises.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MeModule } from './modules/me/me.module.js';
+import { RecordsModule } from './modules/records/records.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -14,5 +15,5 @@ import { UsersModule } from './modules/users/users.module.js';
 /** The domain modules, one folder each under modules/. */
 export const DOMAIN_MODULES = [
   ClientsModule, CasesModule, SessionsModule, ScaleScoresModule, ExceptionsModule, ExercisesModule,
-  AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule,
+  AssignmentsModule, UsersModule, AuditEventsModule, DashboardModule, MeModule, JobsModule, RecordsModule,
 ];

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  EXPORT_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   JOBS: booleanFlag.default(true),
@@ -87,6 +88,8 @@ export interface AppConfig {
   loginThrottleLimit: number;
   /** Requests a minute per signed-in user, per API process (0: no limit); past it 429 with Retry-After. */
   apiRateLimit: number;
+  /** Records exports (FHIR, report PDF, a client's own export) a minute per user, per API process (0: no limit). */
+  exportRateLimit: number;
   dbPoolSize: number;
   /** Bearer token that lets a scraper off this machine read /api/metrics; unset: loopback only. */
   metricsToken: string | undefined;
@@ -134,6 +137,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     loginThrottleLimit: e.LOGIN_THROTTLE_LIMIT,
     apiRateLimit: e.API_RATE_LIMIT,
+    exportRateLimit: e.EXPORT_RATE_LIMIT,
     dbPoolSize: e.DB_POOL_SIZE,
     metricsToken: e.METRICS_TOKEN,
     jobs: e.JOBS,

@@ -37,5 +37,6 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   sign_in_failures: { placement: 'coordinator', note: 'keyed by a hash of the address typed at sign-in, before any practice is known' },
   login_sessions: { placement: 'coordinator', note: 'looked up by cookie hash on every request before the practice is known' },
   idempotency_keys: { placement: 'distributed', note: 'keeps the first answer of a retried create, which can carry clinical content' },
+  erasure_requests: { placement: 'distributed', note: 'a client\'s request to erase their data and the admin\'s decision' },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
 };

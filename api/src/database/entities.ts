@@ -22,6 +22,7 @@ import { SignedAddendaChain1764340000001 } from './migrations/1764340000001-sign
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
 import { ClientWordsAndVersions1764320000000 } from './migrations/1764320000000-client-words-and-versions.js';
+import { RecordsOut1764460000000 } from './migrations/1764460000000-records-out.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
 export const ENTITIES = [
@@ -32,5 +33,5 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   InitialSchema1764000000000, AuditAppendOnlyGrants1764100000000, HotPathIndexes1764250000000,
   SignInFailures1764300000000, ClientWordsAndVersions1764320000000, IdempotencyKeyExpiry1764340000000, SignedAddendaChain1764340000001,
-  IdempotencyKeyPractice1764360000000,
+  IdempotencyKeyPractice1764360000000, RecordsOut1764460000000,
 ];

