@@ -20,3 +20,4 @@ export * from './passwords.js';
 export * from './sign-in-delays.js';
 export * from './records/case-record.js';
 export * from './records/fhir-bundle.js';
+export * from './records/case-report.js';

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CaseReportController } from './case-report.controller.js';
+import { CaseReportService } from './case-report.service.js';
 import { FhirController } from './fhir.controller.js';
 import { FhirService } from './fhir.service.js';
 import { RecordExports } from './record-exports.js';
 
 /** Records out: FHIR R4 bundles, the case report PDF, and the one export path (rate limit, audit). */
 @Module({
-  controllers: [FhirController],
-  providers: [FhirService, RecordExports],
+  controllers: [FhirController, CaseReportController],
+  providers: [FhirService, CaseReportService, RecordExports],
   exports: [RecordExports],
 })
 export class RecordsModule {}
