@@ -4,6 +4,7 @@ import { enBaseMessages, type DomainMessages } from './en.messages';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
 import { withPortalMessages } from '../portal/portal-i18n';
 import { withAccountMessages } from '../account/account-i18n';
+import { withRecordsMessages } from '../records/records-i18n';
 
 let enDomainMessages: DomainMessages | null = null;
 
@@ -14,7 +15,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(withAccountMessages(withPortalMessages(messagesFor)), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withRecordsMessages(withAccountMessages(withPortalMessages(messagesFor))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

@@ -6,6 +6,7 @@ import { EnumChip } from '../../../shared/enum-chip';
 import { ScheduleText } from '../../../shared/schedule-text';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
+import { CaseReportButton } from '../../../records/case-report.button';
 import { MoveStageButton } from './move-stage.dialog';
 
 /** Title, kind, clients, status; the six stages with where the case is and where the plan expects it. */
@@ -33,8 +34,9 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
               </Typography>
             </Stack>
           </Box>
-          <Stack direction="row" spacing={1} alignItems="flex-start">
+          <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="flex-start">
             <MoveStageButton record={record} />
+            <CaseReportButton record={record} />
             <EditButton record={record} variant="outlined" />
           </Stack>
         </Stack>
