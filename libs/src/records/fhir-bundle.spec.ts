@@ -1,7 +1,7 @@
 import type { DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { fhirErrors } from '../../../api/src/testing/fhir-validator.js';
 import type { CaseRecord } from './case-record.js';
-import { ATTUNE_SCALE_SYSTEM, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
+import { ATTUNE_SCALE_SYSTEM, base64Utf8, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
 
 const ZHAO = '11111111-1111-4111-8111-111111111111';
 const ZHOU = '22222222-2222-4222-8222-222222222222';
@@ -132,5 +132,11 @@ describe('FHIR R4 mapping of a case record', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(bundle.entry![0]!.resource!.resourceType).toBe('Patient');
     expect(bundle.total).toBe(1);
+  });
+
+  it('writes note texts as base64 of their UTF-8 bytes, as Node would', () => {
+    for (const text of ['', 'a', 'ab', 'abc', 'Scale 4.5 — 周婷说：“好多了” 🙂', '\ud800 lone']) {
+      expect(base64Utf8(text)).toBe(Buffer.from(text, 'utf8').toString('base64'));
+    }
   });
 });
