@@ -21,3 +21,5 @@ export * from './sign-in-delays.js';
 export * from './records/case-record.js';
 export * from './records/fhir-bundle.js';
 export * from './records/case-report.js';
+export * from './records/my-record.js';
+export * from './records/erasure-requests.js';

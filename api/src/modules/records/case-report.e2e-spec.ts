@@ -1,36 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { demoCaseId, seedDemoData } from '../../seed/demo-seed.js';
+import { seedDemoData, demoCaseId } from '../../seed/demo-seed.js';
+import { binaryBody, renderPdfPages, type RenderedPage } from '../../testing/pdf-pages.js';
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 /** fontkit (pdfkit's font engine) reads the font file the report embeds; it ships no types. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fontkit = require('fontkit') as { openSync(file: string): { hasGlyphForCodePoint(codePoint: number): boolean } };
 
-/** Where the pages are kept as PNGs for a person to look at (the project's ignored artifacts folder). */
-const ARTIFACTS = path.resolve(__dirname, '../../../../tests/artifacts/case-report');
-const PDF_PAGES = path.resolve(__dirname, '../../testing/pdf-pages.mjs');
-
-interface RenderedPage { png: string; text: string; cjkRuns: Array<{ text: string; ink: number }>; fonts: string[] }
-
-/** Saves the PDF, turns its pages into PNGs and reads their text back (PDF.js in its own process). */
-function pagesOf(pdf: Buffer, name: string): RenderedPage[] {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  const out = execFileSync(process.execPath, [PDF_PAGES, file, ARTIFACTS, name], { maxBuffer: 64 * 1024 * 1024 });
-  return (JSON.parse(out.toString('utf8')) as { pages: RenderedPage[] }).pages;
-}
-
+const pagesOf = (pdf: Buffer, name: string): RenderedPage[] => renderPdfPages(pdf, 'case-report', name);
 const squash = (s: string) => s.replace(/\s+/g, '');
 const textOf = (pages: RenderedPage[]) => squash(pages.map((p) => p.text).join('\n'));
-
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void; on(e: string, cb: (c?: string) => void): void }, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(Buffer.from(c as unknown as Buffer)));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 describe('case report PDF', () => {
   let t: TestApp;
@@ -39,7 +17,7 @@ describe('case report PDF', () => {
   let chen: SignedInClient;
   const chenCase = demoCaseId('chen');
 
-  const download = async (who: SignedInClient, url: string) => who.get(url).buffer(true).parse(binary as never);
+  const download = async (who: SignedInClient, url: string) => who.get(url).buffer(true).parse(binaryBody as never);
 
   beforeAll(async () => {
     t = await createTestApp('records_report');

@@ -54,6 +54,13 @@ export interface ReportMessages {
   yes: string;
   no: string;
   privateNote: string;
+  myRatings: string;
+  myMoments: string;
+  partnerShared: (name: string) => string;
+  draft: string;
+  practitionerNote: string;
+  ratingSource: Record<'practitioner' | 'client', string>;
+  nothing: string;
 }
 
 const en: ReportMessages = {
@@ -116,6 +123,13 @@ const en: ReportMessages = {
   yes: 'yes',
   no: 'no',
   privateNote: 'Your practitioner\'s session notes and private working notes are not part of this export, as the law allows for psychotherapy notes. You can ask your practitioner about them.',
+  myRatings: 'My ratings on the scale',
+  myMoments: 'Moments I logged',
+  partnerShared: (name) => `Shared with me by ${name}`,
+  draft: 'Draft (not sent)',
+  practitionerNote: 'Note from my practitioner',
+  ratingSource: { practitioner: 'with my practitioner', client: 'my own rating' },
+  nothing: 'Nothing yet.',
 };
 
 const zh: ReportMessages = {
@@ -174,6 +188,13 @@ const zh: ReportMessages = {
   yes: '是',
   no: '否',
   privateNote: '咨询师的会谈记录和私人工作笔记不包含在此导出中，这是法律对心理治疗笔记所允许的。您可以向咨询师询问。',
+  myRatings: '我在量尺上的评分',
+  myMoments: '我记录的时刻',
+  partnerShared: (name) => `${name} 与我分享的内容`,
+  draft: '草稿（未提交）',
+  practitionerNote: '咨询师的留言',
+  ratingSource: { practitioner: '与咨询师一起', client: '我自己的评分' },
+  nothing: '暂无内容。',
 };
 
 export const REPORT_MESSAGES: Record<ReportLanguage, ReportMessages> = { en, zh };

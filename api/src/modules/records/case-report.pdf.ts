@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import {
   homeworkCompleted,
   readableNoteSections,
@@ -12,6 +10,10 @@ import {
   type StageNumber,
 } from '@attune/domain';
 import { REPORT_MESSAGES, type ReportMessages } from './case-report.messages.js';
+import { INK, MUTED, openPdf, PdfWriter, RULE } from './pdf-writer.js';
+
+const SERIES_COLOURS = ['#1d4ed8', '#b45309'];
+const STAGE_FILLS = ['#eef2ff', '#ecfdf5', '#fefce8', '#fdf2f8', '#f0f9ff', '#f5f5f4'];
 
 export interface CaseReportOptions {
   language: ReportLanguage;
@@ -24,47 +26,11 @@ export interface CaseReportOptions {
   generatedBy: string;
 }
 
-/**
- * Noto Sans SC (SIL Open Font License), shipped by the npm package @expo-google-fonts/noto-sans-sc:
- * Latin and Chinese glyphs in one face, so either language renders on a machine with no fonts
- * installed. pdfkit embeds only the glyphs a document uses.
- */
-const FONT_FILES = {
-  regular: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
-};
-let fontData: { regular: Buffer; bold: Buffer } | undefined;
-function fonts(): { regular: Buffer; bold: Buffer } {
-  fontData ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold) };
-  return fontData;
-}
-
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const RULE = '#cbd2d9';
-const SERIES_COLOURS = ['#1d4ed8', '#b45309'];
-const STAGE_FILLS = ['#eef2ff', '#ecfdf5', '#fefce8', '#fdf2f8', '#f0f9ff', '#f5f5f4'];
-
 /** Renders a case record as a printable PDF (A4) and resolves with its bytes. */
 export function renderCaseReport(record: CaseRecord, options: CaseReportOptions): Promise<Buffer> {
   const m = REPORT_MESSAGES[options.language];
   const title = options.variant === 'discharge' ? m.dischargeSummary : m.caseReport;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 64, left: 56, right: 56 },
-    bufferPages: true,
-    lang: m.locale,
-    displayTitle: true,
-    info: { Title: `${title}: ${record.case.title}`, Author: record.practice.name, Subject: title, Creator: 'Attune' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts().regular);
-  doc.registerFont('bold', fonts().bold);
+  const { doc, done } = openPdf({ lang: m.locale, title: `${title}: ${record.case.title}`, author: record.practice.name, subject: title });
   const w = new ReportWriter(doc, m, options, record);
   w.header(title);
   if (options.variant === 'discharge') {
@@ -83,30 +49,14 @@ export function renderCaseReport(record: CaseRecord, options: CaseReportOptions)
     w.homework();
     w.signatureHashes();
   }
-  w.footers();
+  w.footers(record.case.title, m.page);
   doc.end();
   return done;
 }
 
-class ReportWriter {
-  private readonly date: Intl.DateTimeFormat;
-  private readonly dateTime: Intl.DateTimeFormat;
-
-  constructor(private readonly doc: PDFKit.PDFDocument, private readonly m: ReportMessages, private readonly options: CaseReportOptions, private readonly record: CaseRecord) {
-    this.date = new Intl.DateTimeFormat(m.locale, { timeZone: options.timeZone, dateStyle: 'medium' });
-    this.dateTime = new Intl.DateTimeFormat(m.locale, { timeZone: options.timeZone, dateStyle: 'medium', timeStyle: 'short' });
-  }
-
-  private get width(): number {
-    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
-  }
-
-  private d(iso: string): string {
-    return this.date.format(new Date(iso));
-  }
-
-  private dt(iso: string): string {
-    return this.dateTime.format(new Date(iso));
+class ReportWriter extends PdfWriter {
+  constructor(doc: PDFKit.PDFDocument, private readonly m: ReportMessages, private readonly options: CaseReportOptions, private readonly record: CaseRecord) {
+    super(doc, m.locale, options.timeZone);
   }
 
   private staff(id: string | null): string {
@@ -115,40 +65,6 @@ class ReportWriter {
 
   private clientName(id: string): string {
     return this.record.clients.find((c) => c.id === id)?.displayName ?? '—';
-  }
-
-  private ensureSpace(height: number): void {
-    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
-  }
-
-  private heading(text: string): void {
-    this.ensureSpace(60);
-    this.doc.moveDown(0.8).font('bold').fontSize(13).fillColor(INK).text(text, { width: this.width });
-    const y = this.doc.y + 2;
-    this.doc.moveTo(this.doc.page.margins.left, y).lineTo(this.doc.page.margins.left + this.width, y).lineWidth(0.5).strokeColor(RULE).stroke();
-    this.doc.moveDown(0.5);
-  }
-
-  private subheading(text: string): void {
-    this.ensureSpace(40);
-    this.doc.moveDown(0.4).font('bold').fontSize(10.5).fillColor(INK).text(text, { width: this.width });
-  }
-
-  private para(text: string, opts: { muted?: boolean; size?: number; indent?: number } = {}): void {
-    this.doc.font('body').fontSize(opts.size ?? 9.5).fillColor(opts.muted ? MUTED : INK).text(text, this.doc.page.margins.left + (opts.indent ?? 0), undefined, { width: this.width - (opts.indent ?? 0), lineGap: 1.5 });
-  }
-
-  /** "Label: text" in one paragraph; an answer of several lines (a list) starts below its label. */
-  private labelled(label: string, text: string, indent = 0): void {
-    const lead = /[?？:：]$/.test(label) ? `${label} ` : `${label}: `;
-    const left = this.doc.page.margins.left + indent;
-    if (text.includes('\n')) {
-      this.doc.font('bold').fontSize(9.5).fillColor(INK).text(lead.trimEnd(), left, undefined, { width: this.width - indent, lineGap: 1.5 });
-      this.doc.font('body').text(text, left + 8, undefined, { width: this.width - indent - 8, lineGap: 1.5 });
-      return;
-    }
-    this.doc.font('bold').fontSize(9.5).fillColor(INK).text(lead, left, undefined, { continued: true, width: this.width - indent, lineGap: 1.5 });
-    this.doc.font('body').text(text, { lineGap: 1.5 });
   }
 
   header(title: string): void {
@@ -254,10 +170,6 @@ class ReportWriter {
     }
   }
 
-  private subheadingIndented(text: string): void {
-    this.doc.moveDown(0.2).font('bold').fontSize(9).fillColor(INK).text(text, this.doc.page.margins.left + 10, undefined, { width: this.width - 10 });
-  }
-
   sessions(): void {
     this.heading(this.m.sessions);
     if (this.record.sessions.length === 0) this.para(this.m.noSessions, { muted: true });
@@ -324,20 +236,6 @@ class ReportWriter {
     this.noteOf(last);
   }
 
-  /** "Page n of m" at the foot of every page, once all pages exist. */
-  footers(): void {
-    const range = this.doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
-      const bottom = this.doc.page.margins.bottom;
-      this.doc.page.margins.bottom = 0;
-      this.doc.font('body').fontSize(7.5).fillColor(MUTED).text(
-        `${this.record.case.title} · ${this.m.page(i + 1, range.count)}`,
-        this.doc.page.margins.left, this.doc.page.height - 40, { width: this.width, align: 'center', lineBreak: false },
-      );
-      this.doc.page.margins.bottom = bottom;
-    }
-  }
 }
 
 /** A homework answer as readable text, by field kind; empty when not answered. */

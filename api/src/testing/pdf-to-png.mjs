@@ -2,7 +2,7 @@
 // and reports each page's text (as PDF.js extracts it) and, for every text run holding Chinese
 // characters, the share of dark pixels inside its box (drawn glyphs leave ink; a missing font
 // leaves nothing). Runs as its own Node process: PDF.js is ESM only, the API's tests are CommonJS.
-// Usage: node pdf-pages.mjs <file.pdf> <out-dir> <name-prefix>
+// Usage: node pdf-to-png.mjs <file.pdf> <out-dir> <name-prefix>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
