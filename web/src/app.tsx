@@ -9,6 +9,7 @@ import { i18nProvider } from './i18n/i18n-provider';
 import { AttuneLayout } from './layout/attune-layout';
 import { attuneTheme } from './layout/theme';
 import { lazyNamed } from './shared/lazy-named';
+import { ERASURE_REQUESTS_PATH, ErasureRequestsPage } from './records/erasure-requests.page';
 import { auditEventsResource } from './resources/audit-events/audit-events.resource';
 import { casesResource } from './resources/cases/cases.resource';
 import { clientsResource } from './resources/clients/clients.resource';
@@ -55,6 +56,7 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+      <Route path={ERASURE_REQUESTS_PATH} element={<ErasureRequestsPage />} />
     </CustomRoutes>
     {(role: Role | undefined) => resourcesFor(role)}
   </Admin>

@@ -4,6 +4,7 @@ import FolderSharedIcon from '@mui/icons-material/FolderShared';
 import HistoryIcon from '@mui/icons-material/History';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
+import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import { can, type Resource, type Role } from '@attune/domain';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
@@ -23,6 +24,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'exercises', to: '/exercises', label: 'attune.menu.exercises', icon: <AssignmentIcon /> },
   { resource: 'users', to: '/users', label: 'attune.menu.users', icon: <ManageAccountsIcon /> },
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
+  // Admin only, as the API's route is: held by the `users` permission, which only admins have.
+  { resource: 'users', to: '/erasure-requests', label: 'records.erasure.menu', icon: <DeleteSweepIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */

@@ -1,6 +1,7 @@
 import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { AccountPage } from '../account/account.page';
+import { MyRecordPage } from '../records/my-record.page';
 import { ExercisePage } from './exercise.page';
 import { LogMomentPage } from './log-moment.page';
 import { MyHomeworkPage } from './my-homework.page';
@@ -44,6 +45,7 @@ export const ClientPortal = () => {
         <Route path="progress" element={<MyProgressPage />} />
         <Route path="partner" element={<PartnerAnswersPage />} />
         <Route path="account" element={<AccountPage portal />} />
+        <Route path="my-record" element={<MyRecordPage />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>
     </Box>

@@ -17,6 +17,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
     { to: '/rate-myself', label: translate('portal.nav.rate_myself') },
     { to: '/progress', label: translate('portal.nav.progress') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),
+    { to: '/my-record', label: translate('records.my_record.nav') },
   ];
   const current = (to: string) => (to === '/' ? pathname === '/' || pathname.startsWith('/homework') : pathname.startsWith(to));
   return (
