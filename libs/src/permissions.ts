@@ -16,6 +16,8 @@ export const RESOURCES = [
   'audit-events',
   'dashboard',
   'me',
+  'fhir',
+  'erasure-requests',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -44,6 +46,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     assignments: ALL,
     'audit-events': READ_ONLY,
     dashboard: READ_ONLY,
+    // Records out: FHIR read-outs of what the actor may see; clients' requests to erase, decided by admins.
+    fhir: READ_ONLY,
+    'erasure-requests': ['list', 'read', 'update'],
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
@@ -55,6 +60,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     exercises: ALL,
     assignments: ALL,
     dashboard: READ_ONLY,
+    fhir: READ_ONLY,
   },
   client: {
     me: WRITE_NO_DELETE,

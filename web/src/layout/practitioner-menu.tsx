@@ -24,8 +24,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'exercises', to: '/exercises', label: 'attune.menu.exercises', icon: <AssignmentIcon /> },
   { resource: 'users', to: '/users', label: 'attune.menu.users', icon: <ManageAccountsIcon /> },
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
-  // Admin only, as the API's route is: held by the `users` permission, which only admins have.
-  { resource: 'users', to: '/erasure-requests', label: 'records.erasure.menu', icon: <DeleteSweepIcon /> },
+  { resource: 'erasure-requests', to: '/erasure-requests', label: 'records.erasure.menu', icon: <DeleteSweepIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */

@@ -21,27 +21,27 @@ function fhirBase(req: Request): string {
 export class FhirController {
   constructor(private readonly fhir: FhirService) {}
 
-  @Get('Patient/:clientId/$everything')
-  @Permission('clients', 'read')
+  @Get('Patient/:id/$everything')
+  @Permission('fhir', 'read')
   @Header('Content-Type', FHIR_JSON)
   @ApiProduces('application/fhir+json')
   @ApiOperation({
     summary: 'FHIR R4 Bundle of everything about one client in the cases the caller may see',
     description: 'Patient, Organization, Practitioner, EpisodeOfCare per case, Encounter per held session, DocumentReference (LOINC 11506-3) per signed note and addendum, Observation per scale score, Questionnaire and QuestionnaireResponse per completed homework. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
   })
-  patient(@CurrentActor() actor: Actor, @Param('clientId', ParseIdPipe) clientId: string, @Req() req: Request): Promise<Bundle> {
+  patient(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) clientId: string, @Req() req: Request): Promise<Bundle> {
     return this.fhir.patientEverything(actor, clientId, fhirBase(req));
   }
 
-  @Get('EpisodeOfCare/:caseId/$everything')
-  @Permission('cases', 'read')
+  @Get('EpisodeOfCare/:id/$everything')
+  @Permission('fhir', 'read')
   @Header('Content-Type', FHIR_JSON)
   @ApiProduces('application/fhir+json')
   @ApiOperation({
     summary: 'FHIR R4 Bundle of everything in one case, each partner\'s data under their own Patient',
-    description: 'The path takes the case id; a couple\'s case has one EpisodeOfCare per partner (`<caseId>-1`, `<caseId>-2`), each with the case id as identifier.',
+    description: 'The path takes the case id (`id`); a couple\'s case has one EpisodeOfCare per partner (`<caseId>-1`, `<caseId>-2`), each with the case id as identifier.',
   })
-  episode(@CurrentActor() actor: Actor, @Param('caseId', ParseIdPipe) caseId: string, @Req() req: Request): Promise<Bundle> {
+  episode(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) caseId: string, @Req() req: Request): Promise<Bundle> {
     return this.fhir.episodeEverything(actor, caseId, fhirBase(req));
   }
 }

@@ -65,21 +65,21 @@ export class MyRecordsOutController {
   }
 }
 
-/** Admins decide the requests to erase. (Admin-only through the `users` permission, which only admins hold.) */
+/** Admins decide the requests to erase (the `erasure-requests` permission, which only admins hold). */
 @ApiTags('erasure requests')
 @Controller('erasure-requests')
 export class ErasureRequestsController {
   constructor(private readonly erasure: ErasureRequestsService) {}
 
   @Get()
-  @Permission('users', 'list')
+  @Permission('erasure-requests', 'list')
   @ApiOperation({ summary: 'The practice\'s requests to erase, pending first (admins)' })
   list(@CurrentActor() actor: Actor): Promise<ErasureRequestDto[]> {
     return this.erasure.list(actor);
   }
 
   @Post(':id/decision')
-  @Permission('users', 'update')
+  @Permission('erasure-requests', 'update')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accepts or declines a pending request with a reason; deletes nothing by itself (admins)' })
   decide(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: erasureDecisionInputSchema }) body: ErasureDecisionInput): Promise<ErasureRequestDto> {
