@@ -12,6 +12,7 @@ import { MeModule } from './modules/me/me.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { SchedulingModule } from './modules/scheduling/scheduling.module.js';
 import { PublicTestModule } from './modules/public-test/public-test.module.js';
+import { RecordsModule } from './modules/records/records.module.js';
 import { ScaleScoresModule } from './modules/scale-scores/scale-scores.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -24,4 +25,5 @@ export const DOMAIN_MODULES = [
   NotificationsModule,
   SchedulingModule,
   MeasuresModule, PublicTestModule,
+  RecordsModule,
 ];

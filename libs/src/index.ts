@@ -27,3 +27,8 @@ export * from './measures/communication-profile.js';
 export * from './measures/measure-catalogue.js';
 export * from './measures/measure-inputs.js';
 export * from './case-visibility.js';
+export * from './records/case-record.js';
+export * from './records/fhir-bundle.js';
+export * from './records/case-report.js';
+export * from './records/my-record.js';
+export * from './records/erasure-requests.js';

@@ -23,6 +23,8 @@ export const RESOURCES = [
   'intake-requests',
   'practice',
   'outbox',
+  'fhir',
+  'erasure-requests',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -59,6 +61,9 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     practice: ['read', 'update'],
     // the e-mails the practice sent or keeps (no SMTP_URL): addresses, never clinical text
     outbox: READ_ONLY,
+    // Records out: FHIR read-outs of what the actor may see; clients' requests to erase, decided by admins.
+    fhir: READ_ONLY,
+    'erasure-requests': ['list', 'read', 'update'],
   },
   practitioner: {
     clients: WRITE_NO_DELETE,
@@ -76,6 +81,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Resource, readonl
     measures: READ_ONLY,
     'measure-schedules': WRITE_NO_DELETE,
     'measure-responses': WRITE_NO_DELETE,
+    fhir: READ_ONLY,
   },
   client: {
     me: WRITE_NO_DELETE,

@@ -12,6 +12,7 @@ import { lazyNamed } from './shared/lazy-named';
 import { ACTIVATE_PATH, ActivatePage, FORGOT_PASSWORD_PATH, ForgotPasswordPage, RESET_PASSWORD_PATH, ResetPasswordPage } from './notifications/password-pages';
 
 const OUTBOX_PATH = '/outbox';
+import { ERASURE_REQUESTS_PATH, ErasureRequestsPage } from './records-out/erasure-requests.page';
 import { auditEventsResource } from './resources/audit-events/audit-events.resource';
 import { casesResource } from './resources/cases/cases.resource';
 import { clientsResource } from './resources/clients/clients.resource';
@@ -65,6 +66,7 @@ export const App = () => (
       <Route path={OUTBOX_PATH} element={<OutboxPage />} />
       <Route path="/calendar" element={<CalendarPage />} />
       <Route path="/intake-requests" element={<IntakeRequestsPage />} />
+      <Route path={ERASURE_REQUESTS_PATH} element={<ErasureRequestsPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={ACTIVATE_PATH} element={<ActivatePage />} />

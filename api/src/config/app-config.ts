@@ -93,7 +93,7 @@ export interface AppConfig {
   loginThrottleLimit: number;
   /** Requests a minute per signed-in user, per API process (0: no limit); past it 429 with Retry-After. */
   apiRateLimit: number;
-  /** CSV exports a minute per signed-in user, per API process (0: no limit); past it 429 with Retry-After. */
+  /** Exports (CSV lists, FHIR, report PDFs, a client's own export) a minute per user, per API process (0: no limit); past it 429 with Retry-After. */
   exportRateLimit: number;
   dbPoolSize: number;
   /** Bearer token that lets a scraper off this machine read /api/metrics; unset: loopback only. */

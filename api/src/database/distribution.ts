@@ -45,6 +45,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
     note: 'looked up by the hash of the token in a feed URL before the practice is known (as login_sessions); holds no clinical text',
   },
   session_change_requests: { placement: 'distributed', note: "a client's request to cancel or reschedule, with their message" },
+  erasure_requests: { placement: 'distributed', note: 'a client\'s request to erase their data and the admin\'s decision' },
   migrations: { placement: 'coordinator', note: "TypeORM's bookkeeping" },
   notification_settings: { placement: 'distributed', note: "a person's language, time zone, quiet hours and e-mail choices" },
   outbox_messages: { placement: 'distributed', note: 'e-mails waiting, sent or kept; never clinical text' },

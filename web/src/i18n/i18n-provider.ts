@@ -6,6 +6,7 @@ import { withPortalMessages } from '../portal/portal-i18n';
 import { withAccountMessages } from '../account/account-i18n';
 import { withListsMessages } from '../lists/lists-i18n';
 import { withRecordsMessages } from '../records/records-i18n';
+import { withRecordsOutMessages } from '../records-out/records-out-i18n';
 import { withNotificationMessages } from '../notifications/notifications-i18n';
 import { withCalendarMessages } from '../calendar/calendar-i18n';
 import { withMeasuresMessages } from '../measures/measures-i18n';
@@ -20,7 +21,7 @@ function messagesFor(locale: string): TranslationMessages | Promise<TranslationM
   return { ...enBaseMessages, attune: { ...(enBaseMessages['attune'] as object), ...enDomainMessages } };
 }
 
-export const i18nProvider = polyglotI18nProvider(withApiTokenMessages(withMeasuresMessages(withCalendarMessages(withNotificationMessages(withRecordsMessages(withListsMessages(withAccountMessages(withPortalMessages(messagesFor)))))))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
+export const i18nProvider = polyglotI18nProvider(withRecordsOutMessages(withApiTokenMessages(withMeasuresMessages(withCalendarMessages(withNotificationMessages(withRecordsMessages(withListsMessages(withAccountMessages(withPortalMessages(messagesFor))))))))), DEFAULT_LOCALE, [...LOCALES], { allowMissing: true });
 
 /**
  * Adds the English words that come from the domain package (stage, exercise and note-section

@@ -7,6 +7,7 @@ import OutboxIcon from '@mui/icons-material/Outbox';
 import InboxIcon from '@mui/icons-material/MoveToInbox';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
+import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import { can, type Resource, type Role } from '@attune/domain';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
@@ -29,6 +30,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { resource: 'audit-events', to: '/audit-events', label: 'attune.menu.audit_log', icon: <HistoryIcon /> },
   { resource: 'intake-requests', to: '/intake-requests', label: 'measures.intake.title', icon: <InboxIcon /> },
   { resource: 'outbox', to: '/outbox', label: 'notifications.outbox.menu', icon: <OutboxIcon /> },
+  { resource: 'erasure-requests', to: '/erasure-requests', label: 'recordsOut.erasure.menu', icon: <DeleteSweepIcon /> },
 ];
 
 /** The entries a role may list, from the shared permission rules. */

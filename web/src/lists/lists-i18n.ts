@@ -1,17 +1,5 @@
-import type { TranslationMessages } from 'react-admin';
+import { withModuleMessages } from '../i18n/module-messages';
 import { listsEnMessages } from './lists.messages';
 
-type MessagesFor = (locale: string) => TranslationMessages | Promise<TranslationMessages>;
-
-/** Adds the lists' words (the `lists` key): English with the app, Chinese loaded with the app's Chinese. */
-export function withListsMessages(messagesFor: MessagesFor): MessagesFor {
-  return (locale) => {
-    const base = messagesFor(locale);
-    if (locale === 'zh') {
-      return Promise.all([base, import('./lists.zh.messages')]).then(([messages, lists]) => ({ ...messages, ...lists.listsZhMessages }));
-    }
-    return base instanceof Promise
-      ? base.then((messages) => ({ ...messages, ...listsEnMessages }))
-      : ({ ...base, ...listsEnMessages } as TranslationMessages);
-  };
-}
+/** Adds the lists words to the app's messages: English with the app, Chinese loaded with the app's Chinese. */
+export const withListsMessages = withModuleMessages(listsEnMessages, () => import('./lists.zh.messages').then((m) => m.listsZhMessages));

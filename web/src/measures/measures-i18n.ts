@@ -1,17 +1,5 @@
-import type { TranslationMessages } from 'react-admin';
+import { withModuleMessages } from '../i18n/module-messages';
 import { measuresEnMessages } from './measures.messages';
 
-type MessagesFor = (locale: string) => TranslationMessages | Promise<TranslationMessages>;
-
-/** Adds the measures' words (the `measures` key): English with the app, Chinese loaded with the app's Chinese. */
-export function withMeasuresMessages(messagesFor: MessagesFor): MessagesFor {
-  return (locale) => {
-    const base = messagesFor(locale);
-    if (locale === 'zh') {
-      return Promise.all([base, import('./measures.zh.messages')]).then(([messages, m]) => ({ ...messages, ...m.measuresZhMessages }));
-    }
-    return base instanceof Promise
-      ? base.then((messages) => ({ ...messages, ...measuresEnMessages }))
-      : ({ ...base, ...measuresEnMessages } as TranslationMessages);
-  };
-}
+/** Adds the measures words to the app's messages: English with the app, Chinese loaded with the app's Chinese. */
+export const withMeasuresMessages = withModuleMessages(measuresEnMessages, () => import('./measures.zh.messages').then((m) => m.measuresZhMessages));

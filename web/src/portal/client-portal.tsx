@@ -2,6 +2,7 @@ import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { AccountPage } from '../account/account.page';
 import { MySessionsPage } from '../calendar/my-sessions.page';
+import { MyRecordPage } from '../records-out/my-record.page';
 import { ExercisePage } from './exercise.page';
 import { LogMomentPage } from './log-moment.page';
 import { MyHomeworkPage } from './my-homework.page';
@@ -57,6 +58,7 @@ export const ClientPortal = () => {
         <Route path="measures" element={<MyMeasuresPage />} />
         <Route path="measures/:id" element={<AnswerMeasurePageForId />} />
         <Route path="account" element={<AccountPage portal />} />
+        <Route path="my-record" element={<MyRecordPage />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>
     </Box>

@@ -20,6 +20,7 @@ export const PortalNav = ({ showPartner }: { showPartner: boolean }) => {
     { to: '/progress', label: translate('portal.nav.progress') },
     { to: '/sessions', label: translate('calendar.my_sessions.nav') },
     ...(showPartner ? [{ to: '/partner', label: translate('portal.nav.partner') }] : []),
+    { to: '/my-record', label: translate('recordsOut.my_record.nav') },
   ];
   const current = (to: string) => (to === '/' ? pathname === '/' || pathname.startsWith('/homework') : pathname.startsWith(to));
   return (

@@ -1,17 +1,5 @@
-import type { TranslationMessages } from 'react-admin';
+import { withModuleMessages } from '../i18n/module-messages';
 import { recordsEnMessages } from './records.messages';
 
-type MessagesFor = (locale: string) => TranslationMessages | Promise<TranslationMessages>;
-
-/** Adds the `records` words to the app's messages: English with the app, Chinese loaded with the app's Chinese. */
-export function withRecordsMessages(messagesFor: MessagesFor): MessagesFor {
-  return (locale) => {
-    const base = messagesFor(locale);
-    if (locale === 'zh') {
-      return Promise.all([base, import('./records.zh.messages')]).then(([messages, records]) => ({ ...messages, ...records.recordsZhMessages }));
-    }
-    return base instanceof Promise
-      ? base.then((messages) => ({ ...messages, ...recordsEnMessages }))
-      : ({ ...base, ...recordsEnMessages } as TranslationMessages);
-  };
-}
+/** Adds the `records` words (what is captured and now shown) to the app's messages: English with the app, Chinese loaded with the app's Chinese. */
+export const withRecordsMessages = withModuleMessages(recordsEnMessages, () => import('./records.zh.messages').then((m) => m.recordsZhMessages));

@@ -7,6 +7,7 @@ import { ScheduleText } from '../../../shared/schedule-text';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
 import { CaseStatusButton } from './case-status.dialog';
+import { CaseReportButton } from '../../../records-out/case-report.button';
 import { MoveStageButton } from './move-stage.dialog';
 import { ReassignCaseButton } from '../../../lists/case-actions';
 
@@ -39,6 +40,7 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
           <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="flex-start">
             <MoveStageButton record={record} />
             <CaseStatusButton record={record} />
+            <CaseReportButton record={record} />
             <EditButton record={record} variant="outlined" />
             <ReassignCaseButton record={record} />
           </Stack>

@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { caseReportQuerySchema, type CaseReportQuery } from '@attune/domain';
+import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor } from '../../common/actor.decorator.js';
+import { ParseIdPipe } from '../../common/parse-id.pipe.js';
+import type { Actor } from '../../common/request-context.js';
+import { parseTimeZone } from '../cases/time-zone.js';
+import { CaseReportService } from './case-report.service.js';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseReportController {
+  constructor(private readonly reports: CaseReportService) {}
+
+  @Get(':id/report.pdf')
+  @Permission('cases', 'read')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: 'The case report as a PDF (or the discharge summary of a closed case) for a period',
+    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
+  })
+  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone the dates are read and printed in; default UTC' })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query({ schema: caseReportQuerySchema }) query: CaseReportQuery,
+    @Query('timeZone') timeZone: string | undefined,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.report(actor, id, query, parseTimeZone(timeZone));
+    return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.fileName}"`, length: file.pdf.length });
+  }
+}

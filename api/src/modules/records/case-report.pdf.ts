@@ -1,0 +1,261 @@
+import {
+  homeworkCompleted,
+  readableNoteSections,
+  sessionWasHeld,
+  type CaseRecord,
+  type ExerciseField,
+  type ReportLanguage,
+  type ReportVariant,
+  type SessionNoteKey,
+  type StageNumber,
+} from '@attune/domain';
+import { REPORT_MESSAGES, type ReportMessages } from './case-report.messages.js';
+import { INK, MUTED, openPdf, PdfWriter, RULE } from './pdf-writer.js';
+
+const SERIES_COLOURS = ['#1d4ed8', '#b45309'];
+const STAGE_FILLS = ['#eef2ff', '#ecfdf5', '#fefce8', '#fdf2f8', '#f0f9ff', '#f5f5f4'];
+
+export interface CaseReportOptions {
+  language: ReportLanguage;
+  variant: ReportVariant;
+  /** The period shown (ISO 8601, either open); the record passed in is already cut to it. */
+  from: string | null;
+  to: string | null;
+  timeZone: string;
+  generatedAt: Date;
+  generatedBy: string;
+}
+
+/** Renders a case record as a printable PDF (A4) and resolves with its bytes. */
+export function renderCaseReport(record: CaseRecord, options: CaseReportOptions): Promise<Buffer> {
+  const m = REPORT_MESSAGES[options.language];
+  const title = options.variant === 'discharge' ? m.dischargeSummary : m.caseReport;
+  const { doc, done } = openPdf({ lang: m.locale, title: `${title}: ${record.case.title}`, author: record.practice.name, subject: title });
+  const w = new ReportWriter(doc, m, options, record);
+  w.header(title);
+  if (options.variant === 'discharge') {
+    w.dischargeSummary();
+    w.clients();
+    w.stageHistory();
+    w.progressChart();
+    w.lastSignedNote();
+    w.signatureHashes();
+  } else {
+    w.clients();
+    w.stageHistory();
+    w.progressChart();
+    w.sessions();
+    w.exceptions();
+    w.homework();
+    w.signatureHashes();
+  }
+  w.footers(record.case.title, m.page);
+  doc.end();
+  return done;
+}
+
+class ReportWriter extends PdfWriter {
+  constructor(doc: PDFKit.PDFDocument, private readonly m: ReportMessages, private readonly options: CaseReportOptions, private readonly record: CaseRecord) {
+    super(doc, m.locale, options.timeZone);
+  }
+
+  private staff(id: string | null): string {
+    return this.record.staff.find((s) => s.id === id)?.displayName ?? '—';
+  }
+
+  private clientName(id: string): string {
+    return this.record.clients.find((c) => c.id === id)?.displayName ?? '—';
+  }
+
+  header(title: string): void {
+    const k = this.record.case;
+    const period = this.options.from || this.options.to
+      ? `${this.options.from ? this.d(this.options.from) : '…'} – ${this.options.to ? this.d(this.options.to) : '…'}`
+      : this.m.wholeCase;
+    this.doc.font('bold').fontSize(18).fillColor(INK).text(title, { width: this.width });
+    this.doc.font('bold').fontSize(12).text(k.title, { width: this.width });
+    this.doc.moveDown(0.4);
+    this.labelled(this.m.practice, this.record.practice.name);
+    this.labelled(this.m.practitioner, this.staff(k.practitionerId));
+    this.labelled(this.m.period, period);
+    this.labelled(`${this.m.opened} / ${this.m.closed}`, `${this.d(k.openedAt)} / ${k.closedAt ? this.d(k.closedAt) : '—'} · ${this.m.kind[k.kind]} · ${this.m.status[k.status]}`);
+    this.labelled(this.m.currentStage, `${k.stage} · ${this.m.stageTitles[k.stage as StageNumber]} (${k.cycle})`);
+    if (k.presentingConcern) this.labelled(this.m.presentingConcern, k.presentingConcern);
+    this.para(`${this.m.generated}: ${this.dt(this.options.generatedAt.toISOString())} · ${this.options.generatedBy} · ${this.options.timeZone}`, { muted: true, size: 8 });
+  }
+
+  clients(): void {
+    this.heading(this.m.clients);
+    for (const c of this.record.clients) {
+      this.para(`${c.displayName}${c.pronouns ? ` (${c.pronouns})` : ''} · ${this.m.clientStatus[c.status]}`);
+    }
+  }
+
+  stageHistory(): void {
+    this.heading(this.m.stageHistory);
+    for (const t of this.record.transitions) {
+      const move = t.fromStage === null ? `${t.toStage}` : `${t.fromStage} → ${t.toStage}`;
+      this.labelled(`${this.d(t.at)} · ${move} ${this.m.stageTitles[t.toStage as StageNumber]} · ${this.m.transitionKind[t.kind] ?? t.kind}`, t.reason);
+    }
+  }
+
+  /** A line per client over the period on the 1-10 scale, stage visits as shaded bands. */
+  progressChart(): void {
+    this.heading(this.m.progress);
+    const scores = this.record.scaleScores;
+    if (scores.length === 0) {
+      this.para(this.m.progressNone, { muted: true });
+      return;
+    }
+    const height = 170;
+    this.ensureSpace(height + 40);
+    const doc = this.doc;
+    const left = doc.page.margins.left + 24;
+    const top = doc.y + 6;
+    const plotWidth = this.width - 24;
+    const times = scores.map((s) => Date.parse(s.recordedAt));
+    const start = Math.min(this.options.from ? Date.parse(this.options.from) : Infinity, ...times, ...this.record.transitions.map((t) => Date.parse(t.at)));
+    const end = Math.max(this.options.to ? Math.min(Date.parse(this.options.to), this.options.generatedAt.getTime()) : -Infinity, ...times);
+    const span = Math.max(end - start, 86_400_000);
+    const x = (t: number) => left + ((t - start) / span) * plotWidth;
+    const y = (score: number) => top + height - ((score - 1) / 9) * height;
+
+    const transitions = this.record.transitions;
+    transitions.forEach((t, i) => {
+      const from = Math.max(Date.parse(t.at), start);
+      const to = i + 1 < transitions.length ? Date.parse(transitions[i + 1]!.at) : end;
+      if (to <= from) return;
+      doc.rect(x(from), top, x(to) - x(from), height).fill(STAGE_FILLS[(t.toStage - 1) % STAGE_FILLS.length]!);
+      doc.font('body').fontSize(7).fillColor(MUTED).text(String(t.toStage), x(from) + 2, top + 2, { lineBreak: false });
+    });
+    doc.lineWidth(0.4).strokeColor(RULE);
+    for (let s = 1; s <= 10; s++) {
+      doc.moveTo(left, y(s)).lineTo(left + plotWidth, y(s)).stroke();
+      doc.font('body').fontSize(7).fillColor(MUTED).text(String(s), left - 18, y(s) - 4, { width: 14, align: 'right', lineBreak: false });
+    }
+    this.record.clients.forEach((client, i) => {
+      const points = scores.filter((s) => s.clientId === client.id).map((s) => [x(Date.parse(s.recordedAt)), y(s.score)] as const);
+      if (points.length === 0) return;
+      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+      doc.lineWidth(1.6).strokeColor(colour);
+      points.forEach(([px, py], j) => (j === 0 ? doc.moveTo(px, py) : doc.lineTo(px, py)));
+      doc.stroke();
+      for (const [px, py] of points) doc.circle(px, py, 2.2).fill(colour);
+    });
+    doc.font('body').fontSize(7.5).fillColor(MUTED)
+      .text(this.d(new Date(start).toISOString()), left, top + height + 4, { lineBreak: false })
+      .text(this.d(new Date(end).toISOString()), left + plotWidth - 80, top + height + 4, { width: 80, align: 'right', lineBreak: false });
+    let legendX = left;
+    const legendY = top + height + 16;
+    this.record.clients.forEach((client, i) => {
+      doc.rect(legendX, legendY + 2, 10, 4).fill(SERIES_COLOURS[i % SERIES_COLOURS.length]!);
+      doc.font('body').fontSize(8).fillColor(INK).text(client.displayName, legendX + 14, legendY, { lineBreak: false });
+      legendX += 24 + doc.widthOfString(client.displayName);
+    });
+    doc.x = doc.page.margins.left;
+    doc.y = legendY + 16;
+  }
+
+  private noteOf(session: CaseRecord['sessions'][number]): void {
+    for (const section of readableNoteSections(session.note)) this.labelled(this.m.noteSections[section.key as SessionNoteKey], section.text, 10);
+    if (session.signedAt) {
+      this.para(`${this.m.signed(this.dt(session.signedAt), this.staff(session.signedBy))} · ${this.m.noteHash} ${session.noteHash}`, { muted: true, size: 7.5, indent: 10 });
+    } else {
+      this.para(this.m.unsigned, { muted: true, size: 8, indent: 10 });
+    }
+    for (const a of session.addenda) {
+      this.subheadingIndented(this.m.addendum(a.position, this.dt(a.createdAt), this.staff(a.authorId)));
+      this.para(a.text, { indent: 10 });
+      this.para(`${this.m.noteHash} ${a.hash}`, { muted: true, size: 7.5, indent: 10 });
+    }
+  }
+
+  sessions(): void {
+    this.heading(this.m.sessions);
+    if (this.record.sessions.length === 0) this.para(this.m.noSessions, { muted: true });
+    for (const s of this.record.sessions) {
+      this.subheading(`${this.m.session(this.dt(s.startsAt), s.durationMinutes, s.format, s.stage)} · ${s.attendeeIds.map((id) => this.clientName(id)).join(', ')}`);
+      this.noteOf(s);
+    }
+  }
+
+  exceptions(): void {
+    this.heading(this.m.exceptions);
+    if (this.record.exceptions.length === 0) this.para(this.m.noExceptions, { muted: true });
+    for (const e of this.record.exceptions) {
+      this.subheading(`${this.dt(e.occurredAt)} · ${this.clientName(e.clientId)}${e.significant ? ` · ${this.m.significant}` : ''}`);
+      this.para([e.context, e.behavior, e.thoughts, e.emotions, e.meaning].filter(Boolean).join(' · '), { indent: 10 });
+      if (e.tags.length) this.para(e.tags.map((tag) => `#${tag}`).join('  '), { muted: true, size: 8, indent: 10 });
+    }
+  }
+
+  homework(): void {
+    this.heading(this.m.homework);
+    if (this.record.homework.length === 0) this.para(this.m.noHomework, { muted: true });
+    for (const h of this.record.homework) {
+      const when = h.submittedAt ? `${this.m.submitted} ${this.d(h.submittedAt)}` : `${this.m.due} ${this.d(h.dueAt)}`;
+      this.subheading(`${h.exercise.title} · ${this.clientName(h.clientId)} · ${this.m.homeworkStatus[h.status]} · ${when}`);
+      if (homeworkCompleted(h)) {
+        for (const field of h.exercise.fields) {
+          const answer = answerText(field, h.response![field.name], this.m);
+          if (answer) this.labelled(field.label, answer, 10);
+        }
+      }
+      if (h.feedback) this.labelled(this.m.feedback, h.feedback, 10);
+    }
+  }
+
+  signatureHashes(): void {
+    const signed = this.record.sessions.filter((s) => s.signedAt);
+    if (signed.length === 0) return;
+    this.heading(this.m.signatureHashes);
+    this.para(this.m.signatureHashesIntro, { muted: true, size: 8 });
+    for (const s of signed) {
+      this.para(`${this.d(s.startsAt)} · ${this.staff(s.signedBy)}`, { size: 8 });
+      this.para(s.noteHash ?? '—', { size: 7.5, indent: 10, muted: true });
+      for (const a of s.addenda) this.para(`+${a.position} ${a.hash}`, { size: 7.5, indent: 10, muted: true });
+    }
+  }
+
+  dischargeSummary(): void {
+    this.heading(this.m.summary);
+    for (const c of this.record.clients) {
+      const own = this.record.scaleScores.filter((s) => s.clientId === c.id);
+      if (own.length > 0) this.para(this.m.firstAndLastScore(c.displayName, String(own[0]!.score), String(own[own.length - 1]!.score)));
+    }
+    this.para(this.m.sessionsHeld(this.record.sessions.filter((s) => sessionWasHeld(s, this.options.generatedAt)).length));
+    this.para(this.m.homeworkDone(this.record.homework.filter(homeworkCompleted).length, this.record.homework.length));
+    this.para(this.m.exceptionsLogged(this.record.exceptions.length));
+  }
+
+  lastSignedNote(): void {
+    const last = [...this.record.sessions].reverse().find((s) => s.signedAt);
+    if (!last) return;
+    this.heading(this.m.lastNote);
+    this.subheading(this.m.session(this.dt(last.startsAt), last.durationMinutes, last.format, last.stage));
+    this.noteOf(last);
+  }
+
+}
+
+/** A homework answer as readable text, by field kind; empty when not answered. */
+export function answerText(field: ExerciseField, value: unknown, m: Pick<ReportMessages, 'yes' | 'no'>): string {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
+  switch (field.kind) {
+    case 'text':
+    case 'longText':
+    case 'date': return typeof value === 'string' ? value : '';
+    case 'list': return strings(value).map((s) => `• ${s}`).join('\n');
+    case 'tags': return strings(value).join(', ');
+    case 'scale': return typeof value === 'number' ? String(value) : '';
+    case 'boolean': return typeof value === 'boolean' ? (value ? m.yes : m.no) : '';
+    case 'choice': return field.options.find((o) => o.value === value)?.label ?? '';
+    case 'ranking': {
+      const r = (value ?? {}) as { items?: unknown; focus?: unknown };
+      const items = strings(r.items).map((s, i) => `${i + 1}. ${s}`).join('\n');
+      return items && typeof r.focus === 'string' && r.focus ? `${items}\n→ ${r.focus}` : items;
+    }
+    default: return '';
+  }
+}
+
