@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule, type SwaggerDocumentOptions } from '@nestjs/swagger';
 import { apiErrorSchema } from '@attune/domain';
 import { z } from 'zod';
@@ -163,6 +163,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       }
     }
   }
-  if (undocumented.length > 0) throw new Error(`OpenAPI: no success answer documented for ${undocumented.join(', ')} (add @ApiAnswer or @ApiNoContent)`);
+  // the app still starts (a route merged without it must not stop it); the document's own test fails
+  if (undocumented.length > 0) new Logger('OpenAPI').warn(`no success answer documented for ${undocumented.join(', ')} (add @ApiAnswer or @ApiNoContent)`);
   return document;
 }
