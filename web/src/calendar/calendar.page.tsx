@@ -109,7 +109,7 @@ export const CalendarPage = () => {
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('calendar.title')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} alignItems={{ sm: 'center' }}>
-        <Typography variant="h1" sx={{ fontSize: '1.5rem', flexGrow: 1 }}>{translate('calendar.title')}</Typography>
+        <Box sx={{ flexGrow: 1 }} />
         {permissions === 'admin' && (
           <TextField select size="small" label={translate('calendar.practitioner')} value={practitionerId} sx={{ minWidth: 220 }}
             onChange={(e) => { setPractitionerId(e.target.value); setTimeout(refetch); }}>
@@ -131,7 +131,9 @@ export const CalendarPage = () => {
             locales={[zhCnLocale]}
             locale={locale === 'zh' ? 'zh-cn' : 'en-gb'}
             headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+            buttonIcons={false}
             buttonText={{
+              prev: translate('calendar.views.prev'), next: translate('calendar.views.next'),
               today: translate('calendar.views.today'), day: translate('calendar.views.day'), week: translate('calendar.views.week'),
               month: translate('calendar.views.month'), list: translate('calendar.views.agenda'),
             }}
