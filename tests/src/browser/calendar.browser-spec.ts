@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { openBrowser, signIn, signInToDashboard, type Browser } from '../support/browser.js';
+import { expectEventually, openBrowser, signIn, signInToDashboard, type Browser } from '../support/browser.js';
 import { ApiSession, CASE_TITLE, CLIENT, PHONE, THERAPIST } from './portal-helpers.js';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -102,6 +102,7 @@ describe('the calendar', () => {
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     const first = entry('15:00');
     await first.waitFor();
+    await page.locator('td.fc-timegrid-slot-lane[data-time="16:30:00"]').scrollIntoViewIfNeeded();
     const from = (await page.locator('td.fc-timegrid-slot-lane[data-time="15:00:00"]').boundingBox())!;
     const to = (await page.locator('td.fc-timegrid-slot-lane[data-time="16:00:00"]').boundingBox())!;
     const box = (await first.boundingBox())!;
@@ -165,9 +166,8 @@ describe('the calendar', () => {
     await page.getByRole('dialog', { name: CASE_TITLE.chen }).getByRole('button', { name: 'Write the session note' }).click();
     await page.getByRole('textbox', { name: 'Better since last time' }).fill('Called her sister before the weekend, as planned');
     await page.getByRole('button', { name: 'Save' }).click();
-    await notice(/updated|saved/i);
-    const written = await therapist.get<Appointment>(`/api/sessions/${started.id}`);
-    expect(written).toMatchObject({ status: 'held', note: expect.objectContaining({ betterSinceLast: 'Called her sister before the weekend, as planned' }) });
+    await expectEventually(async () => (await therapist.get<Appointment>(`/api/sessions/${started.id}`)).note['betterSinceLast'], 'Called her sister before the weekend, as planned');
+    expect((await therapist.get<Appointment>(`/api/sessions/${started.id}`)).status).toBe('held');
   });
 
   it('is axe-clean in the day, month and agenda views, in English and in Chinese', async () => {
