@@ -4,7 +4,8 @@
  * week (practitioner0) and the admin's practice week (admin0, every practitioner of practice 0).
  * Sends `--duration` requests of each one after another to the built API, and reports the latency
  * (p50, p95, mean), the rows answered, and from pg_stat_statements the statements per request that
- * read therapy_sessions (the week itself must be one) and all statements (sign-in session, audit).
+ * read therapy_sessions (the week itself must be one) and all statements the API sent (sign-in session,
+ * transaction, the week, its audit row), FK checks inside PostgreSQL not counted.
  * Prints a Markdown table (for docs/PERFORMANCE.md; it writes nothing itself).
  */
 import path from 'node:path';
@@ -58,7 +59,14 @@ async function main(): Promise<void> {
         }
         const stats = (await withClient(db.url, (c) => c.query<{ sessions: string | null; all: string | null }>(
           `SELECT sum(calls) FILTER (WHERE query ILIKE '%FROM "therapy_sessions"%' OR query ILIKE '%FROM therapy_sessions%') AS sessions, sum(calls) AS all
-             FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'`))).rows[0]!;
+             FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'
+              -- foreign-key checks run inside PostgreSQL (the audit rows' references), not sent by the API
+              AND query NOT LIKE 'SELECT 1 FROM ONLY %'`))).rows[0]!;
+        const top = (await withClient(db.url, (c) => c.query<{ calls: string; query: string }>(
+          `SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements
+            WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 5`))).rows;
+        console.log(`${label}: the most frequent statements over ${requests} requests`);
+        for (const t of top) console.log(`  ${(Number(t.calls) / requests).toFixed(2)} / request  ${t.query}`);
         times.sort((a, b) => a - b);
         results.push({
           label, rows, p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.floor(times.length * 0.95)]!,
@@ -67,7 +75,7 @@ async function main(): Promise<void> {
         });
       }
       console.log(`\nCalendar week views, scale ${args.scale}, ${requests} sequential requests each; ${machineSummary()}\n`);
-      console.log('| view | appointments answered | p50 ms | p95 ms | mean ms | statements reading therapy_sessions / request | all statements / request |');
+      console.log('| view | appointments answered | p50 ms | p95 ms | mean ms | statements reading therapy_sessions / request | statements sent / request (FK checks not counted) |');
       console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const r of results) {
         console.log(`| ${r.label} | ${r.rows} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.sessionStatements.toFixed(2)} | ${r.allStatements.toFixed(2)} |`);

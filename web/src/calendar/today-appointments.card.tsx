@@ -31,7 +31,7 @@ export const TodayAppointmentsCard = () => {
   const unsigned = useQuery({
     queryKey: ['unsigned-held-sessions', from.toISOString()],
     queryFn: async () => (await dataProvider.getList<CalendarSession>('sessions', {
-      pagination: { page: 1, perPage: 20 }, sort: { field: 'startsAt', order: 'DESC' },
+      pagination: { page: 1, perPage: 5 }, sort: { field: 'startsAt', order: 'DESC' },
       filter: { status: 'held', signed: false, startsTo: from.toISOString() },
     })).data,
   });
