@@ -26,7 +26,7 @@ import {
 } from './bench-fixtures.js';
 
 /** Bump when the generator changes what it writes: a database loaded by another version is reloaded. */
-export const BENCH_DATA_VERSION = 'bench-data/v1';
+export const BENCH_DATA_VERSION = 'bench-data/v2';
 
 export interface BenchSizes {
   practices: number;
@@ -455,6 +455,19 @@ async function load(url: string, scale: number, log: Log, progress: boolean): Pr
     } finally {
       await runner.close();
     }
+
+    // The calendar's future: every practitioner's next week (from next Monday, UTC) full, 40
+    // appointments Monday to Friday 09:00-17:00, spread over their open cases (issue 15's week view).
+    rows.appointments = (await main.query(`
+      INSERT INTO therapy_sessions (practice_id, case_id, starts_at, duration_minutes, format, attendee_ids, stage, note, created_by,
+                                    created_at, updated_at, status, meeting_format, location, time_zone)
+      SELECT k.practice_id, k.id,
+             date_trunc('week', $1::timestamptz) + interval '7 days' + make_interval(days => slot / 8, hours => 9 + slot % 8),
+             50, 'individual', ARRAY[k.c1_id], k.stage, '{}', k.practitioner_id, $1, $1, 'scheduled',
+             (ARRAY['in_person', 'video', 'phone'])[1 + slot % 3], NULL, 'UTC'
+        FROM (SELECT k.*, row_number() OVER w - 1 AS r, count(*) OVER (PARTITION BY k.practitioner_id) AS open_cases
+                FROM bench.case_plan k WHERE NOT k.closed WINDOW w AS (PARTITION BY k.practitioner_id ORDER BY k.n)) k
+        JOIN generate_series(0, 39) slot ON slot % k.open_cases = k.r`, [now])).rowCount ?? 0;
 
     await main.query(`
       INSERT INTO bench.known_users (ord, role, email, purpose) VALUES

@@ -22,7 +22,7 @@ export interface Browser {
 }
 
 /** Debian's Chromium, driven by playwright-core with a fresh profile; never a downloaded browser. */
-export async function openBrowser(options: { width?: number; height?: number; locale?: string; name?: string } = {}): Promise<Browser> {
+export async function openBrowser(options: { width?: number; height?: number; locale?: string; name?: string; timezoneId?: string } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install Debian's: \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH.`);
   }
@@ -33,6 +33,7 @@ export async function openBrowser(options: { width?: number; height?: number; lo
     args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     locale: options.locale ?? 'en-US',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });

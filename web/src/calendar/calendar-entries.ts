@@ -3,8 +3,19 @@ import type { SessionDto } from '@attune/domain';
 /** A session as the calendar shows it (the list's record, with its version). */
 export type CalendarSession = SessionDto & { version: number };
 
+/** Entry colours per state, each with white text at a contrast of 4.5:1 or more (WCAG AA). */
+export const STATUS_COLOURS: Record<CalendarSession['status'], string> = {
+  scheduled: '#1f5f99',
+  held: '#2e6b30',
+  cancelled: '#616161',
+  no_show: '#8a4b00',
+};
+
 export interface CalendarEntry {
   id: string;
+  backgroundColor: string;
+  borderColor: string;
+  textColor: string;
   title: string;
   start: string;
   end: string;
@@ -30,6 +41,9 @@ export function toCalendarEntry(session: CalendarSession): CalendarEntry {
     start: session.startsAt,
     end: session.endsAt,
     editable: session.status === 'scheduled' && session.signedAt === null,
+    backgroundColor: STATUS_COLOURS[session.status],
+    borderColor: STATUS_COLOURS[session.status],
+    textColor: '#ffffff',
     classNames: [`attune-appointment-${session.status}`],
     extendedProps: { session },
   };

@@ -75,7 +75,7 @@ export const calendarEnMessages = {
     statuses: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', no_show: 'Missed' },
     cancelled_by_choices: { client: 'Client', practitioner: 'Practitioner' },
     change_kinds: { cancel: 'cancel', reschedule: 'reschedule' },
-    views: { day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda', today: 'Today' },
+    views: { prev: 'Previous', next: 'Next', day: 'Day', week: 'Week', month: 'Month', agenda: 'Agenda', today: 'Today' },
   },
 };
 

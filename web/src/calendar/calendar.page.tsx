@@ -26,7 +26,7 @@ import { Title, useGetList, useLocale, useNotify, usePermissions, useTranslate }
 import { useNavigate } from 'react-router-dom';
 import { useAttuneDataProvider, type AppointmentMoveRequest } from '../data/data-provider';
 import { stageTitleKey } from '../shared/choices';
-import { apiErrorOf, minutesBetween, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
+import { apiErrorOf, minutesBetween, STATUS_COLOURS, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
 
 type Retry = { kind: 'outside_hours' | 'clash'; message: string; run: (extra: Partial<AppointmentMoveRequest>) => Promise<void> };
 
@@ -34,7 +34,8 @@ const EntryContent = ({ arg }: { arg: EventContentArg }) => {
   const translate = useTranslate();
   const s = arg.event.extendedProps['session'] as CalendarSession;
   return (
-    <Box sx={{ overflow: 'hidden', fontSize: '0.8rem', lineHeight: 1.25 }}>
+    // its own background too, so a line that runs past a short entry still reads white on the state's colour
+    <Box sx={{ overflow: 'hidden', height: '100%', fontSize: '0.8rem', lineHeight: 1.25, bgcolor: STATUS_COLOURS[s.status], color: '#ffffff' }}>
       <b>{arg.timeText}</b> {s.caseTitle}
       <div>{s.attendeeNames.join(', ')}</div>
       <div>
@@ -109,7 +110,7 @@ export const CalendarPage = () => {
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('calendar.title')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} alignItems={{ sm: 'center' }}>
-        <Typography variant="h1" sx={{ fontSize: '1.5rem', flexGrow: 1 }}>{translate('calendar.title')}</Typography>
+        <Box sx={{ flexGrow: 1 }} />
         {permissions === 'admin' && (
           <TextField select size="small" label={translate('calendar.practitioner')} value={practitionerId} sx={{ minWidth: 220 }}
             onChange={(e) => { setPractitionerId(e.target.value); setTimeout(refetch); }}>
@@ -123,7 +124,7 @@ export const CalendarPage = () => {
       </Stack>
       <Typography variant="body2" sx={{ mb: 1 }}>{translate('calendar.keyboard_hint')}</Typography>
       <Card>
-        <CardContent sx={{ p: { xs: 0.5, sm: 2 } }}>
+        <CardContent sx={{ p: { xs: 0.5, sm: 2 }, '& .fc .fc-day-other .fc-daygrid-day-top': { opacity: 1, color: '#595959' } }}>
           <FullCalendar
             ref={calendarRef}
             plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
@@ -131,13 +132,17 @@ export const CalendarPage = () => {
             locales={[zhCnLocale]}
             locale={locale === 'zh' ? 'zh-cn' : 'en-gb'}
             headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+            buttonIcons={false}
             buttonText={{
+              prev: translate('calendar.views.prev'), next: translate('calendar.views.next'),
               today: translate('calendar.views.today'), day: translate('calendar.views.day'), week: translate('calendar.views.week'),
               month: translate('calendar.views.month'), list: translate('calendar.views.agenda'),
             }}
             height="auto"
-            slotMinTime="07:00:00"
-            slotMaxTime="21:00:00"
+            scrollTime="08:00:00"
+            eventDisplay="block"
+            // a month cell named only by its day number would hide the entries in it from its name (axe)
+            dayCellDidMount={(arg) => arg.el.removeAttribute('aria-labelledby')}
             nowIndicator
             selectable
             selectMirror

@@ -73,6 +73,6 @@ export const calendarZhMessages: CalendarMessages = {
     statuses: { scheduled: '已安排', held: '已进行', cancelled: '已取消', no_show: '缺席' },
     cancelled_by_choices: { client: '来访者', practitioner: '咨询师' },
     change_kinds: { cancel: '取消', reschedule: '改期' },
-    views: { day: '日', week: '周', month: '月', agenda: '列表', today: '今天' },
+    views: { prev: '上一页', next: '下一页', day: '日', week: '周', month: '月', agenda: '列表', today: '今天' },
   },
 };

@@ -1,4 +1,4 @@
-import { Card, CardContent, List, ListItemButton, ListItemText, Skeleton, Typography } from '@mui/material';
+import { Card, CardContent, List, ListItem, ListItemButton, ListItemText, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocale, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../data/data-provider';
@@ -31,7 +31,7 @@ export const TodayAppointmentsCard = () => {
   const unsigned = useQuery({
     queryKey: ['unsigned-held-sessions', from.toISOString()],
     queryFn: async () => (await dataProvider.getList<CalendarSession>('sessions', {
-      pagination: { page: 1, perPage: 20 }, sort: { field: 'startsAt', order: 'DESC' },
+      pagination: { page: 1, perPage: 5 }, sort: { field: 'startsAt', order: 'DESC' },
       filter: { status: 'held', signed: false, startsTo: from.toISOString() },
     })).data,
   });
@@ -47,12 +47,14 @@ export const TodayAppointmentsCard = () => {
         ) : (
           <List dense aria-labelledby="today-appointments-heading">
             {(today.data ?? []).map((s) => (
-              <ListItemButton key={s.id} component={Link} to={open(s)}>
+              <ListItem key={s.id} disablePadding>
+              <ListItemButton component={Link} to={open(s)}>
                 <ListItemText
                   primary={`${time(s.startsAt)} · ${s.caseTitle}`}
                   secondary={`${s.attendeeNames.join(', ')} · ${translate(`calendar.meeting_formats.${s.meetingFormat}`)} · ${translate(`calendar.statuses.${s.status}`)}${s.changeRequests.length > 0 ? ` · ${translate('calendar.change_request', { kind: translate(`calendar.change_kinds.${s.changeRequests[0]!.kind}`) })}` : ''}`}
                 />
               </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}
@@ -61,9 +63,11 @@ export const TodayAppointmentsCard = () => {
             <Typography id="unsigned-held-heading" variant="h3" sx={{ fontSize: '1rem', fontWeight: 600, mt: 2 }}>{translate('calendar.unsigned_heading')}</Typography>
             <List dense aria-labelledby="unsigned-held-heading">
               {(unsigned.data ?? []).map((s) => (
-                <ListItemButton key={s.id} component={Link} to={open(s)}>
-                  <ListItemText primary={`${day(s.startsAt)} · ${s.caseTitle}`} secondary={s.attendeeNames.join(', ')} />
-                </ListItemButton>
+                <ListItem key={s.id} disablePadding>
+                  <ListItemButton component={Link} to={open(s)}>
+                    <ListItemText primary={`${day(s.startsAt)} · ${s.caseTitle}`} secondary={s.attendeeNames.join(', ')} />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           </>

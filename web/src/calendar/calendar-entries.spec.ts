@@ -1,0 +1,34 @@
+import { calendarEnMessages } from './calendar.messages';
+import { calendarZhMessages } from './calendar.zh.messages';
+import { minutesBetween, toCalendarEntry, type CalendarSession } from './calendar-entries';
+
+const keysOf = (value: unknown, prefix = ''): string[] =>
+  value && typeof value === 'object'
+    ? Object.entries(value).flatMap(([k, v]) => keysOf(v, `${prefix}${k}.`))
+    : [prefix.slice(0, -1)];
+
+const session = (overrides: Partial<CalendarSession> = {}): CalendarSession => ({
+  id: 's1', caseId: 'c1', startsAt: '2027-03-18T16:00:00.000Z', endsAt: '2027-03-18T16:50:00.000Z', durationMinutes: 50,
+  format: 'individual', attendeeIds: ['a1'], stage: 6, note: {}, signedAt: null, signedBy: null, addenda: [], status: 'scheduled',
+  meetingFormat: 'video', location: null, seriesId: null, timeZone: 'Europe/Berlin', cancellation: null, conflictOverrideReason: null,
+  caseTitle: 'Chen Jing: between two fears', practitionerId: 'p1', attendeeNames: ['Chen Jing (pseudonym)'], changeRequests: [], version: 1,
+  ...overrides,
+});
+
+describe('the calendar entries and words', () => {
+  it('has every English word in Chinese too, and nothing more', () => {
+    expect(keysOf(calendarZhMessages).sort()).toEqual(keysOf(calendarEnMessages).sort());
+  });
+
+  it('titles an entry with case and clients, and lets only a scheduled, unsigned one be dragged', () => {
+    const entry = toCalendarEntry(session());
+    expect(entry).toMatchObject({ title: 'Chen Jing: between two fears · Chen Jing (pseudonym)', start: '2027-03-18T16:00:00.000Z', end: '2027-03-18T16:50:00.000Z', editable: true });
+    expect(toCalendarEntry(session({ status: 'held' })).editable).toBe(false);
+    expect(toCalendarEntry(session({ status: 'cancelled' })).editable).toBe(false);
+    expect(toCalendarEntry(session({ signedAt: '2027-03-18T17:00:00.000Z' })).editable).toBe(false);
+  });
+
+  it('measures a drag or resize in whole minutes', () => {
+    expect(minutesBetween(new Date('2027-03-18T16:00:00Z'), new Date('2027-03-18T17:20:00Z'))).toBe(80);
+  });
+});
