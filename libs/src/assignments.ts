@@ -170,7 +170,7 @@ export const DUE_HORIZON_DAYS = 366;
  * (it is then overdue at once). Answers what is wrong, or undefined.
  */
 export function dueTimeIssue(
-  dueAt: string, caseOpenedAt: string | Date, options: { now?: Date; pastDueConfirmed?: boolean } = {},
+  dueAt: string, caseOpenedAt: string | Date, options: { now?: Date | undefined; pastDueConfirmed?: boolean | undefined } = {},
 ): string | undefined {
   const due = Date.parse(dueAt);
   if (Number.isNaN(due)) return undefined;

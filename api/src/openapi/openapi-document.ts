@@ -107,7 +107,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   const errorRef = errorJson.schema as { $ref: string };
   // one response object per error status, referenced by every operation that can answer it
   components.responses = Object.fromEntries(Object.entries(ERROR_RESPONSE_NAMES).map(([status, name]) => [name, {
-    description: ERROR_DESCRIPTIONS[status],
+    description: ERROR_DESCRIPTIONS[status] ?? status,
     headers: { ...CORRELATION_HEADER, ...(status === '429' || status === '503' ? RETRY_AFTER_HEADER : {}) },
     content: { 'application/json': { schema: errorRef } },
   }]));

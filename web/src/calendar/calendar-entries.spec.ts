@@ -12,6 +12,7 @@ const session = (overrides: Partial<CalendarSession> = {}): CalendarSession => (
   format: 'individual', attendeeIds: ['a1'], stage: 6, note: {}, signedAt: null, signedBy: null, addenda: [], status: 'scheduled',
   meetingFormat: 'video', location: null, seriesId: null, timeZone: 'Europe/Berlin', cancellation: null, conflictOverrideReason: null,
   caseTitle: 'Chen Jing: between two fears', practitionerId: 'p1', attendeeNames: ['Chen Jing (pseudonym)'], changeRequests: [], version: 1,
+  noteHash: null, integrity: 'unsigned', createdBy: null, createdAt: '2027-03-01T09:00:00.000Z', updatedAt: '2027-03-01T09:00:00.000Z',
   ...overrides,
 });
 

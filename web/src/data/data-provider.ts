@@ -9,6 +9,7 @@ import type {
   AssignmentDto,
   CaseDto,
   CaseReassignment,
+  CaseStatusChangeInput,
   CaseExceptionDto,
   DashboardDto,
   ScaleScoreDto,
@@ -35,6 +36,9 @@ export interface AttuneDomainMethods {
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
+  /** Closes or reopens a case with the reason, kept with the case. */
+  closeCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
+  reopenCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
   /** Scheduling: move or resize an appointment (drag, resize or the form), and change its state. */
   moveSession(sessionId: string, input: AppointmentMoveRequest): Promise<{ data: SessionDto & { version: number } }>;
   changeSessionStatus(sessionId: string, input: AppointmentStatusRequest): Promise<{ data: SessionDto & { version: number } }>;
@@ -63,9 +67,6 @@ export interface PortalAccountState {
   email: string | null;
   createdAt: string | null;
   lastSignInAt: string | null;
-  /** Closes or reopens a case with the reason, kept with the case. */
-  closeCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
-  reopenCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;

@@ -16,7 +16,7 @@ export const PlaybookList = ({ playbook, heading, kindLabel, action, text }: {
   /** Picks the text of the reader's language (outside the signed-in app too, on the public page). */
   text: (t: { en: string; 'zh-CN': string }) => string;
   kindLabel?: (kind: string) => string;
-  action?: (exerciseKey: string) => ReactNode;
+  action?: ((exerciseKey: string) => ReactNode) | undefined;
 }) => {
   return (
     <Box component="section" sx={{ mt: 2 }}>

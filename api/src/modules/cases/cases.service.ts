@@ -233,7 +233,7 @@ export class CasesService {
    * case_status_changes (the audit event names only the action). Closing a closed case or reopening
    * an open one: 409, nothing written.
    */
-  async changeStatus(actor: Actor, caseId: string, toStatus: CaseStatus, input: CaseStatusChangeInput): Promise<CaseResponseDto> {
+  async changeStatus(actor: Actor, caseId: string, toStatus: CaseStatus, input: CaseStatusChangeInput): Promise<CaseDto> {
     return this.dataSource.transaction(async (manager) => {
       const k = await this.access.findVisibleCase(manager, actor, caseId, { lock: true });
       if (k.status === toStatus) {
