@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss, type ConstructorOptions, type Db, type Job } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { claimDueReminders, type AppointmentReminder } from './appointment-reminders.job.js';
 import { cleanUp } from './clean-up.job.js';
 
 /** pg-boss keeps its tables in a schema of their own, installed by `migrate()`. */
@@ -88,9 +87,7 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.register(JOB_QUEUES.appointmentReminders, () => this.sendDueReminders());
-  }
+  ) {}
 
   get started(): boolean {
     return this.boss !== undefined;
@@ -133,31 +130,6 @@ export class JobQueue implements OnApplicationShutdown {
       throw error;
     }
     this.boss = boss;
-  }
-
-  /**
-   * The appointment-reminders job: claims the reminders due now and hands each to
-   * `deliverAppointmentReminder` in the same transaction (a failed delivery rolls the claim back,
-   * so the next run tries again). Counts only in the log.
-   */
-  async sendDueReminders(now = new Date()): Promise<{ reminded: number }> {
-    const reminded = await this.dataSource.transaction(async (manager) => {
-      const due = await claimDueReminders(manager, now);
-      for (const reminder of due) await this.deliverAppointmentReminder(manager, reminder);
-      return due.length;
-    });
-    if (reminded > 0) this.logger.log(`Appointment reminders: ${reminded} handed to delivery`);
-    return { reminded };
-  }
-
-  /**
-   * THE ONE CALL SITE for sending an appointment reminder (e-mail + in-app, no clinical content).
-   * The notifications module is built on another branch: after merging, call
-   * `NotificationsService.notify(manager, …)` here for each of `reminder.recipientUserIds`
-   * (kind 'appointment_reminder', the time and format only). Until then the claim is the only effect.
-   */
-  protected async deliverAppointmentReminder(_manager: EntityManager, reminder: AppointmentReminder): Promise<void> {
-    this.logger.debug?.(`Appointment reminder due for ${reminder.recipientUserIds.length} recipient(s); notifications not wired yet`);
   }
 
   /** Enqueues a job; with `manager`, inside that transaction (it is sent only if the transaction commits). */

@@ -4,6 +4,7 @@ import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { createDemoTestApp, listUrl, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 import { seedDemoAppointments } from '../../seed/demo-appointments.js';
 import { claimDueReminders } from '../jobs/appointment-reminders.job.js';
+import { AppointmentReminders } from './appointment-reminders.js';
 
 const CHEN = demoCaseId('chen');
 const BERLIN = 'Europe/Berlin';
@@ -266,6 +267,28 @@ describe('scheduling: appointments in the session model', () => {
       await therapist.post(`/api/sessions/${current.id}/move`, { localStartsAt: '2027-03-18T16:00', version: current.version });
       const afterMove = await t.dataSource.transaction((m) => claimDueReminders(m, dayBefore));
       expect(afterMove.map((r) => r.sessionId)).toContain(series[0]!.id);
+    });
+    it('tells the client by e-mail and in the portal, in her own zone, once, with no clinical words', async () => {
+      const settings = (await client.get('/api/me/notification-settings')).body;
+      // no quiet hours, so the reminder is not held whatever time of day the test runs
+      expect((await client.put('/api/me/notification-settings', { ...settings, timeZone: 'Asia/Shanghai', quietStart: '00:00', quietEnd: '00:00' })).status).toBe(200);
+      const booked = await book({ localStartsAt: '2027-04-01T10:00' });
+      const dayBefore = new Date(new Date(booked.startsAt).getTime() - 23 * 3_600_000);
+      const reminders = t.app.get(AppointmentReminders);
+      expect((await reminders.sendDue(dayBefore)).reminded).toBeGreaterThan(0);
+      const sent = () => t.dataSource.query(
+        `SELECT subject, text_body FROM outbox_messages WHERE kind = 'appointment_reminder' AND to_address = 'chen.jing@attune.test' AND dedupe_key LIKE $1`,
+        [`appointment_reminder:${booked.id}:%`]) as Promise<Array<{ subject: string; text_body: string }>>;
+      const [mail, ...more] = await sent();
+      expect(more).toEqual([]);
+      // 10:00 in Berlin (summer time from 28 March) is 16:00 in Shanghai
+      expect(mail!.subject).toBe('Reminder: your session on 2027-04-01 16:00');
+      expect(mail!.text_body).toContain('Dr. Wang Fang');
+      for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(mail!.text_body).not.toContain(clinical);
+      const bell = await client.get('/api/me/notifications');
+      expect(bell.body.items.map((n: { kind: string }) => n.kind)).toContain('appointment_reminder');
+      await reminders.sendDue(dayBefore);
+      expect(await sent()).toHaveLength(1);
     });
   });
 

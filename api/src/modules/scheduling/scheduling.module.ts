@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentReminders } from './appointment-reminders.js';
 import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { MySessionsController } from './my-sessions.controller.js';
@@ -12,6 +13,7 @@ import { SchedulingSettingsService } from './scheduling-settings.service.js';
  */
 @Module({
   controllers: [SchedulingSettingsController, MySessionsController, CalendarFeedController],
-  providers: [SchedulingSettingsService, MySessionsService, CalendarFeedService],
+  providers: [SchedulingSettingsService, MySessionsService, CalendarFeedService, AppointmentReminders],
+  exports: [AppointmentReminders],
 })
 export class SchedulingModule {}
