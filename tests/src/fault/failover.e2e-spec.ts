@@ -193,7 +193,6 @@ describe('two API instances behind HAProxy, one killed under load', () => {
         `SELECT DISTINCT ip FROM audit_events WHERE at >= to_timestamp($1 / 1000.0) AND ip IS NOT NULL`, [started])).rows.map((r: { ip: string }) => r.ip);
       const servedBySecond = await requestsServed(second!);
       const all = [...submitOutcomes.values(), ...noteOutcomes.values(), ...reads];
-      // eslint-disable-next-line no-console
       console.log(`failover: ${JSON.stringify({
         seconds: Math.round((Date.now() - started) / 1000), servedByFirstBeforeKill, servedBySecond,
         submissions: { sent: SUBMISSIONS, acknowledged: acknowledged.length, lost: lost.length },
