@@ -335,8 +335,8 @@ export class SessionsService {
       if (s.signedAt) throw conflict('This session\'s note is already signed', 'NOTE_SIGNED');
       if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
       if (s.startsAt.getTime() > Date.now()) throw conflict('A session\'s note can be signed once the session has started');
-      if (!noteHasContent(s.note)) throw badRequest({ note: 'is empty: write at least one section before signing' }, 'An empty note cannot be signed');
       if (s.status !== 'held') throw conflict('Only a held session\'s note can be signed: mark the appointment held first', 'INVALID_STATUS_TRANSITION');
+      if (!noteHasContent(s.note)) throw badRequest({ note: 'is empty: write at least one section before signing' }, 'An empty note cannot be signed');
       await manager.query(
         `UPDATE therapy_sessions
             SET signed_at = now(), signed_by = $2, note_hash = $3, version = version + 1, updated_at = now()
