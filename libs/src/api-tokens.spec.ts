@@ -1,4 +1,5 @@
 import { API_TOKEN_SCOPES, apiTokenInputSchema, scopesForRole, tokenScopeAllows } from './api-tokens.js';
+import { RESOURCES } from './permissions.js';
 
 describe('personal API tokens', () => {
   const now = new Date('2026-12-01T00:00:00Z');
@@ -6,7 +7,8 @@ describe('personal API tokens', () => {
   it('names a read and a write scope per resource', () => {
     expect(API_TOKEN_SCOPES).toContain('cases:read');
     expect(API_TOKEN_SCOPES).toContain('me:write');
-    expect(API_TOKEN_SCOPES).toHaveLength(22);
+    expect(API_TOKEN_SCOPES).toHaveLength(RESOURCES.length * 2);
+    expect(API_TOKEN_SCOPES).toContain('fhir:read');
   });
 
   it('lets a role put on a token only what its permissions grant', () => {

@@ -55,4 +55,9 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   measure_schedules: { placement: 'distributed' },
   measure_responses: { placement: 'distributed' },
   intake_requests: { placement: 'distributed', note: 'a visitor of the public page is routed by the practice of its slug' },
+  case_reassignments: { placement: 'distributed', note: "a case's move from one practitioner to another, with the reason" },
+  api_tokens: {
+    placement: 'coordinator',
+    note: 'looked up by the hash of the bearer token on every request before the practice is known (as login_sessions); holds no clinical text',
+  },
 };

@@ -18,10 +18,10 @@ describe('records translations', () => {
     expect(leafKeys(recordsOutEnMessages).filter((k) => placeholders(lookup(recordsOutEnMessages, k)) !== placeholders(lookup(recordsOutZhMessages, k)))).toEqual([]);
   });
 
-  it('defines every records.* key the records screens use', () => {
+  it('defines every recordsOut.* key the records screens use', () => {
     const used = new Set<string>();
     for (const name of readdirSync(__dirname).filter((n) => /\.tsx?$/.test(n) && !n.includes('.spec.') && !n.includes('messages'))) {
-      for (const match of readFileSync(`${__dirname}/${name}`, 'utf8').matchAll(/['"`](records\.[a-z_]+(?:\.[a-z_]+)*)['"`]/g)) used.add(match[1]!);
+      for (const match of readFileSync(`${__dirname}/${name}`, 'utf8').matchAll(/['"`](recordsOut\.[a-z_]+(?:\.[a-z_]+)*)['"`]/g)) used.add(match[1]!);
     }
     expect([...used].filter((key) => typeof lookup(recordsOutEnMessages, key) !== 'string')).toEqual([]);
     expect(used.size).toBeGreaterThan(15);

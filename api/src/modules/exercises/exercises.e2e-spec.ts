@@ -204,7 +204,8 @@ describe('exercises', () => {
       ]);
       expect((await therapist.get(`/api/exercises/${unused.body.id}`)).status).toBe(404);
 
-      const used = await therapist.post('/api/exercises', gratitude({ title: 'Assigned one' }));
+      // Chen's case is an individual one: a partners' exercise cannot be given there.
+      const used = await therapist.post('/api/exercises', gratitude({ title: 'Assigned one', audience: 'individual' }));
       const given = await therapist.post('/api/assignments', {
         caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: used.body.id, dueAt: new Date(Date.now() + 86_400_000).toISOString(),
       });

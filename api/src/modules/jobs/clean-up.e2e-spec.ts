@@ -41,6 +41,10 @@ describe('the job queue and its hourly clean-up', () => {
     expect(schedules).toEqual([
       { name: 'appointment-reminders', cron: APPOINTMENT_REMINDERS_CRON, timezone: 'UTC' },
       { name: 'clean-up', cron: CLEAN_UP_CRON, timezone: 'UTC' },
+      // the notifications' schedules
+      { name: 'homework-reminders', cron: '*/15 * * * *', timezone: 'UTC' },
+      { name: 'outbox-sweep', cron: '* * * * *', timezone: 'UTC' },
+      { name: 'practitioner-digest', cron: '5 * * * *', timezone: 'UTC' },
     ]);
   });
 

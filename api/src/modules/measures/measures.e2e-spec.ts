@@ -106,7 +106,8 @@ describe('measures: giving, answering, scoring and alerts', () => {
     const progress = await d.therapist.get(`/api/cases/${CHEN_CASE}/progress`);
     expect(progress.body.alerts[0]).toMatchObject({ kind: 'measure_safety' });
     const dashboard = await d.therapist.get('/api/dashboard');
-    expect(dashboard.body.alerts.some((a: { kind: string; caseId: string }) => a.kind === 'measure_safety' && a.caseId === CHEN_CASE)).toBe(true);
+    // The dashboard lists each alert as {caseId, caseTitle, alert}.
+    expect(dashboard.body.alerts.some((a: { caseId: string; alert: { kind: string } }) => a.alert.kind === 'measure_safety' && a.caseId === CHEN_CASE)).toBe(true);
     // The alert text carries no answer, only the measure's name.
     expect(JSON.stringify(k.body.alerts[0])).not.toMatch(/dead|hurting/i);
   });
@@ -118,8 +119,8 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(entered.status).toBe(201);
     expect(entered.body).toMatchObject({ source: 'practitioner', score: 20, band: { key: 'severe' }, change: { baseline: 14, class: 'reliable_deterioration' } });
     const dashboard = await d.therapist.get('/api/dashboard');
-    expect(dashboard.body.alerts.find((a: { kind: string; caseId: string }) => a.kind === 'measure_deterioration' && a.caseId === liuCase))
-      .toMatchObject({ params: { measure: 'PHQ-9', baseline: '14', latest: '20' } });
+    expect(dashboard.body.alerts.find((a: { caseId: string; alert: { kind: string } }) => a.alert.kind === 'measure_deterioration' && a.caseId === liuCase))
+      .toMatchObject({ alert: { params: { measure: 'PHQ-9', baseline: '14', latest: '20' } } });
     const series = await d.therapist.get(`/api/cases/${liuCase}/measures`);
     const phq = series.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');
     expect(phq).toMatchObject({ clinicalCutoff: 10, reliableChangePoints: 5, range: { min: 0, max: 27 } });

@@ -262,6 +262,7 @@ describe('messages that reach people, over a real SMTP server', () => {
     it('two API instances on one database send each reminder once', async () => {
       const given = await therapist.post('/api/assignments', {
         caseId: demoCaseId('liu'), clientId: demoClientId('liu'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+        pastDueConfirmed: true, // a due date in the past must be confirmed
       });
       expect(given.status).toBe(201);
       let second: NestExpressApplication | undefined;
