@@ -655,3 +655,228 @@ export const healthDtoSchema = z.object({ status: z.literal('ok'), database: z.l
 export const readinessDtoSchema = z
   .object({ status: z.literal('ready'), database: z.literal('up'), migrations: z.literal('applied') })
   .meta({ id: 'Readiness' });
+
+// ---------------------------------------------------------------- answers of the merged branches
+
+/** `GET /api/cases/:id/status-changes`: one close or reopen of a case. */
+export const caseStatusChangeDtoSchema = z
+  .object({ id: uuid, caseId: uuid, toStatus: z.enum(CASE_STATUSES), reason: text, actorId: nullableUuid, at: dateTime })
+  .meta({ id: 'CaseStatusChange' });
+
+/** `GET /api/clients/:id/portal-account`: whether the client can sign in to the portal. */
+export const portalAccountDtoSchema = z
+  .object({ state: z.enum(['none', 'deactivated', 'never_signed_in', 'active']), email: text.nullable(), createdAt: dateTime.nullable(), lastSignInAt: dateTime.nullable() })
+  .meta({ id: 'PortalAccount' });
+
+/** `POST /api/clients/:id/portal-invitation`: the account made (or invited again) and until when its link works. */
+export const portalInvitationDtoSchema = z
+  .object({ clientId: uuid, userId: uuid, email: text, invitationExpiresAt: dateTime })
+  .meta({ id: 'PortalInvitation' });
+
+/** One in-app notification: the kind and its parameters (ids and dates, never clinical text). */
+export const notificationDtoSchema = z
+  .object({ id: uuid, kind: text, params: z.record(z.string(), z.unknown()), link: text.nullable(), createdAt: dateTime, readAt: dateTime.nullable() })
+  .meta({ id: 'Notification' });
+
+/** `GET /api/me/notifications`: the newest notifications and how many are unread. */
+export const myNotificationsDtoSchema = z
+  .object({ unread: count, items: z.array(notificationDtoSchema) })
+  .meta({ id: 'MyNotifications' });
+
+/** `GET /api/me/notification-settings`. */
+export const notificationSettingsDtoSchema = z
+  .object({
+    language: z.enum(['en', 'zh-CN']),
+    timeZone: text,
+    /** `HH:MM` in timeZone; equal start and end: no quiet hours. */
+    quietStart: text,
+    quietEnd: text,
+    /** The kinds this person gets no e-mail for. */
+    emailOff: z.array(text),
+    digest: z.boolean(),
+  })
+  .meta({ id: 'NotificationSettings' });
+
+/** `GET /api/outbox`: one e-mail as an admin reads it. */
+export const outboxMessageDtoSchema = z
+  .object({
+    id: uuid,
+    to: text,
+    kind: text,
+    language: text,
+    subject: text,
+    text,
+    links: z.array(text),
+    state: z.enum(['queued', 'sent', 'failed', 'given_up', 'kept']),
+    attempts: count,
+    lastAnswer: text.nullable(),
+    notBefore: dateTime,
+    createdAt: dateTime,
+    sentAt: dateTime.nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+/** Opening intervals per weekday, wall-clock `HH:MM` in the person's zone. */
+export const workingHoursDtoSchema = z
+  .partialRecord(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']), z.array(z.tuple([wallClock, wallClock])))
+  .meta({ id: 'WorkingHours' });
+
+/** `GET /api/scheduling-profiles/:userId`. */
+export const schedulingProfileDtoSchema = z
+  .object({ userId: uuid, timeZone: text, workingHours: workingHoursDtoSchema.nullable() })
+  .meta({ id: 'SchedulingProfile' });
+
+/** `GET /api/scheduling-policy`. */
+export const schedulingPolicyDtoSchema = z
+  .object({ timeZone: text, changeNoticeHours: count, reminderHoursBefore: count })
+  .meta({ id: 'SchedulingPolicy' });
+
+/** `POST /api/me/sessions/:id/change-requests`. */
+export const changeRequestDtoSchema = z
+  .object({ id: uuid, sessionId: uuid, kind: z.enum(CHANGE_REQUEST_KINDS), createdAt: dateTime })
+  .meta({ id: 'ChangeRequest' });
+
+/** `POST /api/me/calendar-feed`: the secret address of the caller's calendar feed. */
+export const calendarFeedDtoSchema = z.object({ url: z.url() }).meta({ id: 'CalendarFeed' });
+
+/** One request to erase a client's record, and its decision. */
+export const erasureRequestDtoSchema = z
+  .object({
+    id: uuid,
+    clientId: uuid,
+    clientName: text,
+    requestedAt: dateTime,
+    reason: text.nullable(),
+    status: z.enum(['pending', 'accepted', 'declined']),
+    decidedAt: dateTime.nullable(),
+    decidedBy: nullableUuid,
+    decisionReason: text.nullable(),
+  })
+  .meta({ id: 'ErasureRequest' });
+
+/** `GET /api/me/erasure-requests`: the caller's requests and the rule of what is kept. */
+export const myErasureRequestsDtoSchema = z
+  .object({ retentionRule: text, requests: z.array(erasureRequestDtoSchema) })
+  .meta({ id: 'MyErasureRequests' });
+
+/** `GET /api/practice`. */
+export const practiceSettingsDtoSchema = z
+  .object({ id: uuid, name: text, slug: text.nullable(), publicTestEnabled: z.boolean() })
+  .meta({ id: 'PracticeSettings' });
+
+/** `GET /api/measure-schedules/:id`. */
+export const measureScheduleDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    measureKey: text,
+    cadence: z.enum(['once', 'every_session', 'every_n_weeks']),
+    intervalWeeks: z.int().min(1).nullable(),
+    expiresAfterDays: z.int().min(1),
+    startsAt: dateTime,
+    active: z.boolean(),
+    createdAt: dateTime,
+  })
+  .meta({ id: 'MeasureSchedule' });
+
+/** A measure definition's parts (items, bands, licence…) and scoring results, as libs' measures module defines them. */
+const measurePart = z.unknown();
+const measureObject = z.record(z.string(), z.unknown());
+const partnerProfile = measureObject.meta({ description: 'A communication profile (see libs measures)' });
+const playbook = z.array(measureObject).meta({ description: 'Playbook entries for the profile (see libs measures)' });
+
+/** `GET /api/measures/:key`: a built-in definition (its fields as libs' MeasureDefinition). */
+export const measureDefinitionDtoSchema = z
+  .looseObject({ id: text, key: text, builtIn: z.literal(true), range: z.object({ min: z.number(), max: z.number() }) })
+  .meta({ id: 'MeasureDefinition' });
+
+/** `GET /api/measure-responses/:id`: one occurrence of a measure, pending or answered. */
+export const measureResponseDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    scheduleId: nullableUuid,
+    measureKey: text,
+    status: z.enum(['pending', 'completed', 'expired']),
+    opensAt: dateTime,
+    expiresAt: dateTime,
+    completedAt: dateTime.nullable(),
+    source: z.enum(['client', 'practitioner']).nullable(),
+    answers: z.record(z.string(), z.number().nullable()).nullable(),
+    score: z.number().nullable(),
+    band: measurePart,
+    change: measurePart,
+    safetyFlags: z.array(measurePart),
+    subscales: z.record(z.string(), z.number().nullable()),
+    profile: partnerProfile.nullable(),
+    safetyConcern: z.boolean(),
+    sharedWithPartner: z.boolean(),
+  })
+  .meta({ id: 'MeasureResponse' });
+
+/** `GET /api/cases/:id/measures`. */
+export const caseMeasuresDtoSchema = z
+  .object({
+    series: z.array(z.looseObject({ measureKey: text, clients: z.array(z.object({ clientId: uuid, displayName: text, points: z.array(measureResponseDtoSchema) })) })),
+    sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
+    couple: measureObject.nullable(),
+  })
+  .meta({ id: 'CaseMeasures' });
+
+/** `GET /api/me/measures/:id`: a measure given to the caller. */
+export const myMeasureDtoSchema = z
+  .object({
+    id: uuid,
+    measureKey: text,
+    title: measurePart,
+    status: z.enum(['pending', 'completed', 'expired']),
+    opensAt: dateTime,
+    expiresAt: dateTime,
+    completedAt: dateTime.nullable(),
+    draft: measureObject.nullable(),
+    definition: measureObject,
+    result: measureObject.nullable(),
+    playbook: playbook.nullable(),
+    partnerProfile: partnerProfile.nullable(),
+  })
+  .meta({ id: 'MyMeasure' });
+
+/** `GET /api/public/practices/:slug/relationship-test`. */
+export const publicTestDtoSchema = z
+  .object({ practiceName: text, startedAt: z.number(), startToken: text, minFillSeconds: count, definition: measureObject, safetyItems: z.array(measurePart) })
+  .meta({ id: 'PublicTest' });
+
+/** `POST /api/public/practices/:slug/relationship-test`. */
+export const publicTestResultDtoSchema = z
+  .object({ profile: partnerProfile, safetyConcern: z.boolean(), playbook, sent: z.boolean() })
+  .meta({ id: 'PublicTestResult' });
+
+/** `GET /api/intake-requests/:id`. */
+export const intakeRequestDtoSchema = z
+  .object({
+    id: uuid,
+    status: z.enum(['new', 'accepted', 'declined']),
+    name: text,
+    email: text.nullable(),
+    phone: text.nullable(),
+    message: text.nullable(),
+    locale: text,
+    profile: partnerProfile,
+    safetyConcern: z.boolean(),
+    playbook,
+    createdAt: dateTime,
+    decidedAt: dateTime.nullable(),
+    clientId: nullableUuid,
+    caseId: nullableUuid,
+  })
+  .meta({ id: 'IntakeRequest' });
+
+/** A FHIR R4 Bundle (searchset), as FHIR defines it. */
+export const fhirBundleSchema = z.looseObject({ resourceType: z.literal('Bundle'), type: text }).meta({ id: 'FhirBundle' });
+/** A FHIR R4 Questionnaire, as FHIR defines it. */
+export const fhirQuestionnaireSchema = z.looseObject({ resourceType: z.literal('Questionnaire') }).meta({ id: 'FhirQuestionnaire' });
+/** `GET /api/me/export`: the caller's record as a JSON file. */
+export const myRecordExportSchema = z.record(z.string(), z.unknown()).meta({ id: 'MyRecordExport' });
