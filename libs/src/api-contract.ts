@@ -10,6 +10,8 @@ import { EXERCISE_FIELD_KINDS } from './exercises/exercise-fields.js';
 import { ROLES } from './permissions.js';
 import { SCALE_SCORE_SOURCES } from './scale-scores.js';
 import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
+import { COUPLE_PATTERNS, PROFILE_DIMENSIONS, STRESS_MOVES } from './measures/communication-profile.js';
+import { CHANGE_CLASSES } from './measures/instrument.js';
 import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, MEETING_FORMATS } from './scheduling.js';
 
 /**
@@ -781,15 +783,64 @@ export const measureScheduleDtoSchema = z
   })
   .meta({ id: 'MeasureSchedule' });
 
-/** A measure definition's parts (items, bands, licence…) and scoring results, as libs' measures module defines them. */
-const measurePart = z.unknown();
-const measureObject = z.record(z.string(), z.unknown());
-const partnerProfile = measureObject.meta({ description: 'A communication profile (see libs measures)' });
-const playbook = z.array(measureObject).meta({ description: 'Playbook entries for the profile (see libs measures)' });
+const localText = z.object({ en: text, 'zh-CN': text }).meta({ id: 'LocalText', description: 'A text in English and Simplified Chinese' });
+const measureItem = z
+  .object({
+    key: text,
+    text: localText,
+    options: z.array(z.object({ value: z.number(), label: localText })),
+    reverse: z.boolean().optional(),
+    subscales: z.array(text).optional(),
+    safety: z.object({ flagAt: z.number() }).optional(),
+    provenance: text.optional(),
+  })
+  .meta({ id: 'MeasureItem' });
+const measureScoring = z.union([z.object({ method: z.enum(['sum', 'mean']) }), z.object({ method: z.literal('scaled'), to: z.number() })]);
+const measureBand = z.object({ key: text, min: z.number(), max: z.number(), label: localText, concern: z.literal([0, 1, 2, 3]) }).meta({ id: 'MeasureBand' });
+const measureLicence = z.object({ kind: z.enum(['free_with_attribution', 'original', 'licensed_items_not_shipped']), attribution: text, url: text.optional() });
+const measureAudience = z.enum(['individual', 'couple_partner']);
+const measureDirection = z.enum(['higher_is_worse', 'higher_is_better']);
+const measureRange = z.object({ min: z.number(), max: z.number() });
+const partnerProfile = z
+  .object({
+    dimensions: z.object(Object.fromEntries(PROFILE_DIMENSIONS.map((d) => [d, z.number().nullable()])) as Record<(typeof PROFILE_DIMENSIONS)[number], z.ZodNullable<z.ZodNumber>>),
+    press: z.number().nullable(),
+    withdraw: z.number().nullable(),
+    stressMove: z.enum(STRESS_MOVES).nullable(),
+  })
+  .meta({ id: 'PartnerProfile', description: 'A partner\'s communication profile: each dimension 0-100 and their move under stress' });
+const playbook = z
+  .array(z.object({
+    about: z.enum([...PROFILE_DIMENSIONS, ...COUPLE_PATTERNS]),
+    suggestions: z.array(z.object({ key: text, kind: text, text: localText, exerciseKey: text })),
+  }))
+  .meta({ id: 'Playbook', description: 'Suggestions per low dimension or couple pattern' });
+const measureAnswers = z.record(z.string(), z.number().nullable());
+const measureBandResult = z.object({ key: text, label: localText, concern: z.number() });
 
 /** `GET /api/measures/:key`: a built-in definition (its fields as libs' MeasureDefinition). */
 export const measureDefinitionDtoSchema = z
-  .looseObject({ id: text, key: text, builtIn: z.literal(true), range: z.object({ min: z.number(), max: z.number() }) })
+  .object({
+    id: text,
+    builtIn: z.literal(true),
+    range: measureRange,
+    key: text,
+    version: text,
+    title: localText,
+    shortTitle: text,
+    instructions: localText,
+    items: z.array(measureItem),
+    scoring: measureScoring,
+    subscales: z.array(z.object({ key: text, label: localText, scoring: measureScoring })).optional(),
+    direction: measureDirection,
+    bands: z.array(measureBand),
+    clinicalCutoff: z.number().optional(),
+    reliableChange: z.object({ points: z.number(), source: text }).optional(),
+    missing: z.object({ maxMissing: count, required: z.array(text).optional(), source: text }),
+    licence: measureLicence,
+    loincTotal: text.optional(),
+    audience: measureAudience,
+  })
   .meta({ id: 'MeasureDefinition' });
 
 /** `GET /api/measure-responses/:id`: one occurrence of a measure, pending or answered. */
@@ -805,11 +856,11 @@ export const measureResponseDtoSchema = z
     expiresAt: dateTime,
     completedAt: dateTime.nullable(),
     source: z.enum(['client', 'practitioner']).nullable(),
-    answers: z.record(z.string(), z.number().nullable()).nullable(),
+    answers: measureAnswers.nullable(),
     score: z.number().nullable(),
-    band: measurePart,
-    change: measurePart,
-    safetyFlags: z.array(measurePart),
+    band: measureBandResult.nullable(),
+    change: z.object({ baseline: z.number(), delta: z.number(), class: z.enum(CHANGE_CLASSES) }).nullable(),
+    safetyFlags: z.array(z.object({ item: text, value: z.number() })),
     subscales: z.record(z.string(), z.number().nullable()),
     profile: partnerProfile.nullable(),
     safetyConcern: z.boolean(),
@@ -820,9 +871,25 @@ export const measureResponseDtoSchema = z
 /** `GET /api/cases/:id/measures`. */
 export const caseMeasuresDtoSchema = z
   .object({
-    series: z.array(z.looseObject({ measureKey: text, clients: z.array(z.object({ clientId: uuid, displayName: text, points: z.array(measureResponseDtoSchema) })) })),
+    series: z.array(z.object({
+      measureKey: text,
+      title: localText,
+      shortTitle: text,
+      direction: measureDirection,
+      bands: z.array(measureBand),
+      clinicalCutoff: z.number().nullable(),
+      reliableChangePoints: z.number().nullable(),
+      range: measureRange,
+      itemKeys: z.array(text),
+      clients: z.array(z.object({ clientId: uuid, displayName: text, points: z.array(measureResponseDtoSchema) })),
+    })),
     sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
-    couple: measureObject.nullable(),
+    couple: z.object({
+      partners: z.array(z.object({ clientId: uuid, displayName: text, responseId: uuid, profile: partnerProfile, completedAt: dateTime })),
+      pattern: z.enum(COUPLE_PATTERNS).nullable(),
+      safetyConcern: z.boolean(),
+      playbook,
+    }).nullable(),
   })
   .meta({ id: 'CaseMeasures' });
 
@@ -831,14 +898,14 @@ export const myMeasureDtoSchema = z
   .object({
     id: uuid,
     measureKey: text,
-    title: measurePart,
+    title: localText,
     status: z.enum(['pending', 'completed', 'expired']),
     opensAt: dateTime,
     expiresAt: dateTime,
     completedAt: dateTime.nullable(),
-    draft: measureObject.nullable(),
-    definition: measureObject,
-    result: measureObject.nullable(),
+    draft: z.object({ answers: measureAnswers, safety: measureAnswers.optional() }).nullable(),
+    definition: z.object({ key: text, title: localText, instructions: localText, items: z.array(measureItem), audience: measureAudience, licence: measureLicence }),
+    result: z.object({ score: z.number().nullable(), band: measureBandResult.nullable(), profile: partnerProfile.nullable(), safetyConcern: z.boolean() }).nullable(),
     playbook: playbook.nullable(),
     partnerProfile: partnerProfile.nullable(),
   })
@@ -846,7 +913,14 @@ export const myMeasureDtoSchema = z
 
 /** `GET /api/public/practices/:slug/relationship-test`. */
 export const publicTestDtoSchema = z
-  .object({ practiceName: text, startedAt: z.number(), startToken: text, minFillSeconds: count, definition: measureObject, safetyItems: z.array(measurePart) })
+  .object({
+    practiceName: text,
+    startedAt: z.number(),
+    startToken: text,
+    minFillSeconds: count,
+    definition: z.object({ key: text, title: localText, instructions: localText, items: z.array(measureItem), licence: measureLicence }),
+    safetyItems: z.array(measureItem),
+  })
   .meta({ id: 'PublicTest' });
 
 /** `POST /api/public/practices/:slug/relationship-test`. */
