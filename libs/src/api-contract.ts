@@ -677,7 +677,21 @@ export const portalInvitationDtoSchema = z
 
 /** One in-app notification: the kind and its parameters (ids and dates, never clinical text). */
 export const notificationDtoSchema = z
-  .object({ id: uuid, kind: text, params: z.record(z.string(), z.unknown()), link: text.nullable(), createdAt: dateTime, readAt: dateTime.nullable() })
+  .object({
+    id: uuid,
+    kind: text,
+    params: z.object({
+      practitionerName: text.optional(),
+      practiceName: text.optional(),
+      dueDate: text.optional(),
+      count: z.number().optional(),
+      validHours: z.number().optional(),
+      appointmentTime: text.optional(),
+    }),
+    link: text.nullable(),
+    createdAt: dateTime,
+    readAt: dateTime.nullable(),
+  })
   .meta({ id: 'Notification' });
 
 /** `GET /api/me/notifications`: the newest notifications and how many are unread. */
