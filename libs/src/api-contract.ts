@@ -967,4 +967,24 @@ export const fhirBundleSchema = z.looseObject({ resourceType: z.literal('Bundle'
 /** A FHIR R4 Questionnaire, as FHIR defines it. */
 export const fhirQuestionnaireSchema = z.looseObject({ resourceType: z.literal('Questionnaire') }).meta({ id: 'FhirQuestionnaire' });
 /** `GET /api/me/export`: the caller's record as a JSON file. */
-export const myRecordExportSchema = z.record(z.string(), z.unknown()).meta({ id: 'MyRecordExport' });
+export const myRecordExportSchema = z
+  .object({
+    format: z.literal('attune-my-record/v1'),
+    exportedAt: dateTime,
+    notice: text,
+    people: z.array(z.object({ clientId: uuid, displayName: text })),
+    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments and what the partner shared. */
+    cases: z.array(z.object({
+      caseId: uuid,
+      title: text,
+      kind: z.enum(CASE_KINDS),
+      status: z.enum(CASE_STATUSES),
+      openedAt: dateTime,
+      closedAt: dateTime.nullable(),
+      homework: z.array(z.unknown()),
+      ratings: z.array(z.object({ id: uuid, score: z.number(), recordedAt: dateTime, source: z.enum(['practitioner', 'client']), keepsFromLower: text.nullable(), onePointHigher: text.nullable() })),
+      moments: z.array(z.object({ id: uuid, occurredAt: dateTime, context: text, behavior: text.nullable(), thoughts: text.nullable(), emotions: text.nullable(), meaning: text.nullable(), tags: z.array(text) })),
+      partnerShared: z.array(z.unknown()),
+    })),
+  })
+  .meta({ id: 'MyRecordExport' });

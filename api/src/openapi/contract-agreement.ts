@@ -6,9 +6,9 @@
  */
 import type {
   CaseMeasuresDto, CaseStatusChangeDto, ErasureRequestDto, IntakeRequestDto, MeasureDefinitionDto, MeasureResponseDto, MeasureScheduleDto,
-  MyMeasureDto, MySessionDto, PracticeSettingsDto, PublicTestDto, PublicTestResultDto, SchedulingPolicy,
+  MyMeasureDto, MyRecordExport, MySessionDto, PracticeSettingsDto, PublicTestDto, PublicTestResultDto, SchedulingPolicy,
   caseMeasuresDtoSchema, caseStatusChangeDtoSchema, changeRequestDtoSchema, erasureRequestDtoSchema, intakeRequestDtoSchema,
-  measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myNotificationsDtoSchema, mySessionDtoSchema,
+  measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myNotificationsDtoSchema, myRecordExportSchema, mySessionDtoSchema,
   notificationDtoSchema, notificationSettingsDtoSchema, outboxMessageDtoSchema, portalAccountDtoSchema, portalInvitationDtoSchema,
   practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema, schedulingPolicyDtoSchema, schedulingProfileDtoSchema,
 } from '@attune/domain';
@@ -43,4 +43,5 @@ export const CONTRACT_AGREEMENT: true[] = [
   true as Conforms<PublicTestDto, typeof publicTestDtoSchema>,
   true as Conforms<PublicTestResultDto, typeof publicTestResultDtoSchema>,
   true as Conforms<IntakeRequestDto, typeof intakeRequestDtoSchema>,
+  true as Conforms<MyRecordExport, typeof myRecordExportSchema>,
 ];
