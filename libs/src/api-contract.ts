@@ -10,6 +10,8 @@ import { EXERCISE_FIELD_KINDS } from './exercises/exercise-fields.js';
 import { ROLES } from './permissions.js';
 import { SCALE_SCORE_SOURCES } from './scale-scores.js';
 import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
+import { COUPLE_PATTERNS, PROFILE_DIMENSIONS, STRESS_MOVES } from './measures/communication-profile.js';
+import { CHANGE_CLASSES } from './measures/instrument.js';
 import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, MEETING_FORMATS } from './scheduling.js';
 
 /**
@@ -656,3 +658,334 @@ export const healthDtoSchema = z.object({ status: z.literal('ok'), database: z.l
 export const readinessDtoSchema = z
   .object({ status: z.literal('ready'), database: z.literal('up'), migrations: z.literal('applied') })
   .meta({ id: 'Readiness' });
+
+// ---------------------------------------------------------------- answers of the merged branches
+
+/** `GET /api/cases/:id/status-changes`: one close or reopen of a case. */
+export const caseStatusChangeDtoSchema = z
+  .object({ id: uuid, caseId: uuid, toStatus: z.enum(CASE_STATUSES), reason: text, actorId: nullableUuid, at: dateTime })
+  .meta({ id: 'CaseStatusChange' });
+
+/** `GET /api/clients/:id/portal-account`: whether the client can sign in to the portal. */
+export const portalAccountDtoSchema = z
+  .object({ state: z.enum(['none', 'deactivated', 'never_signed_in', 'active']), email: text.nullable(), createdAt: dateTime.nullable(), lastSignInAt: dateTime.nullable() })
+  .meta({ id: 'PortalAccount' });
+
+/** `POST /api/clients/:id/portal-invitation`: the account made (or invited again) and until when its link works. */
+export const portalInvitationDtoSchema = z
+  .object({ clientId: uuid, userId: uuid, email: text, invitationExpiresAt: dateTime })
+  .meta({ id: 'PortalInvitation' });
+
+/** One in-app notification: the kind and its parameters (ids and dates, never clinical text). */
+export const notificationDtoSchema = z
+  .object({
+    id: uuid,
+    kind: text,
+    params: z.object({
+      practitionerName: text.optional(),
+      practiceName: text.optional(),
+      dueDate: text.optional(),
+      count: z.number().optional(),
+      validHours: z.number().optional(),
+      appointmentTime: text.optional(),
+    }),
+    link: text.nullable(),
+    createdAt: dateTime,
+    readAt: dateTime.nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+/** `GET /api/me/notifications`: the newest notifications and how many are unread. */
+export const myNotificationsDtoSchema = z
+  .object({ unread: count, items: z.array(notificationDtoSchema) })
+  .meta({ id: 'MyNotifications' });
+
+/** `GET /api/me/notification-settings`. */
+export const notificationSettingsDtoSchema = z
+  .object({
+    language: z.enum(['en', 'zh-CN']),
+    timeZone: text,
+    /** `HH:MM` in timeZone; equal start and end: no quiet hours. */
+    quietStart: text,
+    quietEnd: text,
+    /** The kinds this person gets no e-mail for. */
+    emailOff: z.array(text),
+    digest: z.boolean(),
+  })
+  .meta({ id: 'NotificationSettings' });
+
+/** `GET /api/outbox`: one e-mail as an admin reads it. */
+export const outboxMessageDtoSchema = z
+  .object({
+    id: uuid,
+    to: text,
+    kind: text,
+    language: text,
+    subject: text,
+    text,
+    links: z.array(text),
+    state: z.enum(['queued', 'sent', 'failed', 'given_up', 'kept']),
+    attempts: count,
+    lastAnswer: text.nullable(),
+    notBefore: dateTime,
+    createdAt: dateTime,
+    sentAt: dateTime.nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+/** Opening intervals per weekday, wall-clock `HH:MM` in the person's zone. */
+export const workingHoursDtoSchema = z
+  .partialRecord(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']), z.array(z.tuple([wallClock, wallClock])))
+  .meta({ id: 'WorkingHours' });
+
+/** `GET /api/scheduling-profiles/:userId`. */
+export const schedulingProfileDtoSchema = z
+  .object({ userId: uuid, timeZone: text, workingHours: workingHoursDtoSchema.nullable() })
+  .meta({ id: 'SchedulingProfile' });
+
+/** `GET /api/scheduling-policy`. */
+export const schedulingPolicyDtoSchema = z
+  .object({ timeZone: text, changeNoticeHours: count, reminderHoursBefore: count })
+  .meta({ id: 'SchedulingPolicy' });
+
+/** `POST /api/me/sessions/:id/change-requests`. */
+export const changeRequestDtoSchema = z
+  .object({ id: uuid, sessionId: uuid, kind: z.enum(CHANGE_REQUEST_KINDS), createdAt: dateTime })
+  .meta({ id: 'ChangeRequest' });
+
+/** `POST /api/me/calendar-feed`: the secret address of the caller's calendar feed. */
+export const calendarFeedDtoSchema = z.object({ url: z.url() }).meta({ id: 'CalendarFeed' });
+
+/** One request to erase a client's record, and its decision. */
+export const erasureRequestDtoSchema = z
+  .object({
+    id: uuid,
+    clientId: uuid,
+    clientName: text,
+    requestedAt: dateTime,
+    reason: text.nullable(),
+    status: z.enum(['pending', 'accepted', 'declined']),
+    decidedAt: dateTime.nullable(),
+    decidedBy: nullableUuid,
+    decisionReason: text.nullable(),
+  })
+  .meta({ id: 'ErasureRequest' });
+
+/** `GET /api/me/erasure-requests`: the caller's requests and the rule of what is kept. */
+export const myErasureRequestsDtoSchema = z
+  .object({ retentionRule: text, requests: z.array(erasureRequestDtoSchema) })
+  .meta({ id: 'MyErasureRequests' });
+
+/** `GET /api/practice`. */
+export const practiceSettingsDtoSchema = z
+  .object({ id: uuid, name: text, slug: text.nullable(), publicTestEnabled: z.boolean() })
+  .meta({ id: 'PracticeSettings' });
+
+/** `GET /api/measure-schedules/:id`. */
+export const measureScheduleDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    measureKey: text,
+    cadence: z.enum(['once', 'every_session', 'every_n_weeks']),
+    intervalWeeks: z.int().min(1).nullable(),
+    expiresAfterDays: z.int().min(1),
+    startsAt: dateTime,
+    active: z.boolean(),
+    createdAt: dateTime,
+  })
+  .meta({ id: 'MeasureSchedule' });
+
+const localText = z.object({ en: text, 'zh-CN': text }).meta({ id: 'LocalText', description: 'A text in English and Simplified Chinese' });
+const measureItem = z
+  .object({
+    key: text,
+    text: localText,
+    options: z.array(z.object({ value: z.number(), label: localText })),
+    reverse: z.boolean().optional(),
+    subscales: z.array(text).optional(),
+    safety: z.object({ flagAt: z.number() }).optional(),
+    provenance: text.optional(),
+  })
+  .meta({ id: 'MeasureItem' });
+const measureScoring = z.union([z.object({ method: z.enum(['sum', 'mean']) }), z.object({ method: z.literal('scaled'), to: z.number() })]);
+const measureBand = z.object({ key: text, min: z.number(), max: z.number(), label: localText, concern: z.literal([0, 1, 2, 3]) }).meta({ id: 'MeasureBand' });
+const measureLicence = z.object({ kind: z.enum(['free_with_attribution', 'original', 'licensed_items_not_shipped']), attribution: text, url: text.optional() });
+const measureAudience = z.enum(['individual', 'couple_partner']);
+const measureDirection = z.enum(['higher_is_worse', 'higher_is_better']);
+const measureRange = z.object({ min: z.number(), max: z.number() });
+const partnerProfile = z
+  .object({
+    dimensions: z.object(Object.fromEntries(PROFILE_DIMENSIONS.map((d) => [d, z.number().nullable()])) as Record<(typeof PROFILE_DIMENSIONS)[number], z.ZodNullable<z.ZodNumber>>),
+    press: z.number().nullable(),
+    withdraw: z.number().nullable(),
+    stressMove: z.enum(STRESS_MOVES).nullable(),
+  })
+  .meta({ id: 'PartnerProfile', description: 'A partner\'s communication profile: each dimension 0-100 and their move under stress' });
+const playbook = z
+  .array(z.object({
+    about: z.enum([...PROFILE_DIMENSIONS, ...COUPLE_PATTERNS]),
+    suggestions: z.array(z.object({ key: text, kind: text, text: localText, exerciseKey: text })),
+  }))
+  .meta({ id: 'Playbook', description: 'Suggestions per low dimension or couple pattern' });
+const measureAnswers = z.record(z.string(), z.number().nullable());
+const measureBandResult = z.object({ key: text, label: localText, concern: z.number() });
+
+/** `GET /api/measures/:key`: a built-in definition (its fields as libs' MeasureDefinition). */
+export const measureDefinitionDtoSchema = z
+  .object({
+    id: text,
+    builtIn: z.literal(true),
+    range: measureRange,
+    key: text,
+    version: text,
+    title: localText,
+    shortTitle: text,
+    instructions: localText,
+    items: z.array(measureItem),
+    scoring: measureScoring,
+    subscales: z.array(z.object({ key: text, label: localText, scoring: measureScoring })).optional(),
+    direction: measureDirection,
+    bands: z.array(measureBand),
+    clinicalCutoff: z.number().optional(),
+    reliableChange: z.object({ points: z.number(), source: text }).optional(),
+    missing: z.object({ maxMissing: count, required: z.array(text).optional(), source: text }),
+    licence: measureLicence,
+    loincTotal: text.optional(),
+    audience: measureAudience,
+  })
+  .meta({ id: 'MeasureDefinition' });
+
+/** `GET /api/measure-responses/:id`: one occurrence of a measure, pending or answered. */
+export const measureResponseDtoSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    clientId: uuid,
+    scheduleId: nullableUuid,
+    measureKey: text,
+    status: z.enum(['pending', 'completed', 'expired']),
+    opensAt: dateTime,
+    expiresAt: dateTime,
+    completedAt: dateTime.nullable(),
+    source: z.enum(['client', 'practitioner']).nullable(),
+    answers: measureAnswers.nullable(),
+    score: z.number().nullable(),
+    band: measureBandResult.nullable(),
+    change: z.object({ baseline: z.number(), delta: z.number(), class: z.enum(CHANGE_CLASSES) }).nullable(),
+    safetyFlags: z.array(z.object({ item: text, value: z.number() })),
+    subscales: z.record(z.string(), z.number().nullable()),
+    profile: partnerProfile.nullable(),
+    safetyConcern: z.boolean(),
+    sharedWithPartner: z.boolean(),
+  })
+  .meta({ id: 'MeasureResponse' });
+
+/** `GET /api/cases/:id/measures`. */
+export const caseMeasuresDtoSchema = z
+  .object({
+    series: z.array(z.object({
+      measureKey: text,
+      title: localText,
+      shortTitle: text,
+      direction: measureDirection,
+      bands: z.array(measureBand),
+      clinicalCutoff: z.number().nullable(),
+      reliableChangePoints: z.number().nullable(),
+      range: measureRange,
+      itemKeys: z.array(text),
+      clients: z.array(z.object({ clientId: uuid, displayName: text, points: z.array(measureResponseDtoSchema) })),
+    })),
+    sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
+    couple: z.object({
+      partners: z.array(z.object({ clientId: uuid, displayName: text, responseId: uuid, profile: partnerProfile, completedAt: dateTime })),
+      pattern: z.enum(COUPLE_PATTERNS).nullable(),
+      safetyConcern: z.boolean(),
+      playbook,
+    }).nullable(),
+  })
+  .meta({ id: 'CaseMeasures' });
+
+/** `GET /api/me/measures/:id`: a measure given to the caller. */
+export const myMeasureDtoSchema = z
+  .object({
+    id: uuid,
+    measureKey: text,
+    title: localText,
+    status: z.enum(['pending', 'completed', 'expired']),
+    opensAt: dateTime,
+    expiresAt: dateTime,
+    completedAt: dateTime.nullable(),
+    draft: z.object({ answers: measureAnswers, safety: measureAnswers.optional() }).nullable(),
+    definition: z.object({ key: text, title: localText, instructions: localText, items: z.array(measureItem), audience: measureAudience, licence: measureLicence }),
+    result: z.object({ score: z.number().nullable(), band: measureBandResult.nullable(), profile: partnerProfile.nullable(), safetyConcern: z.boolean() }).nullable(),
+    playbook: playbook.nullable(),
+    partnerProfile: partnerProfile.nullable(),
+  })
+  .meta({ id: 'MyMeasure' });
+
+/** `GET /api/public/practices/:slug/relationship-test`. */
+export const publicTestDtoSchema = z
+  .object({
+    practiceName: text,
+    startedAt: z.number(),
+    startToken: text,
+    minFillSeconds: count,
+    definition: z.object({ key: text, title: localText, instructions: localText, items: z.array(measureItem), licence: measureLicence }),
+    safetyItems: z.array(measureItem),
+  })
+  .meta({ id: 'PublicTest' });
+
+/** `POST /api/public/practices/:slug/relationship-test`. */
+export const publicTestResultDtoSchema = z
+  .object({ profile: partnerProfile, safetyConcern: z.boolean(), playbook, sent: z.boolean() })
+  .meta({ id: 'PublicTestResult' });
+
+/** `GET /api/intake-requests/:id`. */
+export const intakeRequestDtoSchema = z
+  .object({
+    id: uuid,
+    status: z.enum(['new', 'accepted', 'declined']),
+    name: text,
+    email: text.nullable(),
+    phone: text.nullable(),
+    message: text.nullable(),
+    locale: text,
+    profile: partnerProfile,
+    safetyConcern: z.boolean(),
+    playbook,
+    createdAt: dateTime,
+    decidedAt: dateTime.nullable(),
+    clientId: nullableUuid,
+    caseId: nullableUuid,
+  })
+  .meta({ id: 'IntakeRequest' });
+
+/** A FHIR R4 Bundle (searchset), as FHIR defines it. */
+export const fhirBundleSchema = z.looseObject({ resourceType: z.literal('Bundle'), type: text }).meta({ id: 'FhirBundle' });
+/** A FHIR R4 Questionnaire, as FHIR defines it. */
+export const fhirQuestionnaireSchema = z.looseObject({ resourceType: z.literal('Questionnaire') }).meta({ id: 'FhirQuestionnaire' });
+/** `GET /api/me/export`: the caller's record as a JSON file. */
+export const myRecordExportSchema = z
+  .object({
+    format: z.literal('attune-my-record/v1'),
+    exportedAt: dateTime,
+    notice: text,
+    people: z.array(z.object({ clientId: uuid, displayName: text })),
+    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments and what the partner shared. */
+    cases: z.array(z.object({
+      caseId: uuid,
+      title: text,
+      kind: z.enum(CASE_KINDS),
+      status: z.enum(CASE_STATUSES),
+      openedAt: dateTime,
+      closedAt: dateTime.nullable(),
+      homework: z.array(z.unknown()),
+      ratings: z.array(z.object({ id: uuid, score: z.number(), recordedAt: dateTime, source: z.enum(['practitioner', 'client']), keepsFromLower: text.nullable(), onePointHigher: text.nullable() })),
+      moments: z.array(z.object({ id: uuid, occurredAt: dateTime, context: text, behavior: text.nullable(), thoughts: text.nullable(), emotions: text.nullable(), meaning: text.nullable(), tags: z.array(text) })),
+      partnerShared: z.array(z.unknown()),
+    })),
+  })
+  .meta({ id: 'MyRecordExport' });

@@ -27,6 +27,16 @@ import type {
   totpEnrolmentDtoSchema,
   totpStatusDtoSchema,
   userDtoSchema,
+  calendarFeedDtoSchema,
+  changeRequestDtoSchema,
+  myErasureRequestsDtoSchema,
+  myNotificationsDtoSchema,
+  notificationDtoSchema,
+  notificationSettingsDtoSchema,
+  outboxMessageDtoSchema,
+  portalAccountDtoSchema,
+  portalInvitationDtoSchema,
+  schedulingProfileDtoSchema,
 } from './api-contract.js';
 
 export type IsoDateTime = string;
@@ -95,3 +105,21 @@ export type DashboardUnsignedSessionDto = DashboardDto['unsignedSessions'][numbe
 export type DashboardReviewItemDto = DashboardDto['reviewQueue'][number];
 export type DashboardOverdueItemDto = DashboardDto['overdueHomework'][number];
 export type DashboardSessionItemDto = DashboardDto['sessionsThisWeek'][number];
+
+/** `GET /api/clients/:id/portal-account` and `POST /api/clients/:id/portal-invitation`. */
+export type PortalAccountDto = z.infer<typeof portalAccountDtoSchema>;
+export type PortalInvitationDto = z.infer<typeof portalInvitationDtoSchema>;
+
+/** `GET /api/me/notifications`, `GET /api/me/notification-settings`, `GET /api/outbox`. */
+export type NotificationDto = z.infer<typeof notificationDtoSchema>;
+export type MyNotificationsDto = z.infer<typeof myNotificationsDtoSchema>;
+export type NotificationSettingsDto = z.infer<typeof notificationSettingsDtoSchema>;
+export type OutboxMessageDto = z.infer<typeof outboxMessageDtoSchema>;
+
+/** `GET /api/scheduling-profiles/:userId`, `POST /api/me/sessions/:id/change-requests`, `POST /api/me/calendar-feed`. */
+export type SchedulingProfileDto = z.infer<typeof schedulingProfileDtoSchema>;
+export type ChangeRequestDto = z.infer<typeof changeRequestDtoSchema>;
+export type CalendarFeedDto = z.infer<typeof calendarFeedDtoSchema>;
+
+/** `GET /api/me/erasure-requests`. */
+export type MyErasureRequestsDto = z.infer<typeof myErasureRequestsDtoSchema>;

@@ -1,6 +1,6 @@
 import { applyDecorators, HttpStatus, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
-import { ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /** Extension marking list routes (react-admin's Content-Range); read and removed when the document is built. */
@@ -30,7 +30,16 @@ export function ApiAnswer(schema: z.ZodType, options: { list?: boolean; descript
   };
 }
 
-/** Documents a route that answers 204 without a body. Put it first, like ApiAnswer. */
-export function ApiNoContent(description: string): MethodDecorator {
-  return ApiResponse({ status: HttpStatus.NO_CONTENT, description });
+/** Documents a route that answers 204 (or 202, accepted for later) without a body. Put it first, like ApiAnswer. */
+export function ApiNoContent(description: string, status: HttpStatus.NO_CONTENT | HttpStatus.ACCEPTED = HttpStatus.NO_CONTENT): MethodDecorator {
+  return ApiResponse({ status, description });
+}
+
+/**
+ * Documents a route whose answer is a file or text that is not JSON (PDF, text/calendar): its
+ * media type and the description of the bytes. Put it first, like ApiAnswer.
+ */
+export function ApiFileAnswer(mediaType: 'application/pdf' | 'text/calendar', description: string): MethodDecorator {
+  const schema = mediaType === 'application/pdf' ? { type: 'string', contentEncoding: 'binary' } : { type: 'string' };
+  return applyDecorators(ApiProduces(mediaType), ApiResponse({ status: HttpStatus.OK, description, content: { [mediaType]: { schema } } }));
 }

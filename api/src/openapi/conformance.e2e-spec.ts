@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import type request from 'supertest';
 import { stableId } from '../common/stable-id.js';
 import { builtInExerciseId } from '../modules/exercises/built-in-exercises.sync.js';
-import { demoCaseId, demoClientId, demoUserId } from '../seed/demo-seed.js';
+import { DEMO_PRACTICE_SLUG, demoCaseId, demoClientId, demoUserId } from '../seed/demo-seed.js';
 import { createDemoTestApp, type DemoTestApp, type SignedInClient } from '../testing/test-app.js';
 
 type Json = Record<string, any>;
@@ -34,7 +34,7 @@ describe('the API answers as its OpenAPI document says', () => {
     let response = op.responses[String(status)];
     if (!response) throw new Error(`${method} ${path} does not document the status ${status}`);
     if (response.$ref) response = document['components'].responses[String(response.$ref).split('/').pop()!];
-    const schema = response.content?.['application/json']?.schema;
+    const schema = (response.content?.['application/json'] ?? response.content?.['application/fhir+json'])?.schema;
     if (!schema) throw new Error(`${method} ${path} ${status} documents no JSON body`);
     const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')));
     validators.set(key, validate);
@@ -70,7 +70,42 @@ describe('the API answers as its OpenAPI document says', () => {
   const CHEN_CASE = demoCaseId('chen');
   const COUPLE_CASE = demoCaseId('couple');
   /** Who calls each GET route, and with which demo record. */
-  const GET_ROUTES: Record<string, { as: Actor; ids?: Record<string, string> | (() => Promise<Record<string, string>>); query?: string }> = {
+  const PUBLIC_TEST = `/api/public/practices/${DEMO_PRACTICE_SLUG}/relationship-test`;
+  /** The first row's id of a list the actor reads (for records the demo seed makes without a stable id). */
+  const firstId = (as: Exclude<Actor, 'anonymous'>, url: string) => async () => {
+    const res = await actors[as].get(url);
+    expect([url, res.status, res.body.length > 0]).toEqual([url, 200, true]);
+    return { id: String(res.body[0].id) };
+  };
+  /** A visitor takes the public relationship test with consent: an intake request for the admin. */
+  async function fileIntakeRequest(): Promise<Record<string, string>> {
+    const page = await demo.t.http.get(PUBLIC_TEST);
+    conforms('GET', '/api/public/practices/{slug}/relationship-test', page);
+    const answers = {
+      ro_1: 1, ro_2: 1, ro_3: 3, rs_1: 3, rs_2: 3, rs_3: 1, rt_1: 1, rt_2: 1, rt_3: 3,
+      us_p1: 3, us_p2: 4, us_w1: 0, us_w2: 1, cr_1: 2, cr_2: 2, cr_3: 3, se_1: 2, se_2: 2, se_3: 3,
+    };
+    jest.spyOn(Date, 'now').mockReturnValue(page.body.startedAt + 60_000);
+    try {
+      const sent = await demo.t.http.post(PUBLIC_TEST).send({
+        answers, safety: { safe_afraid: 0, safe_hurt: 0, safe_speak: 0 }, startedAt: page.body.startedAt, startToken: page.body.startToken,
+        consent: true, contact: { name: 'Conformance visitor', email: 'visitor@example.test' },
+      });
+      expect([sent.status, sent.body.sent]).toEqual([200, true]);
+      conforms('POST', '/api/public/practices/{slug}/relationship-test', sent);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    return firstId('admin', '/api/intake-requests')();
+  }
+  /** The therapist's calendar feed: its secret file name. */
+  async function calendarFeedFile(): Promise<Record<string, string>> {
+    const created = await actors.therapist.post('/api/me/calendar-feed', {});
+    expect(created.status).toBe(201);
+    conforms('POST', '/api/me/calendar-feed', created);
+    return { file: String(created.body.url).split('/').pop()! };
+  }
+  const GET_ROUTES: Record<string, { as: Actor; ids?: Record<string, string> | (() => Promise<Record<string, string>>); query?: string; media?: string }> = {
     '/api/health': { as: 'anonymous' },
     '/api/ready': { as: 'anonymous' },
     '/api/auth/me': { as: 'therapist' },
@@ -102,6 +137,43 @@ describe('the API answers as its OpenAPI document says', () => {
     '/api/me/progress': { as: 'chen' },
     '/api/me/partner-answers': { as: 'zhou' },
     '/api/me/api-tokens': { as: 'therapist' },
+    '/api/clients/export.csv': { as: 'therapist', media: 'text/csv' },
+    '/api/cases/export.csv': { as: 'therapist', media: 'text/csv' },
+    '/api/sessions/export.csv': { as: 'therapist', media: 'text/csv' },
+    '/api/exercises/export.csv': { as: 'therapist', media: 'text/csv' },
+    '/api/users/export.csv': { as: 'admin', media: 'text/csv' },
+    '/api/audit-events/export.csv': { as: 'admin', media: 'text/csv' },
+    '/api/clients/{id}/portal-account': { as: 'therapist', ids: { id: demoClientId('chen') } },
+    '/api/cases/{id}/status-changes': { as: 'therapist', ids: { id: CHEN_CASE } },
+    '/api/me/notifications': { as: 'therapist' },
+    '/api/me/notification-settings': { as: 'therapist' },
+    '/api/outbox': { as: 'admin', query: '?range=[0,49]' },
+    '/api/scheduling-profiles/{userId}': { as: 'therapist', ids: { userId: demoUserId('therapist') } },
+    '/api/scheduling-policy': { as: 'therapist' },
+    '/api/me/exceptions': { as: 'chen' },
+    '/api/me/sessions': { as: 'chen', query: '?timeZone=Asia/Shanghai' },
+    '/api/calendar-feeds/{file}': { as: 'anonymous', ids: calendarFeedFile, media: 'text/calendar' },
+    '/api/measures': { as: 'therapist' },
+    '/api/measures/{key}': { as: 'therapist', ids: { key: 'phq-9' } },
+    '/api/measures/{key}/questionnaire': { as: 'therapist', ids: { key: 'gad-7' } },
+    '/api/measure-schedules': { as: 'therapist', query: '?range=[0,49]' },
+    '/api/measure-schedules/{id}': { as: 'therapist', ids: { id: stableId('demo:measure-schedule:chen:phq9') } },
+    '/api/measure-responses': { as: 'therapist', query: '?range=[0,49]' },
+    '/api/measure-responses/{id}': { as: 'therapist', ids: { id: stableId('demo:measure:zhao:profile:0') } },
+    '/api/cases/{id}/measures': { as: 'therapist', ids: { id: COUPLE_CASE } },
+    '/api/me/measures': { as: 'chen' },
+    '/api/me/measures/{id}': { as: 'chen', ids: firstId('chen', '/api/me/measures') },
+    '/api/public/practices/{slug}/relationship-test': { as: 'anonymous', ids: { slug: DEMO_PRACTICE_SLUG } },
+    '/api/intake-requests': { as: 'admin', query: '?range=[0,49]' },
+    '/api/intake-requests/{id}': { as: 'admin', ids: fileIntakeRequest },
+    '/api/practice': { as: 'admin' },
+    '/api/fhir/Patient/{id}/$everything': { as: 'therapist', ids: { id: demoClientId('chen') } },
+    '/api/fhir/EpisodeOfCare/{id}/$everything': { as: 'therapist', ids: { id: COUPLE_CASE } },
+    '/api/cases/{id}/report.pdf': { as: 'therapist', ids: { id: CHEN_CASE }, media: 'application/pdf' },
+    '/api/me/export': { as: 'chen' },
+    '/api/me/export.pdf': { as: 'chen', media: 'application/pdf' },
+    '/api/me/erasure-requests': { as: 'chen' },
+    '/api/erasure-requests': { as: 'admin' },
   };
 
   function call(as: Actor, url: string): request.Test {
@@ -130,6 +202,15 @@ describe('the API answers as its OpenAPI document says', () => {
     const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name]!) + (route.query ?? '');
     const res = await call(route.as, url);
     expect([path, res.status]).toEqual([path, 200]);
+    if (route.media) {
+      // a file or text answer: the media type the document gives, and something in it
+      expect([path, res.headers['content-type']]).toEqual([path, expect.stringContaining(route.media)]);
+      expect(Object.keys(document['paths'][path].get.responses['200'].content)).toEqual([route.media]);
+      expect([path, Number(res.headers['content-length'] ?? (res.text ?? '').length) > 0 || Buffer.isBuffer(res.body)]).toEqual([path, true]);
+      expect(res.headers['x-correlation-id']).toEqual(expect.any(String));
+      checked.add(`GET ${path}`);
+      return;
+    }
     if (Array.isArray(res.body)) expect([path, res.body.length]).toEqual([path, expect.any(Number)]);
     conforms('GET', path, res);
   });

@@ -58,7 +58,9 @@ describe('the OpenAPI document', () => {
         expect([id, op.security[1]]).toEqual([id, { bearer: [] }]);
       }
       for (const parameter of op.parameters ?? []) {
-        if (parameter.in === 'path' && route !== '/api/audit-events/{id}') expect([id, parameter.schema]).toEqual([id, { type: 'string', format: 'uuid' }]);
+        // ids are UUIDs; a key, a slug or a feed's file name says its own pattern
+        if (parameter.in === 'path' && ['key', 'slug', 'file'].includes(parameter.name)) expect([id, parameter.name, typeof parameter.schema.pattern]).toEqual([id, parameter.name, 'string']);
+        else if (parameter.in === 'path' && route !== '/api/audit-events/{id}') expect([id, parameter.schema]).toEqual([id, { type: 'string', format: 'uuid' }]);
       }
     }
     const lists = operations.filter(({ op }) => (op.parameters ?? []).some((p: any) => p.name === 'range'));

@@ -140,7 +140,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
 
       const responses = (op.responses ??= {});
       const success = Object.entries(responses).filter(([status]) => status.startsWith('2'));
-      if (success.length === 0 || success.some(([status, r]) => status !== '204' && !r['content'])) undocumented.push(`${method.toUpperCase()} ${path}`);
+      if (success.length === 0 || success.some(([status, r]) => status !== '204' && status !== '202' && !r['content'])) undocumented.push(`${method.toUpperCase()} ${path}`);
       for (const [, response] of success) {
         response['headers'] = { ...(response['headers'] as Json | undefined), ...CORRELATION_HEADER, ...(isList ? CONTENT_RANGE_HEADER : {}) };
       }

@@ -127,6 +127,7 @@ export class AuthController {
     this.setSessionCookie(res, sessionToken);
   }
 
+  @ApiNoContent('Done: no body')
   @Post('activate')
   @Public()
   @HttpCode(204)
@@ -137,6 +138,7 @@ export class AuthController {
     await this.links.usePasswordLink('invitation', body.token, body.password);
   }
 
+  @ApiNoContent('Accepted: a link goes out if the address has an account', 202)
   @Post('password-reset')
   @Public()
   @HttpCode(202)
@@ -147,6 +149,7 @@ export class AuthController {
     await this.links.requestPasswordReset(body.email);
   }
 
+  @ApiNoContent('Done: no body')
   @Post('password-reset/confirm')
   @Public()
   @HttpCode(204)

@@ -20,6 +20,7 @@ import type { CaseDto, StageTransitionDto } from '@attune/domain';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { caseDtoSchema, caseProgressDtoSchema, exceptionPatternsDtoSchema, stageTransitionDtoSchema } from '@attune/domain';
 import { z } from 'zod';
+import { caseStatusChangeDtoSchema } from '@attune/domain';
 
 /** Cases are closed, never deleted: there is no DELETE route. */
 @ApiTags('cases')
@@ -74,6 +75,7 @@ export class CasesController {
     return this.cases.update(actor, id, body);
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Post(':id/reassignment')
   @Permission('cases', 'update')
   @ApiOperation({
@@ -92,6 +94,7 @@ export class CasesController {
     return this.cases.transition(actor, id, body);
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Post(':id/close')
   @HttpCode(200)
   @Permission('cases', 'update')
@@ -100,6 +103,7 @@ export class CasesController {
     return this.cases.changeStatus(actor, id, 'closed', body);
   }
 
+  @ApiAnswer(caseDtoSchema)
   @Post(':id/reopen')
   @HttpCode(200)
   @Permission('cases', 'update')
@@ -108,6 +112,7 @@ export class CasesController {
     return this.cases.changeStatus(actor, id, 'open', body);
   }
 
+  @ApiAnswer(z.array(caseStatusChangeDtoSchema), { description: 'All of them, oldest first' })
   @Get(':id/status-changes')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Every close and reopen of the case with its reason, oldest first' })

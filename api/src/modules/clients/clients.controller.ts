@@ -16,6 +16,7 @@ import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.de
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { clientDtoSchema } from '@attune/domain';
+import { portalAccountDtoSchema, portalInvitationDtoSchema } from '@attune/domain';
 
 @ApiTags('clients')
 @Controller('clients')
@@ -46,6 +47,7 @@ export class ClientsController {
     return this.clients.get(actor, id);
   }
 
+  @ApiAnswer(portalAccountDtoSchema)
   @Get(':id/portal-account')
   @Permission('clients', 'read')
   @ApiOperation({ summary: 'The client\'s portal account: none, deactivated, never signed in, or active with the last sign-in' })
@@ -62,6 +64,7 @@ export class ClientsController {
     return this.clients.create(actor, body, idempotent);
   }
 
+  @ApiAnswer(portalInvitationDtoSchema)
   @Post(':id/portal-invitation')
   @Permission('clients', 'update')
   @ApiIdempotencyKey()

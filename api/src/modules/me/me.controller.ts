@@ -89,6 +89,7 @@ export class MeController {
     return this.assignments.addCheckIn(actor, id, body);
   }
 
+  @ApiAnswer(z.array(myExceptionDtoSchema), { description: 'All of them, newest first' })
   @Get('exceptions')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The good moments the caller logged themselves, newest first (at most 500)' })

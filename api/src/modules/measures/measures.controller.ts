@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   measureResponseInputSchema, measureScheduleInputSchema, measureToFhirQuestionnaire, builtInMeasure,
   type CaseMeasuresDto, type MeasureDefinitionDto, type MeasureResponseDto, type MeasureResponseInput,
@@ -18,6 +18,8 @@ import {
   allMeasureDefinitions, measureDefinitionDto, MEASURE_RESPONSE_LIST, MEASURE_SCHEDULE_LIST, measureScheduleUpdateSchema, type MeasureScheduleUpdate,
 } from './measures.dto.js';
 import { MeasuresService } from './measures.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { caseMeasuresDtoSchema, fhirQuestionnaireSchema, measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema } from '@attune/domain';
 
 /** The built-in definitions are few and fixed: the list takes no filter and is always whole. */
 const MEASURE_LIST: ListSpec = { resource: 'measures', idColumn: 'key', defaultSort: ['key', 'ASC'], sortable: {}, filterable: {} };
@@ -25,6 +27,7 @@ const MEASURE_LIST: ListSpec = { resource: 'measures', idColumn: 'key', defaultS
 @ApiTags('measures')
 @Controller('measures')
 export class MeasuresController {
+  @ApiAnswer(measureDefinitionDtoSchema, { list: true })
   @Get()
   @Permission('measures', 'list')
   @ApiOperation({ summary: 'The measure definitions (built-in, read-only): PHQ-9, GAD-7, WHO-5, communication profile' })
@@ -34,6 +37,8 @@ export class MeasuresController {
     return new ListPage('measures', all, all.length, [0, Math.max(0, all.length - 1)]);
   }
 
+  @ApiAnswer(measureDefinitionDtoSchema)
+  @ApiParam({ name: 'key', description: 'The measure\'s key', schema: { type: 'string', pattern: '^[a-z0-9-]+$' } })
   @Get(':key')
   @Permission('measures', 'read')
   @ApiOperation({ summary: 'One definition by key (phq-9, gad-7, who-5, communication-profile)' })
@@ -43,6 +48,8 @@ export class MeasuresController {
     return def;
   }
 
+  @ApiAnswer(fhirQuestionnaireSchema)
+  @ApiParam({ name: 'key', description: 'The measure\'s key', schema: { type: 'string', pattern: '^[a-z0-9-]+$' } })
   @Get(':key/questionnaire')
   @Permission('measures', 'read')
   @ApiOperation({ summary: 'The definition as a FHIR R4 Questionnaire' })
@@ -58,19 +65,24 @@ export class MeasuresController {
 export class MeasureSchedulesController {
   constructor(private readonly measures: MeasuresService) {}
 
+  @ApiAnswer(measureScheduleDtoSchema, { list: true })
   @Get()
   @Permission('measure-schedules', 'list')
+  @ApiOperation({ summary: 'Measure schedules of the cases the caller may see' })
   @ApiListQuery(MEASURE_SCHEDULE_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<MeasureScheduleDto>> {
     return this.measures.listSchedules(actor, parseListQuery(MEASURE_SCHEDULE_LIST, query));
   }
 
+  @ApiAnswer(measureScheduleDtoSchema)
   @Get(':id')
   @Permission('measure-schedules', 'read')
+  @ApiOperation({ summary: 'One measure schedule' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MeasureScheduleDto> {
     return this.measures.getSchedule(actor, id);
   }
 
+  @ApiAnswer(measureScheduleDtoSchema)
   @Post()
   @Permission('measure-schedules', 'create')
   @ApiIdempotencyKey()
@@ -79,6 +91,7 @@ export class MeasureSchedulesController {
     return this.measures.createSchedule(actor, body, idempotent);
   }
 
+  @ApiAnswer(measureScheduleDtoSchema)
   @Put(':id')
   @Permission('measure-schedules', 'update')
   @ApiOperation({ summary: 'Stops or resumes a schedule (active) and sets how long occurrences stay open' })
@@ -92,19 +105,24 @@ export class MeasureSchedulesController {
 export class MeasureResponsesController {
   constructor(private readonly measures: MeasuresService) {}
 
+  @ApiAnswer(measureResponseDtoSchema, { list: true })
   @Get()
   @Permission('measure-responses', 'list')
+  @ApiOperation({ summary: 'Measure occurrences (pending, completed, expired) of the cases the caller may see' })
   @ApiListQuery(MEASURE_RESPONSE_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<MeasureResponseDto>> {
     return this.measures.listResponses(actor, parseListQuery(MEASURE_RESPONSE_LIST, query));
   }
 
+  @ApiAnswer(measureResponseDtoSchema)
   @Get(':id')
   @Permission('measure-responses', 'read')
+  @ApiOperation({ summary: 'One measure occurrence with its answers, score and band' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MeasureResponseDto> {
     return this.measures.getResponse(actor, id);
   }
 
+  @ApiAnswer(measureResponseDtoSchema)
   @Post()
   @Permission('measure-responses', 'create')
   @ApiIdempotencyKey()
@@ -119,6 +137,7 @@ export class MeasureResponsesController {
 export class CaseMeasuresController {
   constructor(private readonly measures: MeasuresService) {}
 
+  @ApiAnswer(caseMeasuresDtoSchema)
   @Get(':id/measures')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Each measure\'s series in the case per client, with bands, cut-off, reliable change, sessions and the couple profile' })

@@ -9,12 +9,16 @@ import type { Actor } from '../../common/request-context.js';
 import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { MyMeasuresService } from './my-measures.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { myMeasureDtoSchema } from '@attune/domain';
+import { z } from 'zod';
 
 @ApiTags('client portal')
 @Controller('me/measures')
 export class MyMeasuresController {
   constructor(private readonly measures: MyMeasuresService) {}
 
+  @ApiAnswer(z.array(myMeasureDtoSchema), { description: 'The measures given to the caller' })
   @Get()
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The caller\'s own questionnaires: open, expired and answered' })
@@ -22,12 +26,15 @@ export class MyMeasuresController {
     return this.measures.list(actor);
   }
 
+  @ApiAnswer(myMeasureDtoSchema)
   @Get(':id')
   @Permission('me', 'read')
+  @ApiOperation({ summary: 'One measure given to the caller, with its draft or result' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MyMeasureDto> {
     return this.measures.get(actor, id);
   }
 
+  @ApiAnswer(myMeasureDtoSchema)
   @Put(':id/draft')
   @Permission('me', 'update')
   @ApiOperation({ summary: 'Saves the answers so far, to resume later' })
@@ -35,6 +42,7 @@ export class MyMeasuresController {
     return this.measures.saveDraft(actor, id, body);
   }
 
+  @ApiAnswer(myMeasureDtoSchema)
   @Post(':id/submit')
   @Permission('me', 'update')
   @HttpCode(200)

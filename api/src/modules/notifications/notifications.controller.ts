@@ -11,6 +11,8 @@ import {
   type NotificationDto, type NotificationSettingsDto, type NotificationSettingsWrite, type OutboxMessageDto,
 } from './notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { myNotificationsDtoSchema, notificationDtoSchema, notificationSettingsDtoSchema, outboxMessageDtoSchema } from '@attune/domain';
 
 /** Newest first; only the page is chosen by the query. */
 export const OUTBOX_LIST: ListSpec = {
@@ -22,6 +24,7 @@ export const OUTBOX_LIST: ListSpec = {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @ApiAnswer(myNotificationsDtoSchema)
   @Get('me/notifications')
   @SignedIn()
   @ApiOperation({ summary: 'The caller\'s in-app notifications (newest 50) and how many are unread' })
@@ -29,6 +32,7 @@ export class NotificationsController {
     return this.notifications.myNotifications(actor);
   }
 
+  @ApiAnswer(notificationDtoSchema)
   @Post('me/notifications/:id/read')
   @SignedIn()
   @HttpCode(200)
@@ -37,6 +41,7 @@ export class NotificationsController {
     return this.notifications.markRead(actor, id);
   }
 
+  @ApiAnswer(notificationSettingsDtoSchema)
   @Get('me/notification-settings')
   @SignedIn()
   @ApiOperation({ summary: 'The caller\'s language, time zone, quiet hours (held reminders and digests), e-mail per kind and digest' })
@@ -44,6 +49,7 @@ export class NotificationsController {
     return this.notifications.settings(actor);
   }
 
+  @ApiAnswer(notificationSettingsDtoSchema)
   @Put('me/notification-settings')
   @SignedIn()
   @ApiOperation({ summary: 'Saves the caller\'s notification settings' })
@@ -51,6 +57,7 @@ export class NotificationsController {
     return this.notifications.saveSettings(actor, body);
   }
 
+  @ApiAnswer(outboxMessageDtoSchema, { list: true })
   @Get('outbox')
   @Permission('outbox', 'list')
   @ApiOperation({ summary: 'The practice\'s e-mails, newest first: to, subject, body, links, state, tries and the SMTP server\'s last answer (admins only)' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import {
   intakeAcceptSchema, practiceSettingsInputSchema, publicTestSubmitSchema,
   type IntakeAccept, type IntakeRequestDto, type PracticeSettingsDto, type PracticeSettingsInput, type PublicTestDto, type PublicTestResultDto, type PublicTestSubmit,
@@ -14,12 +14,16 @@ import type { Actor } from '../../common/request-context.js';
 import { INTAKE_REQUEST_LIST, IntakeRequestsService } from './intake-requests.service.js';
 import { PracticeSettingsService } from './practice-settings.service.js';
 import { PublicTestService } from './public-test.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { intakeRequestDtoSchema, practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema } from '@attune/domain';
 
 @ApiTags('public test')
 @Controller('public/practices')
 export class PublicTestController {
   constructor(private readonly test: PublicTestService) {}
 
+  @ApiAnswer(publicTestDtoSchema)
+  @ApiParam({ name: 'slug', description: 'The practice\'s public address', schema: { type: 'string', pattern: '^[a-z0-9-]+$' } })
   @Get(':slug/relationship-test')
   @Public()
   @ApiOperation({ summary: 'The practice\'s public relationship test (404 when the practice has it switched off)' })
@@ -27,6 +31,8 @@ export class PublicTestController {
     return this.test.get(slug);
   }
 
+  @ApiAnswer(publicTestResultDtoSchema)
+  @ApiParam({ name: 'slug', description: 'The practice\'s public address', schema: { type: 'string', pattern: '^[a-z0-9-]+$' } })
   @Post(':slug/relationship-test')
   @Public()
   @HttpCode(200)
@@ -44,19 +50,24 @@ export class PublicTestController {
 export class IntakeRequestsController {
   constructor(private readonly intake: IntakeRequestsService) {}
 
+  @ApiAnswer(intakeRequestDtoSchema, { list: true })
   @Get()
   @Permission('intake-requests', 'list')
+  @ApiOperation({ summary: 'Intake requests sent by the public relationship test' })
   @ApiListQuery(INTAKE_REQUEST_LIST)
   list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<ListPage<IntakeRequestDto>> {
     return this.intake.list(actor, parseListQuery(INTAKE_REQUEST_LIST, query));
   }
 
+  @ApiAnswer(intakeRequestDtoSchema)
   @Get(':id')
   @Permission('intake-requests', 'read')
+  @ApiOperation({ summary: 'One intake request' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<IntakeRequestDto> {
     return this.intake.get(actor, id);
   }
 
+  @ApiAnswer(intakeRequestDtoSchema)
   @Post(':id/accept')
   @Permission('intake-requests', 'update')
   @HttpCode(200)
@@ -65,9 +76,11 @@ export class IntakeRequestsController {
     return this.intake.accept(actor, id, body);
   }
 
+  @ApiAnswer(intakeRequestDtoSchema)
   @Post(':id/decline')
   @Permission('intake-requests', 'update')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Declines an intake request' })
   decline(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<IntakeRequestDto> {
     return this.intake.decline(actor, id);
   }
@@ -78,12 +91,15 @@ export class IntakeRequestsController {
 export class PracticeSettingsController {
   constructor(private readonly settings: PracticeSettingsService) {}
 
+  @ApiAnswer(practiceSettingsDtoSchema)
   @Get()
   @Permission('practice', 'read')
+  @ApiOperation({ summary: 'The practice\'s settings: name, public address, public test on or off' })
   get(@CurrentActor() actor: Actor): Promise<PracticeSettingsDto> {
     return this.settings.get(actor);
   }
 
+  @ApiAnswer(practiceSettingsDtoSchema)
   @Put()
   @Permission('practice', 'update')
   @ApiOperation({ summary: 'Sets the practice\'s name, public slug and whether its public test page is on' })

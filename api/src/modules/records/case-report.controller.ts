@@ -7,12 +7,14 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { parseTimeZone } from '../cases/time-zone.js';
 import { CaseReportService } from './case-report.service.js';
+import { ApiFileAnswer } from '../../openapi/api-answer.decorator.js';
 
 @ApiTags('cases')
 @Controller('cases')
 export class CaseReportController {
   constructor(private readonly reports: CaseReportService) {}
 
+  @ApiFileAnswer('application/pdf', 'The report (PDF)')
   @Get(':id/report.pdf')
   @Permission('cases', 'read')
   @ApiProduces('application/pdf')

@@ -7,6 +7,8 @@ import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { FhirService } from './fhir.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { fhirBundleSchema } from '@attune/domain';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -21,6 +23,7 @@ function fhirBase(req: Request): string {
 export class FhirController {
   constructor(private readonly fhir: FhirService) {}
 
+  @ApiAnswer(fhirBundleSchema)
   @Get('Patient/:id/$everything')
   @Permission('fhir', 'read')
   @Header('Content-Type', FHIR_JSON)
@@ -33,6 +36,7 @@ export class FhirController {
     return this.fhir.patientEverything(actor, clientId, fhirBase(req));
   }
 
+  @ApiAnswer(fhirBundleSchema)
   @Get('EpisodeOfCare/:id/$everything')
   @Permission('fhir', 'read')
   @Header('Content-Type', FHIR_JSON)

@@ -18,6 +18,9 @@ import type { Actor } from '../../common/request-context.js';
 import { parseTimeZone } from '../cases/time-zone.js';
 import { ErasureRequestsService } from './erasure-requests.service.js';
 import { MyExportService } from './my-export.service.js';
+import { ApiAnswer, ApiFileAnswer } from '../../openapi/api-answer.decorator.js';
+import { erasureRequestDtoSchema, myErasureRequestsDtoSchema, myRecordExportSchema } from '@attune/domain';
+import { z } from 'zod';
 
 const day = () => new Date().toISOString().slice(0, 10);
 
@@ -27,6 +30,7 @@ const day = () => new Date().toISOString().slice(0, 10);
 export class MyRecordsOutController {
   constructor(private readonly exports: MyExportService, private readonly erasure: ErasureRequestsService) {}
 
+  @ApiAnswer(myRecordExportSchema, { description: 'The record as a JSON file (Content-Disposition: attachment)' })
   @Get('export')
   @Permission('me', 'read')
   @ApiOperation({ summary: 'Everything the caller entered and was shared with them, as a JSON file (practitioner-private content excluded)' })
@@ -36,6 +40,7 @@ export class MyRecordsOutController {
     return new StreamableFile(body, { type: 'application/json; charset=utf-8', disposition: `attachment; filename="my-attune-record-${day()}.json"`, length: body.length });
   }
 
+  @ApiFileAnswer('application/pdf', 'The record (PDF)')
   @Get('export.pdf')
   @Permission('me', 'read')
   @ApiProduces('application/pdf')
@@ -49,6 +54,7 @@ export class MyRecordsOutController {
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="my-attune-record-${day()}-${language}.pdf"`, length: pdf.length });
   }
 
+  @ApiAnswer(myErasureRequestsDtoSchema)
   @Get('erasure-requests')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The caller\'s requests to erase their data, with the retention rule' })
@@ -56,6 +62,7 @@ export class MyRecordsOutController {
     return { retentionRule: ERASURE_RETENTION_RULE, requests: await this.erasure.listMine(actor) };
   }
 
+  @ApiAnswer(myErasureRequestsDtoSchema)
   @Post('erasure-requests')
   @Permission('me', 'create')
   @HttpCode(201)
@@ -71,6 +78,7 @@ export class MyRecordsOutController {
 export class ErasureRequestsController {
   constructor(private readonly erasure: ErasureRequestsService) {}
 
+  @ApiAnswer(z.array(erasureRequestDtoSchema), { description: 'All of them, newest first' })
   @Get()
   @Permission('erasure-requests', 'list')
   @ApiOperation({ summary: 'The practice\'s requests to erase, pending first (admins)' })
@@ -78,6 +86,7 @@ export class ErasureRequestsController {
     return this.erasure.list(actor);
   }
 
+  @ApiAnswer(erasureRequestDtoSchema)
   @Post(':id/decision')
   @Permission('erasure-requests', 'update')
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import { calendarFeedInputSchema, type CalendarFeedInput } from '@attune/domain';
 import type { Request, Response } from 'express';
 import { Permission, Public } from '../../common/access.decorators.js';
@@ -7,6 +7,8 @@ import { CurrentActor } from '../../common/actor.decorator.js';
 import { notFound } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
+import { ApiAnswer, ApiFileAnswer, ApiNoContent } from '../../openapi/api-answer.decorator.js';
+import { calendarFeedDtoSchema } from '@attune/domain';
 
 const FEED_PATH = '/api/calendar-feeds/';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -16,6 +18,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
 
+  @ApiAnswer(calendarFeedDtoSchema)
   @Post('me/calendar-feed')
   @Permission('scheduling', 'create')
   @ApiOperation({ summary: 'A private iCalendar feed URL of one\'s appointments (a new one revokes the old); shown once' })
@@ -24,6 +27,7 @@ export class CalendarFeedController {
     return { url: `${req.protocol}://${req.get('host')}${FEED_PATH}${token}.ics` };
   }
 
+  @ApiNoContent('Revoked: no body')
   @Delete('me/calendar-feed')
   @HttpCode(204)
   @Permission('scheduling', 'delete')
@@ -32,6 +36,8 @@ export class CalendarFeedController {
     return this.feeds.revoke(actor);
   }
 
+  @ApiFileAnswer('text/calendar', 'The feed (RFC 5545)')
+  @ApiParam({ name: 'file', description: 'The feed\'s secret token, with or without .ics', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+(\\.ics)?$' } })
   @Get('calendar-feeds/:file')
   @Public()
   @ApiOperation({ summary: 'The feed itself (text/calendar, RFC 5545), reached by its secret URL only' })

@@ -9,12 +9,16 @@ import { parseTimeZone } from '../cases/time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { MySessionsService, type ChangeRequestDto } from './my-sessions.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { changeRequestDtoSchema, mySessionDtoSchema } from '@attune/domain';
+import { z } from 'zod';
 
 @ApiTags('client portal')
 @Controller('me/sessions')
 export class MySessionsController {
   constructor(private readonly sessions: MySessionsService) {}
 
+  @ApiAnswer(z.array(mySessionDtoSchema), { description: 'The upcoming ones, soonest first' })
   @Get()
   @Permission('me', 'list')
   @ApiQuery({ name: 'timeZone', required: false, description: 'IANA zone to show the times in; default: the client\'s own zone, else the practice\'s' })
@@ -23,6 +27,7 @@ export class MySessionsController {
     return this.sessions.upcoming(actor, timeZone === undefined || timeZone === '' ? undefined : parseTimeZone(timeZone));
   }
 
+  @ApiAnswer(changeRequestDtoSchema)
   @Post(':id/change-requests')
   @Permission('me', 'create')
   @ApiIdempotencyKey()

@@ -7,12 +7,15 @@ import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { forbidden } from './scheduling-errors.js';
 import { SchedulingSettingsService, type SchedulingProfileDto } from './scheduling-settings.service.js';
+import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
+import { schedulingPolicyDtoSchema, schedulingProfileDtoSchema } from '@attune/domain';
 
 @ApiTags('scheduling')
 @Controller()
 export class SchedulingSettingsController {
   constructor(private readonly settings: SchedulingSettingsService) {}
 
+  @ApiAnswer(schedulingProfileDtoSchema)
   @Get('scheduling-profiles/:userId')
   @Permission('scheduling', 'read')
   @ApiOperation({ summary: 'A person\'s time zone and working hours (one\'s own; admins: anyone in the practice)' })
@@ -20,6 +23,7 @@ export class SchedulingSettingsController {
     return this.settings.profile(actor, userId);
   }
 
+  @ApiAnswer(schedulingProfileDtoSchema)
   @Put('scheduling-profiles/:userId')
   @Permission('scheduling', 'update')
   @ApiOperation({ summary: 'Set a time zone and working hours (wall-clock intervals per weekday in that zone; null: no limits)' })
@@ -27,6 +31,7 @@ export class SchedulingSettingsController {
     return this.settings.setProfile(actor, userId, body);
   }
 
+  @ApiAnswer(schedulingPolicyDtoSchema)
   @Get('scheduling-policy')
   @Permission('scheduling', 'read')
   @ApiOperation({ summary: 'The practice\'s zone, the notice a client gives to cancel or reschedule, and reminder hours' })
@@ -34,6 +39,7 @@ export class SchedulingSettingsController {
     return this.settings.policy(actor);
   }
 
+  @ApiAnswer(schedulingPolicyDtoSchema)
   @Put('scheduling-policy')
   @Permission('scheduling', 'update')
   @ApiOperation({ summary: 'Change the practice\'s scheduling policy (admins)' })

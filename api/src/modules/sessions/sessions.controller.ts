@@ -83,6 +83,7 @@ export class SessionsController {
     return this.sessions.update(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/move')
   @HttpCode(200)
   @Permission('sessions', 'update')
@@ -96,6 +97,7 @@ export class SessionsController {
     return this.sessions.move(actor, id, body);
   }
 
+  @ApiAnswer(sessionDtoSchema)
   @Post(':id/status')
   @HttpCode(200)
   @Permission('sessions', 'update')

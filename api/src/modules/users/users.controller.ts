@@ -61,6 +61,7 @@ export class UsersController {
     return this.users.invite(actor, body);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Post(':id/invitation')
   @Permission('users', 'update')
   @HttpCode(200)
@@ -69,6 +70,7 @@ export class UsersController {
     return this.users.resendInvitation(actor, id);
   }
 
+  @ApiAnswer(userDtoSchema)
   @Delete(':id/invitation')
   @Permission('users', 'update')
   @ApiOperation({ summary: 'Revokes the pending invitation: its link stops working' })

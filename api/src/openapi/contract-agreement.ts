@@ -1,0 +1,47 @@
+/**
+ * Compile-time proof that what the services of the merged modules return is what the contract
+ * says: each type the services are written with must be assignable to the type inferred from its
+ * zod schema in libs/src/api-contract.ts (the schema the OpenAPI document shows). A field added to
+ * a service's type and not to the schema (or the other way round, when required) fails `tsc`.
+ */
+import type {
+  CaseMeasuresDto, CaseStatusChangeDto, ErasureRequestDto, IntakeRequestDto, MeasureDefinitionDto, MeasureResponseDto, MeasureScheduleDto,
+  MyMeasureDto, MyRecordExport, MySessionDto, PracticeSettingsDto, PublicTestDto, PublicTestResultDto, SchedulingPolicy,
+  caseMeasuresDtoSchema, caseStatusChangeDtoSchema, changeRequestDtoSchema, erasureRequestDtoSchema, intakeRequestDtoSchema,
+  measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myNotificationsDtoSchema, myRecordExportSchema, mySessionDtoSchema,
+  notificationDtoSchema, notificationSettingsDtoSchema, outboxMessageDtoSchema, portalAccountDtoSchema, portalInvitationDtoSchema,
+  practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema, schedulingPolicyDtoSchema, schedulingProfileDtoSchema,
+} from '@attune/domain';
+import type { z } from 'zod';
+import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '../modules/notifications/notifications.dto.js';
+import type { PortalAccountDto, PortalInvitationDto } from '../modules/clients/clients.dto.js';
+import type { ChangeRequestDto } from '../modules/scheduling/my-sessions.service.js';
+import type { SchedulingProfileDto } from '../modules/scheduling/scheduling-settings.service.js';
+
+/** `true` when every value of the service's type is a value of the schema's type. */
+type Conforms<Service, Schema extends z.ZodType> = [Service] extends [z.output<Schema>] ? true : false;
+
+export const CONTRACT_AGREEMENT: true[] = [
+  true as Conforms<CaseStatusChangeDto, typeof caseStatusChangeDtoSchema>,
+  true as Conforms<PortalAccountDto, typeof portalAccountDtoSchema>,
+  true as Conforms<PortalInvitationDto, typeof portalInvitationDtoSchema>,
+  true as Conforms<NotificationDto, typeof notificationDtoSchema>,
+  true as Conforms<{ unread: number; items: NotificationDto[] }, typeof myNotificationsDtoSchema>,
+  true as Conforms<NotificationSettingsDto, typeof notificationSettingsDtoSchema>,
+  true as Conforms<OutboxMessageDto, typeof outboxMessageDtoSchema>,
+  true as Conforms<SchedulingProfileDto, typeof schedulingProfileDtoSchema>,
+  true as Conforms<SchedulingPolicy, typeof schedulingPolicyDtoSchema>,
+  true as Conforms<ChangeRequestDto, typeof changeRequestDtoSchema>,
+  true as Conforms<MySessionDto, typeof mySessionDtoSchema>,
+  true as Conforms<ErasureRequestDto, typeof erasureRequestDtoSchema>,
+  true as Conforms<PracticeSettingsDto, typeof practiceSettingsDtoSchema>,
+  true as Conforms<MeasureScheduleDto, typeof measureScheduleDtoSchema>,
+  true as Conforms<MeasureDefinitionDto, typeof measureDefinitionDtoSchema>,
+  true as Conforms<MeasureResponseDto, typeof measureResponseDtoSchema>,
+  true as Conforms<CaseMeasuresDto, typeof caseMeasuresDtoSchema>,
+  true as Conforms<MyMeasureDto, typeof myMeasureDtoSchema>,
+  true as Conforms<PublicTestDto, typeof publicTestDtoSchema>,
+  true as Conforms<PublicTestResultDto, typeof publicTestResultDtoSchema>,
+  true as Conforms<IntakeRequestDto, typeof intakeRequestDtoSchema>,
+  true as Conforms<MyRecordExport, typeof myRecordExportSchema>,
+];
