@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { hasFocus, openBrowser, signIn, signInToDashboard, signOut, type Browser } from '../support/browser.js';
+import { appBar, hasFocus, openBrowser, signIn, signInToDashboard, signOut, type Browser } from '../support/browser.js';
 
 const STEP_SECONDS = 30;
 const NEW_PASSWORD = 'quiet river lantern 42';
@@ -41,7 +41,7 @@ describe('my account', () => {
   }
 
   async function openMyAccount(): Promise<void> {
-    await page.getByRole('banner').getByRole('button', { name: /profile/i }).click();
+    await (await appBar(page)).getByRole('button', { name: /profile/i }).click();
     await page.getByRole('menuitem', { name: 'My account' }).click();
     await page.getByRole('heading', { name: 'Two-step sign-in', level: 2 }).waitFor();
   }
@@ -159,7 +159,7 @@ describe('my account', () => {
 
   it('is in the client portal’s user menu too', async () => {
     await signIn(page, server.url, 'chen.jing@attune.test');
-    await page.getByRole('banner').getByRole('button', { name: /profile/i }).click();
+    await (await appBar(page)).getByRole('button', { name: /profile/i }).click();
     await page.getByRole('menuitem', { name: 'My account' }).click();
     await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Change password', level: 2 }).waitFor();

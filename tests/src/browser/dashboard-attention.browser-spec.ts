@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { expectEventually, hasFocus, openBrowser, signInToDashboard, tabTo, type Browser } from '../support/browser.js';
+import { appBar, expectEventually, hasFocus, openBrowser, signInToDashboard, tabTo, type Browser } from '../support/browser.js';
 
 /**
  * "Needs attention" on a long caseload: the most urgent items first and only the first ten, how
@@ -88,14 +88,14 @@ describe('the "Needs attention" list of a long caseload', () => {
   });
 
   it('says the same in Simplified Chinese', async () => {
-    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await (await appBar(page)).getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     const zh = page.getByRole('region', { name: '需要关注' });
     await zh.getByText(`显示 ${SHOWN} 项，共 ${TOTAL} 项`, { exact: true }).waitFor();
     await zh.getByRole('button', { name: `显示全部 ${TOTAL} 项` }).click();
     await expectEventually(() => zh.getByRole('list', { name: '需要关注' }).getByRole('listitem').count(), TOTAL);
     await zh.getByRole('button', { name: '收起' }).waitFor();
-    await page.getByRole('banner').getByRole('button', { name: '简体中文' }).click();
+    await (await appBar(page)).getByRole('button', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
   });

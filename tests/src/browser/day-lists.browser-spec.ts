@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { expectEventually, hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
+import { appBar, expectEventually, hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
 
 const FORMULA = '=HYPERLINK("http://evil.test","点我")';
 const CHINESE = '王芳 (化名)';
@@ -43,7 +43,8 @@ describe('the lists of a practitioner and an admin', () => {
     await addClient(FORMULA);
     await addClient(CHINESE);
     await page.getByRole('menuitem', { name: 'Clients' }).click();
-    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
+    // the clients list, not the dashboard's links to Chen Jing's session and homework it replaces
+    await page.getByRole('main').getByRole('table').getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -170,7 +171,8 @@ describe('the lists of a practitioner and an admin', () => {
     await page.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Liu Jia: from anxiety to safety', exact: true }).count()).toBe(0);
     await page.getByRole('menuitem', { name: 'Clients' }).click();
-    await page.getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
+    // the clients list, not the dashboard's links to Chen Jing's session and homework it replaces
+    await page.getByRole('main').getByRole('table').getByRole('link', { name: 'Chen Jing (pseudonym)' }).waitFor();
     expect(await page.getByRole('link', { name: 'Liu Jia', exact: true }).count()).toBe(0);
   });
 
@@ -186,13 +188,14 @@ describe('the lists of a practitioner and an admin', () => {
       buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim() || b.getAttribute('title') || b.getAttribute('aria-labelledby'))).length);
     expect(unnamed).toBe(0);
     await page.getByRole('textbox', { name: 'Search' }).fill('');
-    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await (await appBar(page)).getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('button', { name: '将此列表导出为 CSV 文件' }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.getByRole('link', { name: 'Chen Jing: between two fears', exact: true }).click();
-    await page.getByRole('button', { name: '结案' }).click();
-    await page.getByRole('dialog', { name: '关闭此个案' }).waitFor();
+    // the merge kept the corrections branch's Close case (with a reason) over the lists branch's minimal one
+    await page.getByRole('button', { name: '结束个案' }).click();
+    await page.getByRole('dialog', { name: '结束这个个案？' }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: '取消' }).click();
     // the client's profile in Chinese

@@ -33,12 +33,22 @@ const PUBLIC_ROUTES = [
   // A practice's public relationship test: no account, throttled, nothing stored without consent.
   'GET /api/public/practices/{slug}/relationship-test', 'POST /api/public/practices/{slug}/relationship-test',
   'POST /api/auth/activate', 'POST /api/auth/password-reset', 'POST /api/auth/password-reset/confirm',
+  // A calendar app's subscription: the unguessable file name is the credential (revoked by deleting the feed).
+  'GET /api/calendar-feeds/{file}',
 ];
 const SIGNED_IN_ROUTES = [
   'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol',
   'POST /api/auth/totp/confirm', 'POST /api/auth/totp/disable',
   'GET /api/me/notifications', 'POST /api/me/notifications/{id}/read', 'GET /api/me/notification-settings', 'PUT /api/me/notification-settings',
+  // one's own API tokens: a token acts with its owner's role, so minting one grants nothing new
+  'GET /api/me/api-tokens', 'POST /api/me/api-tokens', 'DELETE /api/me/api-tokens/{id}',
 ];
+/** Routes guarded by the permission of a resource other than their first path segment. */
+const GUARDED_BY: Record<string, string> = {
+  'GET /api/scheduling-profiles/{userId}': 'scheduling', 'PUT /api/scheduling-profiles/{userId}': 'scheduling',
+  'GET /api/scheduling-policy': 'scheduling', 'PUT /api/scheduling-policy': 'scheduling',
+  'POST /api/me/calendar-feed': 'scheduling', 'DELETE /api/me/calendar-feed': 'scheduling',
+};
 const WITHOUT_TOTP_ROUTES = ['GET /api/auth/me', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol', 'POST /api/auth/totp/confirm'];
 
 type Kind = 'clients' | 'cases' | 'sessions' | 'scale-scores' | 'exceptions' | 'assignments' | 'exercises' | 'users' | 'audit-events' | 'me-assignments' | 'me-measures';
@@ -272,7 +282,7 @@ describe('authorization matrix: every route × seven actors', () => {
       if (r.withoutTotp && !WITHOUT_TOTP_ROUTES.includes(op)) problems.push(`${op} is reachable without the two-step sign-in a practice requires`);
       if (r.access.kind === 'permission') {
         const { resource, action } = r.access;
-        const segment = r.path.split('/')[2];
+        const segment = GUARDED_BY[op] ?? r.path.split('/')[2];
         if (segment !== resource) problems.push(`${op} checks the permission of "${resource}", not of "${segment}"`);
         const fits = r.method === 'GET' ? ['list', 'read'] : r.method === 'POST' ? ['create', 'update'] : r.method === 'DELETE' ? ['delete', 'update'] : ['update'];
         if (!fits.includes(action)) problems.push(`${op} is guarded by "${action}", which does not fit ${r.method}`);
@@ -290,7 +300,9 @@ describe('authorization matrix: every route × seven actors', () => {
         const idKind = kindOf(rule.path);
         const targets = actor.key && actor.key !== null ? targetsOf(actor.key, auditIds) : undefined;
         const sampleId = idKind && targets?.own[idKind] ? targets.own[idKind]! : DEMO.chen.caseId;
-        const concrete = (id: string) => rule.path.replace('{id}', id).replace('{key}', 'phq-9');
+        // a route about a person (a scheduling profile) is tried on the actor's own account
+        const self = actor.key ? DEMO.users[actor.key as keyof typeof DEMO.users] ?? DEMO.users.chen : DEMO.users.chen;
+        const concrete = (id: string) => rule.path.replace('{id}', id).replace('{key}', 'phq-9').replace('{userId}', self);
         const body = rule.method === 'GET' || rule.method === 'DELETE' ? undefined : {};
         const label = (url: string) => `${rule.method} ${url}`;
 

@@ -85,9 +85,19 @@ export async function signInToDashboard(page: Page, baseUrl: string, email: stri
   await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
 }
 
+/**
+ * The app bar, in view. react-admin's app bar slides away while the page scrolls down and comes
+ * back when it scrolls up; on a long page (My account with its notification settings, the
+ * dashboard with today's appointments) a person scrolls back up to reach the language or user menu.
+ */
+export async function appBar(page: Page): Promise<Locator> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return page.getByRole('banner');
+}
+
 /** Signs out through the user menu in the app bar, and waits for the sign-in form. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /profile/i }).click();
+  await (await appBar(page)).getByRole('button', { name: /profile/i }).click();
   await page.getByRole('menuitem', { name: /log ?out|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }

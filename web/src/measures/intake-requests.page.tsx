@@ -49,7 +49,9 @@ const IntakeCard = ({ request, practitioners }: { request: IntakeRequestDto; pra
   const formatDate = useFormatDate();
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const [practitionerId, setPractitionerId] = useState(practitioners[0]?.id ?? '');
+  const [picked, setPractitionerId] = useState('');
+  // the practitioners may arrive after the requests: until one is picked, the first of them
+  const practitionerId = picked || (practitioners[0]?.id ?? '');
   const act = async (action: 'accept' | 'decline') => {
     try {
       if (action === 'accept') await measuresApi.acceptIntake(request.id, practitionerId);

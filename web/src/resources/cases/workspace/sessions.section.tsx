@@ -7,8 +7,15 @@ import { EnumChip } from '../../../shared/enum-chip';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useIntlLocale } from '../../../shared/use-format';
 
-export const SignedChip = ({ session }: { session: Pick<SessionDto, 'signedAt'> }) => {
+/**
+ * The note's state; an appointment that has not been held (booked ahead, cancelled, missed) has no
+ * note to sign, so it shows the appointment's state instead of "Not signed".
+ */
+export const SignedChip = ({ session }: { session: Pick<SessionDto, 'signedAt' | 'status'> }) => {
   const translate = useTranslate();
+  if (!session.signedAt && session.status && session.status !== 'held') {
+    return <Chip size="small" variant="outlined" label={translate(`calendar.statuses.${session.status}`)} />;
+  }
   return session.signedAt ? (
     <Chip size="small" color="success" variant="outlined" label={translate('attune.sessions.signed')} />
   ) : (
