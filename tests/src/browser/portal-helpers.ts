@@ -1,4 +1,5 @@
-import { normaliseTags, type ExerciseField, type ExerciseResponse } from '@attune/domain';
+import { BUILT_IN_EXERCISES, exerciseFitsCase, normaliseTags, type ExerciseField, type ExerciseResponse } from '@attune/domain';
+import { Client } from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
 import { openBrowser, signIn, type Browser } from '../support/browser.js';
@@ -164,6 +165,42 @@ export function assignHomework(
 }
 
 /**
+ * Homework of a partner exercise ("each partner", "partners together") in an individual case, as
+ * homework given before such exercises were kept to couple cases: the API refuses new ones
+ * (400 on exerciseId), but what was given before stays in the portal and must keep working there.
+ * Written with the database owner's connection, then read back through the API as staff see it.
+ */
+export async function assignHomeworkGivenBefore(
+  server: AppServer,
+  therapist: ApiSession,
+  input: { caseId: string; clientId: string; exerciseId: string; dueInDays?: number; note?: string },
+): Promise<StaffAssignment> {
+  const owner = new Client({ connectionString: server.databaseUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ id: string }>(
+      `INSERT INTO assignments (practice_id, case_id, client_id, exercise_id, assigned_by, due_at, note)
+       SELECT k.practice_id, k.id, $2, $3, k.practitioner_id, now() + make_interval(days => $4), $5 FROM cases k WHERE k.id = $1
+       RETURNING id`,
+      [input.caseId, input.clientId, input.exerciseId, input.dueInDays ?? 7, input.note ?? null]);
+    return await therapist.get<StaffAssignment>(`/api/assignments/${rows[0]!.id}`);
+  } finally {
+    await owner.end();
+  }
+}
+
+/** Gives the homework through the API when the exercise fits the case, otherwise as homework given before the couple-only rule. */
+export function giveHomework(
+  server: AppServer,
+  therapist: ApiSession,
+  audience: 'individual' | 'each_partner' | 'partners_together',
+  caseKind: 'individual' | 'couple',
+  input: { caseId: string; clientId: string; exerciseId: string; dueInDays?: number; note?: string },
+): Promise<StaffAssignment> {
+  return exerciseFitsCase(audience, caseKind) ? assignHomework(therapist, input) : assignHomeworkGivenBefore(server, therapist, input);
+}
+
+/**
  * The product started on a fresh embedded database, homework of the given exercise assigned by
  * the therapist to Chen Jing, and a phone-sized browser open: where the portal specs begin.
  */
@@ -174,7 +211,9 @@ export async function chenOnPhoneWithHomework(
   const server = await startAppServer();
   const therapist = await ApiSession.signIn(server.url, THERAPIST);
   const demo = await demoDirectory(therapist);
-  const homework = await assignHomework(therapist, {
+  const exercise = BUILT_IN_EXERCISES.find((e) => e.key === exerciseKey);
+  if (!exercise) throw new Error(`No built-in exercise ${exerciseKey}`);
+  const homework = await giveHomework(server, therapist, exercise.audience, 'individual', {
     caseId: demo.caseId(CASE_TITLE.chen),
     clientId: demo.clientId('Chen Jing (pseudonym)'),
     exerciseId: demo.exerciseId(exerciseKey),
