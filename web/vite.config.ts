@@ -12,7 +12,13 @@ const domainEntry = fileURLToPath(new URL('../libs/src/index.ts', import.meta.ur
  * a budget of 300 KB); split by use, the sign-in page gets only what it renders. recharts is never
  * grouped, so it loads with the first chart.
  */
-const vendorGroups = [{ name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 }];
+const vendorGroups = [
+  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+  // zod with web/src/zod-config.ts, which turns zod's JIT off (no eval under the CSP): in one chunk,
+  // the setting runs as soon as zod is loaded, before any chunk defines a schema (a schema defined
+  // with the JIT on probes for eval, a CSP violation; libs' schemas load eagerly with the app).
+  { name: 'vendor-zod', test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]zod-config\.ts$/, priority: 30 },
+];
 
 export default defineConfig({
   // Brotli and gzip copies of every text asset, made once at build time; the API serves them to
