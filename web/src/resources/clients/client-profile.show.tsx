@@ -2,6 +2,7 @@ import type { AssignmentDto, CaseDto, CaseExceptionDto, ClientDto, ExerciseDto, 
 import { Box, Card, CardContent, Grid, Link as MuiLink, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { PortalInvitationButton } from '../../notifications/portal-invitation.button';
 import { EditButton, Link, Show, useCreatePath, useGetList, useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../../data/data-provider';
 import { enumKey, stageTitleKey } from '../../shared/choices';
@@ -189,7 +190,10 @@ const Profile = () => {
         <Typography component="h2" variant="h5" sx={{ fontWeight: 600 }}>
           {client.displayName}
         </Typography>
-        <EditButton record={client} label="lists.profile.edit" variant="outlined" />
+        <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
+          <PortalInvitationButton />
+          <EditButton record={client} label="lists.profile.edit" variant="outlined" />
+        </Stack>
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}><Details client={client} /></Grid>
