@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { openBrowser, signInToDashboard, type Browser } from '../support/browser.js';
+import { appBar, openBrowser, signInToDashboard, type Browser } from '../support/browser.js';
 
 /**
  * "API tokens" on My account: the therapist, on a phone, creates a token that may read cases,
@@ -57,7 +57,7 @@ describe('personal API tokens on My account', () => {
   });
 
   it('reads in Simplified Chinese', async () => {
-    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await (await appBar(page)).getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     const section = page.getByRole('region', { name: 'API 令牌' });
     await section.getByRole('button', { name: '创建令牌' }).waitFor();

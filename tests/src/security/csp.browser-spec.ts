@@ -25,7 +25,7 @@ describe('the web app under a strict Content-Security-Policy', () => {
     await browser.page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
     await browser.page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile.replace(/^.*\//, '')}:${event.lineNumber}:${event.columnNumber}`);
       });
     });
   });
@@ -54,8 +54,8 @@ describe('the web app under a strict Content-Security-Policy', () => {
     const { page } = browser;
     await signIn(page, server.url, 'therapist@attune.test');
     await page.getByText('Needs attention').waitFor();
-    await page.getByText('Cases', { exact: true }).first().click();
-    await page.getByText('Chen Jing: between two fears').first().click();
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    await page.getByRole('table').getByRole('link', { name: /Chen Jing: between two fears/ }).first().click();
     await page.getByRole('tab', { name: /progress/i }).click();
     await page.locator('.recharts-surface').first().waitFor();
     await page.waitForLoadState('networkidle');
