@@ -14,3 +14,4 @@ export { DEMO_ACCOUNTS, DEMO_PRACTICE_ID, demoCaseId, demoClientId, demoUserId, 
 export { stableId } from './common/stable-id.js';
 export { hashPassword } from './modules/auth/passwords.js';
 export { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from './common/access.decorators.js';
+export { SmtpSink, tokenOf, type ReceivedMail } from './testing/smtp-sink.js';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startAppServer, type AppServer } from '../support/app-server.js';
 import { openBrowser, signIn, signInToDashboard, signOut, type Browser } from '../support/browser.js';
-import { SmtpSink } from '../support/smtp-sink.js';
+import { SmtpSink } from '@attune/api/testing';
 
 /** The links of the mails point at PUBLIC_URL; the server's port is only known once it runs, so the test opens them there. */
 const PUBLIC_URL = 'http://attune.invalid';

@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { builtInExerciseId } from '@attune/api/dist/modules/exercises/built-in-exercises.sync.js';
+import { builtInExerciseId } from '@attune/api/testing';
 import { DEMO } from '../security/fixtures.js';
 import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
 import { startHaproxy, type Haproxy } from '../support/haproxy.js';
