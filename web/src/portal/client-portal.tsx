@@ -1,4 +1,4 @@
-import { Box, createTheme, ThemeProvider, type Theme } from '@mui/material';
+import { Box, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { AccountPage } from '../account/account.page';
 import { MySessionsPage } from '../calendar/my-sessions.page';
@@ -14,14 +14,22 @@ import { RateMyselfPage } from './rate-myself.page';
 import { useMyCases } from './use-open-cases';
 import { AnswerMeasurePage, MyMeasuresPage } from '../measures/my-measures.page';
 
-/** The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. */
-const portalTheme = (outer: Theme) =>
-  createTheme(outer, {
-    components: {
-      MuiButton: { styleOverrides: { root: { textTransform: 'none', fontSize: '0.95rem' } } },
-      MuiTextField: { defaultProps: { variant: 'outlined' } },
+/**
+ * The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. Written as a
+ * plain merge: `createTheme(outer, …)` asks TypeScript to compare a whole Theme with ThemeOptions,
+ * which took 22 s of the web app's 30 s type-check (tsc --generateTrace).
+ */
+const portalTheme = (outer: Theme): Theme => ({
+  ...outer,
+  components: {
+    ...outer.components,
+    MuiButton: {
+      ...outer.components?.MuiButton,
+      styleOverrides: { ...outer.components?.MuiButton?.styleOverrides, root: { textTransform: 'none', fontSize: '0.95rem' } },
     },
-  });
+    MuiTextField: { ...outer.components?.MuiTextField, defaultProps: { ...outer.components?.MuiTextField?.defaultProps, variant: 'outlined' } },
+  },
+});
 
 /** A fresh exercise page (form, autosave, submit attempt) for each assignment. */
 const ExercisePageForId = () => {
