@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseKind, CaseStatus, ExerciseField, ExerciseResponse, ScaleScoreSource, StageNumber } from '@attune/domain';
+import type { CaseKind, CaseStatus, ScaleScoreSource, StageNumber } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService, caseReadEntries } from '../audit/audit.service.js';
@@ -14,7 +14,7 @@ import type {
   PortalProgressDto,
 } from './me.dto.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
-import { myClientIds, myOpenCaseFor } from './my-scope.js';
+import { myClientIds, myOpenCaseFor, sharedPartnerAnswers } from './my-scope.js';
 import { transactionNow } from '../../common/transaction-clock.js';
 import { writeScaleScore } from '../scale-scores/scale-score.writer.js';
 import { writeCaseException } from '../exceptions/case-exception.writer.js';
@@ -178,19 +178,7 @@ export class MyRecordsService {
     return this.dataSource.transaction(async (manager) => {
       const clientIds = await myClientIds(manager, actor);
       if (clientIds.length === 0) return [];
-      const rows: Array<{ id: string; case_id: string; partner_name: string; exercise_key: string | null; title: string; fields: ExerciseField[]; response: ExerciseResponse; submitted_at: Date | null }> = await manager.query(
-        `SELECT a.id, a.case_id, pc.display_name AS partner_name, CASE WHEN e.built_in THEN e.key END AS exercise_key, e.title, e.fields, a.response, a.submitted_at
-           FROM case_clients mine
-           JOIN cases k ON k.id = mine.case_id AND k.kind = 'couple' AND k.practice_id = $2
-           JOIN case_clients partner ON partner.case_id = mine.case_id AND partner.client_id <> ALL($1)
-           JOIN clients pc ON pc.id = partner.client_id
-           JOIN assignments a ON a.case_id = mine.case_id AND a.client_id = partner.client_id
-                             AND a.shared_with_partner AND a.status IN ('submitted', 'reviewed')
-           JOIN exercises e ON e.id = a.exercise_id
-          WHERE mine.client_id = ANY($1)
-          ORDER BY a.submitted_at DESC, a.id`,
-        [clientIds, actor.practiceId],
-      );
+      const rows = await sharedPartnerAnswers(manager, clientIds, actor.practiceId, 'newest first');
       await this.audit.recordMany(manager, rows.length > 0
         ? rows.map((r) => ({ action: 'read_shared', entity: 'assignments', entityId: r.id, caseId: r.case_id }))
         : [{ action: 'list', entity: 'partner-answers' }]);

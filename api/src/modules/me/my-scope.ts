@@ -1,3 +1,4 @@
+import type { ExerciseField, ExerciseResponse } from '@attune/domain';
 import type { EntityManager } from 'typeorm';
 import { badRequest, conflict } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
@@ -56,4 +57,41 @@ export async function myOpenCaseFor(manager: EntityManager, actor: Actor, caseId
   }
   if (open.length > 1) throw badRequest({ caseId: 'is required: you have more than one open case' });
   return open[0]!;
+}
+
+/** A partner's answer the partner shared once sent, as the portal and the client's export read it. */
+export interface SharedPartnerAnswerRow {
+  id: string;
+  case_id: string;
+  partner_name: string;
+  exercise_key: string | null;
+  title: string;
+  fields: ExerciseField[];
+  response: ExerciseResponse;
+  submitted_at: Date | null;
+}
+
+/**
+ * The one rule for what a client sees of a partner's homework: in their couple cases, only the
+ * answers the partner marked shared, once sent. Filtered in SQL, so a private answer is never
+ * selected and cannot surface in a body, a count or an error.
+ */
+export async function sharedPartnerAnswers(
+  manager: EntityManager, clientIds: string[], practiceId: string, order: 'oldest first' | 'newest first',
+): Promise<SharedPartnerAnswerRow[]> {
+  const direction = order === 'newest first' ? 'DESC' : 'ASC';
+  return manager.query(
+    `SELECT a.id, a.case_id, pc.display_name AS partner_name, CASE WHEN e.built_in THEN e.key END AS exercise_key,
+            e.title, e.fields, a.response, a.submitted_at
+       FROM case_clients mine
+       JOIN cases k ON k.id = mine.case_id AND k.kind = 'couple' AND k.practice_id = $2
+       JOIN case_clients partner ON partner.case_id = mine.case_id AND partner.client_id <> ALL($1)
+       JOIN clients pc ON pc.id = partner.client_id
+       JOIN assignments a ON a.case_id = mine.case_id AND a.client_id = partner.client_id
+                         AND a.shared_with_partner AND a.status IN ('submitted', 'reviewed')
+       JOIN exercises e ON e.id = a.exercise_id
+      WHERE mine.client_id = ANY($1)
+      ORDER BY a.submitted_at ${direction}, a.id`,
+    [clientIds, practiceId],
+  );
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { myRecordCount, type ExerciseField, type ExerciseResponse, type MyRecordExport, type ReportLanguage } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
-import { myClientIds } from '../me/my-scope.js';
+import { myClientIds, sharedPartnerAnswers } from '../me/my-scope.js';
 import { REPORT_MESSAGES } from './case-report.messages.js';
 import { renderMyRecord } from './my-record.pdf.js';
 import { RecordExports } from './record-exports.js';
@@ -65,18 +65,8 @@ export class MyExportService {
     const moments: Array<{ id: string; case_id: string; occurred_at: Date; context: string; behavior: string | null; thoughts: string | null; emotions: string | null; meaning: string | null; tags: string[] }> = await manager.query(
       `SELECT id, case_id, occurred_at, context, behavior, thoughts, emotions, meaning, tags FROM case_exceptions
         WHERE client_id = ANY($1) AND practice_id = $2 AND source = 'client' ORDER BY occurred_at, id`, params);
-    // A partner's answers only where the partner marked them shared, once sent: filtered here, in SQL.
-    const shared: Array<{ id: string; case_id: string; partner_name: string; title: string; fields: ExerciseField[]; response: ExerciseResponse; submitted_at: Date | null }> = await manager.query(
-      `SELECT a.id, a.case_id, pc.display_name AS partner_name, e.title, e.fields, a.response, a.submitted_at
-         FROM case_clients mine
-         JOIN cases k ON k.id = mine.case_id AND k.kind = 'couple' AND k.practice_id = $2
-         JOIN case_clients partner ON partner.case_id = mine.case_id AND partner.client_id <> ALL($1)
-         JOIN clients pc ON pc.id = partner.client_id
-         JOIN assignments a ON a.case_id = mine.case_id AND a.client_id = partner.client_id
-                           AND a.shared_with_partner AND a.status IN ('submitted', 'reviewed')
-         JOIN exercises e ON e.id = a.exercise_id
-        WHERE mine.client_id = ANY($1)
-        ORDER BY a.submitted_at, a.id`, params);
+    // A partner's answers only where the partner marked them shared, once sent (the portal's one rule).
+    const shared = await sharedPartnerAnswers(manager, clientIds, actor.practiceId, 'oldest first');
     return {
       format: 'attune-my-record/v1',
       exportedAt: new Date().toISOString(),
