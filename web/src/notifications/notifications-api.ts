@@ -1,35 +1,10 @@
+import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
 import { API_URL, httpClient } from '../data/http-client';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  params: Record<string, string | number>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  kind: string;
-  subject: string;
-  text: string;
-  links: string[];
-  state: 'queued' | 'sent' | 'failed' | 'given_up' | 'kept';
-  attempts: number;
-  lastAnswer: string | null;
-  createdAt: string;
-}
-
-export interface NotificationSettings {
-  language: 'en' | 'zh-CN';
-  timeZone: string;
-  quietStart: string;
-  quietEnd: string;
-  emailOff: string[];
-  digest: boolean;
-}
+/** The answers are libs' contract types: one definition for the API, its document and this app. */
+export type NotificationItem = NotificationDto;
+export type OutboxMessage = OutboxMessageDto;
+export type NotificationSettings = NotificationSettingsDto;
 
 const post = async <T>(path: string, body: unknown = {}, headers?: Record<string, string>): Promise<T> => {
   const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body), ...(headers ? { headers: new Headers(headers) } : {}) });
