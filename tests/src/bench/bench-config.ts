@@ -89,3 +89,15 @@ export function machineSummary(): string {
   const model = cpus[0]?.model?.trim() ?? 'unknown CPU';
   return `${cpus.length} cores (${model}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
+
+/**
+ * Runs a benchmark's `main` when its file is the command node was given (not when a test imports
+ * it): a failure prints its stack and exits 1, so a broken bench never reads as a finished one.
+ */
+export function runAsCommand(module: NodeJS.Module, main: () => Promise<void>): void {
+  if (require.main !== module) return;
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+  });
+}

@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, TYPICAL_PRACTITIONER_EMAIL, BENCH_ADMIN_EMAIL,
-  parseBenchArgs,
+  parseBenchArgs, runAsCommand,
 } from './bench-config.js';
 import { openBenchDatabase, withClient } from './bench-database.js';
 import {
@@ -555,9 +555,4 @@ async function mainCli(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  mainCli().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    process.exit(1);
-  });
-}
+runAsCommand(module, mainCli);

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUILT_IN_EXERCISES } from '@attune/domain';
-import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs, type BenchArgs } from './bench-config.js';
+import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs, type BenchArgs, runAsCommand } from './bench-config.js';
 import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { databaseBytes, ensureBenchData, formatBytes, knownUsers, type LoadResult as DataLoadResult } from './bench-data.js';
 import { sampleResponse } from './bench-fixtures.js';
@@ -360,9 +360,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    process.exit(1);
-  });
-}
+runAsCommand(module, main);

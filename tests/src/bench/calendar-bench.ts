@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs } from './bench-config.js';
+import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs, runAsCommand } from './bench-config.js';
 import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { ensureBenchData } from './bench-data.js';
 import { apiNodeFlags, freePort, signIn, startNodeServer } from './bench-processes.js';
@@ -88,9 +88,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    process.exit(1);
-  });
-}
+runAsCommand(module, main);

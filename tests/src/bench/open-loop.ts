@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { BUILT_IN_EXERCISES } from '@attune/domain';
 import * as loadtest from 'loadtest';
-import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, TYPICAL_PRACTITIONER_EMAIL, machineSummary, parseBenchArgs } from './bench-config.js';
+import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, TYPICAL_PRACTITIONER_EMAIL, machineSummary, parseBenchArgs, runAsCommand } from './bench-config.js';
 import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { ensureBenchData, knownUsers } from './bench-data.js';
 import { apiNodeFlags, freePort, signIn, startNodeServer, type StartedProcess } from './bench-processes.js';
@@ -203,9 +203,4 @@ async function main(): Promise<void> {
   if (args.output) writeSection(args.output, 'open-loop-bench', lines.join('\n'));
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    process.exit(1);
-  });
-}
+runAsCommand(module, main);
