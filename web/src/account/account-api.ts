@@ -1,5 +1,8 @@
 import type { SessionUserDto } from '@attune/domain';
-import { API_URL, httpClient } from '../data/http-client';
+import { API_URL, getJson as getUrl, sendJson } from '../data/http-client';
+
+const getJson = <T>(path: string) => getUrl<T>(`${API_URL}/auth/${path}`);
+const post = <T>(path: string, body: unknown = {}) => sendJson<T>('POST', `${API_URL}/auth/${path}`, body);
 
 /** The signed-in account as /api/auth/me gives it, with its two-step sign-in state. */
 export interface MyAccount extends SessionUserDto {
@@ -20,16 +23,6 @@ export interface TotpEnrolment {
   qrCode: string;
   /** The secret, for typing into an app by hand. */
   secret: string;
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const { json } = await httpClient(`${API_URL}/auth/${path}`);
-  return json as T;
-}
-
-async function post<T>(path: string, body: unknown = {}): Promise<T> {
-  const { json } = await httpClient(`${API_URL}/auth/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return json as T;
 }
 
 /**

@@ -41,3 +41,13 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}):
     throw toReactAdminError(error);
   }
 }
+
+/** A GET through httpClient, answered as JSON of the contract type the caller names. */
+export async function getJson<T>(url: string): Promise<T> {
+  return (await httpClient(url)).json as T;
+}
+
+/** A change through httpClient: a JSON body (and headers such as Idempotency-Key), the JSON answer. */
+export async function sendJson<T>(method: 'POST' | 'PUT', url: string, body: unknown = {}, headers?: Record<string, string>): Promise<T> {
+  return (await httpClient(url, { method, body: JSON.stringify(body), headers: new Headers(headers) })).json as T;
+}

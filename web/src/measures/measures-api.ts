@@ -2,17 +2,7 @@ import type {
   CaseMeasuresDto, IntakeRequestDto, MeasureScheduleInput, MyMeasureDraft, MyMeasureDto, MyMeasureSubmit,
   PracticeSettingsDto, PracticeSettingsInput, PublicTestDto, PublicTestResultDto, PublicTestSubmit,
 } from '@attune/domain';
-import { API_URL, httpClient } from '../data/http-client';
-
-async function getJson<T>(url: string): Promise<T> {
-  const { json } = await httpClient(url);
-  return json as T;
-}
-
-async function send<T>(method: 'POST' | 'PUT', url: string, body: unknown, headers?: Record<string, string>): Promise<T> {
-  const { json } = await httpClient(url, { method, body: JSON.stringify(body), headers: new Headers(headers) });
-  return json as T;
-}
+import { API_URL, getJson, sendJson as send } from '../data/http-client';
 
 const id = (s: string) => encodeURIComponent(s);
 

@@ -1,15 +1,12 @@
 import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
-import { API_URL, httpClient } from '../data/http-client';
+import { API_URL, httpClient, sendJson } from '../data/http-client';
 
 /** The answers are libs' contract types: one definition for the API, its document and this app. */
 export type NotificationItem = NotificationDto;
 export type OutboxMessage = OutboxMessageDto;
 export type NotificationSettings = NotificationSettingsDto;
 
-const post = async <T>(path: string, body: unknown = {}, headers?: Record<string, string>): Promise<T> => {
-  const { json } = await httpClient(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify(body), ...(headers ? { headers: new Headers(headers) } : {}) });
-  return json as T;
-};
+const post = <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => sendJson<T>('POST', `${API_URL}${path}`, body, headers);
 
 /** The calls of the bell, the password-link pages, the outbox and the portal invitation. */
 export const notificationsApi = {

@@ -1,5 +1,5 @@
 import type { ClientExceptionInput, ClientScaleScoreInput, MyExceptionDto } from '@attune/domain';
-import { API_URL, httpClient } from '../data/http-client';
+import { API_URL, getJson, sendJson as send } from '../data/http-client';
 import type {
   AnswerBody,
   PartnerAnswer,
@@ -10,16 +10,6 @@ import type {
 
 function path(...segments: string[]): string {
   return [API_URL, 'me', ...segments.map((s) => encodeURIComponent(s))].join('/');
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const { json } = await httpClient(url);
-  return json as T;
-}
-
-async function send<T>(method: 'POST' | 'PUT', url: string, body: unknown, headers?: Record<string, string>): Promise<T> {
-  const { json } = await httpClient(url, { method, body: JSON.stringify(body), headers: new Headers(headers) });
-  return json as T;
 }
 
 /**
