@@ -66,8 +66,8 @@ export class MyExportService {
       `SELECT id, case_id, occurred_at, context, behavior, thoughts, emotions, meaning, tags FROM case_exceptions
         WHERE client_id = ANY($1) AND practice_id = $2 AND source = 'client' ORDER BY occurred_at, id`, params);
     // A partner's answers only where the partner marked them shared, once sent: filtered here, in SQL.
-    const shared: Array<{ id: string; case_id: string; partner_name: string; title: string; fields: ExerciseField[]; response: ExerciseResponse; submitted_at: Date | null }> = await manager.query(
-      `SELECT a.id, a.case_id, pc.display_name AS partner_name, e.title, e.fields, a.response, a.submitted_at
+    const shared: Array<{ id: string; case_id: string; partner_name: string; key: string | null; title: string; fields: ExerciseField[]; response: ExerciseResponse; submitted_at: Date | null }> = await manager.query(
+      `SELECT a.id, a.case_id, pc.display_name AS partner_name, CASE WHEN e.built_in THEN e.key END AS key, e.title, e.fields, a.response, a.submitted_at
          FROM case_clients mine
          JOIN cases k ON k.id = mine.case_id AND k.kind = 'couple' AND k.practice_id = $2
          JOIN case_clients partner ON partner.case_id = mine.case_id AND partner.client_id <> ALL($1)
@@ -97,7 +97,7 @@ export class MyExportService {
           id: m.id, occurredAt: m.occurred_at.toISOString(), context: m.context, behavior: m.behavior, thoughts: m.thoughts, emotions: m.emotions, meaning: m.meaning, tags: m.tags,
         })),
         partnerShared: shared.filter((s) => s.case_id === k.id).map((s) => ({
-          id: s.id, partnerName: s.partner_name, exerciseTitle: s.title, fields: s.fields, answers: s.response, submittedAt: iso(s.submitted_at),
+          id: s.id, partnerName: s.partner_name, exerciseKey: s.key, exerciseTitle: s.title, fields: s.fields, answers: s.response, submittedAt: iso(s.submitted_at),
         })),
       })),
     };
