@@ -37,7 +37,7 @@ export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'p
               {data.items.map((item) => (
                 <ListItemButton key={item.id} onClick={() => void open(item)} sx={{ fontWeight: item.readAt ? 'normal' : 'bold' }}>
                   <ListItemText
-                    primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, ...item.params })}
+                    primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, appointmentTime: '', ...item.params })}
                     secondary={new Date(item.createdAt).toLocaleString()}
                     slotProps={{ primary: { sx: { fontWeight: item.readAt ? 400 : 700 } } }}
                   />

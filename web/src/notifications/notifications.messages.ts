@@ -17,6 +17,8 @@ export const notificationsEnMessages = {
       digest: '%{count} item(s) need attention today',
       questionnaire_waiting: 'A questionnaire is waiting for you',
       appointment_reminder: 'Reminder: your session on %{appointmentTime}',
+      change_request_accepted: '%{practitionerName} accepted your request to change the session of %{appointmentTime}',
+      change_request_declined: '%{practitionerName} declined your request to change the session of %{appointmentTime}',
       invitation: 'Invitation',
       password_reset: 'Password reset',
     },

@@ -8,6 +8,7 @@ export const MESSAGE_KINDS = [
   'invitation', 'password_reset', 'account_unlocked', 'two_step_reset',
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_feedback',
   'homework_submitted', 'alert_opened', 'digest', 'questionnaire_waiting', 'appointment_reminder',
+  'change_request_accepted', 'change_request_declined',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -39,4 +40,8 @@ export interface MessageParams {
   validHours?: number | undefined;
   /** An appointment's start as the recipient's wall clock shows it, `YYYY-MM-DD HH:mm`. */
   appointmentTime?: string | undefined;
+  /** The new start of a moved appointment, as `appointmentTime`. */
+  newAppointmentTime?: string | undefined;
+  /** What a client asked for: to cancel or to reschedule. */
+  requestKind?: 'cancel' | 'reschedule' | undefined;
 }
