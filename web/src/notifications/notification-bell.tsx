@@ -4,12 +4,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { notificationsApi, type NotificationItem } from './notifications-api';
+import { useFormatDate } from '../shared/use-format';
 
 const QUERY_KEY = ['me', 'notifications'];
 
 /** The bell of the app bar and of the portal: unread count, the newest notifications, mark read on open. */
 export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'primary' }) => {
   const translate = useTranslate();
+  const formatDate = useFormatDate();
   const queryClient = useQueryClient();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { data } = useQuery({ queryKey: QUERY_KEY, queryFn: () => notificationsApi.mine(), refetchInterval: 60_000 });
@@ -38,7 +40,7 @@ export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'p
                 <ListItemButton key={item.id} onClick={() => void open(item)} sx={{ fontWeight: item.readAt ? 'normal' : 'bold' }}>
                   <ListItemText
                     primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, ...item.params })}
-                    secondary={new Date(item.createdAt).toLocaleString()}
+                    secondary={formatDate(item.createdAt, 'dateTime')}
                     slotProps={{ primary: { sx: { fontWeight: item.readAt ? 400 : 700 } } }}
                   />
                 </ListItemButton>

@@ -29,6 +29,8 @@ export interface NotificationSettings {
   quietEnd: string;
   emailOff: string[];
   digest: boolean;
+  /** Saved by the person; false: the defaults. */
+  saved?: boolean;
 }
 
 const post = async <T>(path: string, body: unknown = {}, headers?: Record<string, string>): Promise<T> => {
@@ -44,7 +46,7 @@ export const notificationsApi = {
   async settings(): Promise<NotificationSettings> {
     return (await httpClient(`${API_URL}/me/notification-settings`)).json as NotificationSettings;
   },
-  async saveSettings(settings: NotificationSettings): Promise<NotificationSettings> {
+  async saveSettings({ saved: _saved, ...settings }: NotificationSettings): Promise<NotificationSettings> {
     return (await httpClient(`${API_URL}/me/notification-settings`, { method: 'PUT', body: JSON.stringify(settings) })).json as NotificationSettings;
   },
   markRead: (id: string) => post<NotificationItem>(`/me/notifications/${id}/read`),

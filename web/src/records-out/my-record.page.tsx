@@ -6,6 +6,7 @@ import { API_URL, httpClient } from '../data/http-client';
 import { PageTitle, SectionTitle } from '../portal/portal-ui';
 import { useFormatDate } from '../shared/use-format';
 import { downloadFile, DownloadError } from './records-api';
+import { useErrorText } from '../shared/use-error-text';
 
 interface MyErasureRequests {
   retentionRule: string;
@@ -15,6 +16,7 @@ interface MyErasureRequests {
 /** The portal's "My record": the client's own export (JSON and PDF) and their requests to erase. */
 export const MyRecordPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const notify = useNotify();
   const formatDate = useFormatDate();
   const [locale] = useLocaleState();
@@ -41,7 +43,7 @@ export const MyRecordPage = () => {
     } catch (e) {
       setError(e instanceof DownloadError && e.status === 429
         ? translate('recordsOut.my_record.too_many')
-        : translate('recordsOut.my_record.failed', { message: e instanceof Error ? e.message : String(e) }));
+        : translate('recordsOut.my_record.failed', { message: errorText(e) }));
     } finally {
       setBusy(null);
     }

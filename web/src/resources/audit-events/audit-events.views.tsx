@@ -1,6 +1,5 @@
 import {
   DataTable,
-  DateField,
   DateTimeInput,
   List,
   ReferenceField,
@@ -10,7 +9,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
-import { useIntlLocale } from '../../shared/use-format';
+import { DateText } from '../../shared/use-format';
 import { parseLocalDateTime } from '../sessions/sessions.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
 
@@ -41,12 +40,11 @@ const auditFilters = [
  * case a list returned rows of, action "list"), and refused attempts under their own actions.
  */
 export const AuditEventList = () => {
-  const locale = useIntlLocale();
   return (
     <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} actions={<ExportingListActions />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
-          <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
+          <DateText source="at" style="dateTime" />
         </DataTable.Col>
         <DataTable.Col source="actorId">
           <ReferenceField source="actorId" reference="users" link={false} emptyText="—">

@@ -6,7 +6,6 @@ import {
   BooleanInput,
   Create,
   DataTable,
-  DateField,
   Edit,
   FunctionField,
   List,
@@ -25,7 +24,7 @@ import { FormDialog } from '../../shared/form-dialog';
 import { enumChoices } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
-import { useIntlLocale } from '../../shared/use-format';
+import { DateText } from '../../shared/use-format';
 import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
@@ -39,7 +38,6 @@ const userFilters = [
 ];
 
 export const UserList = () => {
-  const locale = useIntlLocale();
   const translate = useTranslate();
   return (
     <List filters={userFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
@@ -54,7 +52,7 @@ export const UserList = () => {
           <FunctionField<UserDto> render={(u) => translate(u.active ? 'ra.boolean.true' : 'ra.boolean.false')} />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
-          <DateField source="lastLoginAt" showTime locales={locale} />
+          <DateText source="lastLoginAt" style="dateTime" />
         </DataTable.Col>
       </DataTable>
     </List>
