@@ -75,7 +75,9 @@ describe('captured and visible', () => {
     });
 
     it('lands on the exception of the day it describes and leaves that moment\'s own words as they were', async () => {
+      // At noon UTC: nearest to the day's middle, so a demo moment logged the same day never outranks it.
       const day = daysAgo(3);
+      day.setUTCHours(12, 0, 0, 0);
       const moment = await chen.post('/api/me/exceptions', { occurredAt: day.toISOString(), context: 'Sunday cooking', behavior: 'Stayed in the kitchen' });
       expect(moment.status).toBe(201);
       const before: Array<{ n: number }> = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_exceptions WHERE case_id = $1`, [CHEN_CASE]);
