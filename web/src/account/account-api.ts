@@ -1,8 +1,7 @@
 import type { SessionUserDto } from '@attune/domain';
-import { API_URL, getJson as getUrl, sendJson } from '../data/http-client';
+import { API_URL, getJson, sendJson } from '../data/http-client';
 
-const getJson = <T>(path: string) => getUrl<T>(`${API_URL}/auth/${path}`);
-const post = <T>(path: string, body: unknown = {}) => sendJson<T>('POST', `${API_URL}/auth/${path}`, body);
+const auth = (path: string) => `${API_URL}/auth/${path}`;
 
 /** The signed-in account as /api/auth/me gives it, with its two-step sign-in state. */
 export interface MyAccount extends SessionUserDto {
@@ -31,12 +30,12 @@ export interface TotpEnrolment {
  * not through the data provider: a wrong code answers 401, which must not sign the person out.
  */
 export const accountApi = {
-  me: () => getJson<MyAccount>('me'),
-  totpStatus: () => getJson<TotpStatus>('totp'),
-  changePassword: (currentPassword: string, newPassword: string) => post<void>('password', { currentPassword, newPassword }),
-  startTotpEnrolment: () => post<TotpEnrolment>('totp/enrol'),
-  confirmTotp: (code: string, password: string) => post<{ recoveryCodes: string[] }>('totp/confirm', { code, password }),
-  disableTotp: (password: string, code: string) => post<void>('totp/disable', { password, code }),
+  me: () => getJson<MyAccount>(auth('me')),
+  totpStatus: () => getJson<TotpStatus>(auth('totp')),
+  changePassword: (currentPassword: string, newPassword: string) => sendJson<void>('POST', auth('password'), { currentPassword, newPassword }),
+  startTotpEnrolment: () => sendJson<TotpEnrolment>('POST', auth('totp/enrol')),
+  confirmTotp: (code: string, password: string) => sendJson<{ recoveryCodes: string[] }>('POST', auth('totp/confirm'), { code, password }),
+  disableTotp: (password: string, code: string) => sendJson<void>('POST', auth('totp/disable'), { password, code }),
 };
 
 export type AccountApi = typeof accountApi;

@@ -3,7 +3,8 @@ import { Badge, Box, IconButton, List, ListItemButton, ListItemText, Popover, Ty
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { notificationsApi, type NotificationItem } from './notifications-api';
+import type { NotificationDto } from '@attune/domain';
+import { notificationsApi } from './notifications-api';
 
 const QUERY_KEY = ['me', 'notifications'];
 
@@ -15,7 +16,7 @@ export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'p
   const { data } = useQuery({ queryKey: QUERY_KEY, queryFn: () => notificationsApi.mine(), refetchInterval: 60_000 });
   const unread = data?.unread ?? 0;
 
-  const open = async (item: NotificationItem) => {
+  const open = async (item: NotificationDto) => {
     if (!item.readAt) {
       await notificationsApi.markRead(item.id).catch(() => undefined);
       await queryClient.invalidateQueries({ queryKey: QUERY_KEY });

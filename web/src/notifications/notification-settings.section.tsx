@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { AccountSection } from '../account/account-section';
-import { notificationsApi, type NotificationSettings } from './notifications-api';
+import type { NotificationSettingsDto } from '@attune/domain';
+import { notificationsApi } from './notifications-api';
 
 const OPTIONAL_KINDS_CLIENT = ['homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_feedback'] as const;
 const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
@@ -12,7 +13,7 @@ const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
 export const NotificationSettingsSection = ({ staff }: { staff: boolean }) => {
   const translate = useTranslate();
   const { data } = useQuery({ queryKey: ['me', 'notification-settings'], queryFn: () => notificationsApi.settings() });
-  const [form, setForm] = useState<NotificationSettings | null>(null);
+  const [form, setForm] = useState<NotificationSettingsDto | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (data) setForm(data);
@@ -31,7 +32,7 @@ export const NotificationSettingsSection = ({ staff }: { staff: boolean }) => {
   return (
     <AccountSection id="notification-settings" heading={translate('notifications.settings.heading')}>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-        <TextField select label={translate('notifications.settings.language')} value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as NotificationSettings['language'] })}>
+        <TextField select label={translate('notifications.settings.language')} value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value as NotificationSettingsDto['language'] })}>
           <MenuItem value="en">English</MenuItem>
           <MenuItem value="zh-CN">简体中文</MenuItem>
         </TextField>

@@ -1,31 +1,18 @@
-import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
-import { API_URL, httpClient, sendJson } from '../data/http-client';
-
-/** The answers are libs' contract types: one definition for the API, its document and this app. */
-export type NotificationItem = NotificationDto;
-export type OutboxMessage = OutboxMessageDto;
-export type NotificationSettings = NotificationSettingsDto;
+import type { MyNotificationsDto, NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
+import { API_URL, getJson, httpClient, sendJson } from '../data/http-client';
 
 const post = <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => sendJson<T>('POST', `${API_URL}${path}`, body, headers);
 
-/** The calls of the bell, the password-link pages, the outbox and the portal invitation. */
+/** The calls of the bell, the password-link pages, the outbox and the portal invitation; answers typed by libs' contract. */
 export const notificationsApi = {
-  async mine(): Promise<{ unread: number; items: NotificationItem[] }> {
-    return (await httpClient(`${API_URL}/me/notifications`)).json as { unread: number; items: NotificationItem[] };
-  },
-  async settings(): Promise<NotificationSettings> {
-    return (await httpClient(`${API_URL}/me/notification-settings`)).json as NotificationSettings;
-  },
-  async saveSettings(settings: NotificationSettings): Promise<NotificationSettings> {
-    return (await httpClient(`${API_URL}/me/notification-settings`, { method: 'PUT', body: JSON.stringify(settings) })).json as NotificationSettings;
-  },
-  markRead: (id: string) => post<NotificationItem>(`/me/notifications/${id}/read`),
+  mine: () => getJson<MyNotificationsDto>(`${API_URL}/me/notifications`),
+  settings: () => getJson<NotificationSettingsDto>(`${API_URL}/me/notification-settings`),
+  saveSettings: (settings: NotificationSettingsDto) => sendJson<NotificationSettingsDto>('PUT', `${API_URL}/me/notification-settings`, settings),
+  markRead: (id: string) => post<NotificationDto>(`/me/notifications/${id}/read`),
   requestReset: (email: string) => post<void>('/auth/password-reset', { email }),
   activate: (token: string, password: string) => post<void>('/auth/activate', { token, password }),
   confirmReset: (token: string, password: string) => post<void>('/auth/password-reset/confirm', { token, password }),
-  async outbox(): Promise<OutboxMessage[]> {
-    return (await httpClient(`${API_URL}/outbox?range=${encodeURIComponent('[0,99]')}`)).json as OutboxMessage[];
-  },
+  outbox: () => getJson<OutboxMessageDto[]>(`${API_URL}/outbox?range=${encodeURIComponent('[0,99]')}`),
   invitePortal: (clientId: string, body: { email?: string; language?: string }, idempotencyKey: string) =>
     post<{ invitationExpiresAt: string }>(`/clients/${clientId}/portal-invitation`, body, { 'Idempotency-Key': idempotencyKey }),
   resendInvitation: (userId: string) => post<unknown>(`/users/${userId}/invitation`),
