@@ -71,6 +71,7 @@ export const REQUEST_ERROR_CODES = [
   'UNAUTHENTICATED',
   'XSRF_REJECTED',
   'TOTP_ENROLMENT_REQUIRED',
+  'PASSWORD_CHANGE_REQUIRED',
   'TOTP_REQUIRED',
   'TOTP_INVALID',
   'TOTP_REQUIRED_BY_PRACTICE',
@@ -130,6 +131,8 @@ export const accountDtoSchema = z
     totpEnabled: z.boolean(),
     /** The practice requires two-step sign-in and this account must enrol before anything else. */
     totpEnrolmentRequired: z.boolean(),
+    /** An admin asked this person to choose a new password: nothing else answers until they have. */
+    passwordChangeRequired: z.boolean(),
   })
   .meta({ id: 'Account', description: 'The signed-in user' });
 
@@ -153,6 +156,8 @@ export const userDtoSchema = z
     clientId: nullableUuid,
     /** When the pending invitation's link stops working; null when none is pending. */
     invitationExpiresAt: dateTime.nullable(),
+    /** An admin asked for a new password at the next sign-in, not chosen yet. */
+    passwordChangeRequired: z.boolean(),
   })
   .meta({ id: 'User', description: 'An account as an admin sees it: never a password hash, a TOTP secret or recovery codes' });
 
@@ -779,7 +784,7 @@ export const myErasureRequestsDtoSchema = z
 
 /** `GET /api/practice`. */
 export const practiceSettingsDtoSchema = z
-  .object({ id: uuid, name: text, slug: text.nullable(), publicTestEnabled: z.boolean() })
+  .object({ id: uuid, name: text, slug: text.nullable(), publicTestEnabled: z.boolean(), overdueNoticeEnabled: z.boolean(), overdueNoticeAfterDays: z.int().min(0) })
   .meta({ id: 'PracticeSettings' });
 
 /** `GET /api/measure-schedules/:id`. */

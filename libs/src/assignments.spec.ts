@@ -5,6 +5,7 @@ import {
   assignmentInputSchema,
   assignmentResponseBodySchema,
   cadenceCheckIns,
+  checkInStartingOn,
   canApplyAssignmentEvent,
   checkInCalendar,
   isOverdue,
@@ -101,6 +102,18 @@ describe('cadenceCheckIns', () => {
     expect(cadenceCheckIns({ kind: 'once' }, '2026-03-02T09:00:00Z', '2026-03-09T18:00:00Z')).toEqual([
       { index: 0, start: '2026-03-02', end: '2026-03-09' },
     ]);
+  });
+});
+
+describe('checkInStartingOn', () => {
+  it('is every day of a daily cadence, the first day of each week of a weekly one, never for once', () => {
+    const daily = { kind: 'daily', days: 3 } as const;
+    expect(checkInStartingOn(daily, '2026-03-01T20:00:00Z', '2026-03-04T00:00:00Z', '2026-03-02')).toEqual({ index: 1, start: '2026-03-02', end: '2026-03-02' });
+    expect(checkInStartingOn(daily, '2026-03-01T20:00:00Z', '2026-03-04T00:00:00Z', '2026-03-04')).toBeNull();
+    const weekly = { kind: 'weekly', weeks: 2 } as const;
+    expect(checkInStartingOn(weekly, '2026-03-01T08:00:00Z', '2026-03-15T00:00:00Z', '2026-03-08')).toMatchObject({ index: 1 });
+    expect(checkInStartingOn(weekly, '2026-03-01T08:00:00Z', '2026-03-15T00:00:00Z', '2026-03-09')).toBeNull();
+    expect(checkInStartingOn({ kind: 'once' }, '2026-03-01T08:00:00Z', '2026-03-15T00:00:00Z', '2026-03-01')).toBeNull();
   });
 });
 

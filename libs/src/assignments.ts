@@ -109,6 +109,16 @@ export function cadenceCheckIns(cadence: ExerciseCadence, assignedAt: Date | str
   }
 }
 
+/**
+ * The check-in a client is reminded of on `day` (YYYY-MM-DD, the client's own calendar day): the
+ * period that starts that day (every day of a daily cadence, the first day of each week of a weekly
+ * one); none for a once cadence or outside the cadence's days.
+ */
+export function checkInStartingOn(cadence: ExerciseCadence, assignedAt: Date | string, dueAt: Date | string, day: string): CheckInPeriod | null {
+  if (cadence.kind === 'once') return null;
+  return cadenceCheckIns(cadence, assignedAt, dueAt).find((period) => period.start === day) ?? null;
+}
+
 export type CheckInState = 'done' | 'missed' | 'due' | 'upcoming';
 
 /**

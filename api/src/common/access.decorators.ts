@@ -33,6 +33,14 @@ export const WITHOUT_TOTP_ROUTE = 'attune:without-totp';
  */
 export const AllowWithoutTotp = () => SetMetadata(WITHOUT_TOTP_ROUTE, true);
 
+export const BEFORE_PASSWORD_CHANGE_ROUTE = 'attune:before-password-change';
+
+/**
+ * Reachable by someone an admin asked to choose a new password who has not yet (their own account
+ * and the password change itself); every other route answers 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const AllowBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_ROUTE, true);
+
 export const TOKEN_ALLOWED_ROUTE = 'attune:token-allowed';
 
 /**

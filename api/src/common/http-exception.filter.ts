@@ -15,7 +15,7 @@ export type ErrorBody = ApiErrorBody;
 function refusalOf(body: ErrorBody): RefusalKind | null {
   switch (body.statusCode) {
     case HttpStatus.UNAUTHORIZED: return 'unauthenticated';
-    case HttpStatus.FORBIDDEN: return body.code === XSRF_REJECTED ? 'xsrf_rejected' : body.code === 'TOTP_ENROLMENT_REQUIRED' ? null : 'denied';
+    case HttpStatus.FORBIDDEN: return body.code === XSRF_REJECTED ? 'xsrf_rejected' : body.code === 'TOTP_ENROLMENT_REQUIRED' || body.code === 'PASSWORD_CHANGE_REQUIRED' ? null : 'denied';
     case HttpStatus.NOT_FOUND: return 'not_found';
     case HttpStatus.TOO_MANY_REQUESTS: return body.code === 'RATE_LIMITED' ? 'rate_limited' : null;
     default: return null;

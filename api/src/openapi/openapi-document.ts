@@ -36,7 +36,7 @@ const TAGS: Array<[name: string, description: string]> = [
 const ERROR_DESCRIPTIONS: Record<string, string> = {
   '400': 'Bad input: `errors` names each bad field (VALIDATION, or a rule of the domain)',
   '401': 'Not signed in, or the session or token ended (UNAUTHENTICATED)',
-  '403': 'Not allowed: the role, a token\'s scopes (TOKEN_SCOPE), a missing X-XSRF-TOKEN header (XSRF_REJECTED) or two-step sign-in still to set up (TOTP_ENROLMENT_REQUIRED)',
+  '403': 'Not allowed: the role, a token\'s scopes (TOKEN_SCOPE), a missing X-XSRF-TOKEN header (XSRF_REJECTED) two-step sign-in still to set up (TOTP_ENROLMENT_REQUIRED) or a new password an admin asked for (PASSWORD_CHANGE_REQUIRED)',
   '404': 'No such record, or one the caller may not see (NOT_FOUND)',
   '409': 'The record\'s state forbids it: a signed note, a newer version, a closed case… (the code says which)',
   '413': 'The body is larger than 1 MB (BODY_TOO_LARGE)',

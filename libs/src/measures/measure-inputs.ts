@@ -85,6 +85,9 @@ export const publicTestSubmitSchema = z.object({
 });
 export type PublicTestSubmit = z.infer<typeof publicTestSubmitSchema>;
 
+/** The latest an overdue notice may wait after the due date (the reminders look 30 days back). */
+export const OVERDUE_NOTICE_MAX_DAYS = 14;
+
 export const practiceSettingsInputSchema = z.object({
   name: textSchema(1, 120).optional(),
   slug: z
@@ -92,6 +95,10 @@ export const practiceSettingsInputSchema = z.object({
     .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'must be 3-40 lower-case letters, digits or dashes')
     .optional(),
   publicTestEnabled: z.boolean({ error: 'must be true or false' }).optional(),
+  /** Whether a client gets one notice when homework is overdue. */
+  overdueNoticeEnabled: z.boolean({ error: 'must be true or false' }).optional(),
+  /** How many days after the due date that notice goes (0: as soon as the homework is overdue). */
+  overdueNoticeAfterDays: z.int({ error: 'must be a whole number of days' }).min(0, 'must be 0 to 14 days').max(OVERDUE_NOTICE_MAX_DAYS, 'must be 0 to 14 days').optional(),
 });
 export type PracticeSettingsInput = z.infer<typeof practiceSettingsInputSchema>;
 
@@ -232,4 +239,6 @@ export interface PracticeSettingsDto {
   name: string;
   slug: string | null;
   publicTestEnabled: boolean;
+  overdueNoticeEnabled: boolean;
+  overdueNoticeAfterDays: number;
 }

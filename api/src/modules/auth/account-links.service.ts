@@ -123,7 +123,7 @@ export class AccountLinks {
       // used by a second request meanwhile
       if (count !== 1) throw new HttpException({ statusCode: 400, message: LINK_INVALID, code: 'LINK_INVALID', errors: { token: 'is not valid any more' } }, 400);
       const { user_id: userId, practice_id: practiceId } = used[0]!;
-      await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`, [userId, hash]);
+      await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), password_change_required = false, updated_at = now(), version = version + 1 WHERE id = $1`, [userId, hash]);
       await manager.query(`UPDATE account_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [userId]);
       await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [userId]);
       // the new password works at once, as after an admin's unlock

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { AllowApiToken, AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
+import { AllowApiToken, AllowBeforePasswordChange, AllowWithoutTotp, Public, SignedIn } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -106,7 +106,8 @@ export class AuthController {
   @SignedIn()
   @AllowApiToken()
   @AllowWithoutTotp()
-  @ApiOperation({ summary: 'The signed-in user, with their two-step sign-in state' })
+  @AllowBeforePasswordChange()
+  @ApiOperation({ summary: 'The signed-in user, with their two-step sign-in state and whether an admin asked for a new password' })
   me(@CurrentActor() actor: Actor): Promise<AccountDto> {
     return this.auth.account({ id: actor.userId, email: actor.email, role: actor.role, displayName: actor.displayName });
   }
@@ -114,6 +115,7 @@ export class AuthController {
   @ApiNoContent('Done: no body')
   @Post('password')
   @SignedIn()
+  @AllowBeforePasswordChange()
   @HttpCode(204)
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })

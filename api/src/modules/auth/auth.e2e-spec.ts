@@ -19,7 +19,7 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id: expect.any(String), email: 'therapist@example.test', role: 'practitioner', displayName: 'Dr. Test',
-      clientId: null, totpEnabled: false, totpEnrolmentRequired: false,
+      clientId: null, totpEnabled: false, totpEnrolmentRequired: false, passwordChangeRequired: false,
     });
     const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const session = cookies.find((c) => c.startsWith('attune_session='))!;

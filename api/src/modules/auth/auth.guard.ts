@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, tokenScopeAllows } from '@attune/domain';
-import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, TOKEN_ALLOWED_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
+import { BEFORE_PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, TOKEN_ALLOWED_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { ApiTokensService, bearerTokenOf } from '../api-tokens/api-tokens.service.js';
@@ -18,6 +18,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Deny by default: a route is reachable only when it is @Public, or when the
  * caller is signed in, sent the XSRF token on a mutation, has set up two-step
  * sign-in where their practice requires it (or the route is @AllowWithoutTotp),
+ * has chosen the new password an admin asked for (or the route is @AllowBeforePasswordChange),
  * and their role has the route's @Permission in libs' permission table. Each signed-in user may send
  * `API_RATE_LIMIT` requests a minute (per process); past that, 429 with Retry-After.
  */
@@ -54,7 +55,16 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method) && !this.auth.xsrfMatches(session.xsrfToken, req.headers[XSRF_HEADER])) {
       throw new ForbiddenException({ statusCode: HttpStatus.FORBIDDEN, message: 'Missing or wrong X-XSRF-TOKEN header', code: XSRF_REJECTED });
     }
-    if (session.totpEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(WITHOUT_TOTP_ROUTE, targets)) {
+    const beforePasswordChange = this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_ROUTE, targets);
+    if (session.passwordChangeRequired && !beforePasswordChange) {
+      throw new ForbiddenException({
+        statusCode: HttpStatus.FORBIDDEN,
+        message: 'An administrator asked you to choose a new password: change it first (POST /api/auth/password)',
+        code: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    }
+    // the password change an admin asked for goes before the two-step set-up
+    if (session.totpEnrolmentRequired && !(session.passwordChangeRequired && beforePasswordChange) && !this.reflector.getAllAndOverride<boolean>(WITHOUT_TOTP_ROUTE, targets)) {
       throw new ForbiddenException({
         statusCode: HttpStatus.FORBIDDEN,
         message: 'Your practice requires two-step sign-in: set it up first (POST /api/auth/totp/enrol)',
@@ -91,7 +101,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private tokenMay(actor: Actor, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets)) return this.reflector.getAllAndOverride<boolean>(TOKEN_ALLOWED_ROUTE, targets) === true;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets)) return this.reflector.getAllAndOverride<boolean>(TOKEN_ALLOWED_ROUTE, targets);
     const permission = this.reflector.getAllAndOverride<RoutePermission | undefined>(ROUTE_PERMISSION, targets);
     return !!permission && can(actor.role, permission.resource, permission.action) && tokenScopeAllows(actor.apiTokenScopes ?? [], permission.resource, permission.action);
   }

@@ -39,6 +39,8 @@ export interface ResolvedSession {
   xsrfToken: string;
   /** Staff of a practice that requires two-step sign-in who have not enrolled yet. */
   totpEnrolmentRequired: boolean;
+  /** An admin asked for a new password, not chosen yet. */
+  passwordChangeRequired: boolean;
 }
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect';
@@ -137,10 +139,10 @@ export class AuthService {
     const rows: Array<{
       user_id: string; xsrf_token: string; last_seen_at: Date; idle_timeout_minutes: number; expires_at: Date;
       role: Role; practice_id: string; email: string; display_name: string; active: boolean;
-      totp_enabled: boolean; totp_required_for_staff: boolean;
+      totp_enabled: boolean; totp_required_for_staff: boolean; password_change_required: boolean;
     }> = await this.dataSource.query(
       `SELECT s.user_id, s.xsrf_token, s.last_seen_at, s.idle_timeout_minutes, s.expires_at,
-              u.role, u.practice_id, u.email, u.display_name, u.active, u.totp_enabled, p.totp_required_for_staff
+              u.role, u.practice_id, u.email, u.display_name, u.active, u.totp_enabled, p.totp_required_for_staff, u.password_change_required
          FROM login_sessions s JOIN users u ON u.id = s.user_id JOIN practices p ON p.id = u.practice_id WHERE s.id = $1`,
       [id],
     );
@@ -158,6 +160,7 @@ export class AuthService {
     return {
       xsrfToken: row.xsrf_token,
       totpEnrolmentRequired: isStaffRole(row.role) && row.totp_required_for_staff && !row.totp_enabled,
+      passwordChangeRequired: row.password_change_required,
       actor: { userId: row.user_id, role: row.role, practiceId: row.practice_id, email: row.email, displayName: row.display_name, loginSessionId: id },
     };
   }
@@ -178,8 +181,8 @@ export class AuthService {
 
   /** The signed-in user with their two-step sign-in state (and, for a client, their client record). */
   async account(user: SignedInUser): Promise<AccountDto> {
-    const rows: Array<{ totp_enabled: boolean; totp_required_for_staff: boolean; client_id: string | null }> = await this.dataSource.query(
-      `SELECT u.totp_enabled, p.totp_required_for_staff, c.id AS client_id
+    const rows: Array<{ totp_enabled: boolean; totp_required_for_staff: boolean; password_change_required: boolean; client_id: string | null }> = await this.dataSource.query(
+      `SELECT u.totp_enabled, p.totp_required_for_staff, u.password_change_required, c.id AS client_id
          FROM users u JOIN practices p ON p.id = u.practice_id LEFT JOIN clients c ON c.portal_user_id = u.id
         WHERE u.id = $1`,
       [user.id],
@@ -191,6 +194,7 @@ export class AuthService {
       clientId: row.client_id,
       totpEnabled: row.totp_enabled,
       totpEnrolmentRequired: isStaffRole(user.role) && row.totp_required_for_staff && !row.totp_enabled,
+      passwordChangeRequired: row.password_change_required,
     };
   }
 
@@ -213,7 +217,7 @@ export class AuthService {
     const sessionToken = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), password_change_required = false, updated_at = now(), version = version + 1 WHERE id = $1`,
         [actor.userId, hash],
       );
       await manager.query(`DELETE FROM login_sessions WHERE user_id = $1 AND id <> $2`, [actor.userId, actor.loginSessionId]);

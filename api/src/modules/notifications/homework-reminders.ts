@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { checkInStartingOn, type ExerciseCadence } from '@attune/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 import { localMinuteOf } from './quiet-hours.js';
@@ -11,8 +12,8 @@ export const portalHomeworkLink = (assignmentId: string) => `/#/homework/${assig
 export const caseLink = (caseId: string) => `/#/cases/${caseId}/show`;
 
 /**
- * The scheduled messages: the day-before and overdue reminders of homework (each once per
- * assignment and due date, whichever worker runs the job, by the notifications' dedupe keys) and the
+ * The scheduled messages: the day-before, overdue and check-in-day reminders of homework (each once per
+ * assignment and due date or check-in day, whichever worker runs the job, by the notifications' dedupe keys) and the
  * practitioners' morning digest. Run from the queue's cron; each message is written in a transaction
  * of its own, so one failure does not hold back the others.
  */
@@ -71,18 +72,24 @@ export class HomeworkReminders implements OnModuleInit {
     });
   }
 
-  /** Homework due tomorrow (in the client's zone) and homework past due, still open, on open cases, of clients with a portal account. */
-  async remind(): Promise<{ dueSoon: number; overdue: number }> {
+  /**
+   * Homework due tomorrow (in the client's zone), homework past due (once, when the practice's
+   * overdue notice is on and its days after the due date have passed) and check-in days of
+   * repeating homework; still open, on open cases, of clients with a portal account.
+   */
+  async remind(): Promise<{ dueSoon: number; overdue: number; checkIn: number }> {
     const rows: Array<{ id: string; portal_user_id: string; due_day: string; overdue: boolean }> = await this.dataSource.query(`
       SELECT a.id, c.portal_user_id, to_char(a.due_at AT TIME ZONE z.tz, 'YYYY-MM-DD') AS due_day, a.due_at < now() AS overdue
         FROM assignments a
+        JOIN practices p ON p.id = a.practice_id
         JOIN cases k ON k.id = a.case_id AND k.status = 'open'
         JOIN clients c ON c.id = a.client_id AND c.portal_user_id IS NOT NULL
         JOIN users u ON u.id = c.portal_user_id AND u.active
         LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
         CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
        WHERE a.status IN ('assigned', 'in_progress')
-         AND (a.due_at < now() OR (a.due_at AT TIME ZONE z.tz)::date = (now() AT TIME ZONE z.tz)::date + 1)
+         AND ((p.overdue_notice_enabled AND a.due_at < now() - p.overdue_notice_after_days * interval '1 day')
+              OR (a.due_at >= now() AND (a.due_at AT TIME ZONE z.tz)::date = (now() AT TIME ZONE z.tz)::date + 1))
          AND a.due_at > now() - interval '30 days'`);
     let dueSoon = 0;
     let overdue = 0;
@@ -97,8 +104,39 @@ export class HomeworkReminders implements OnModuleInit {
         else dueSoon += 1;
       }
     }
-    if (dueSoon + overdue > 0) this.logger.log(`Homework reminders: ${dueSoon} due tomorrow, ${overdue} overdue`);
-    return { dueSoon, overdue };
+    const checkIn = await this.checkInDays();
+    if (dueSoon + overdue + checkIn > 0) this.logger.log(`Homework reminders: ${dueSoon} due tomorrow, ${overdue} overdue, ${checkIn} check-in days`);
+    return { dueSoon, overdue, checkIn };
+  }
+
+  /**
+   * Repeating homework (a daily or weekly cadence) whose check-in starts today on the client's own
+   * calendar and is not written yet: one reminder per assignment and day (the dedupe key), held
+   * through the client's quiet hours like every reminder. No title, no answers: "a check-in today".
+   */
+  private async checkInDays(): Promise<number> {
+    const rows: Array<{ id: string; portal_user_id: string; cadence: ExerciseCadence; assigned_at: Date; due_at: Date; local_day: string; written: string[] }> = await this.dataSource.query(`
+      SELECT a.id, c.portal_user_id, e.cadence, a.assigned_at, a.due_at, to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD') AS local_day,
+             ARRAY(SELECT to_char(ci.period_start, 'YYYY-MM-DD') FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) AS written
+        FROM assignments a
+        JOIN exercises e ON e.id = a.exercise_id AND e.cadence->>'kind' <> 'once'
+        JOIN cases k ON k.id = a.case_id AND k.status = 'open'
+        JOIN clients c ON c.id = a.client_id AND c.portal_user_id IS NOT NULL
+        JOIN users u ON u.id = c.portal_user_id AND u.active
+        LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
+        CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
+       WHERE a.status IN ('assigned', 'in_progress') AND a.assigned_at <= now() AND a.due_at > now() - interval '1 day'`);
+    let sent = 0;
+    for (const row of rows) {
+      const period = checkInStartingOn(row.cadence, row.assigned_at, row.due_at, row.local_day);
+      if (!period || row.written.includes(period.start)) continue;
+      const result = await this.dataSource.transaction((manager) => this.notifications.notify(manager, {
+        recipientUserId: row.portal_user_id, kind: 'homework_check_in', link: portalHomeworkLink(row.id),
+        dedupeKey: `homework_check_in:${row.id}:${period.start}`,
+      }));
+      if (result.notificationId) sent += 1;
+    }
+    return sent;
   }
 
   /**

@@ -44,6 +44,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: [`This is a reminder of your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`, 'If you need to cancel or move it, you can ask in your portal.'],
       action: 'Open my sessions',
     }),
+    password_change_required: () => ({
+      subject: 'Choose a new password for your Attune account',
+      lines: ['An administrator of your practice asked you to choose a new password and signed your account out everywhere.', 'Sign in with your current password: Attune then asks you for a new one. If you did not expect this, tell your practice.'],
+      action: 'Sign in',
+    }),
     two_step_reset: () => ({
       subject: 'Two-step sign-in was turned off on your Attune account',
       lines: ['An administrator of your practice turned off two-step sign-in on your account and signed it out everywhere.', 'Sign in with your password and set up two-step sign-in again. If you did not ask for this, tell your practice.'],
@@ -62,6 +67,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
     homework_overdue: (p) => ({
       subject: 'Your homework is overdue',
       lines: [`A piece of homework was due ${p.dueDate ?? 'earlier'}. You can still send it.`],
+      action: 'Open my homework',
+    }),
+    homework_check_in: () => ({
+      subject: 'Today is a check-in day for your homework',
+      lines: ['One of your pieces of homework asks for a short check-in today.'],
       action: 'Open my homework',
     }),
     homework_feedback: (p) => ({
@@ -111,6 +121,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: [`提醒您与${who(p, '您的咨询师')}的咨询${p.appointmentTime ? `时间为 ${p.appointmentTime}` : ''}。`, '如需取消或改期，可在门户中提出。'],
       action: '打开我的咨询',
     }),
+    password_change_required: () => ({
+      subject: '请为您的 Attune 账户设置新密码',
+      lines: ['您所在机构的管理员要求您设置新密码，并让您的账户在所有设备上退出登录。', '请用当前密码登录，Attune 会请您设置新密码。如果这不是您预期的，请告知您的机构。'],
+      action: '登录',
+    }),
     two_step_reset: () => ({
       subject: '您的 Attune 账户已关闭两步验证',
       lines: ['您所在机构的管理员关闭了您账户的两步验证，并让所有设备退出登录。', '请用密码登录并重新设置两步验证。如果这不是您要求的，请告知您的机构。'],
@@ -129,6 +144,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
     homework_overdue: (p) => ({
       subject: '您的作业已过期',
       lines: [`有一项作业已于 ${p.dueDate ?? '之前'} 到期。您仍然可以提交。`],
+      action: '打开我的作业',
+    }),
+    homework_check_in: () => ({
+      subject: '今天是您作业的打卡日',
+      lines: ['您的一项作业今天需要简短打卡。'],
       action: '打开我的作业',
     }),
     homework_feedback: (p) => ({

@@ -55,7 +55,8 @@ describe('messages that reach people, over a real SMTP server', () => {
     it('an admin invites a practitioner: no password in the answer, an e-mail with a one-time link; the person chooses a password and signs in', async () => {
       const res = await admin.post('/api/users', { email: 'wang.fang@attune.test', displayName: 'Dr. Wang Fang', role: 'practitioner' });
       expect(res.status).toBe(201);
-      expect(JSON.stringify(res.body)).not.toMatch(/password/i);
+      // the one field that names a password is the flag of an admin's "choose a new one"
+      expect(JSON.stringify(res.body).replace('"passwordChangeRequired":false', '')).not.toMatch(/password/i);
       expect(res.body.invitationExpiresAt).toEqual(expect.any(String));
       const hours = (Date.parse(res.body.invitationExpiresAt) - Date.now()) / 3_600_000;
       expect(hours).toBeGreaterThan(71.9);
@@ -202,6 +203,18 @@ describe('messages that reach people, over a real SMTP server', () => {
   });
 
   describe('homework', () => {
+    /** A zone where it is night at `now`, at least an hour before 08:00. */
+    const nightZone = (now: Date) => Intl.supportedValuesOf('timeZone').find((z) => {
+      const m = localMinuteOf(now, z);
+      return isQuiet(m, { start: 21 * 60, end: 8 * 60 }) && (m >= 21 * 60 + 10 || m < 7 * 60);
+    })!;
+    /** Chen's zone and language, with quiet hours 21:00-08:00; answers Chen signed in. */
+    const quietNightsFor = async (zone: string, language: 'en' | 'zh-CN') => {
+      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      expect((await chen.put('/api/me/notification-settings', { language, timeZone: zone, quietStart: '21:00', quietEnd: '08:00', emailOff: [], digest: true })).status).toBe(200);
+      return chen;
+    };
+
     it('the client is told of new homework, the practitioner of the submission, the client of the feedback; with in-app notifications and a bell count', async () => {
       const created = await therapist.post('/api/assignments', {
         caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), note: 'Private note for the portal only',
@@ -224,13 +237,8 @@ describe('messages that reach people, over a real SMTP server', () => {
 
     it('reminds the day before in the client\'s zone, holding it through their quiet hours until morning, then once when overdue', async () => {
       const now = new Date();
-      // a zone where it is night now, at least an hour before 08:00
-      const zone = Intl.supportedValuesOf('timeZone').find((z) => {
-        const m = localMinuteOf(now, z);
-        return isQuiet(m, { start: 21 * 60, end: 8 * 60 }) && (m >= 21 * 60 + 10 || m < 7 * 60);
-      })!;
-      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
-      expect((await chen.put('/api/me/notification-settings', { language: 'zh-CN', timeZone: zone, quietStart: '21:00', quietEnd: '08:00', emailOff: [], digest: true })).status).toBe(200);
+      const zone = nightZone(now);
+      await quietNightsFor(zone, 'zh-CN');
       // due at noon tomorrow, in the client's zone
       const tomorrowNoon = new Date(endOfQuietHours(now, { timeZone: zone, start: 21 * 60, end: 8 * 60 }).getTime() + (localMinuteOf(now, zone) >= 21 * 60 ? 4 : 28) * 3_600_000);
       const due = await therapist.post('/api/assignments', {
@@ -257,6 +265,75 @@ describe('messages that reach people, over a real SMTP server', () => {
       await reminders.remind();
       const overdue = (await outboxOf('chen.jing@attune.test')).filter((m) => m.kind === 'homework_overdue');
       expect(overdue.filter((m) => m.state !== 'kept')).toHaveLength(1);
+    });
+
+    it('reminds of each check-in day of repeating homework once, in the client\'s zone and after their quiet hours, not when already checked in', async () => {
+      const now = new Date();
+      const zone = nightZone(now);
+      const chen = await quietNightsFor(zone, 'en');
+      const giveDaily = async () => {
+        const res = await therapist.post('/api/assignments', {
+          caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: builtInExerciseId('exception-log'), dueAt: new Date(now.getTime() + 6 * 86_400_000).toISOString(),
+        });
+        expect(res.status).toBe(201);
+        // given two days ago: today, on any calendar, is one of its seven days
+        await t.owner.query(`UPDATE assignments SET assigned_at = now() - interval '2 days' WHERE id = $1`, [res.body.id]);
+        return res.body.id as string;
+      };
+      const open = await giveDaily();
+      const done = await giveDaily();
+      const [{ local_day: today }] = await t.dataSource.query(`SELECT to_char(now() AT TIME ZONE $1, 'YYYY-MM-DD') AS local_day`, [zone]);
+      expect((await chen.post(`/api/me/assignments/${done}/check-ins`, { periodStart: today, response: { note: 'Already written today' } })).status).toBeLessThan(300);
+
+      const reminders = t.app.get(HomeworkReminders);
+      await reminders.remind();
+      await reminders.remind();
+      const noticesOf = (id: string) => t.dataSource.query(`SELECT kind FROM notifications WHERE link = $1 AND kind = 'homework_check_in'`, [`/#/homework/${id}`]);
+      expect(await noticesOf(open)).toHaveLength(1);
+      expect(await noticesOf(done)).toEqual([]);
+      const [held] = await t.dataSource.query(`SELECT id, state, not_before, text_body FROM outbox_messages WHERE kind = 'homework_check_in' AND $1 = ANY(links)`, [`${PUBLIC_URL}/#/homework/${open}`]);
+      expect(held.state).toBe('queued');
+      expect(new Date(held.not_before).toISOString()).toBe(endOfQuietHours(now, { timeZone: zone, start: 21 * 60, end: 8 * 60 }).toISOString());
+      expect(held.text_body).not.toMatch(/exception|problem|moment/i);
+      await t.app.get(OutboxDelivery).sweep();
+      expect(smtp.received.some((m) => m.messageId === `<${held.id}@attune>`)).toBe(false);
+      // morning comes in the client's zone
+      await t.owner.query(`UPDATE outbox_messages SET not_before = now() WHERE id = $1`, [held.id]);
+      await t.app.get(OutboxDelivery).sweep();
+      await smtp.waitFor(() => smtp.received.some((m) => m.messageId === `<${held.id}@attune>`));
+      expect(smtp.received.find((m) => m.messageId === `<${held.id}@attune>`)!.subject).toBe('Today is a check-in day for your homework');
+      await reminders.remind();
+      expect(await noticesOf(open)).toHaveLength(1);
+    });
+
+    it('the overdue notice follows the practice setting: off sends none, on waits the chosen days after the due date', async () => {
+      expect((await admin.get('/api/practice')).body).toMatchObject({ overdueNoticeEnabled: true, overdueNoticeAfterDays: 0 });
+      const bad = await admin.put('/api/practice', { overdueNoticeAfterDays: 30 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toHaveProperty('overdueNoticeAfterDays');
+      expect((await therapist.put('/api/practice', { overdueNoticeEnabled: false })).status).toBe(403);
+      const given = await therapist.post('/api/assignments', {
+        caseId: demoCaseId('chen'), clientId: demoClientId('chen'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() - 3_600_000).toISOString(), pastDueConfirmed: true,
+      });
+      expect(given.status).toBe(201);
+      const overdueNotices = async () => (await t.dataSource.query(
+        `SELECT 1 FROM notifications WHERE kind = 'homework_overdue' AND link = $1`, [`/#/homework/${given.body.id}`])).length;
+      const reminders = t.app.get(HomeworkReminders);
+      try {
+        expect((await admin.put('/api/practice', { overdueNoticeEnabled: false })).body).toMatchObject({ overdueNoticeEnabled: false });
+        await reminders.remind();
+        expect(await overdueNotices()).toBe(0);
+        expect((await admin.put('/api/practice', { overdueNoticeEnabled: true, overdueNoticeAfterDays: 2 })).body).toMatchObject({ overdueNoticeEnabled: true, overdueNoticeAfterDays: 2 });
+        await reminders.remind();
+        expect(await overdueNotices()).toBe(0);
+        // two days later
+        await t.owner.query(`UPDATE assignments SET due_at = now() - interval '2 days 1 hour' WHERE id = $1`, [given.body.id]);
+        await reminders.remind();
+        await reminders.remind();
+        expect(await overdueNotices()).toBe(1);
+      } finally {
+        await admin.put('/api/practice', { overdueNoticeEnabled: true, overdueNoticeAfterDays: 0 });
+      }
     });
 
     it('two API instances on one database send each reminder once', async () => {

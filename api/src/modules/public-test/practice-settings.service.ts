@@ -7,7 +7,7 @@ import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Practice } from '../practices/practice.entity.js';
 
-/** The practice's own settings that this module owns: its public slug and the public test's switch. */
+/** The practice's own settings: its name, public slug and the public test's switch, and the clients' overdue notice. */
 @Injectable()
 export class PracticeSettingsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
@@ -31,6 +31,8 @@ export class PracticeSettingsService {
         if (input.publicTestEnabled && !p.slug) throw badRequest({ slug: 'is required before the public test can be switched on' });
         p.publicTestEnabled = input.publicTestEnabled;
       }
+      if (input.overdueNoticeEnabled !== undefined) p.overdueNoticeEnabled = input.overdueNoticeEnabled;
+      if (input.overdueNoticeAfterDays !== undefined) p.overdueNoticeAfterDays = input.overdueNoticeAfterDays;
       await repo.save(p);
       await this.audit.record(manager, { action: 'update', entity: 'practice', entityId: p.id, caseId: null });
       return toDto(p);
@@ -39,5 +41,5 @@ export class PracticeSettingsService {
 }
 
 function toDto(p: Practice): PracticeSettingsDto {
-  return { id: p.id, name: p.name, slug: p.slug, publicTestEnabled: p.publicTestEnabled };
+  return { id: p.id, name: p.name, slug: p.slug, publicTestEnabled: p.publicTestEnabled, overdueNoticeEnabled: p.overdueNoticeEnabled, overdueNoticeAfterDays: p.overdueNoticeAfterDays };
 }

@@ -94,7 +94,7 @@ export class PracticeSettingsController {
   @ApiAnswer(practiceSettingsDtoSchema)
   @Get()
   @Permission('practice', 'read')
-  @ApiOperation({ summary: 'The practice\'s settings: name, public address, public test on or off' })
+  @ApiOperation({ summary: 'The practice\'s settings: name, public address, public test on or off, the clients\' overdue notice (on or off, days after the due date)' })
   get(@CurrentActor() actor: Actor): Promise<PracticeSettingsDto> {
     return this.settings.get(actor);
   }
@@ -102,7 +102,7 @@ export class PracticeSettingsController {
   @ApiAnswer(practiceSettingsDtoSchema)
   @Put()
   @Permission('practice', 'update')
-  @ApiOperation({ summary: 'Sets the practice\'s name, public slug and whether its public test page is on' })
+  @ApiOperation({ summary: 'Sets the practice\'s name, public slug, whether its public test page is on, and the overdue notice (overdueNoticeEnabled, overdueNoticeAfterDays 0-14)' })
   update(@CurrentActor() actor: Actor, @Body({ schema: practiceSettingsInputSchema }) body: PracticeSettingsInput): Promise<PracticeSettingsDto> {
     return this.settings.update(actor, body);
   }

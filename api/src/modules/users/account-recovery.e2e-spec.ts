@@ -85,4 +85,42 @@ describe('account recovery by an admin', () => {
     }
     expect(await t.dataSource.query(`SELECT 1 FROM account_interventions WHERE user_id = $1`, [userId])).toEqual([]);
   });
+  it('forces a password change: sessions end, the password then opens only the account until a new one is chosen; reason kept, audited, e-mailed', async () => {
+    const userId = await buildUser(t.dataSource, practiceId, 'practitioner', 'leaked@example.test', 'Zhao Lei');
+    const before = await t.signIn('leaked@example.test');
+    const res = await admin.post(`/api/users/${userId}/force-password-change`, { reason: 'Password seen on a sticky note' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: userId, passwordChangeRequired: true });
+    expect((await before.get('/api/auth/me')).status).toBe(401);
+    expect(await auditEventsOf(t.dataSource, res)).toEqual([{ action: 'password_change_forced', entity: 'users', entityId: userId, caseId: null, actorId: admin.userId }]);
+    expect(await t.dataSource.query(`SELECT action, reason FROM account_interventions WHERE user_id = $1`, [userId]))
+      .toEqual([{ action: 'password_change_forced', reason: 'Password seen on a sticky note' }]);
+    // the person is told by e-mail (kept in the outbox here: no SMTP server), without the reason
+    const mails = await t.dataSource.query(`SELECT subject, text_body FROM outbox_messages WHERE recipient_user_id = $1`, [userId]);
+    expect(mails).toEqual([{ subject: 'Choose a new password for your Attune account', text_body: expect.stringContaining('/#/login') }]);
+    expect(JSON.stringify(mails)).not.toContain('sticky note');
+
+    const me = await t.signIn('leaked@example.test');
+    expect((await me.get('/api/auth/me')).body).toMatchObject({ passwordChangeRequired: true });
+    const refused = await me.get('/api/cases');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await me.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'copper kettle at dawn' });
+    expect(changed.status).toBe(204);
+    const renewed = ([] as string[]).concat(changed.headers['set-cookie'] ?? []).find((c) => c.startsWith('attune_session='))!.split(';')[0]!;
+    expect((await t.http.get('/api/auth/me').set('Cookie', renewed)).body).toMatchObject({ passwordChangeRequired: false });
+    expect((await t.http.get('/api/cases').set('Cookie', renewed)).status).toBe(200);
+    expect((await admin.get(`/api/users/${userId}`)).body.passwordChangeRequired).toBe(false);
+  });
+
+  it('a password change is not forced on one\'s own account, on another practice\'s, nor without a reason', async () => {
+    const userId = await buildUser(t.dataSource, practiceId, 'practitioner', 'kept@example.test');
+    expect((await admin.post(`/api/users/${admin.userId}/force-password-change`, { reason: 'Trying on myself' })).status).toBe(409);
+    expect((await otherAdmin.post(`/api/users/${userId}/force-password-change`, { reason: 'Not my practice' })).status).toBe(404);
+    const missing = await admin.post(`/api/users/${userId}/force-password-change`, {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toHaveProperty('reason');
+    expect((await practitioner.post(`/api/users/${userId}/force-password-change`, { reason: 'Not an admin' })).status).toBe(403);
+    expect(await t.dataSource.query(`SELECT password_change_required FROM users WHERE id = $1`, [userId])).toEqual([{ password_change_required: false }]);
+  });
 });

@@ -11,6 +11,8 @@ export class User {
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
   @Column({ name: 'password_changed_at', type: 'timestamptz' }) passwordChangedAt: Date;
   @Column('boolean') active: boolean;
+  /** An admin asked for a new password: until it is chosen, a session reaches only its own account. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false }) passwordChangeRequired: boolean;
   @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false }) totpSecret: string | null;
   @Column({ name: 'totp_enabled', type: 'boolean' }) totpEnabled: boolean;
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false }) totpLastStep: string | null;

@@ -103,4 +103,13 @@ export class UsersController {
   resetTwoStep(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<UserDto> {
     return this.users.resetTwoStep(actor, id, body.reason);
   }
+
+  @ApiAnswer(userDtoSchema)
+  @Post(':id/force-password-change')
+  @Permission('users', 'update')
+  @ApiOperation({ summary: 'Makes another account choose a new password at its next sign-in and signs it out everywhere; body {reason}, kept with the action and audited; the person is e-mailed' })
+  @HttpCode(200)
+  forcePasswordChange(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: accountInterventionSchema }) body: AccountIntervention): Promise<UserDto> {
+    return this.users.forcePasswordChange(actor, id, body.reason);
+  }
 }

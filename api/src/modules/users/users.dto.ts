@@ -48,7 +48,7 @@ export const userUpdateSchema = z.object({
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 /**
- * Body of `POST /api/users/:id/unlock` and `/reset-two-step`: why the admin does it (e.g. "called the
+ * Body of `POST /api/users/:id/unlock`, `/reset-two-step` and `/force-password-change`: why the admin does it (e.g. "called the
  * practice, identity checked by phone"). About the account, never clinical: kept with the action in
  * account_interventions, not in the audit trail, which holds ids only.
  */
@@ -69,6 +69,7 @@ export function toUserDto(user: User, extra: { lastLoginAt: Date | null; clientI
     totpEnabled: user.totpEnabled,
     clientId: extra.clientId,
     invitationExpiresAt: extra.invitationExpiresAt,
+    passwordChangeRequired: user.passwordChangeRequired,
   };
 }
 

@@ -2,7 +2,7 @@ import { demoClientId, demoUserId, seedDemoData } from '../../seed/demo-seed.js'
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
 import { buildPractice, buildUser, createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp, listUrl } from '../../testing/test-app.js';
 
-const USER_KEYS = ['active', 'clientId', 'createdAt', 'displayName', 'email', 'id', 'invitationExpiresAt', 'lastLoginAt', 'role', 'totpEnabled'];
+const USER_KEYS = ['active', 'clientId', 'createdAt', 'displayName', 'email', 'id', 'invitationExpiresAt', 'lastLoginAt', 'passwordChangeRequired', 'role', 'totpEnabled'];
 
 describe('users', () => {
   let t: TestApp;
@@ -35,7 +35,7 @@ describe('users', () => {
         'therapist@attune.test', 'zhao.lei@attune.test', 'zhou.ting@attune.test',
       ]);
       for (const user of res.body) expect(Object.keys(user).sort()).toEqual(USER_KEYS);
-      expect(JSON.stringify(res.body)).not.toMatch(/argon2|password|secret|recovery/i);
+      expect(JSON.stringify(res.body).replaceAll('"passwordChangeRequired":false', '')).not.toMatch(/argon2|password|secret|recovery/i);
       const chen = res.body.find((u: { email: string }) => u.email === 'chen.jing@attune.test');
       expect(chen).toMatchObject({ role: 'client', clientId: demoClientId('chen'), active: true, totpEnabled: false, lastLoginAt: expect.any(String) });
       expect(res.body.find((u: { email: string }) => u.email === 'coach@attune.test').lastLoginAt).toBeNull();
@@ -88,7 +88,7 @@ describe('users', () => {
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String), email: 'new.therapist@attune.test', role: 'practitioner', displayName: 'Dr. Xu Ming', active: true,
-        createdAt: expect.any(String), lastLoginAt: null, totpEnabled: false, clientId: null, invitationExpiresAt: null,
+        createdAt: expect.any(String), lastLoginAt: null, totpEnabled: false, clientId: null, invitationExpiresAt: null, passwordChangeRequired: false,
       });
       const [row] = await t.dataSource.query(`SELECT password_hash, practice_id FROM users WHERE id = $1`, [res.body.id]);
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -101,7 +101,8 @@ describe('users', () => {
     it('without a password gives no temporary one: the account waits for its invitation link, kept in the outbox (no SMTP_URL here)', async () => {
       const res = await admin.post('/api/users', { email: 'temp@attune.test', displayName: 'Temp', role: 'admin' });
       expect(res.status).toBe(201);
-      expect(JSON.stringify(res.body)).not.toMatch(/password/i);
+      // the one field that names a password is the flag of an admin's "choose a new one"
+      expect(JSON.stringify(res.body).replace('"passwordChangeRequired":false', '')).not.toMatch(/password/i);
       expect(res.body.invitationExpiresAt).toEqual(expect.any(String));
       const kept = await t.dataSource.query(`SELECT state, kind, links FROM outbox_messages WHERE recipient_user_id = $1`, [res.body.id]);
       expect(kept).toEqual([{ state: 'kept', kind: 'invitation', links: [expect.stringMatching(/\/#\/activate\?token=/)] }]);

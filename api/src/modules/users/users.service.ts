@@ -181,7 +181,25 @@ export class UsersService {
     });
   }
 
-  private async recordIntervention(manager: EntityManager, actor: Actor, userId: string, action: 'unlock' | 'totp_reset', reason: string): Promise<void> {
+  /**
+   * Asks the person to choose a new password at their next sign-in: every session of theirs ends
+   * now, and until they change it their password opens only their own account's page (403
+   * PASSWORD_CHANGE_REQUIRED elsewhere). The reason is kept, the action audited, the person e-mailed.
+   */
+  async forcePasswordChange(actor: Actor, id: string, reason: string): Promise<UserDto> {
+    if (id === actor.userId) throw conflict('Change your own password in My account');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findInPractice(manager, actor, id, true);
+      if (!user.active) throw conflict('This account is deactivated: nobody can sign in with it');
+      await manager.query(`UPDATE users SET password_change_required = true, updated_at = now(), version = version + 1 WHERE id = $1`, [id]);
+      await manager.query(`DELETE FROM login_sessions WHERE user_id = $1`, [id]);
+      await this.recordIntervention(manager, actor, id, 'password_change_forced', reason);
+      await this.notifications.notify(manager, { recipientUserId: id, kind: 'password_change_required', link: '/#/login' });
+      return (await this.toDtos(manager, [{ ...user, passwordChangeRequired: true }]))[0]!;
+    });
+  }
+
+  private async recordIntervention(manager: EntityManager, actor: Actor, userId: string, action: 'unlock' | 'totp_reset' | 'password_change_forced', reason: string): Promise<void> {
     await manager.query(
       `INSERT INTO account_interventions (practice_id, user_id, actor_id, action, reason) VALUES ($1, $2, $3, $4, $5)`,
       [actor.practiceId, userId, actor.userId, action, reason],
