@@ -8,7 +8,12 @@ export interface MyAccount extends SessionUserDto {
   totpEnabled: boolean;
   /** The practice requires two-step sign-in for staff and this person has not set it up yet. */
   totpEnrolmentRequired: boolean;
+  /** An admin asked for a new password: nothing else answers until it is chosen. */
+  passwordChangeRequired: boolean;
 }
+
+/** The query of /api/auth/me, shared by My account, the bell and the password-change gate. */
+export const ACCOUNT_QUERY_KEY = ['account', 'me'] as const;
 
 export interface TotpStatus {
   enabled: boolean;

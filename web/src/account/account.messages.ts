@@ -13,6 +13,7 @@ export const accountEnMessages = {
     enrolment_required:
       'Your practice asks everyone on its staff to use two-step sign-in. Set it up below to continue using Attune.',
     enrolment_required_short: 'Set up two-step sign-in to continue.',
+    password_change_required: 'An administrator of your practice asked you to choose a new password. Choose it here to continue using Attune.',
     unexpected_error: 'That did not work. Check your connection and try again.',
     throttled: 'Too many attempts. Wait a minute and try again.',
     password: {

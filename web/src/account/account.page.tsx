@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { ApiTokensSection } from '../api-tokens/api-tokens.section';
-import { accountApi } from './account-api';
+import { ACCOUNT_QUERY_KEY, accountApi } from './account-api';
 import { ChangePasswordSection } from './change-password.section';
 import { TwoStepSection } from './two-step.section';
 import { NotificationSettingsSection } from '../notifications/notification-settings.section';
 
-export const ACCOUNT_QUERY_KEY = ['account', 'me'] as const;
+export { ACCOUNT_QUERY_KEY };
 
 /**
  * "My account", for every role: change the password, set up or turn off two-step sign-in, and

@@ -10,6 +10,7 @@ export const accountZhMessages: AccountMessages = {
     retry: '重试',
     enrolment_required: '您所在的机构要求所有工作人员使用两步登录。请在下方完成设置后继续使用 Attune。',
     enrolment_required_short: '请先设置两步登录再继续。',
+    password_change_required: '您所在机构的管理员要求您设置新密码。请在这里设置后继续使用 Attune。',
     unexpected_error: '操作未成功。请检查网络连接后重试。',
     throttled: '尝试次数过多。请等一分钟后再试。',
     password: {

@@ -17,7 +17,7 @@ const FIELDS = [
  * Current, new and repeated password. The new one is checked with the shared password policy
  * before it is sent; what the API still refuses is shown at the input it concerns.
  */
-export const ChangePasswordSection = ({ account }: { account: MyAccount }) => {
+export const ChangePasswordSection = ({ account, onChanged }: { account: MyAccount; onChanged?: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [values, setValues] = useState<PasswordChangeValues>(EMPTY);
@@ -42,6 +42,7 @@ export const ChangePasswordSection = ({ account }: { account: MyAccount }) => {
       setValues(EMPTY);
       setErrors({});
       notify('account.password.changed', { type: 'success' });
+      onChanged?.();
     } catch (error) {
       const fields = Object.fromEntries(Object.entries(apiFieldErrors(error)).map(([field, reason]) => [field, passwordProblemMessage(reason)]));
       setErrors(fields);

@@ -3,6 +3,7 @@ import { enDomainMessages } from '../i18n/en-domain.messages';
 import { addDomainMessages } from '../i18n/i18n-provider';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Layout, Loading, usePermissions } from 'react-admin';
+import { PasswordChangeGate } from '../account/password-change-gate';
 import { AttuneAppBar } from './attune-app-bar';
 import { DocumentLanguage } from './document-language';
 import { PortalShell } from './portal-shell';
@@ -12,9 +13,16 @@ const ClientPortal = lazy(() => import('../portal/client-portal').then((m) => ({
 
 /**
  * One app, two faces: practitioners and admins get the caseload layout with its menu; a client gets
- * the portal, which owns everything under it (it may declare its own nested routes).
+ * the portal, which owns everything under it (it may declare its own nested routes). An account
+ * that must first choose a new password (an admin asked) sees only that.
  */
-export const SignedInLayout = ({ children }: { children?: ReactNode }) => {
+export const SignedInLayout = ({ children }: { children?: ReactNode }) => (
+  <PasswordChangeGate>
+    <SignedInFaces>{children}</SignedInFaces>
+  </PasswordChangeGate>
+);
+
+const SignedInFaces = ({ children }: { children?: ReactNode }) => {
   const { permissions, isPending } = usePermissions<Role>();
   if (isPending) return <Loading />;
   if (permissions === 'client') {

@@ -4,12 +4,23 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { NotificationDto } from '@attune/domain';
+import { ACCOUNT_QUERY_KEY, accountApi } from '../account/account-api';
 import { notificationsApi } from './notifications-api';
 
 const QUERY_KEY = ['me', 'notifications'];
 
-/** The bell of the app bar and of the portal: unread count, the newest notifications, mark read on open. */
+/**
+ * The bell of the app bar and of the portal: unread count, the newest notifications, mark read on
+ * open. Not shown (and nothing asked of the API, which would answer 403) while the account must
+ * first set up two-step sign-in or choose the new password an admin asked for.
+ */
 export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'primary' }) => {
+  const { data: account } = useQuery({ queryKey: ACCOUNT_QUERY_KEY, queryFn: accountApi.me });
+  if (!account || account.totpEnrolmentRequired || account.passwordChangeRequired) return null;
+  return <Bell color={color} />;
+};
+
+const Bell = ({ color }: { color: 'inherit' | 'primary' }) => {
   const translate = useTranslate();
   const queryClient = useQueryClient();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);

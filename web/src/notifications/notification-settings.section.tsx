@@ -6,7 +6,7 @@ import { AccountSection } from '../account/account-section';
 import type { NotificationSettingsDto } from '@attune/domain';
 import { notificationsApi } from './notifications-api';
 
-const OPTIONAL_KINDS_CLIENT = ['homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_feedback'] as const;
+const OPTIONAL_KINDS_CLIENT = ['homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback'] as const;
 const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
 
 /** My account → Notifications: the e-mail language, the zone and quiet hours, e-mail per kind, the digest. */

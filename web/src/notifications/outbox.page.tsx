@@ -1,11 +1,60 @@
-import { Alert, Box, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
+import type { PracticeSettingsDto } from '@attune/domain';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, Link, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { measuresApi } from '../measures/measures-api';
 import { notificationsApi } from './notifications-api';
+
+/** The practice's overdue notice to clients: on or off, and how many days after the due date. */
+const ReminderSettingsCard = () => {
+  const translate = useTranslate();
+  const { data } = useQuery({ queryKey: ['practice'], queryFn: measuresApi.practice });
+  const [form, setForm] = useState<Pick<PracticeSettingsDto, 'overdueNoticeEnabled' | 'overdueNoticeAfterDays'> | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (data) setForm({ overdueNoticeEnabled: data.overdueNoticeEnabled, overdueNoticeAfterDays: data.overdueNoticeAfterDays });
+  }, [data]);
+  if (!form) return null;
+  const save = async () => {
+    try {
+      const saved = await measuresApi.savePractice(form);
+      setForm({ overdueNoticeEnabled: saved.overdueNoticeEnabled, overdueNoticeAfterDays: saved.overdueNoticeAfterDays });
+      setResult({ ok: true, text: translate('notifications.outbox.reminders.saved') });
+    } catch (caught) {
+      const errors = (caught as { body?: { errors?: Record<string, string> } }).body?.errors;
+      setResult({ ok: false, text: errors?.['overdueNoticeAfterDays'] ?? (caught as Error).message });
+    }
+  };
+  return (
+    <Card component="section" aria-labelledby="reminder-settings-heading" sx={{ mb: 3 }}>
+      <CardContent>
+        <Typography id="reminder-settings-heading" component="h3" variant="h6">{translate('notifications.outbox.reminders.heading')}</Typography>
+        <Typography variant="body2" sx={{ mb: 2 }}>{translate('notifications.outbox.reminders.intro')}</Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }}>
+          <FormControlLabel
+            control={<Checkbox checked={form.overdueNoticeEnabled} onChange={(e) => setForm({ ...form, overdueNoticeEnabled: e.target.checked })} />}
+            label={translate('notifications.outbox.reminders.overdue_enabled')}
+          />
+          <TextField
+            type="number" size="small" disabled={!form.overdueNoticeEnabled}
+            label={translate('notifications.outbox.reminders.overdue_after_days')}
+            helperText={translate('notifications.outbox.reminders.overdue_after_days_help')}
+            value={form.overdueNoticeAfterDays}
+            onChange={(e) => setForm({ ...form, overdueNoticeAfterDays: Number(e.target.value) })}
+            slotProps={{ htmlInput: { min: 0, max: 14, step: 1 } }}
+          />
+          <Button variant="outlined" onClick={() => void save()}>{translate('notifications.outbox.reminders.save')}</Button>
+        </Stack>
+        {result ? <Alert severity={result.ok ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>{result.text}</Alert> : null}
+      </CardContent>
+    </Card>
+  );
+};
 
 export const OUTBOX_PATH = '/outbox';
 
-/** Admin → Outbox: every e-mail, with to, subject, body, links and state; where the kept ones are read. */
+/** Admin → Outbox: the clients' reminder settings, then every e-mail, with to, subject, body, links and state; where the kept ones are read. */
 export const OutboxPage = () => {
   const translate = useTranslate();
   const { data, error } = useQuery({ queryKey: ['outbox'], queryFn: () => notificationsApi.outbox(), refetchInterval: 15_000 });
@@ -13,6 +62,7 @@ export const OutboxPage = () => {
     <Box component="section" sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('notifications.outbox.heading')} />
       <Typography component="h2" variant="h5" sx={{ mb: 1 }}>{translate('notifications.outbox.heading')}</Typography>
+      <ReminderSettingsCard />
       <Typography sx={{ mb: 2 }}>{translate('notifications.outbox.intro')}</Typography>
       {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
       {data && data.length === 0 ? <Typography>{translate('notifications.outbox.empty')}</Typography> : null}

@@ -7,4 +7,5 @@ const post = (id: string, action: string, body: unknown) =>
 export const usersApi = {
   unlock: (id: string, reason: string) => post(id, 'unlock', { reason }),
   resetTwoStep: (id: string, reason: string) => post(id, 'reset-two-step', { reason }),
+  forcePasswordChange: (id: string, reason: string) => post(id, 'force-password-change', { reason }),
 };

@@ -1,5 +1,6 @@
 import type { UserDto } from '@attune/domain';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
+import PasswordIcon from '@mui/icons-material/Password';
 import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import { Typography } from '@mui/material';
 import {
@@ -18,6 +19,7 @@ import {
   SimpleForm,
   TextInput,
   TopToolbar,
+  useGetIdentity,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -87,10 +89,14 @@ const ReasonInput = () => (
   <TextInput source="reason" label="attune.users.reason" helperText="attune.users.reason_help" validate={validateReason} multiline minRows={2} fullWidth autoFocus />
 );
 
-/** An admin's help for someone who cannot sign in: clear their failed sign-ins, or turn off two-step sign-in after a lost phone. */
+/**
+ * An admin's help for someone who cannot sign in: clear their failed sign-ins, or turn off two-step
+ * sign-in after a lost phone; and, for a password that may be known to others, force a new one.
+ */
 const AccountRecoveryActions = () => {
-  const record = useRecordContext<UserDto & { totpEnabled?: boolean }>();
+  const record = useRecordContext<UserDto>();
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
   if (!record) return null;
   return (
     <TopToolbar>
@@ -120,6 +126,22 @@ const AccountRecoveryActions = () => {
           <ReasonInput />
         </FormDialog>
       ) : null}
+      {record.id === identity?.id ? null : record.passwordChangeRequired ? (
+        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{translate('attune.users.password_change_pending')}</Typography>
+      ) : (
+        <FormDialog
+          buttonLabel="attune.users.force_password_change"
+          title="attune.users.force_password_change_title"
+          buttonIcon={<PasswordIcon />}
+          buttonProps={{ color: 'warning' }}
+          saveLabel="attune.users.force_password_change"
+          successMessage="attune.users.password_change_forced"
+          onSubmit={(values) => usersApi.forcePasswordChange(String(record.id), String(values['reason'] ?? ''))}
+        >
+          <Typography sx={{ mb: 2 }}>{translate('attune.users.force_password_change_help', { name: record.displayName })}</Typography>
+          <ReasonInput />
+        </FormDialog>
+      )}
     </TopToolbar>
   );
 };
