@@ -15,11 +15,15 @@ export interface ReceivedMail {
 /**
  * A real SMTP server in the test process (smtp-server), parsing what it receives (mailparser).
  * `refuse = true` answers every mail with a 451, as a server that is up but not accepting; `stop()`
- * then `start()` on the same port is a server that is down, then back.
+ * then `start()` on the same port is a server that is down, then back. `answerDelayMs` holds each
+ * mail that long before accepting it (a slow server): a mail counts as received only when it is
+ * accepted while its sender is still connected, as a sender that died before the "250" sees it.
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   refuse = false;
+  answerDelayMs = 0;
+  private readonly closedSessions = new Set<string>();
   private server: SMTPServer | undefined;
   private boundPort = 0;
 
@@ -36,13 +40,18 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
+      onData: (stream, session, callback) => {
         if (this.refuse) {
           stream.resume();
           stream.on('end', () => callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 })));
           return;
         }
-        simpleParser(stream).then((mail) => {
+        simpleParser(stream).then(async (mail) => {
+          if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
+          if (this.closedSessions.has(session.id)) return;
           const text = mail.text ?? '';
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : mail.to?.text ?? '';
           this.received.push({
