@@ -15,3 +15,5 @@ export { stableId } from './common/stable-id.js';
 export { hashPassword } from './modules/auth/passwords.js';
 export { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from './common/access.decorators.js';
 export { SmtpSink, tokenOf, type ReceivedMail } from './testing/smtp-sink.js';
+export { JOB_QUEUES } from './modules/jobs/job-queue.js';
+export { sendJobNow } from './testing/job-now.js';
