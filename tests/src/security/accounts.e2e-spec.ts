@@ -36,13 +36,17 @@ describe('accounts', () => {
     expect((await admin.req('put', `/api/users/${DEMO.users.coach}`).send({ ...user, role: 'practitioner' })).status).toBe(200);
   });
 
-  it('refuses a common, short or name-based password for a new account, naming the field', async () => {
+  it('refuses a common, short or name-based password for a new account at its activation, naming the field', async () => {
+    const created = await admin.req('post', '/api/users').send({ email: 'new.colleague@attune.test', displayName: 'New Colleague', role: 'practitioner' });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.body)).not.toMatch(/passwordHash|password_hash|totpSecret|recovery|argon2/i);
+    const [mail] = await t.dataSource.query(`SELECT text_body FROM outbox_messages WHERE recipient_user_id = $1 AND kind = 'invitation'`, [created.body.id]);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text_body as string)![1];
     for (const password of ['password1', 'qwertyuiop', 'short', 'new.colleague2026']) {
-      const res = await admin.req('post', '/api/users').send({ email: 'new.colleague@attune.test', displayName: 'New Colleague', role: 'practitioner', password });
+      const res = await t.anonymous('post', '/api/auth/activate').send({ token, password });
       expect({ password, status: res.status, field: typeof res.body.errors?.password }).toEqual({ password, status: 400, field: 'string' });
     }
-    const ok = await admin.req('post', '/api/users').send({ email: 'new.colleague@attune.test', displayName: 'New Colleague', role: 'practitioner', password: 'lanterns over the harbour' });
-    expect(ok.status).toBe(201);
-    expect(JSON.stringify(ok.body)).not.toMatch(/passwordHash|password_hash|totpSecret|recovery|argon2/i);
+    expect((await t.anonymous('post', '/api/auth/activate').send({ token, password: 'lanterns over the harbour' })).status).toBe(204);
+    await t.signIn('new.colleague@attune.test', 'lanterns over the harbour');
   });
 });

@@ -56,7 +56,7 @@ export class UsersController {
   @ApiAnswer(invitedUserDtoSchema)
   @Post()
   @Permission('users', 'create')
-  @ApiOperation({ summary: 'Creates an account; without a password the person gets an invitation e-mail with a one-time link (72 h) to choose theirs' })
+  @ApiOperation({ summary: 'Creates an account; the person gets an invitation e-mail with a one-time link (72 h) to choose their password (a password in the body: 400)' })
   invite(@CurrentActor() actor: Actor, @Body({ schema: userInviteSchema }) body: UserInvite): Promise<UserDto> {
     return this.users.invite(actor, body);
   }

@@ -26,13 +26,16 @@ export const userInviteSchema = z
     email: emailSchema,
     displayName: textSchema(1, 120),
     role: enumSchema(ROLES),
-    /** Checked against libs' password policy (length, common passwords, the person's own name) by the service. */
-    password: z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') }).optional(),
+    /** Never accepted: the person chooses their own password through the invitation's link (no temporary passwords). */
+    password: z.unknown().optional(),
     clientId: idSchema.nullish(),
     /** The language of the invitation e-mail (and of later ones); default English. */
     language: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).optional(),
   })
   .superRefine((input, ctx) => {
+    if (input.password !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'is not accepted: the person chooses their own through the invitation e-mail' });
+    }
     if (input.clientId && input.role !== 'client') {
       ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'only a client account opens a client\'s portal' });
     }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { passwordProblem } from '@attune/domain';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { retryOnConflict } from '../../common/conflict-retry.js';
@@ -91,13 +90,9 @@ export class UsersService {
     return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
   }
 
+  /** Creates the account and e-mails its invitation: the person chooses their password through its link; until then no password works. */
   async invite(actor: Actor, input: UserInvite): Promise<UserDto> {
-    if (input.password !== undefined) {
-      const problem = await passwordProblem(input.password, [input.email.split('@')[0] ?? '', input.displayName, 'attune']);
-      if (problem) throw badRequest({ password: problem });
-    }
-    // Without a password the person chooses one through the invitation's link; until then no password works.
-    const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
     try {
       return await this.dataSource.transaction(async (manager) => {
         const taken: unknown[] = await manager.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [input.email]);
@@ -109,10 +104,8 @@ export class UsersService {
         const id = inserted[0]!.id;
         if (input.clientId) await linkPortal(manager, actor, input.clientId, id);
         await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: id });
-        if (input.password === undefined) {
-          if (input.language) await this.notifications.rememberLanguage(manager, id, input.language);
-          await this.links.invite(manager, id, actor);
-        }
+        if (input.language) await this.notifications.rememberLanguage(manager, id, input.language);
+        await this.links.invite(manager, id, actor);
         return (await this.toDtos(manager, [await this.findInPractice(manager, actor, id)]))[0]!;
       });
     } catch (error) {
