@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
-import { hasFocus, openBrowser, signInToDashboard, tabTo, type Browser } from '../support/browser.js';
+import { hasFocus, openBrowser, signIn, signInToDashboard, tabTo, type Browser } from '../support/browser.js';
 import { signInOn } from '../security/harness.js';
 
 /**
@@ -92,5 +92,28 @@ describe('an admin helping someone back in', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Unlock sign-in' }).waitFor();
     expect(await page.getByRole('button', { name: 'Reset two-step sign-in' }).count()).toBe(0);
+  });
+
+  it('forces the therapist to choose a new password: signed out, then only the password change until it is done', async () => {
+    const therapist = await signInOn(server.url, 'therapist@attune.test');
+    await openUser('therapist@attune.test');
+    await page.getByRole('button', { name: 'Force a password change' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Force a password change' });
+    await dialog.getByText('must choose a new one before anything else', { exact: false }).waitFor();
+    await dialog.getByLabel('Reason').fill('Password written on a shared screen');
+    await dialog.getByRole('button', { name: 'Force a password change' }).click();
+    await page.getByText('They have been signed out and must choose a new password at the next sign-in').waitFor();
+    await page.getByText('Must choose a new password at the next sign-in').waitFor();
+    expect((await therapist.req('get', '/api/auth/me')).status).toBe(401);
+
+    await signIn(page, server.url, 'therapist@attune.test');
+    await page.getByText('An administrator of your practice asked you to choose a new password.', { exact: false }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Needs attention' }).count()).toBe(0);
+    await page.getByLabel(/^Current password/).fill(DEMO_PASSWORD);
+    await page.getByLabel(/^New password/).fill('a quiet harbour at dusk');
+    await page.getByLabel(/^Confirm new password/).fill('a quiet harbour at dusk');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+    await browser.screenshot('forced-password-change-done');
   });
 });
