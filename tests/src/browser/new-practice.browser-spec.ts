@@ -32,6 +32,8 @@ describe('a new practice run from the browser alone, with the mails received', (
   const openLinkOf = async (address: string, subject: RegExp) => {
     const link = (await mailTo(address, subject)).links.find((l) => l.startsWith(PUBLIC_URL))!;
     await page.context().clearCookies();
+    // a page load of its own: a hash change inside the signed-out app may re-render the form under the typing
+    await page.goto('about:blank');
     await page.goto(link.replace(PUBLIC_URL, server.url));
   };
   const choosePassword = async (password: string) => {
@@ -55,6 +57,16 @@ describe('a new practice run from the browser alone, with the mails received', (
   it('invites, activates, assigns, reminds, submits, notifies, reviews and tells', async () => {
     // the admin invites a practitioner by e-mail; the practitioner activates from the mail
     await signInToDashboard(page, server.url, 'admin@attune.test');
+    // the practice's overdue notice: a day after the due date (Admin → Outbox)
+    await page.getByRole('menuitem', { name: 'Outbox' }).click();
+    const reminders = page.getByRole('region', { name: 'Reminders to clients' });
+    await reminders.getByRole('checkbox', { name: 'Send an overdue notice' }).waitFor();
+    expect(await reminders.getByRole('checkbox', { name: 'Send an overdue notice' }).isChecked()).toBe(true);
+    await reminders.getByRole('spinbutton', { name: 'Days after the due date' }).fill('1');
+    await reminders.getByRole('button', { name: 'Save reminder settings' }).click();
+    await reminders.getByText('Reminder settings saved.').waitFor();
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Reminders to clients' }).getByRole('spinbutton', { name: 'Days after the due date' }).inputValue()).resolves.toBe('1');
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
     await page.getByRole('textbox', { name: 'Email' }).fill(PRACTITIONER.email);
