@@ -1,15 +1,20 @@
-import type { ErasureRequestDto } from '@attune/domain';
+import type { ErasureRequestDto, MyErasureRequestsDto } from '@attune/domain';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../data/http-client';
+import { newIdempotencyKey } from '../portal/idempotency-key';
 import { PageTitle, SectionTitle } from '../portal/portal-ui';
 import { useFormatDate } from '../shared/use-format';
 import { downloadFile, DownloadError } from './records-api';
 
-interface MyErasureRequests {
-  retentionRule: string;
-  requests: ErasureRequestDto[];
+/** `GET`/`POST /api/me/erasure-requests`; a retry of one request sends the same Idempotency-Key. */
+async function erasureRequests(request?: { reason: string; idempotencyKey: string }): Promise<MyErasureRequestsDto> {
+  const options = request
+    ? { method: 'POST', body: JSON.stringify(request.reason ? { reason: request.reason } : {}), headers: new Headers({ 'Idempotency-Key': request.idempotencyKey }) }
+    : {};
+  const { json } = await httpClient(`${API_URL}/me/erasure-requests`, options);
+  return json as MyErasureRequestsDto;
 }
 
 /** The portal's "My record": the client's own export (JSON and PDF) and their requests to erase. */
@@ -22,12 +27,14 @@ export const MyRecordPage = () => {
   const [error, setError] = useState<string | null>(null);
   const [requests, setRequests] = useState<ErasureRequestDto[]>([]);
   const [reason, setReason] = useState('');
+  // one key per request to erase: kept while it is retried, new once it was recorded or the reason changed
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [sending, setSending] = useState(false);
   const statusId = useId();
   const eraseId = useId();
 
   useEffect(() => {
-    httpClient(`${API_URL}/me/erasure-requests`).then(({ json }) => setRequests((json as MyErasureRequests).requests)).catch(() => undefined);
+    erasureRequests().then((mine) => setRequests(mine.requests)).catch(() => undefined);
   }, []);
 
   const download = async (kind: 'json' | 'pdf') => {
@@ -50,9 +57,10 @@ export const MyRecordPage = () => {
   const requestErasure = async () => {
     setSending(true);
     try {
-      const { json } = await httpClient(`${API_URL}/me/erasure-requests`, { method: 'POST', body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) });
-      setRequests((json as MyErasureRequests).requests);
+      const mine = await erasureRequests({ reason: reason.trim(), idempotencyKey });
+      setRequests(mine.requests);
       setReason('');
+      setIdempotencyKey(newIdempotencyKey());
       notify('recordsOut.my_record.erase_sent', { type: 'success' });
     } catch (e) {
       notify(e instanceof Error ? e.message : String(e), { type: 'error' });
@@ -92,7 +100,7 @@ export const MyRecordPage = () => {
           <Typography variant="body2" sx={{ mb: 2 }}>{translate('recordsOut.retention_rule')}</Typography>
           {!pending ? (
             <Stack spacing={1.5}>
-              <TextField label={translate('recordsOut.my_record.erase_reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+              <TextField label={translate('recordsOut.my_record.erase_reason')} value={reason} onChange={(e) => { setReason(e.target.value); setIdempotencyKey(newIdempotencyKey()); }} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 2000 } }} />
               <Box>
                 <Button variant="outlined" color="warning" onClick={requestErasure} disabled={sending}>{translate('recordsOut.my_record.erase_submit')}</Button>
               </Box>

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ErasureDecisionInput, ErasureRequestDto, ErasureRequestInput } from '@attune/domain';
+import { ERASURE_RETENTION_RULE, type ErasureDecisionInput, type ErasureRequestDto, type ErasureRequestInput, type MyErasureRequestsDto } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { myClientIds } from '../me/my-scope.js';
 
 const SELECT = `SELECT r.id, r.client_id, c.display_name AS client_name, r.requested_at, r.reason, r.status, r.decided_at, u.display_name AS decided_by, r.decision_reason
@@ -26,11 +27,18 @@ function toDto(r: Row): ErasureRequestDto {
  */
 @Injectable()
 export class ErasureRequestsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly audit: AuditService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
-  /** Records the request for each of the caller's client records; one already pending is answered again, nothing new is made. */
-  async request(actor: Actor, input: ErasureRequestInput): Promise<ErasureRequestDto[]> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * Records the request for each of the caller's client records; one already pending is answered
+   * again, nothing new is made. A retry with the same Idempotency-Key replays the first answer.
+   */
+  async request(actor: Actor, input: ErasureRequestInput, idempotent?: IdempotentRequest): Promise<MyErasureRequestsDto> {
+    return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const clientIds = await myClientIds(manager, actor);
       if (clientIds.length === 0) throw conflict('There is no client record linked to your account to erase.');
       for (const clientId of clientIds) {
@@ -41,12 +49,16 @@ export class ErasureRequestsService {
         );
         if (inserted[0]) await this.audit.record(manager, { action: 'create', entity: 'erasure-requests', entityId: inserted[0].id });
       }
-      return this.mine(manager, clientIds, actor.practiceId);
-    });
+      return { retentionRule: ERASURE_RETENTION_RULE, requests: await this.mine(manager, clientIds, actor.practiceId) };
+    }));
   }
 
-  async listMine(actor: Actor): Promise<ErasureRequestDto[]> {
-    return this.dataSource.transaction(async (manager) => this.mine(manager, await myClientIds(manager, actor), actor.practiceId));
+  /** The caller's own requests, newest first, with the retention rule. */
+  async listMine(actor: Actor): Promise<MyErasureRequestsDto> {
+    return this.dataSource.transaction(async (manager) => ({
+      retentionRule: ERASURE_RETENTION_RULE,
+      requests: await this.mine(manager, await myClientIds(manager, actor), actor.practiceId),
+    }));
   }
 
   private async mine(manager: EntityManager, clientIds: string[], practiceId: string): Promise<ErasureRequestDto[]> {

@@ -119,4 +119,22 @@ describe('a client\'s own export and requests to erase', () => {
     const audit = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity = 'erasure-requests' AND entity_id = $1 ORDER BY id`, [id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'decline']);
   });
+
+  it('takes an Idempotency-Key like every create: a retry replays the first answer, another body with the key is a 422', async () => {
+    const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM erasure_requests`))[0].n as number;
+    const before = await count();
+    const first = await zhou.post('/api/me/erasure-requests', { reason: 'Please erase my answers' }).set('Idempotency-Key', 'erase-once-1');
+    expect(first.status).toBe(201);
+    const pending = first.body.requests.find((r: { status: string }) => r.status === 'pending');
+    expect(pending).toMatchObject({ reason: 'Please erase my answers' });
+    expect((await admin.post(`/api/erasure-requests/${pending.id}/decision`, { decision: 'declined', reason: 'Signed notes are kept for 7 years' })).status).toBe(200);
+
+    // the retry of the first request after it was decided: its first answer again, no second request
+    const retry = await zhou.post('/api/me/erasure-requests', { reason: 'Please erase my answers' }).set('Idempotency-Key', 'erase-once-1');
+    expect([retry.status, retry.body]).toEqual([201, first.body]);
+    expect(await count()).toBe(before + 1);
+    const reused = await zhou.post('/api/me/erasure-requests', { reason: 'Something else' }).set('Idempotency-Key', 'erase-once-1');
+    expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await count()).toBe(before + 1);
+  });
 });

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
-  ERASURE_RETENTION_RULE,
   erasureDecisionInputSchema,
   erasureRequestInputSchema,
   REPORT_LANGUAGES,
   type ErasureDecisionInput,
   type ErasureRequestDto,
   type ErasureRequestInput,
+  type MyErasureRequestsDto,
   type MyRecordExport,
 } from '@attune/domain';
 import { badRequest } from '../../common/api-errors.js';
@@ -19,6 +19,8 @@ import { parseTimeZone } from '../cases/time-zone.js';
 import { ErasureRequestsService } from './erasure-requests.service.js';
 import { MyExportService } from './my-export.service.js';
 import { ApiAnswer, ApiFileAnswer } from '../../openapi/api-answer.decorator.js';
+import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { erasureRequestDtoSchema, myErasureRequestsDtoSchema, myRecordExportSchema } from '@attune/domain';
 import { z } from 'zod';
 
@@ -58,17 +60,20 @@ export class MyRecordsOutController {
   @Get('erasure-requests')
   @Permission('me', 'list')
   @ApiOperation({ summary: 'The caller\'s requests to erase their data, with the retention rule' })
-  async myRequests(@CurrentActor() actor: Actor): Promise<{ retentionRule: string; requests: ErasureRequestDto[] }> {
-    return { retentionRule: ERASURE_RETENTION_RULE, requests: await this.erasure.listMine(actor) };
+  myRequests(@CurrentActor() actor: Actor): Promise<MyErasureRequestsDto> {
+    return this.erasure.listMine(actor);
   }
 
   @ApiAnswer(myErasureRequestsDtoSchema)
   @Post('erasure-requests')
   @Permission('me', 'create')
   @HttpCode(201)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Asks the practice to erase the caller\'s data: recorded for an admin to decide; a pending request is answered again, not repeated' })
-  async requestErasure(@CurrentActor() actor: Actor, @Body({ schema: erasureRequestInputSchema }) body: ErasureRequestInput): Promise<{ retentionRule: string; requests: ErasureRequestDto[] }> {
-    return { retentionRule: ERASURE_RETENTION_RULE, requests: await this.erasure.request(actor, body) };
+  requestErasure(
+    @CurrentActor() actor: Actor, @Body({ schema: erasureRequestInputSchema }) body: ErasureRequestInput, @Idempotent() idempotent: IdempotentRequest | undefined,
+  ): Promise<MyErasureRequestsDto> {
+    return this.erasure.request(actor, body, idempotent);
   }
 }
 
