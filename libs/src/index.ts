@@ -4,6 +4,8 @@ export * from './stages.js';
 export * from './scale.js';
 export * from './exercises/exercise-fields.js';
 export * from './exercises/catalogue.js';
+export * from './exercises/exercise-words.js';
+export * from './exercises/catalogue.zh-CN.js';
 export * from './exceptions.js';
 export * from './scale-scores.js';
 export * from './alerts.js';

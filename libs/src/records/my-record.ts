@@ -40,7 +40,7 @@ export interface MyRecordCase {
   }>;
   ratings: Array<{ id: string; score: number; recordedAt: string; source: 'practitioner' | 'client'; keepsFromLower: string | null; onePointHigher: string | null }>;
   moments: Array<{ id: string; occurredAt: string; context: string; behavior: string | null; thoughts: string | null; emotions: string | null; meaning: string | null; tags: string[] }>;
-  partnerShared: Array<{ id: string; partnerName: string; exerciseTitle: string; fields: ExerciseField[]; answers: ExerciseResponse; submittedAt: string | null }>;
+  partnerShared: Array<{ id: string; partnerName: string; exerciseKey: string | null; exerciseTitle: string; fields: ExerciseField[]; answers: ExerciseResponse; submittedAt: string | null }>;
 }
 
 /** How many records a client's export holds: what its audit entry counts. */

@@ -7,6 +7,7 @@ import type {
   ClientStatus,
   ExerciseAudience,
   ExerciseFieldKind,
+  ExerciseWords,
   Role,
   ScaleScoreSource,
   SessionFormat,
@@ -511,16 +512,8 @@ export const enResources = {
   },
 };
 
-/** A field's words in a built-in exercise. */
-export type ExerciseFieldMessages = { label: string; help?: string; itemLabel?: string };
-
-/** A built-in exercise's words, under `attune.exercises.<key>`; field words under the field's name. */
-export type ExerciseMessages = {
-  title: string;
-  summary: string;
-  instructions: string;
-  fields: Record<string, ExerciseFieldMessages>;
-};
+/** A built-in exercise's words, under `attune.exercises.<key>`: libs' words of the catalogue. */
+export type ExerciseMessages = ExerciseWords;
 
 /** The words that come from the domain package: stage, exercise and note-section names. */
 export type DomainMessages = {

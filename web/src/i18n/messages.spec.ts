@@ -1,9 +1,8 @@
 import englishMessages from 'ra-language-english';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_EXERCISES, deriveCaseAlerts } from '@attune/domain';
+import { BUILT_IN_EXERCISES, deriveCaseAlerts, ZH_CN_EXERCISE_WORDS } from '@attune/domain';
 import { enMessages } from './en-domain.messages';
-import { zhExercises } from './exercises.zh.messages';
 import { zhMessages } from './zh.messages';
 
 function leafKeys(tree: unknown, prefix = ''): string[] {
@@ -67,7 +66,7 @@ describe('translations', () => {
         ...('itemLabel' in f && f.itemLabel ? [`${e.key}.fields.${f.name}.itemLabel`] : []),
       ]),
     ]).sort();
-    expect(leafKeys(zhExercises).sort()).toEqual(expected);
+    expect(leafKeys(ZH_CN_EXERCISE_WORDS).sort()).toEqual(expected);
     expect(leafKeys(lookup(enMessages, 'attune.exercises')).sort()).toEqual(expected);
     const english = BUILT_IN_EXERCISES.find((e) => e.key === 'coping-list')!;
     expect(lookup(enMessages, 'attune.exercises.coping-list.fields.copingStrategies.itemLabel')).toBe((english.fields[0] as { itemLabel: string }).itemLabel);

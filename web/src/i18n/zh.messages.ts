@@ -1,8 +1,7 @@
-import type { StageNumber } from '@attune/domain';
+import { ZH_CN_EXERCISE_WORDS, type StageNumber } from '@attune/domain';
 import type { TranslationMessages } from 'react-admin';
 import type { AttuneMessages, EnumMessages, ResourceMessages } from './en.messages';
 import { portalZhMessages } from '../portal/portal.zh.messages';
-import { zhExercises } from './exercises.zh.messages';
 import { raChineseMessages } from './ra-zh.messages';
 
 const zhStageTitles: Record<StageNumber, { title: string; summary: string }> = {
@@ -121,7 +120,7 @@ export const zhAttune: AttuneMessages = {
     scale: '必须在 1 到 10 之间，步长 0.5',
   },
   stages: zhStages,
-  exercises: zhExercises,
+  exercises: ZH_CN_EXERCISE_WORDS,
   note_sections: zhNoteSections,
   enums: zhEnums,
   alerts: {

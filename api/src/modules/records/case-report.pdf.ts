@@ -1,4 +1,5 @@
 import {
+  builtInExerciseWords,
   homeworkCompleted,
   readableNoteSections,
   sessionWasHeld,
@@ -194,11 +195,12 @@ class ReportWriter extends PdfWriter {
     if (this.record.homework.length === 0) this.para(this.m.noHomework, { muted: true });
     for (const h of this.record.homework) {
       const when = h.submittedAt ? `${this.m.submitted} ${this.d(h.submittedAt)}` : `${this.m.due} ${this.d(h.dueAt)}`;
-      this.subheading(`${h.exercise.title} · ${this.clientName(h.clientId)} · ${this.m.homeworkStatus[h.status]} · ${when}`);
+      const words = exerciseWordsIn({ key: h.exercise.builtIn ? h.exercise.key : null, title: h.exercise.title }, this.options.language);
+      this.subheading(`${words.title} · ${this.clientName(h.clientId)} · ${this.m.homeworkStatus[h.status]} · ${when}`);
       if (homeworkCompleted(h)) {
         for (const field of h.exercise.fields) {
           const answer = answerText(field, h.response![field.name], this.m);
-          if (answer) this.labelled(field.label, answer, 10);
+          if (answer) this.labelled(words.label(field), answer, 10);
         }
       }
       if (h.feedback) this.labelled(this.m.feedback, h.feedback, 10);
@@ -239,6 +241,15 @@ class ReportWriter extends PdfWriter {
 }
 
 /** A homework answer as readable text, by field kind; empty when not answered. */
+/**
+ * A homework's exercise as a report in `language` words it: a built-in one (`key`) with the
+ * catalogue's words in that language, a practitioner's own exercise (`key` null) as they wrote it.
+ */
+export function exerciseWordsIn(exercise: { key: string | null; title: string }, language: ReportLanguage): { title: string; label: (field: ExerciseField) => string } {
+  const words = builtInExerciseWords(exercise.key, language === 'zh' ? 'zh-CN' : 'en');
+  return { title: words?.title ?? exercise.title, label: (field) => words?.fields[field.name]?.label ?? field.label };
+}
+
 export function answerText(field: ExerciseField, value: unknown, m: Pick<ReportMessages, 'yes' | 'no'>): string {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : []);
   switch (field.kind) {

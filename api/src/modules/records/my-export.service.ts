@@ -87,7 +87,7 @@ export class MyExportService {
           id: m.id, occurredAt: m.occurred_at.toISOString(), context: m.context, behavior: m.behavior, thoughts: m.thoughts, emotions: m.emotions, meaning: m.meaning, tags: m.tags,
         })),
         partnerShared: shared.filter((s) => s.case_id === k.id).map((s) => ({
-          id: s.id, partnerName: s.partner_name, exerciseTitle: s.title, fields: s.fields, answers: s.response, submittedAt: iso(s.submitted_at),
+          id: s.id, partnerName: s.partner_name, exerciseKey: s.exercise_key, exerciseTitle: s.title, fields: s.fields, answers: s.response, submittedAt: iso(s.submitted_at),
         })),
       })),
     };

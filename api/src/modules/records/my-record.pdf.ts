@@ -1,6 +1,6 @@
 import type { MyRecordExport, ReportLanguage } from '@attune/domain';
 import { REPORT_MESSAGES, type ReportMessages } from './case-report.messages.js';
-import { answerText } from './case-report.pdf.js';
+import { answerText, exerciseWordsIn } from './case-report.pdf.js';
 import { INK, openPdf, PdfWriter } from './pdf-writer.js';
 
 /** A client's own record as a readable PDF, in their language. */
@@ -8,7 +8,7 @@ export function renderMyRecord(record: MyRecordExport, options: { language: Repo
   const m = REPORT_MESSAGES[options.language];
   const names = record.people.map((p) => p.displayName).join(', ');
   const { doc, done } = openPdf({ lang: m.locale, title: `${m.myRecord}: ${names}`, author: 'Attune', subject: m.myRecord });
-  const w = new MyRecordWriter(doc, m, options.timeZone);
+  const w = new MyRecordWriter(doc, m, options.language, options.timeZone);
   w.write(record, names);
   w.footers(m.myRecord, m.page);
   doc.end();
@@ -16,7 +16,7 @@ export function renderMyRecord(record: MyRecordExport, options: { language: Repo
 }
 
 class MyRecordWriter extends PdfWriter {
-  constructor(doc: PDFKit.PDFDocument, private readonly m: ReportMessages, private readonly timeZone: string) {
+  constructor(doc: PDFKit.PDFDocument, private readonly m: ReportMessages, private readonly language: ReportLanguage, private readonly timeZone: string) {
     super(doc, m.locale, timeZone);
   }
 
@@ -32,13 +32,14 @@ class MyRecordWriter extends PdfWriter {
       this.subheading(m.homework);
       if (k.homework.length === 0) this.para(m.nothing, { muted: true });
       for (const h of k.homework) {
-        this.subheadingIndented(`${h.exercise.title} · ${m.homeworkStatus[h.status]} · ${h.submittedAt ? `${m.submitted} ${this.d(h.submittedAt)}` : `${m.due} ${this.d(h.dueAt)}`}`);
+        const words = exerciseWordsIn(h.exercise, this.language);
+        this.subheadingIndented(`${words.title} · ${m.homeworkStatus[h.status]} · ${h.submittedAt ? `${m.submitted} ${this.d(h.submittedAt)}` : `${m.due} ${this.d(h.dueAt)}`}`);
         if (h.noteFromPractitioner) this.labelled(m.practitionerNote, h.noteFromPractitioner, 10);
         const answers = h.answers ?? h.draft;
         if (answers && !h.answers) this.para(m.draft, { muted: true, size: 8, indent: 10 });
         for (const field of answers ? h.exercise.fields : []) {
           const text = answerText(field, answers![field.name], m);
-          if (text) this.labelled(field.label, text, 10);
+          if (text) this.labelled(words.label(field), text, 10);
         }
         for (const c of h.checkIns) this.labelled(c.periodStart, Object.values(c.response).filter((v) => typeof v === 'string' || typeof v === 'number').join(' · '), 10);
         if (h.feedback) this.labelled(m.feedback, h.feedback, 10);
@@ -57,10 +58,11 @@ class MyRecordWriter extends PdfWriter {
         if (e.tags.length) this.para(e.tags.map((t) => `#${t}`).join('  '), { indent: 20, muted: true, size: 8 });
       }
       for (const s of k.partnerShared) {
-        this.subheading(`${m.partnerShared(s.partnerName)}: ${s.exerciseTitle}`);
+        const words = exerciseWordsIn({ key: s.exerciseKey, title: s.exerciseTitle }, this.language);
+        this.subheading(`${m.partnerShared(s.partnerName)}: ${words.title}`);
         for (const field of s.fields) {
           const text = answerText(field, s.answers[field.name], m);
-          if (text) this.labelled(field.label, text, 10);
+          if (text) this.labelled(words.label(field), text, 10);
         }
       }
     }

@@ -1,11 +1,13 @@
-import type { ExerciseMessages } from './en.messages';
+import { BUILT_IN_EXERCISES } from './catalogue.js';
+import { exerciseWordsOf, type ExerciseLanguage, type ExerciseWords } from './exercise-words.js';
 
 /**
- * The eighteen built-in exercises in Simplified Chinese, under `attune.exercises.<key>`: title,
- * summary, instructions, and each field's label, help and item label under the field's name. The
- * English comes from the catalogue itself (`en-domain.messages.ts`); the keys must match it.
+ * The eighteen built-in exercises in Simplified Chinese, by key: title, summary, instructions, and
+ * each field's label, help and item label under the field's name. The English is the catalogue
+ * itself (`exerciseWordsOf`); the keys must match it. The web shows these under
+ * `attune.exercises.<key>`, the case report and the client's own export print them.
  */
-export const zhExercises: Record<string, ExerciseMessages> = {
+export const ZH_CN_EXERCISE_WORDS: Record<string, ExerciseWords> = {
   // ---------------------------------------------------------------- 阶段 1：协作建立
   'relationship-narrative': {
     title: '关系叙事',
@@ -274,3 +276,13 @@ export const zhExercises: Record<string, ExerciseMessages> = {
     },
   },
 };
+
+/**
+ * A built-in exercise's words in `language`, or undefined for a practitioner's own exercise (its
+ * words are the practitioner's, in one language) and a key the catalogue does not hold.
+ */
+export function builtInExerciseWords(key: string | null, language: ExerciseLanguage): ExerciseWords | undefined {
+  const exercise = key === null ? undefined : BUILT_IN_EXERCISES.find((e) => e.key === key);
+  if (!exercise) return undefined;
+  return language === 'en' ? exerciseWordsOf(exercise) : ZH_CN_EXERCISE_WORDS[exercise.key];
+}
