@@ -13,8 +13,8 @@ async function erasureRequests(request?: { reason: string; idempotencyKey: strin
   const options = request
     ? { method: 'POST', body: JSON.stringify(request.reason ? { reason: request.reason } : {}), headers: new Headers({ 'Idempotency-Key': request.idempotencyKey }) }
     : {};
-  const { json } = await httpClient(`${API_URL}/me/erasure-requests`, options);
-  return json as MyErasureRequestsDto;
+  const answer = await httpClient(`${API_URL}/me/erasure-requests`, options);
+  return answer.json as MyErasureRequestsDto;
 }
 
 /** The portal's "My record": the client's own export (JSON and PDF) and their requests to erase. */
