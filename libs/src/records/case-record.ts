@@ -1,10 +1,11 @@
 import type { ExerciseField, ExerciseResponse } from '../exercises/exercise-fields.js';
+import type { ChangeClass, LocalText, MeasureDefinition } from '../measures/instrument.js';
+import { builtInMeasure } from '../measures/measure-catalogue.js';
 import { SESSION_NOTE_SECTIONS, type SessionNote } from '../session-notes.js';
 
 /**
  * Everything one case holds, as plain data (ISO 8601 strings, no entities): what the API loads once
- * for a records export and what the FHIR mapping and the printable report both read. Measures are
- * not part of it yet: they join as another list here and another mapper beside the others.
+ * for a records export and what the FHIR mapping and the printable report both read.
  */
 export interface CaseRecord {
   practice: { id: string; name: string };
@@ -29,6 +30,8 @@ export interface CaseRecord {
   scaleScores: RecordScaleScore[];
   exceptions: RecordException[];
   homework: RecordHomework[];
+  /** Completed measure responses (a pending or expired occurrence is not part of the record), oldest first. */
+  measures: RecordMeasure[];
 }
 
 export interface RecordClient {
@@ -99,6 +102,28 @@ export interface RecordHomework {
   reviewedAt: string | null;
 }
 
+/** One completed measure response, scored on the server: the answers and what they came to. */
+export interface RecordMeasure {
+  id: string;
+  /** The client (partner) who answered. */
+  clientId: string;
+  measureKey: string;
+  measureVersion: string;
+  completedAt: string;
+  /** Item key → the option's value; null for an item left unanswered. */
+  answers: Record<string, number | null>;
+  /** The total; null for a measure without one (the communication profile). */
+  score: number | null;
+  /** The band's key in the measure's definition. */
+  band: string | null;
+  /** The first score of the series it is compared with, and how the change classifies. */
+  baselineScore: number | null;
+  changeClass: ChangeClass | null;
+  source: 'client' | 'practitioner';
+  /** The practitioner who entered answers given in session. */
+  enteredBy: string | null;
+}
+
 /** Whether a session counts as held: its status says so, or (before sessions had one) it has started by `asOf`. */
 export function sessionWasHeld(session: Pick<RecordSession, 'status' | 'startsAt'>, asOf: Date): boolean {
   return session.status !== undefined ? session.status === 'held' : Date.parse(session.startsAt) <= asOf.getTime();
@@ -124,7 +149,7 @@ export function readableNoteText(note: SessionNote): string {
 }
 
 /** How many rows a record holds, by kind: what an export's audit entry counts. */
-export function caseRecordCounts(record: CaseRecord): Record<'clients' | 'sessions' | 'signedNotes' | 'addenda' | 'scaleScores' | 'exceptions' | 'homework', number> {
+export function caseRecordCounts(record: CaseRecord): Record<'clients' | 'sessions' | 'signedNotes' | 'addenda' | 'scaleScores' | 'exceptions' | 'homework' | 'measures', number> {
   return {
     clients: record.clients.length,
     sessions: record.sessions.length,
@@ -133,12 +158,14 @@ export function caseRecordCounts(record: CaseRecord): Record<'clients' | 'sessio
     scaleScores: record.scaleScores.length,
     exceptions: record.exceptions.length,
     homework: record.homework.length,
+    measures: record.measures.length,
   };
 }
 
 /**
  * The part of a record that falls in [from, to] (either open): sessions by start, scores, exceptions
- * by when they happened, homework by when it was assigned, stage moves by when they were made. The
+ * by when they happened, homework by when it was assigned, measures by when they were completed,
+ * stage moves by when they were made. The
  * case, its clients and staff stay whole.
  */
 export function recordWithinPeriod(record: CaseRecord, from: string | null, to: string | null): CaseRecord {
@@ -155,5 +182,56 @@ export function recordWithinPeriod(record: CaseRecord, from: string | null, to: 
     scaleScores: record.scaleScores.filter((s) => inside(s.recordedAt)),
     exceptions: record.exceptions.filter((e) => inside(e.occurredAt)),
     homework: record.homework.filter((h) => inside(h.assignedAt)),
+    measures: record.measures.filter((m) => inside(m.completedAt)),
   };
+}
+
+/** One row of a measure's series in a record: when, the total, its band and the change from the series' first score. */
+export interface RecordMeasurePoint {
+  id: string;
+  completedAt: string;
+  score: number;
+  band: { key: string; label: LocalText } | null;
+  /** score − baseline (null for the first score, which is the baseline). */
+  delta: number | null;
+  changeClass: ChangeClass | null;
+  source: 'client' | 'practitioner';
+}
+
+/** A measure's series per client of the case, for a printed report: definitions in catalogue order, clients in case position. */
+export interface RecordMeasureSeries {
+  definition: MeasureDefinition;
+  clients: Array<{ client: RecordClient; points: RecordMeasurePoint[] }>;
+}
+
+/**
+ * The record's completed measures with a total, grouped by measure and client, oldest first (the
+ * communication profile, which has no total, is left out). A measure appears when any client has a point.
+ */
+export function recordMeasureSeries(record: Pick<CaseRecord, 'measures' | 'clients'>): RecordMeasureSeries[] {
+  const scored = record.measures.filter((m): m is RecordMeasure & { score: number } => m.score !== null);
+  const keys = [...new Set(scored.map((m) => m.measureKey))];
+  return keys.flatMap((key) => {
+    const definition = builtInMeasure(key);
+    if (!definition) return [];
+    const clients = record.clients.map((client) => ({
+      client,
+      points: scored
+        .filter((m) => m.measureKey === key && m.clientId === client.id)
+        .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt))
+        .map((m): RecordMeasurePoint => {
+          const band = definition.bands.find((b) => b.key === m.band);
+          return {
+            id: m.id,
+            completedAt: m.completedAt,
+            score: m.score,
+            band: band ? { key: band.key, label: band.label } : null,
+            delta: m.baselineScore === null ? null : Math.round((m.score - m.baselineScore) * 100) / 100,
+            changeClass: m.changeClass,
+            source: m.source,
+          };
+        }),
+    })).filter((c) => c.points.length > 0);
+    return [{ definition, clients }];
+  });
 }

@@ -1,7 +1,7 @@
 import type { DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { fhirErrors } from '../testing/index.js';
 import type { CaseRecord } from './case-record.js';
-import { ATTUNE_SCALE_SYSTEM, base64Utf8, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
+import { ATTUNE_MEASURE_SYSTEM, ATTUNE_SCALE_SYSTEM, base64Utf8, caseRecordResources, everythingBundle, LOINC, LOINC_PROGRESS_NOTE } from './fhir-bundle.js';
 
 const ZHAO = '11111111-1111-4111-8111-111111111111';
 const ZHOU = '22222222-2222-4222-8222-222222222222';
@@ -11,6 +11,11 @@ const JOINT = '55555555-5555-4555-8555-555555555555';
 const ZHAO_ALONE = '66666666-6666-4666-8666-666666666666';
 const PLANNED = '77777777-7777-4777-8777-777777777777';
 const EXERCISE = '88888888-8888-4888-8888-888888888888';
+const ZHOU_PHQ9 = 'abababab-abab-4bab-8bab-abababababab';
+const ZHAO_WHO5 = 'cdcdcdcd-cdcd-4dcd-8dcd-cdcdcdcdcdcd';
+
+/** PHQ-9 answers: nine values in item order. */
+const phq9 = (values: number[]) => Object.fromEntries(values.map((v, i) => [`phq9_${i + 1}`, v]));
 
 function coupleRecord(): CaseRecord {
   return {
@@ -62,6 +67,16 @@ function coupleRecord(): CaseRecord {
         exercise: { id: EXERCISE, key: 'every-kind', title: 'Every kind of field', builtIn: true, fields: [] }, response: null,
       },
     ],
+    measures: [
+      {
+        id: ZHOU_PHQ9, clientId: ZHOU, measureKey: 'phq-9', measureVersion: '1', completedAt: '2026-02-01T08:00:00.000Z', answers: phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]),
+        score: 8, band: 'mild', baselineScore: 17, changeClass: 'reliable_improvement', source: 'client', enteredBy: null,
+      },
+      {
+        id: ZHAO_WHO5, clientId: ZHAO, measureKey: 'who-5', measureVersion: '1', completedAt: '2026-02-02T10:00:00.000Z',
+        answers: { who5_1: 3, who5_2: 3, who5_3: 2, who5_4: 2, who5_5: 3 }, score: 52, band: 'good', baselineScore: null, changeClass: null, source: 'practitioner', enteredBy: THERAPIST,
+      },
+    ],
   };
 }
 
@@ -98,7 +113,8 @@ describe('FHIR R4 mapping of a case record', () => {
   });
 
   it('maps a scale score to an Observation with a decimal quantity on the local scale, the partner as subject', () => {
-    const observations = caseRecordResources(coupleRecord(), OPTIONS).filter((r): r is Observation => r.resourceType === 'Observation');
+    const observations = caseRecordResources(coupleRecord(), OPTIONS)
+      .filter((r): r is Observation => r.resourceType === 'Observation' && r.code.coding?.[0]?.system === ATTUNE_SCALE_SYSTEM);
     expect(observations.map((o) => [o.subject?.reference, o.valueQuantity?.value, o.code.coding?.[0]?.system])).toEqual([
       [`Patient/${ZHAO}`, 1.5, ATTUNE_SCALE_SYSTEM], [`Patient/${ZHOU}`, 5, ATTUNE_SCALE_SYSTEM],
     ]);
@@ -109,7 +125,7 @@ describe('FHIR R4 mapping of a case record', () => {
 
   it('maps completed homework only to a QuestionnaireResponse of its exercise\'s Questionnaire, every kind of answer', () => {
     const resources = caseRecordResources(coupleRecord(), OPTIONS);
-    const responses = resources.filter((r): r is QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse');
+    const responses = resources.filter((r): r is QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse' && !r.questionnaire?.includes('|'));
     expect(responses.map((r) => r.id)).toEqual(['eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee']);
     const byLink = Object.fromEntries(responses[0]!.item!.map((i) => [i.linkId, i]));
     expect(byLink.story!.answer).toEqual([{ valueString: '我们在沉默中' }]);
@@ -118,7 +134,34 @@ describe('FHIR R4 mapping of a case record', () => {
     expect(byLink.mood!.answer).toEqual([{ valueCoding: { code: 'calm', display: 'Calm' } }]);
     expect(byLink.values!.item).toEqual([{ linkId: 'values.items', answer: [{ valueString: 'Trust' }, { valueString: 'Calm' }] }, { linkId: 'values.focus', answer: [{ valueString: 'Trust' }] }]);
     expect(byLink.again!.answer).toEqual([{ valueBoolean: true }]);
-    expect(resources.filter((r) => r.resourceType === 'Questionnaire').map((q) => q.id)).toEqual([EXERCISE]);
+    expect(resources.filter((r) => r.resourceType === 'Questionnaire').map((q) => q.id)).toEqual(['who-5', EXERCISE, 'phq-9']);
+  });
+
+  it('maps a completed measure to its Questionnaire, a QuestionnaireResponse and an Observation of the total, under the partner who answered', () => {
+    const resources = caseRecordResources(coupleRecord(), OPTIONS);
+    const observation = (id: string) => resources.find((r): r is Observation => r.resourceType === 'Observation' && r.id === id)!;
+    const phq = observation(ZHOU_PHQ9);
+    expect(phq).toMatchObject({
+      code: { coding: [{ system: LOINC, code: '44261-6' }] },
+      subject: { reference: `Patient/${ZHOU}` },
+      performer: [{ reference: `Patient/${ZHOU}` }],
+      valueQuantity: { value: 8 },
+      interpretation: [{ coding: [{ code: 'mild', display: 'Mild' }], text: 'Mild' }],
+      derivedFrom: [{ reference: `QuestionnaireResponse/${ZHOU_PHQ9}` }],
+    });
+    expect(phq.component?.[0]?.valueCodeableConcept?.coding?.[0]).toMatchObject({ system: ATTUNE_MEASURE_SYSTEM, code: 'reliable_improvement' });
+    // WHO-5 has no LOINC code here: Attune's own code, in a CodeSystem of the bundle.
+    const who = observation(ZHAO_WHO5);
+    expect(who).toMatchObject({ code: { coding: [{ system: ATTUNE_MEASURE_SYSTEM, code: 'who-5-total' }] }, subject: { reference: `Patient/${ZHAO}` }, performer: [{ reference: `Practitioner/${THERAPIST}` }] });
+    expect(who.component).toBeUndefined();
+    const codes = resources.find((r) => r.resourceType === 'CodeSystem' && r.id === 'measures') as { concept: Array<{ code: string }> } | undefined;
+    expect(codes?.concept.map((c) => c.code)).toContain('who-5-total');
+    const response = resources.find((r): r is QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse' && r.id === ZHOU_PHQ9)!;
+    expect(response).toMatchObject({ questionnaire: 'https://attune.example/fhir/Questionnaire/phq-9|1', subject: { reference: `Patient/${ZHOU}` }, author: { reference: `Patient/${ZHOU}` } });
+    expect(response.item).toHaveLength(9);
+    expect(response.item![8]).toMatchObject({ linkId: 'phq9_9', answer: [{ valueCoding: { code: '0', display: 'Not at all' } }] });
+    // Zhou's own export holds her measure, not Zhao's.
+    expect(JSON.stringify(caseRecordResources(coupleRecord(), OPTIONS, [ZHOU]))).not.toContain(ZHAO_WHO5);
   });
 
   it('gives only the named partner\'s resources when asked for one client, and the bundle lists each resource once', () => {

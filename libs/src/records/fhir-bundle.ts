@@ -18,6 +18,8 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { ExerciseField, RankingValue } from '../exercises/exercise-fields.js';
+import type { ChangeClass, MeasureDefinition } from '../measures/instrument.js';
+import { builtInMeasure, MEASURE_CANONICAL_BASE, measureToFhirQuestionnaire } from '../measures/measure-catalogue.js';
 import { STAGES } from '../stages.js';
 import {
   homeworkCompleted,
@@ -26,6 +28,7 @@ import {
   type CaseRecord,
   type RecordClient,
   type RecordHomework,
+  type RecordMeasure,
   type RecordScaleScore,
   type RecordSession,
 } from './case-record.js';
@@ -37,9 +40,8 @@ import {
  * session or case gets that partner's case position as a suffix (`<id>-1`, `<id>-2`): a couple's
  * joint session is one Encounter per partner, each under that partner's Patient, so each
  * partner's data sits under their own Patient. Every episode carries the case id as an identifier.
- *
- * More resource kinds (measures: Observation per total, Questionnaire and QuestionnaireResponse per
- * completed measure) join through `additional` of `everythingBundle` until they are mapped here.
+ * A completed measure is its QuestionnaireResponse and (with a total) its Observation, both with the
+ * response's id, under the partner who answered; the measure's definition is its Questionnaire.
  */
 
 /** Where Attune's own code systems and identifiers live (canonical URIs: names, not addresses fetched). */
@@ -47,6 +49,8 @@ export const ATTUNE_FHIR_BASE = 'https://attune.example/fhir';
 export const ATTUNE_SCALE_SYSTEM = `${ATTUNE_FHIR_BASE}/CodeSystem/attachment-scale`;
 export const ATTUNE_CASE_ID_SYSTEM = `${ATTUNE_FHIR_BASE}/identifier/case-id`;
 export const ATTUNE_NOTE_HASH_SYSTEM = `${ATTUNE_FHIR_BASE}/identifier/note-sha256`;
+/** Attune's codes for measure totals without a LOINC code, and for the reliable-change component. */
+export const ATTUNE_MEASURE_SYSTEM = `${ATTUNE_FHIR_BASE}/CodeSystem/measures`;
 export const LOINC = 'http://loinc.org';
 export const LOINC_PROGRESS_NOTE = '11506-3';
 const UCUM = 'http://unitsofmeasure.org';
@@ -86,6 +90,12 @@ export interface FhirOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one builder for references of every target type
 const ref = (type: string, id: string, display?: string): Reference<any> => (display ? { reference: `${type}/${id}`, display } : { reference: `${type}/${id}` });
 const partnerId = (id: string, client: RecordClient) => `${id}-${client.position}`;
+const patientRef = (client: RecordClient): Reference<Patient> => ({ reference: `Patient/${client.id}`, display: client.displayName });
+
+function practitionerRef(record: CaseRecord, id: string): Reference<Practitioner> {
+  const display = staffName(record, id);
+  return display ? { reference: `Practitioner/${id}`, display } : { reference: `Practitioner/${id}` };
+}
 
 function staffName(record: CaseRecord, id: string | null): string | undefined {
   return id ? record.staff.find((s) => s.id === id)?.displayName : undefined;
@@ -250,6 +260,99 @@ export function toScaleObservation(record: CaseRecord, score: RecordScaleScore, 
   };
 }
 
+/** The canonical URL of a measure's Questionnaire, with its version (what a response points at). */
+export function measureQuestionnaireCanonical(def: Pick<MeasureDefinition, 'key' | 'version'>): string {
+  return `${MEASURE_CANONICAL_BASE}/${def.key}|${def.version}`;
+}
+
+/** The code of a measure's total: LOINC where one exists (PHQ-9 44261-6, GAD-7 70274-6), else Attune's own. */
+export function measureTotalCoding(def: MeasureDefinition): { system: string; code: string; display: string } {
+  return def.loincTotal
+    ? { system: LOINC, code: def.loincTotal, display: `${def.shortTitle} total score` }
+    : { system: ATTUNE_MEASURE_SYSTEM, code: `${def.key}-total`, display: `${def.shortTitle} total score` };
+}
+
+const RELIABLE_CHANGE_CODE = { code: 'reliable-change', display: 'Reliable change since the first score of the series' } as const;
+const CHANGE_DISPLAY: Record<ChangeClass, string> = {
+  reliable_improvement: 'Reliable improvement',
+  no_reliable_change: 'No reliable change',
+  reliable_deterioration: 'Reliable deterioration',
+};
+
+/** The local CodeSystem of the measure totals that have no LOINC code, and of the reliable-change component. */
+export function measureCodeSystem(defs: readonly MeasureDefinition[]): CodeSystem {
+  return {
+    resourceType: 'CodeSystem',
+    id: 'measures',
+    url: ATTUNE_MEASURE_SYSTEM,
+    version: '1',
+    name: 'AttuneMeasures',
+    title: 'Attune measure codes',
+    status: 'active',
+    content: 'complete',
+    caseSensitive: true,
+    description: 'Totals of measures that have no LOINC code, and the reliable-change classification of a measure total.',
+    concept: [
+      ...defs.filter((d) => !d.loincTotal).map((d) => ({ code: `${d.key}-total`, display: `${d.shortTitle} total score` })),
+      RELIABLE_CHANGE_CODE,
+      ...Object.entries(CHANGE_DISPLAY).map(([code, display]) => ({ code, display })),
+    ],
+  };
+}
+
+/** A measure's definition as a FHIR R4 Questionnaire (items, ordinal weights, the Chinese text as translations). */
+export function toMeasureQuestionnaire(def: MeasureDefinition): Questionnaire {
+  return measureToFhirQuestionnaire(def) as unknown as Questionnaire;
+}
+
+/** A completed measure: each answered item as the option's coding, the partner who answered as subject. */
+export function toMeasureQuestionnaireResponse(record: CaseRecord, measure: RecordMeasure, def: MeasureDefinition, client: RecordClient): QuestionnaireResponse {
+  const system = `${MEASURE_CANONICAL_BASE}/${def.key}/answers`;
+  const items = def.items.flatMap((item): QuestionnaireResponseItem[] => {
+    const option = item.options.find((o) => o.value === measure.answers[item.key]);
+    return option ? [{ linkId: item.key, text: item.text.en, answer: [{ valueCoding: { system, code: String(option.value), display: option.label.en } }] }] : [];
+  });
+  const enteredBy = measure.enteredBy ?? record.case.practitionerId;
+  return {
+    resourceType: 'QuestionnaireResponse',
+    id: measure.id,
+    questionnaire: measureQuestionnaireCanonical(def),
+    status: 'completed',
+    subject: patientRef(client),
+    authored: measure.completedAt,
+    author: measure.source === 'client' ? patientRef(client) : practitionerRef(record, enteredBy),
+    source: patientRef(client),
+    ...(items.length ? { item: items } : {}),
+  };
+}
+
+/** A completed measure's total: its code, the score as a quantity, the band as interpretation, the reliable change as a component. */
+export function toMeasureObservation(record: CaseRecord, measure: RecordMeasure, def: MeasureDefinition, client: RecordClient): Observation | null {
+  if (measure.score === null) return null;
+  const band = def.bands.find((b) => b.key === measure.band);
+  const enteredBy = measure.enteredBy ?? record.case.practitionerId;
+  return {
+    resourceType: 'Observation',
+    id: measure.id,
+    status: 'final',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }] }],
+    code: { coding: [measureTotalCoding(def)], text: `${def.shortTitle} total score` },
+    subject: patientRef(client),
+    effectiveDateTime: measure.completedAt,
+    issued: measure.completedAt,
+    performer: [measure.source === 'client' ? patientRef(client) : practitionerRef(record, enteredBy)],
+    valueQuantity: { value: measure.score, unit: 'score', system: UCUM, code: '{score}' },
+    ...(band ? { interpretation: [{ coding: [{ system: `${MEASURE_CANONICAL_BASE}/${def.key}/bands`, code: band.key, display: band.label.en }], text: band.label.en }] } : {}),
+    derivedFrom: [{ reference: `QuestionnaireResponse/${measure.id}` }],
+    ...(measure.changeClass ? {
+      component: [{
+        code: { coding: [{ system: ATTUNE_MEASURE_SYSTEM, ...RELIABLE_CHANGE_CODE }] },
+        valueCodeableConcept: { coding: [{ system: ATTUNE_MEASURE_SYSTEM, code: measure.changeClass, display: CHANGE_DISPLAY[measure.changeClass] }], text: CHANGE_DISPLAY[measure.changeClass] },
+      }],
+    } : {}),
+  };
+}
+
 /** The canonical URL of an exercise's Questionnaire. */
 export function questionnaireUrl(exercise: RecordHomework['exercise']): string {
   return `${ATTUNE_FHIR_BASE}/Questionnaire/${exercise.builtIn ? exercise.key : exercise.id}`;
@@ -355,12 +458,14 @@ export function toQuestionnaireResponse(homework: RecordHomework, client: Record
  * The resources of a case for the given clients of it (all of them by default): Patient, Organization,
  * Practitioner, EpisodeOfCare per client; Encounter per held session the client attended;
  * DocumentReference per signed note (and addendum) of those; Observation per scale score;
- * Questionnaire per exercise and QuestionnaireResponse per completed homework.
+ * Questionnaire per exercise and QuestionnaireResponse per completed homework; per completed
+ * measure its Questionnaire, QuestionnaireResponse and the Observation of its total.
  */
 export function caseRecordResources(record: CaseRecord, options: FhirOptions, clientIds: readonly string[] = record.clients.map((c) => c.id)): Resource[] {
   const clients = record.clients.filter((c) => clientIds.includes(c.id));
   const held = record.sessions.filter((s) => sessionWasHeld(s, options.asOf));
   const out: Resource[] = [toOrganization(record.practice)];
+  const usedMeasures = new Set<MeasureDefinition>();
   for (const client of clients) {
     out.push(toPatient(record.practice, client), toEpisodeOfCare(record, client));
     const attended = held.filter((s) => s.attendeeIds.includes(client.id));
@@ -376,6 +481,13 @@ export function caseRecordResources(record: CaseRecord, options: FhirOptions, cl
     for (const homework of record.homework.filter((h) => h.clientId === client.id && homeworkCompleted(h))) {
       out.push(toQuestionnaire(homework.exercise), toQuestionnaireResponse(homework, client));
     }
+    for (const measure of record.measures.filter((m) => m.clientId === client.id)) {
+      const def = builtInMeasure(measure.measureKey);
+      if (!def) continue;
+      const total = toMeasureObservation(record, measure, def, client);
+      out.push(toMeasureQuestionnaire(def), toMeasureQuestionnaireResponse(record, measure, def, client), ...(total ? [total] : []));
+      if (total) usedMeasures.add(def);
+    }
   }
   const staffIds = new Set<string>([record.case.practitionerId]);
   for (const r of out) collectPractitionerRefs(r, staffIds);
@@ -383,7 +495,8 @@ export function caseRecordResources(record: CaseRecord, options: FhirOptions, cl
     const staff = record.staff.find((s) => s.id === id);
     if (staff) out.push(toPractitioner(staff));
   }
-  if (out.some((r) => r.resourceType === 'Observation')) out.push(scaleCodeSystem());
+  if (out.some((r) => r.resourceType === 'Observation' && r.code.coding?.[0]?.system === ATTUNE_SCALE_SYSTEM)) out.push(scaleCodeSystem());
+  if (usedMeasures.size > 0) out.push(measureCodeSystem([...usedMeasures]));
   return out;
 }
 

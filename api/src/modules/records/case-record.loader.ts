@@ -1,4 +1,4 @@
-import type { CaseRecord, ExerciseField, RecordHomework, SessionNote } from '@attune/domain';
+import type { CaseRecord, ExerciseField, RecordHomework, RecordMeasure, SessionNote } from '@attune/domain';
 import type { EntityManager } from 'typeorm';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -52,7 +52,13 @@ export async function loadCaseRecord(manager: EntityManager, practiceId: string,
        FROM assignments a JOIN exercises e ON e.id = a.exercise_id WHERE a.case_id = $1 ORDER BY a.assigned_at, a.id`,
     [caseId],
   );
+  const measures: Array<{ id: string; client_id: string; measure_key: string; measure_version: string; completed_at: Date; answers: RecordMeasure['answers'] | null; score: string | null; band: string | null; baseline_score: string | null; change_class: RecordMeasure['changeClass']; source: RecordMeasure['source'] | null; entered_by: string | null }> = await manager.query(
+    `SELECT id, client_id, measure_key, measure_version, completed_at, answers, score, band, baseline_score, change_class, source, entered_by
+       FROM measure_responses WHERE case_id = $1 AND status = 'completed' AND completed_at IS NOT NULL ORDER BY completed_at, id`,
+    [caseId],
+  );
   const staffIds = new Set<string>([k.practitioner_id]);
+  for (const m of measures) if (m.entered_by) staffIds.add(m.entered_by);
   for (const s of sessions) if (s.signed_by) staffIds.add(s.signed_by);
   for (const a of addenda) staffIds.add(a.author_id);
   for (const s of scores) if (s.recorded_by && s.source === 'practitioner') staffIds.add(s.recorded_by);
@@ -87,6 +93,11 @@ export async function loadCaseRecord(manager: EntityManager, practiceId: string,
       id: h.id, clientId: h.client_id, exercise: { id: h.exercise_id, key: h.key, title: h.title, builtIn: h.built_in, fields: h.fields },
       status: h.status, assignedAt: h.assigned_at.toISOString(), dueAt: h.due_at.toISOString(), submittedAt: iso(h.submitted_at),
       response: h.response, sharedWithPartner: h.shared_with_partner, feedback: h.feedback, reviewedAt: iso(h.reviewed_at),
+    })),
+    measures: measures.map((m) => ({
+      id: m.id, clientId: m.client_id, measureKey: m.measure_key, measureVersion: m.measure_version, completedAt: m.completed_at.toISOString(),
+      answers: m.answers ?? {}, score: m.score === null ? null : Number(m.score), band: m.band,
+      baselineScore: m.baseline_score === null ? null : Number(m.baseline_score), changeClass: m.change_class, source: m.source ?? 'client', enteredBy: m.entered_by,
     })),
   };
 }

@@ -42,7 +42,10 @@ describe('case report PDF', () => {
     const text = textOf(pages);
     for (const words of ['Case report', 'Chen Jing (pseudonym)', 'Stage history', 'Collaborative Establishment', 'Progress on the 1-10 scale',
       'Came in despite feeling ashamed', 'Addendum: the weekly check-in is hers now.', 'Saturday grocery shopping together',
-      'From 3 to 4 is a real step.', 'Signature hashes', `Page 1 of ${pages.length}`]) {
+      'From 3 to 4 is a real step.', 'Signature hashes', `Page 1 of ${pages.length}`,
+      // The measures: PHQ-9's series with its bands and the change from the first score.
+      'Measures', 'PHQ-9 · Patient Health Questionnaire (PHQ-9)', 'higher is worse · cut-off 10 · reliable change 5 points',
+      'Date', 'Score', 'Band', 'Change', 'Moderately severe', 'baseline', '-3 · no reliable change', '-9 · reliable improvement']) {
       expect([words, text.includes(squash(words))]).toEqual([words, true]);
     }
     const hashes: Array<{ note_hash: string }> = await t.dataSource.query(`SELECT note_hash FROM therapy_sessions WHERE case_id = $1 AND signed_at IS NOT NULL`, [chenCase]);
@@ -57,7 +60,8 @@ describe('case report PDF', () => {
     expect(res.status).toBe(200);
     const pages = pagesOf(res.body as Buffer, 'chen-zh');
     const text = textOf(pages);
-    for (const words of ['个案报告', '阶段历程', '协作建立', '会谈与记录', '签名哈希', '家庭作业', `第1页，共${pages.length}页`]) {
+    for (const words of ['个案报告', '阶段历程', '协作建立', '会谈与记录', '签名哈希', '家庭作业', `第1页，共${pages.length}页`,
+      '量表测评', '患者健康问卷（PHQ-9）', '分数越高越差', '中重度', '基线', '可靠改善']) {
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     const runs = pages.flatMap((p) => p.cjkRuns);

@@ -1,4 +1,4 @@
-import type { ReportLanguage, SessionNoteKey, StageNumber } from '@attune/domain';
+import type { ChangeClass, ReportLanguage, SessionNoteKey, StageNumber } from '@attune/domain';
 
 /** The words of the printed case report and discharge summary, in English and Simplified Chinese. */
 export interface ReportMessages {
@@ -61,6 +61,12 @@ export interface ReportMessages {
   practitionerNote: string;
   ratingSource: Record<'practitioner' | 'client', string>;
   nothing: string;
+  measures: string;
+  measureColumns: { date: string; score: string; band: string; change: string };
+  measureAbout: (cutoff: number | null, reliableChange: number | null, higherIsBetter: boolean) => string;
+  changeClass: Record<ChangeClass, string>;
+  baseline: string;
+  measureSource: Record<'practitioner' | 'client', string>;
 }
 
 const en: ReportMessages = {
@@ -130,6 +136,16 @@ const en: ReportMessages = {
   practitionerNote: 'Note from my practitioner',
   ratingSource: { practitioner: 'with my practitioner', client: 'my own rating' },
   nothing: 'Nothing yet.',
+  measures: 'Measures',
+  measureColumns: { date: 'Date', score: 'Score', band: 'Band', change: 'Change' },
+  measureAbout: (cutoff, rc, better) => [
+    better ? 'higher is better' : 'higher is worse',
+    ...(cutoff !== null ? [`cut-off ${cutoff}`] : []),
+    ...(rc !== null ? [`reliable change ${rc} points`] : []),
+  ].join(' · '),
+  changeClass: { reliable_improvement: 'reliable improvement', no_reliable_change: 'no reliable change', reliable_deterioration: 'reliable deterioration' },
+  baseline: 'baseline',
+  measureSource: { practitioner: 'entered in session', client: 'in the portal' },
 };
 
 const zh: ReportMessages = {
@@ -195,6 +211,16 @@ const zh: ReportMessages = {
   practitionerNote: '咨询师的留言',
   ratingSource: { practitioner: '与咨询师一起', client: '我自己的评分' },
   nothing: '暂无内容。',
+  measures: '量表测评',
+  measureColumns: { date: '日期', score: '得分', band: '分级', change: '变化' },
+  measureAbout: (cutoff, rc, better) => [
+    better ? '分数越高越好' : '分数越高越差',
+    ...(cutoff !== null ? [`临界值 ${cutoff}`] : []),
+    ...(rc !== null ? [`可靠变化 ${rc} 分`] : []),
+  ].join(' · '),
+  changeClass: { reliable_improvement: '可靠改善', no_reliable_change: '无可靠变化', reliable_deterioration: '可靠恶化' },
+  baseline: '基线',
+  measureSource: { practitioner: '会谈中录入', client: '门户中填写' },
 };
 
 export const REPORT_MESSAGES: Record<ReportLanguage, ReportMessages> = { en, zh };

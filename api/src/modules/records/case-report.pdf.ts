@@ -1,6 +1,8 @@
 import {
   builtInExerciseWords,
   homeworkCompleted,
+  localText,
+  recordMeasureSeries,
   readableNoteSections,
   sessionWasHeld,
   type CaseRecord,
@@ -39,12 +41,14 @@ export function renderCaseReport(record: CaseRecord, options: CaseReportOptions)
     w.clients();
     w.stageHistory();
     w.progressChart();
+    w.measures();
     w.lastSignedNote();
     w.signatureHashes();
   } else {
     w.clients();
     w.stageHistory();
     w.progressChart();
+    w.measures();
     w.sessions();
     w.exceptions();
     w.homework();
@@ -155,6 +159,42 @@ class ReportWriter extends PdfWriter {
     });
     doc.x = doc.page.margins.left;
     doc.y = legendY + 16;
+  }
+
+  /** A section per measure: what its scores mean, then per client a table of date, score, band and change. */
+  measures(): void {
+    const series = recordMeasureSeries(this.record);
+    if (series.length === 0) return;
+    this.heading(this.m.measures);
+    const doc = this.doc;
+    const left = doc.page.margins.left + 10;
+    const columns = [0, 0.36, 0.46, 0.7].map((f) => left + f * (this.width - 10));
+    const row = (cells: string[], bold = false) => {
+      this.ensureSpace(14);
+      const y = doc.y;
+      doc.font(bold ? 'bold' : 'body').fontSize(8.5).fillColor(bold ? MUTED : INK);
+      cells.forEach((cell, i) => {
+        const at = columns[i] ?? left;
+        doc.text(cell, at, y, { width: (columns[i + 1] ?? left + this.width - 10) - at - 4, lineBreak: false });
+      });
+      doc.x = doc.page.margins.left;
+      doc.y = y + 12;
+    };
+    for (const { definition, clients } of series) {
+      this.subheading(`${definition.shortTitle} · ${localText(definition.title, this.m.locale)}`);
+      this.para(this.m.measureAbout(definition.clinicalCutoff ?? null, definition.reliableChange?.points ?? null, definition.direction === 'higher_is_better'), { muted: true, size: 8 });
+      for (const { client, points } of clients) {
+        if (this.record.clients.length > 1) this.subheadingIndented(client.displayName);
+        doc.moveDown(0.2);
+        row([this.m.measureColumns.date, this.m.measureColumns.score, this.m.measureColumns.band, this.m.measureColumns.change], true);
+        for (const p of points) {
+          const change = p.delta === null
+            ? this.m.baseline
+            : `${p.delta > 0 ? '+' : ''}${p.delta}${p.changeClass ? ` · ${this.m.changeClass[p.changeClass]}` : ''}`;
+          row([`${this.d(p.completedAt)} (${this.m.measureSource[p.source]})`, String(p.score), p.band ? localText(p.band.label, this.m.locale) : '—', change]);
+        }
+      }
+    }
   }
 
   private noteOf(session: CaseRecord['sessions'][number]): void {

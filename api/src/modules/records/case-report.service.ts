@@ -49,7 +49,7 @@ export class CaseReportService {
       const counts = caseRecordCounts(record);
       await this.exports.record(manager, {
         kind: query.variant === 'discharge' ? 'discharge-summary' : 'case-report', entityId: caseId, caseIds: [caseId],
-        rowCount: counts.sessions + counts.addenda + counts.scaleScores + counts.exceptions + counts.homework + record.transitions.length,
+        rowCount: counts.sessions + counts.addenda + counts.scaleScores + counts.exceptions + counts.homework + counts.measures + record.transitions.length,
       });
       return { record, from: fromIso, to: toIso, generatedBy: bounds.generated_by as string };
     });

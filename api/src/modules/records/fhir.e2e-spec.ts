@@ -1,4 +1,4 @@
-import type { Bundle, DocumentReference, Resource } from '@medplum/fhirtypes';
+import type { Bundle, DocumentReference, Observation, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { fhirErrors } from '@attune/domain/testing';
 import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
@@ -53,19 +53,46 @@ describe('FHIR R4 $everything', () => {
       `SELECT (SELECT count(*) FROM therapy_sessions s, unnest(s.attendee_ids) WHERE s.case_id = $1 AND s.starts_at <= now())::int AS encounters,
               (SELECT count(*) FROM therapy_sessions s, unnest(s.attendee_ids) WHERE s.case_id = $1 AND s.signed_at IS NOT NULL)::int AS notes,
               (SELECT count(*) FROM scale_scores WHERE case_id = $1)::int AS scores,
-              (SELECT count(*) FROM assignments WHERE case_id = $1 AND status IN ('submitted', 'reviewed'))::int AS completed`,
+              (SELECT count(*) FROM assignments WHERE case_id = $1 AND status IN ('submitted', 'reviewed'))::int AS completed,
+              (SELECT count(*) FROM measure_responses WHERE case_id = $1 AND status = 'completed')::int AS measures`,
       [caseId],
     );
+    const measureIds = new Set((await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM measure_responses WHERE case_id = $1 AND status = 'completed'`, [caseId])).map((r) => r.id));
     expect(ofType(bundle, 'Patient').map((p) => p.id).sort()).toEqual([demoClientId('zhao'), demoClientId('zhou')].sort());
     expect(ofType(bundle, 'EpisodeOfCare')).toHaveLength(2);
     expect(ofType(bundle, 'Encounter')).toHaveLength(db.encounters);
     const notes = ofType<DocumentReference>(bundle, 'DocumentReference');
     expect(notes).toHaveLength(db.notes);
     expect(notes.every((n) => n.type?.coding?.[0]?.code === '11506-3')).toBe(true);
-    expect(ofType(bundle, 'Observation')).toHaveLength(db.scores);
-    expect(ofType(bundle, 'QuestionnaireResponse')).toHaveLength(db.completed);
+    expect(ofType(bundle, 'Observation').filter((o) => !measureIds.has(o.id!))).toHaveLength(db.scores);
+    expect(ofType(bundle, 'QuestionnaireResponse').filter((r) => !measureIds.has(r.id!))).toHaveLength(db.completed);
+    expect(ofType(bundle, 'QuestionnaireResponse').filter((r) => measureIds.has(r.id!))).toHaveLength(db.measures);
+    expect(db.measures).toBeGreaterThan(0);
     expect(db.encounters).toBeGreaterThan(0);
     expect(db.completed).toBeGreaterThan(0);
+  });
+
+  it('carries the demo\'s PHQ-9 series: a Questionnaire, a response per completed PHQ-9 and an Observation of its total (LOINC 44261-6) with its band, each partner as subject', async () => {
+    const bundle = JSON.parse((await therapist.get(`/api/fhir/EpisodeOfCare/${demoCaseId('couple')}/$everything`)).text) as Bundle;
+    const phq9 = ofType<Observation>(bundle, 'Observation').filter((o) => o.code.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '44261-6'));
+    const seriesOf = (clientKey: string) => phq9
+      .filter((o) => o.subject?.reference === `Patient/${demoClientId(clientKey)}`)
+      .sort((a, b) => a.effectiveDateTime!.localeCompare(b.effectiveDateTime!));
+    expect(seriesOf('zhao').map((o) => o.valueQuantity?.value)).toEqual([14, 12, 9, 7]);
+    expect(seriesOf('zhou').map((o) => o.valueQuantity?.value)).toEqual([17, 15, 10, 8]);
+    expect(seriesOf('zhou').map((o) => o.interpretation?.[0]?.text)).toEqual(['Moderately severe', 'Moderately severe', 'Moderate', 'Mild']);
+    expect(seriesOf('zhou')[3]!.component?.[0]?.valueCodeableConcept?.text).toBe('Reliable improvement');
+    expect(ofType(bundle, 'Questionnaire').map((q) => q.id)).toEqual(expect.arrayContaining(['phq-9', 'communication-profile']));
+    const last = seriesOf('zhou')[3]!;
+    const response = ofType<QuestionnaireResponse>(bundle, 'QuestionnaireResponse').find((r) => `QuestionnaireResponse/${r.id}` === last.derivedFrom?.[0]?.reference);
+    expect(response).toMatchObject({ questionnaire: 'https://attune.example/fhir/Questionnaire/phq-9|1', status: 'completed', subject: { reference: `Patient/${demoClientId('zhou')}` } });
+    expect(response!.item).toHaveLength(9);
+    // Chen Jing's series, in her own bundle, validated one by one with 0 errors.
+    const chenBundle = JSON.parse((await therapist.get(`/api/fhir/Patient/${demoClientId('chen')}/$everything`)).text) as Bundle;
+    const chenPhq9 = ofType<Observation>(chenBundle, 'Observation').filter((o) => o.code.coding?.[0]?.code === '44261-6');
+    expect(chenPhq9.length).toBeGreaterThanOrEqual(4);
+    expect(chenPhq9.slice(0, 4).map((o) => o.valueQuantity?.value)).toEqual([16, 13, 9, 7]);
+    expect([...chenPhq9, ...ofType(chenBundle, 'QuestionnaireResponse'), ...ofType(chenBundle, 'Questionnaire')].flatMap(fhirErrors)).toEqual([]);
   });
 
   it('a partner\'s bundle holds only that partner\'s data, under their own Patient', async () => {
