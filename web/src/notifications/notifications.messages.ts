@@ -18,6 +18,7 @@ export const notificationsEnMessages = {
       alert_opened: 'An alert opened on one of your cases',
       digest: '%{count} item(s) need attention today',
       questionnaire_waiting: 'A questionnaire is waiting for you',
+      questionnaire_closing: 'A questionnaire is waiting, closes on %{dueDate}',
       appointment_reminder: 'Reminder: your session on %{appointmentTime}',
       invitation: 'Invitation',
       password_reset: 'Password reset',

@@ -20,6 +20,8 @@ export const JOB_QUEUES = {
   /** The practitioners' morning digest of what needs attention. */
   practitionerDigest: 'practitioner-digest',
   appointmentReminders: 'appointment-reminders',
+  /** Measures: occurrences that fall due, and the reminder a day before an open one closes. */
+  measureReminders: 'measure-reminders',
 } as const;
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 
@@ -29,6 +31,9 @@ export const CLEAN_UP_CRON = '0 * * * *';
 /** Every five minutes: an appointment is reminded of at most five minutes after it falls due. */
 export const APPOINTMENT_REMINDERS_CRON = '*/5 * * * *';
 
+/** Every fifteen minutes: a measure opens, and is reminded of before it closes, at most fifteen minutes late. */
+export const MEASURE_REMINDERS_CRON = '*/15 * * * *';
+
 /** The cron schedules, installed by `migrate()` (UTC); each fires once however many instances run. */
 export const JOB_SCHEDULES: ReadonlyArray<{ name: JobQueueName; cron: string }> = [
   { name: JOB_QUEUES.cleanUp, cron: CLEAN_UP_CRON },
@@ -37,6 +42,7 @@ export const JOB_SCHEDULES: ReadonlyArray<{ name: JobQueueName; cron: string }> 
   // hourly: each practitioner's digest goes in the hour their own morning starts
   { name: JOB_QUEUES.practitionerDigest, cron: '5 * * * *' },
   { name: JOB_QUEUES.appointmentReminders, cron: APPOINTMENT_REMINDERS_CRON },
+  { name: JOB_QUEUES.measureReminders, cron: MEASURE_REMINDERS_CRON },
 ];
 
 /** What a queue's worker does with one job's data; what it returns is kept as the job's output. */

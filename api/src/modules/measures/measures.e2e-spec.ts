@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
+import { MeasureReminders } from './measure-reminders.js';
 import { createDemoTestApp, listUrl, type DemoTestApp, type SignedInClient } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
@@ -125,6 +126,51 @@ describe('measures: giving, answering, scoring and alerts', () => {
     const phq = series.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');
     expect(phq).toMatchObject({ clinicalCutoff: 10, reliableChangePoints: 5, range: { min: 0, max: 27 } });
     expect(phq.clients[0].points.map((p: { score: number }) => p.score)).toEqual([14, 12, 9, 8, 12, 20]);
+  });
+
+  it('schedule → a reminder a day before it closes, once however often the job runs → the answer is scored, banded, compared and alerts', async () => {
+    const DAY = 86_400_000;
+    const startsAt = new Date(Date.now() - 60_000);
+    const schedule = await d.therapist.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'phq-9', cadence: 'once', startsAt: startsAt.toISOString() });
+    expect(schedule.status).toBe(201);
+    const [open] = await d.t.dataSource.query<Array<{ id: string; expires_at: Date }>>(`SELECT id, expires_at FROM measure_responses WHERE schedule_id = $1`, [schedule.body.id]);
+    expect(open).toBeDefined();
+    const closing = () => d.t.dataSource.query<Array<{ subject: string; text_body: string }>>(
+      `SELECT subject, text_body, language FROM outbox_messages WHERE kind = 'questionnaire_closing' AND to_address = 'chen.jing@attune.test' AND dedupe_key = $1`,
+      [`questionnaire_closing:${open!.id}`]);
+    const reminders = d.t.app.get(MeasureReminders);
+    // Four days open: nothing on the first day, the reminder within the last 24 hours.
+    await reminders.sendDue(new Date(startsAt.getTime() + DAY));
+    expect(await closing()).toEqual([]);
+    const dayBefore = new Date(open!.expires_at.getTime() - DAY + 60_000);
+    expect((await reminders.sendDue(dayBefore)).reminded).toBeGreaterThan(0);
+    const [mail, ...more] = await closing();
+    expect(more).toEqual([]);
+    // Chen Jing's zone is the practice's unless she set one: the day it closes, as her calendar shows it.
+    const [{ day }] = await d.t.dataSource.query(
+      `SELECT to_char((r.expires_at AT TIME ZONE coalesce(ns.time_zone, sp.time_zone, 'UTC'))::date, 'YYYY-MM-DD') AS day
+         FROM measure_responses r JOIN clients cl ON cl.id = r.client_id
+         LEFT JOIN notification_settings ns ON ns.user_id = cl.portal_user_id LEFT JOIN scheduling_policies sp ON sp.practice_id = r.practice_id
+        WHERE r.id = $1`, [open!.id]);
+    expect(mail!.subject).toBe(`A questionnaire is waiting, closes on ${day}`);
+    expect(mail!.text_body).toContain(`/#/measures/${open!.id}`);
+    // Nothing clinical: not the measure, not the client's name.
+    for (const clinical of ['PHQ', 'Patient Health', 'depress', 'Chen Jing']) expect(mail!.text_body).not.toContain(clinical);
+    const bell = await d.client.get('/api/me/notifications');
+    expect(bell.body.items.map((n: { kind: string }) => n.kind)).toContain('questionnaire_closing');
+    // The job runs again (a retry, a second worker, the next quarter hour): no second reminder.
+    await reminders.sendDue(dayBefore);
+    await reminders.sendDue(new Date(dayBefore.getTime() + 3_600_000));
+    expect(await closing()).toHaveLength(1);
+
+    // Chen answers: 22 is 6 points worse than her first PHQ-9 (16).
+    const sent = await d.client.post(`/api/me/measures/${open!.id}/submit`, { answers: phq9([3, 3, 3, 3, 3, 3, 2, 2]) });
+    expect(sent.status).toBe(200);
+    expect(sent.body.result).toMatchObject({ score: 22, band: { key: 'severe' }, safetyConcern: false });
+    const stored = await d.therapist.get(`/api/measure-responses/${open!.id}`);
+    expect(stored.body).toMatchObject({ status: 'completed', score: 22, change: { baseline: 16, delta: 6, class: 'reliable_deterioration' } });
+    const dashboard = await d.therapist.get('/api/dashboard');
+    expect(dashboard.body.alerts.some((a: { caseId: string; alert: { kind: string } }) => a.alert.kind === 'measure_deterioration' && a.caseId === CHEN_CASE)).toBe(true);
   });
 
   it('checks the schedule: a foreign case, a missing interval, a profile for an individual case', async () => {

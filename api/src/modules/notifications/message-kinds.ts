@@ -8,6 +8,7 @@ export const MESSAGE_KINDS = [
   'invitation', 'password_reset', 'account_unlocked', 'two_step_reset',
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback',
   'homework_submitted', 'alert_opened', 'digest', 'questionnaire_waiting', 'appointment_reminder', 'password_change_required',
+  'questionnaire_closing',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -18,7 +19,9 @@ export const OPTIONAL_EMAIL_KINDS = [
 ] as const satisfies readonly MessageKind[];
 
 /** Reminders and digests wait for the end of the recipient's quiet hours; nothing else does. */
-export const HELD_IN_QUIET_HOURS: ReadonlySet<MessageKind> = new Set(['homework_due_soon', 'homework_overdue', 'homework_check_in', 'digest', 'questionnaire_waiting', 'appointment_reminder']);
+export const HELD_IN_QUIET_HOURS: ReadonlySet<MessageKind> = new Set([
+  'homework_due_soon', 'homework_overdue', 'homework_check_in', 'digest', 'questionnaire_waiting', 'appointment_reminder', 'questionnaire_closing',
+]);
 
 /** Sent by e-mail only: a one-time link that must not sit in an in-app list. */
 export const EMAIL_ONLY: ReadonlySet<MessageKind> = new Set(['invitation', 'password_reset']);

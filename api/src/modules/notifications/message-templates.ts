@@ -39,6 +39,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: [`${who(p, 'Your practitioner')} asked you to fill in a short questionnaire${p.dueDate ? ` by ${p.dueDate}` : ''}.`],
       action: 'Open my questionnaires',
     }),
+    questionnaire_closing: (p) => ({
+      subject: `A questionnaire is waiting, closes ${p.dueDate ? `on ${p.dueDate}` : 'tomorrow'}`,
+      lines: [`A short questionnaire is still waiting for you in your portal. It closes ${p.dueDate ? `on ${p.dueDate}` : 'tomorrow'}.`],
+      action: 'Open my questionnaires',
+    }),
     appointment_reminder: (p) => ({
       subject: `Reminder: your session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}`,
       lines: [`This is a reminder of your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`, 'If you need to cancel or move it, you can ask in your portal.'],
@@ -114,6 +119,11 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
     questionnaire_waiting: (p) => ({
       subject: '您的门户中有一份问卷待填写',
       lines: [`${who(p, '您的咨询师')}请您填写一份简短的问卷${p.dueDate ? `，请在 ${p.dueDate} 前完成` : ''}。`],
+      action: '打开我的问卷',
+    }),
+    questionnaire_closing: (p) => ({
+      subject: `有一份问卷待填写，将于${p.dueDate ? ` ${p.dueDate} ` : '明天'}关闭`,
+      lines: [`您的门户中仍有一份简短的问卷等您填写，将于${p.dueDate ? ` ${p.dueDate} ` : '明天'}关闭。`],
       action: '打开我的问卷',
     }),
     appointment_reminder: (p) => ({
