@@ -110,6 +110,8 @@ export interface AppConfig {
   mailFrom: string;
   /** The base of every link in an e-mail (the web app's address as people reach it), without a trailing slash. */
   publicUrl: string;
+  /** PUBLIC_URL was set: absolute links given to people (a calendar feed's URL) use it, not the request's Host header. */
+  publicUrlSet: boolean;
   /** The first retry of a failed e-mail waits this long; each next one twice as long. */
   mailRetrySeconds: number;
   /** Public relationship-test submissions per minute from one address (0: no limit). */
@@ -165,6 +167,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM ?? 'Attune <no-reply@attune.invalid>',
     mailRetrySeconds: e.MAIL_RETRY_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     publicTestRateLimit: e.PUBLIC_TEST_RATE_LIMIT,
   };
 }

@@ -110,8 +110,8 @@ export interface DemoTestApp {
 }
 
 /** The app on a fresh database with the demo practice, and the usual people signed in. */
-export async function createDemoTestApp(label: string): Promise<DemoTestApp> {
-  const t = await createTestApp(label);
+export async function createDemoTestApp(label: string, env: Record<string, string> = {}): Promise<DemoTestApp> {
+  const t = await createTestApp(label, env);
   const { seedDemoData } = await import('../seed/demo-seed.js');
   await seedDemoData(t.dataSource, { password: TEST_PASSWORD });
   return {

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiParam } from '@nestjs/swagger';
 import { calendarFeedInputSchema, type CalendarFeedInput } from '@attune/domain';
 import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Permission, Public } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { notFound } from '../../common/api-errors.js';
@@ -16,7 +17,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 @ApiTags('scheduling')
 @Controller()
 export class CalendarFeedController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(private readonly feeds: CalendarFeedService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @ApiAnswer(calendarFeedDtoSchema)
   @Post('me/calendar-feed')
@@ -24,7 +25,9 @@ export class CalendarFeedController {
   @ApiOperation({ summary: 'A private iCalendar feed URL of one\'s appointments (a new one revokes the old); shown once' })
   async create(@CurrentActor() actor: Actor, @Body({ schema: calendarFeedInputSchema }) body: CalendarFeedInput, @Req() req: Request): Promise<{ url: string }> {
     const { token } = await this.feeds.create(actor, body);
-    return { url: `${req.protocol}://${req.get('host')}${FEED_PATH}${token}.ics` };
+    // PUBLIC_URL is the address people reach the app at; the Host header is only a fallback (it is the client's to set)
+    const base = this.config.publicUrlSet ? this.config.publicUrl : `${req.protocol}://${req.get('host')}`;
+    return { url: `${base}${FEED_PATH}${token}.ics` };
   }
 
   @ApiNoContent('Revoked: no body')

@@ -9,6 +9,8 @@ import { AppointmentReminders } from './appointment-reminders.js';
 const CHEN = demoCaseId('chen');
 const BERLIN = 'Europe/Berlin';
 const THERAPIST = demoUserId('therapist');
+/** Where people reach the app: the feed's URL is built from it, whatever Host the request named. */
+const PUBLIC_URL = 'https://attune.example.test';
 
 /** Thursday 18 March 2027, 17:00 in Berlin (winter time); the clocks go forward on Sunday 28 March. */
 const SERIES_START = '2027-03-18T17:00';
@@ -33,7 +35,7 @@ describe('scheduling: appointments in the session model', () => {
   let series: Array<{ id: string; startsAt: string; version: number; seriesId: string }>;
 
   beforeAll(async () => {
-    ({ t, therapist, coach, admin, client } = await createDemoTestApp('scheduling'));
+    ({ t, therapist, coach, admin, client } = await createDemoTestApp('scheduling', { PUBLIC_URL }));
     const hours = { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']] };
     expect((await therapist.put(`/api/scheduling-profiles/${THERAPIST}`, { timeZone: BERLIN, workingHours: hours })).status).toBe(200);
     expect((await client.put(`/api/scheduling-profiles/${client.userId}`, { timeZone: 'Asia/Shanghai' })).status).toBe(403);
@@ -220,8 +222,9 @@ describe('scheduling: appointments in the session model', () => {
 
   describe('the iCalendar feed', () => {
     it('serves text/calendar that a second library parses: stable UIDs, the moved times, cancellations, no client names; revocable', async () => {
-      const created = await therapist.post('/api/me/calendar-feed', {});
+      const created = await therapist.post('/api/me/calendar-feed', {}).set('Host', 'evil.example.test');
       expect(created.status).toBe(201);
+      expect(created.body.url).toMatch(new RegExp(`^${PUBLIC_URL}/api/calendar-feeds/`));
       const path = new URL(created.body.url).pathname;
       expect(path).toMatch(/^\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
       const feed = await t.http.get(path).buffer(true).parse((res, done) => { let text = ''; res.on('data', (c) => { text += c; }); res.on('end', () => done(null, text)); });
