@@ -12,7 +12,7 @@ import { SCALE_SCORE_SOURCES } from './scale-scores.js';
 import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
 import { COUPLE_PATTERNS, PROFILE_DIMENSIONS, STRESS_MOVES } from './measures/communication-profile.js';
 import { CHANGE_CLASSES } from './measures/instrument.js';
-import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, MEETING_FORMATS } from './scheduling.js';
+import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, CHANGE_REQUEST_OUTCOMES, MEETING_FORMATS } from './scheduling.js';
 
 /**
  * The answers of the REST API (see API.md) as zod schemas: the one contract. The API's mappers are
@@ -758,6 +758,26 @@ export const schedulingPolicyDtoSchema = z
 export const changeRequestDtoSchema = z
   .object({ id: uuid, sessionId: uuid, kind: z.enum(CHANGE_REQUEST_KINDS), createdAt: dateTime })
   .meta({ id: 'ChangeRequest' });
+
+/** `GET /api/me/change-requests`: the caller's recent requests and what became of them. */
+export const myChangeRequestDtoSchema = z
+  .object({
+    id: uuid,
+    sessionId: uuid,
+    kind: z.enum(CHANGE_REQUEST_KINDS),
+    outcome: z.enum(CHANGE_REQUEST_OUTCOMES),
+    /** The practitioner's reason when declined (shown to the client only in the portal, never mailed). */
+    reason: text.nullable(),
+    /** The session's time the request was about, wall clock in `timeZone`. */
+    askedLocalStartsAt: text,
+    /** The session's time now (moved when a reschedule was accepted), wall clock in `timeZone`. */
+    localStartsAt: text,
+    timeZone: text,
+    status: z.enum(APPOINTMENT_STATUSES),
+    createdAt: dateTime,
+    resolvedAt: dateTime.nullable(),
+  })
+  .meta({ id: 'MyChangeRequest' });
 
 /** `POST /api/me/calendar-feed`: the secret address of the caller's calendar feed. */
 export const calendarFeedDtoSchema = z.object({ url: z.url() }).meta({ id: 'CalendarFeed' });

@@ -29,6 +29,7 @@ import type {
   userDtoSchema,
   calendarFeedDtoSchema,
   changeRequestDtoSchema,
+  myChangeRequestDtoSchema,
   myErasureRequestsDtoSchema,
   myNotificationsDtoSchema,
   notificationDtoSchema,
@@ -119,6 +120,7 @@ export type OutboxMessageDto = z.infer<typeof outboxMessageDtoSchema>;
 /** `GET /api/scheduling-profiles/:userId`, `POST /api/me/sessions/:id/change-requests`, `POST /api/me/calendar-feed`. */
 export type SchedulingProfileDto = z.infer<typeof schedulingProfileDtoSchema>;
 export type ChangeRequestDto = z.infer<typeof changeRequestDtoSchema>;
+export type MyChangeRequestDto = z.infer<typeof myChangeRequestDtoSchema>;
 export type CalendarFeedDto = z.infer<typeof calendarFeedDtoSchema>;
 
 /** `GET /api/me/erasure-requests`. */

@@ -412,6 +412,13 @@ export const changeRequestInputSchema = z.object({
 });
 export type ChangeRequestInput = z.infer<typeof changeRequestInputSchema>;
 
+export const CHANGE_REQUEST_DECISIONS = ['accept', 'decline'] as const;
+export type ChangeRequestDecision = (typeof CHANGE_REQUEST_DECISIONS)[number];
+/** What became of a client's request: still open, or answered. */
+export const CHANGE_REQUEST_OUTCOMES = ['pending', 'accepted', 'declined'] as const;
+export type ChangeRequestOutcome = (typeof CHANGE_REQUEST_OUTCOMES)[number];
+
+
 /**
  * Whether a client may still ask to cancel or reschedule: only before `noticeHours` before the
  * start. Outside the policy the answer is the sentence to show them.
@@ -472,6 +479,23 @@ export const appointmentMoveSchema = z.object({
   scope: enumSchema(SERIES_SCOPES).default('this'),
 });
 export type AppointmentMove = z.infer<typeof appointmentMoveSchema>;
+
+/**
+ * Body of the practitioner's `POST /api/sessions/:id/change-requests/:requestId/decision`.
+ * Accepting a cancellation cancels the session (by the client, late only if the request was);
+ * accepting a reschedule moves it to the new time given here; declining needs the reason the
+ * client reads in the portal. `version` is the session's, as for a move.
+ */
+export const changeRequestDecisionSchema = z.object({
+  decision: enumSchema(CHANGE_REQUEST_DECISIONS),
+  reason: optionalTextSchema(SCHEDULE_REASON_MAX_LENGTH),
+  version: intSchema(1, 2_147_483_647),
+  ...appointmentTimeShape,
+  ...bookingOverrideShape,
+}).superRefine((input, ctx) => {
+  if (input.decision === 'decline' && !input.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to decline: the client reads it in the portal' });
+});
+export type ChangeRequestDecisionInput = z.infer<typeof changeRequestDecisionSchema>;
 
 /** Body of `PUT /api/scheduling-profiles/:userId`: a person's zone and (staff) working hours. */
 export const schedulingProfileInputSchema = z.object({

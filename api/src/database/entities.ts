@@ -26,6 +26,7 @@ import { Measures1764440000000 } from './migrations/1764440000000-measures.js';
 import { IdempotencyKeyPractice1764360000000 } from './migrations/1764360000000-idempotency-key-practice.js';
 import { ExerciseEffectDeepDescription1764410000000 } from './migrations/1764410000000-exercise-effect-deep-description.js';
 import { ExerciseRetirement1764470000000 } from './migrations/1764470000000-exercise-retirement.js';
+import { ChangeRequestOutcomes1764490000000 } from './migrations/1764490000000-change-request-outcomes.js';
 import { CaseStatusChanges1764410000001 } from './migrations/1764410000001-case-status-changes.js';
 import { SignInFailures1764300000000 } from './migrations/1764300000000-sign-in-failures.js';
 import { Scheduling1764430000000 } from './migrations/1764430000000-scheduling.js';
@@ -50,5 +51,5 @@ export const MIGRATIONS = [
   ExerciseEffectDeepDescription1764410000000, NotificationsAndAccountTokens1764420000000,
   Scheduling1764430000000,
   Measures1764440000000, ExerciseRetirement1764470000000, CaseStatusChanges1764410000001, ApiTokens1764450000000,
-  RecordsOut1764460000000, ReminderSettingsAndForcedPasswordChange1764500000000,
+  RecordsOut1764460000000, ChangeRequestOutcomes1764490000000, ReminderSettingsAndForcedPasswordChange1764500000000,
 ];

@@ -152,6 +152,7 @@ describe('the API answers as its OpenAPI document says', () => {
     '/api/scheduling-policy': { as: 'therapist' },
     '/api/me/exceptions': { as: 'chen' },
     '/api/me/sessions': { as: 'chen', query: '?timeZone=Asia/Shanghai' },
+    '/api/me/sessions/change-requests': { as: 'chen' },
     '/api/calendar-feeds/{file}': { as: 'anonymous', ids: calendarFeedFile, media: 'text/calendar' },
     '/api/measures': { as: 'therapist' },
     '/api/measures/{key}': { as: 'therapist', ids: { key: 'phq-9' } },

@@ -20,6 +20,8 @@ export const notificationsEnMessages = {
       questionnaire_waiting: 'A questionnaire is waiting for you',
       questionnaire_closing: 'A questionnaire is waiting, closes on %{dueDate}',
       appointment_reminder: 'Reminder: your session on %{appointmentTime}',
+      change_request_accepted: '%{practitionerName} accepted your request to change the session of %{appointmentTime}',
+      change_request_declined: '%{practitionerName} declined your request to change the session of %{appointmentTime}',
       invitation: 'Invitation',
       password_reset: 'Password reset',
     },

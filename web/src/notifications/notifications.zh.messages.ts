@@ -22,6 +22,8 @@ export const notificationsZhMessages: typeof notificationsEnMessages = {
       questionnaire_waiting: '有一份问卷等您填写',
       questionnaire_closing: '有一份问卷待填写，将于 %{dueDate} 关闭',
       appointment_reminder: '提醒：您的咨询时间为 %{appointmentTime}',
+      change_request_accepted: '%{practitionerName}接受了您更改 %{appointmentTime} 咨询的请求',
+      change_request_declined: '%{practitionerName}未接受您更改 %{appointmentTime} 咨询的请求',
       invitation: '邀请',
       password_reset: '重置密码',
     },

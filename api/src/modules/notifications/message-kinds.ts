@@ -9,6 +9,7 @@ export const MESSAGE_KINDS = [
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback',
   'homework_submitted', 'alert_opened', 'digest', 'questionnaire_waiting', 'appointment_reminder', 'password_change_required',
   'questionnaire_closing',
+  'change_request_accepted', 'change_request_declined',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -42,4 +43,8 @@ export interface MessageParams {
   validHours?: number | undefined;
   /** An appointment's start as the recipient's wall clock shows it, `YYYY-MM-DD HH:mm`. */
   appointmentTime?: string | undefined;
+  /** The new start of a moved appointment, as `appointmentTime`. */
+  newAppointmentTime?: string | undefined;
+  /** What a client asked for: to cancel or to reschedule. */
+  requestKind?: 'cancel' | 'reschedule' | undefined;
 }

@@ -54,6 +54,18 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: ['An administrator of your practice asked you to choose a new password and signed your account out everywhere.', 'Sign in with your current password: Attune then asks you for a new one. If you did not expect this, tell your practice.'],
       action: 'Sign in',
     }),
+    change_request_accepted: (p) => ({
+      subject: p.requestKind === 'cancel' ? 'Your session is cancelled as you asked' : 'Your session was moved as you asked',
+      lines: [p.requestKind === 'cancel'
+        ? `${who(p, 'Your practitioner')} accepted your request: the session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''} is cancelled.`
+        : `${who(p, 'Your practitioner')} accepted your request: the session${p.appointmentTime ? ` of ${p.appointmentTime}` : ''} now takes place${p.newAppointmentTime ? ` on ${p.newAppointmentTime}` : ' at a new time'}.`],
+      action: 'Open my sessions',
+    }),
+    change_request_declined: (p) => ({
+      subject: 'Your request to change a session was declined',
+      lines: [`${who(p, 'Your practitioner')} could not ${p.requestKind === 'cancel' ? 'cancel' : 'move'} the session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}: it stays as booked.`, 'The reason is in your portal.'],
+      action: 'Open my sessions',
+    }),
     two_step_reset: () => ({
       subject: 'Two-step sign-in was turned off on your Attune account',
       lines: ['An administrator of your practice turned off two-step sign-in on your account and signed it out everywhere.', 'Sign in with your password and set up two-step sign-in again. If you did not ask for this, tell your practice.'],
@@ -135,6 +147,18 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       subject: '请为您的 Attune 账户设置新密码',
       lines: ['您所在机构的管理员要求您设置新密码，并让您的账户在所有设备上退出登录。', '请用当前密码登录，Attune 会请您设置新密码。如果这不是您预期的，请告知您的机构。'],
       action: '登录',
+    }),
+    change_request_accepted: (p) => ({
+      subject: p.requestKind === 'cancel' ? '您的咨询已按您的请求取消' : '您的咨询已按您的请求改期',
+      lines: [p.requestKind === 'cancel'
+        ? `${who(p, '您的咨询师')}接受了您的请求：${p.appointmentTime ? `${p.appointmentTime} 的` : ''}咨询已取消。`
+        : `${who(p, '您的咨询师')}接受了您的请求：${p.appointmentTime ? `原定 ${p.appointmentTime} 的` : ''}咨询${p.newAppointmentTime ? `改为 ${p.newAppointmentTime}` : '已改到新的时间'}。`],
+      action: '打开我的咨询',
+    }),
+    change_request_declined: (p) => ({
+      subject: '您更改咨询的请求未被接受',
+      lines: [`${who(p, '您的咨询师')}无法${p.requestKind === 'cancel' ? '取消' : '改期'}${p.appointmentTime ? ` ${p.appointmentTime} 的` : ''}咨询，咨询按原定时间进行。`, '原因请在门户中查看。'],
+      action: '打开我的咨询',
     }),
     two_step_reset: () => ({
       subject: '您的 Attune 账户已关闭两步验证',

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { claimDueReminders, type AppointmentReminder } from '../jobs/appointment-reminders.job.js';
 import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { wallClocksOf } from '../sessions/scheduling-settings.js';
 
 /** The portal's list of the client's upcoming sessions. */
 export const PORTAL_SESSIONS_LINK = '/#/sessions';
@@ -41,23 +42,15 @@ export class AppointmentReminders implements OnModuleInit {
 
   private async remind(manager: EntityManager, reminder: AppointmentReminder): Promise<void> {
     if (reminder.recipientUserIds.length === 0) return;
-    const rows: Array<{ user_id: string; local_time: string; practitioner: string | null }> = await manager.query(
-      `SELECT u.id AS user_id,
-              to_char($2::timestamptz AT TIME ZONE coalesce(ns.time_zone, sp.time_zone, pol.time_zone, 'UTC'), 'YYYY-MM-DD HH24:MI') AS local_time,
-              (SELECT display_name FROM users WHERE id = $3) AS practitioner
-         FROM users u
-         LEFT JOIN notification_settings ns ON ns.user_id = u.id
-         LEFT JOIN scheduling_profiles sp ON sp.user_id = u.id
-         LEFT JOIN scheduling_policies pol ON pol.practice_id = u.practice_id
-        WHERE u.id = ANY($1::uuid[])`,
-      [reminder.recipientUserIds, reminder.startsAt, reminder.practitionerId]);
-    for (const row of rows) {
+    const times = await wallClocksOf(manager, reminder.recipientUserIds, reminder.startsAt);
+    const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [reminder.practitionerId]);
+    for (const [userId, localTime] of times) {
       await this.notifications.notify(manager, {
-        recipientUserId: row.user_id,
+        recipientUserId: userId,
         kind: 'appointment_reminder',
-        params: { practitionerName: row.practitioner ?? undefined, appointmentTime: row.local_time },
+        params: { practitionerName: practitioner?.display_name, appointmentTime: localTime },
         link: PORTAL_SESSIONS_LINK,
-        dedupeKey: `appointment_reminder:${reminder.sessionId}:${row.user_id}:${reminder.startsAt.toISOString()}`,
+        dedupeKey: `appointment_reminder:${reminder.sessionId}:${userId}:${reminder.startsAt.toISOString()}`,
       });
     }
   }

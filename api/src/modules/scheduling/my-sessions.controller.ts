@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { changeRequestInputSchema, type ChangeRequestInput, type MySessionDto } from '@attune/domain';
+import { changeRequestInputSchema, type ChangeRequestInput, type MyChangeRequestDto, type MySessionDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
@@ -10,7 +10,7 @@ import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.de
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { MySessionsService, type ChangeRequestDto } from './my-sessions.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
-import { changeRequestDtoSchema, mySessionDtoSchema } from '@attune/domain';
+import { changeRequestDtoSchema, myChangeRequestDtoSchema, mySessionDtoSchema } from '@attune/domain';
 import { z } from 'zod';
 
 @ApiTags('client portal')
@@ -25,6 +25,14 @@ export class MySessionsController {
   @ApiOperation({ summary: 'The caller\'s upcoming sessions: time in their zone (and the practitioner\'s when it differs), format, location or video link' })
   list(@CurrentActor() actor: Actor, @Query('timeZone') timeZone?: string): Promise<MySessionDto[]> {
     return this.sessions.upcoming(actor, timeZone === undefined || timeZone === '' ? undefined : parseTimeZone(timeZone));
+  }
+
+  @ApiAnswer(z.array(myChangeRequestDtoSchema), { description: 'The last 60 days\' requests, newest first' })
+  @Get('change-requests')
+  @Permission('me', 'list')
+  @ApiOperation({ summary: 'The caller\'s requests to cancel or reschedule and their answers: open, accepted (cancelled or moved), declined with the reason' })
+  changeRequests(@CurrentActor() actor: Actor): Promise<MyChangeRequestDto[]> {
+    return this.sessions.changeRequests(actor);
   }
 
   @ApiAnswer(changeRequestDtoSchema)

@@ -6,6 +6,7 @@ import {
   type ChangeRequestInput,
   type ChangeRequestKind,
   type MeetingFormat,
+  type MyChangeRequestDto,
   type MySessionDto,
 } from '@attune/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -105,13 +106,49 @@ export class MySessionsService {
       const [open] = await manager.query(`SELECT 1 FROM session_change_requests WHERE session_id = $1 AND resolved_at IS NULL`, [sessionId]);
       if (open) throw conflict('You have already asked to change this session; your practitioner will get back to you');
       const [row]: Array<{ id: string; created_at: Date }> = await manager.query(
-        `INSERT INTO session_change_requests (practice_id, session_id, client_id, requested_by, kind, message)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-        [actor.practiceId, sessionId, session.client_id, actor.userId, input.kind, input.message ?? null],
+        `INSERT INTO session_change_requests (practice_id, session_id, client_id, requested_by, kind, message, session_starts_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+        [actor.practiceId, sessionId, session.client_id, actor.userId, input.kind, input.message ?? null, session.starts_at],
       );
       await this.audit.record(manager, { action: 'create', entity: 'session-change-requests', entityId: row!.id, caseId: session.case_id });
       return { id: row!.id, sessionId: sessionId.toLowerCase(), kind: input.kind, createdAt: new Date(row!.created_at).toISOString() };
     }));
+  }
+
+  /**
+   * The caller's requests of the last 60 days and what became of each (open, accepted, declined
+   * with the practitioner's reason), with the time asked about and the session's time now, in the
+   * caller's zone. Only their own requests: a partner's stay the partner's.
+   */
+  async changeRequests(actor: Actor): Promise<MyChangeRequestDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { timeZone } = await personScheduleOf(manager, actor.practiceId, actor.userId);
+      const rows: Array<{
+        id: string; session_id: string; kind: ChangeRequestKind; outcome: 'accepted' | 'declined' | null; resolution_reason: string | null;
+        asked_starts_at: Date; starts_at: Date; status: MyChangeRequestDto['status']; created_at: Date; resolved_at: Date | null;
+      }> = await manager.query(
+        `SELECT r.id, r.session_id, r.kind, r.outcome, r.resolution_reason, coalesce(r.session_starts_at, s.starts_at) AS asked_starts_at,
+                s.starts_at, s.status, r.created_at, r.resolved_at
+           FROM session_change_requests r JOIN therapy_sessions s ON s.id = r.session_id
+          WHERE r.practice_id = $1 AND r.requested_by = $2 AND r.created_at > now() - interval '60 days'
+          ORDER BY r.created_at DESC
+          LIMIT ${UPCOMING_LIMIT}`,
+        [actor.practiceId, actor.userId],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        sessionId: r.session_id,
+        kind: r.kind,
+        outcome: r.outcome ?? 'pending',
+        reason: r.resolution_reason,
+        askedLocalStartsAt: toZonedLocal(new Date(r.asked_starts_at), timeZone).local,
+        localStartsAt: toZonedLocal(new Date(r.starts_at), timeZone).local,
+        timeZone,
+        status: r.status,
+        createdAt: new Date(r.created_at).toISOString(),
+        resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+      }));
+    });
   }
 
   /** A scheduled session the caller attends, locked; anything else is 404. */

@@ -220,6 +220,68 @@ describe('scheduling: appointments in the session model', () => {
     });
   });
 
+  describe('answering a change request', () => {
+    const decide = (sessionId: string, requestId: string, body: object) => therapist.post(`/api/sessions/${sessionId}/change-requests/${requestId}/decision`, body);
+    const ask = async (sessionId: string, kind: 'cancel' | 'reschedule') => {
+      const res = await client.post(`/api/me/sessions/${sessionId}/change-requests`, { kind });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+
+    it('declines with a reason the client reads in the portal, once; the session stays', async () => {
+      const first = series[0]!;
+      const open = (await therapist.get(`/api/sessions/${first.id}`)).body;
+      const requestId = open.changeRequests[0].id;
+      const noReason = await decide(first.id, requestId, { decision: 'decline', version: open.version });
+      expect(noReason.status).toBe(400);
+      expect(Object.keys(noReason.body.errors)).toEqual(['reason']);
+      expect((await coach.post(`/api/sessions/${first.id}/change-requests/${requestId}/decision`, { decision: 'decline', reason: 'x', version: open.version })).status).toBe(404);
+      const declined = await decide(first.id, requestId, { decision: 'decline', reason: 'Friday is fully booked; Thursday stays', version: open.version });
+      expect(declined.status).toBe(200);
+      expect(declined.body).toMatchObject({ startsAt: first.startsAt, status: 'scheduled', changeRequests: [] });
+      expect((await decide(first.id, requestId, { decision: 'decline', reason: 'again', version: declined.body.version })).status).toBe(409);
+      const mine = (await client.get('/api/me/sessions/change-requests')).body;
+      expect(mine.find((r: { id: string }) => r.id === requestId)).toMatchObject({
+        sessionId: first.id, kind: 'reschedule', outcome: 'declined', reason: 'Friday is fully booked; Thursday stays', status: 'scheduled',
+      });
+      expect((await client.get('/api/me/sessions')).body.find((s: { id: string }) => s.id === first.id).pendingRequest).toBeNull();
+    });
+
+    it('accepts a reschedule by moving to the new time and a cancellation by cancelling; the client sees both and is told, without the reason', async () => {
+      const later = await book({ localStartsAt: '2027-05-06T10:00' });
+      const rescheduleId = await ask(later.id, 'reschedule');
+      const noTime = await decide(later.id, rescheduleId, { decision: 'accept', version: later.version });
+      expect(noTime.status).toBe(400);
+      expect(Object.keys(noTime.body.errors)).toEqual(['startsAt']);
+      const moved = await decide(later.id, rescheduleId, { decision: 'accept', localStartsAt: '2027-05-07T10:00', version: later.version });
+      expect(moved.status).toBe(200);
+      expect(local(moved.body.startsAt)).toBe('2027-05-07T10:00');
+      expect(moved.body.changeRequests).toEqual([]);
+
+      const third = await book({ localStartsAt: '2027-05-13T10:00' });
+      const cancelId = await ask(third.id, 'cancel');
+      const cancelled = await decide(third.id, cancelId, { decision: 'accept', version: third.version });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellation: { by: 'client', late: false } });
+
+      const mine = (await client.get('/api/me/sessions/change-requests')).body as Array<Record<string, unknown>>;
+      const zone = mine[0]!['timeZone'] as string;
+      expect(mine.find((r) => r['id'] === rescheduleId)).toMatchObject({
+        outcome: 'accepted', kind: 'reschedule', status: 'scheduled',
+        askedLocalStartsAt: toZonedLocal(new Date(later.startsAt), zone).local, localStartsAt: toZonedLocal(new Date(moved.body.startsAt), zone).local,
+      });
+      expect(mine.find((r) => r['id'] === cancelId)).toMatchObject({ outcome: 'accepted', kind: 'cancel', status: 'cancelled', reason: null });
+
+      const mails: Array<{ kind: string; text_body: string }> = await t.dataSource.query(
+        `SELECT kind, text_body FROM outbox_messages WHERE to_address = 'chen.jing@attune.test' AND kind LIKE 'change_request_%' ORDER BY created_at`);
+      expect(mails.map((m) => m.kind)).toEqual(['change_request_declined', 'change_request_accepted', 'change_request_accepted']);
+      for (const m of mails) expect(m.text_body).not.toMatch(/Friday is fully booked|Chen Jing|between two fears/);
+      expect(mails[1]!.text_body).toContain('Dr. Wang Fang');
+      const bell = (await client.get('/api/me/notifications')).body.items.map((n: { kind: string }) => n.kind);
+      expect(bell).toEqual(expect.arrayContaining(['change_request_declined', 'change_request_accepted']));
+    });
+  });
+
   describe('the iCalendar feed', () => {
     it('serves text/calendar that a second library parses: stable UIDs, the moved times, cancellations, no client names; revocable', async () => {
       const created = await therapist.post('/api/me/calendar-feed', {}).set('Host', 'evil.example.test');

@@ -34,3 +34,20 @@ export async function personScheduleOf(manager: EntityManager, practiceId: strin
     workingHours: row?.working_hours ?? null,
   };
 }
+
+/**
+ * `at` as each person's wall clock shows it (`YYYY-MM-DD HH:mm`), for a message to them: the zone
+ * of their notification settings, else of their scheduling profile, else the practice's, else UTC.
+ */
+export async function wallClocksOf(manager: EntityManager, userIds: string[], at: Date): Promise<Map<string, string>> {
+  const rows: Array<{ user_id: string; local_time: string }> = await manager.query(
+    `SELECT u.id AS user_id,
+            to_char($2::timestamptz AT TIME ZONE coalesce(ns.time_zone, sp.time_zone, pol.time_zone, 'UTC'), 'YYYY-MM-DD HH24:MI') AS local_time
+       FROM users u
+       LEFT JOIN notification_settings ns ON ns.user_id = u.id
+       LEFT JOIN scheduling_profiles sp ON sp.user_id = u.id
+       LEFT JOIN scheduling_policies pol ON pol.practice_id = u.practice_id
+      WHERE u.id = ANY($1::uuid[])`,
+    [userIds, at]);
+  return new Map(rows.map((r) => [r.user_id, r.local_time]));
+}

@@ -7,11 +7,13 @@ import {
   addendumInputSchema,
   appointmentMoveSchema,
   appointmentStatusChangeSchema,
+  changeRequestDecisionSchema,
   enumSchema,
   SERIES_SCOPES,
   type AddendumInput,
   type AppointmentMove,
   type AppointmentStatusChange,
+  type ChangeRequestDecisionInput,
   type SeriesScope,
 } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
@@ -107,6 +109,21 @@ export class SessionsController {
   })
   changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: statusChangeSchema }) body: AppointmentStatusChange & { scope: SeriesScope }): Promise<SessionDto> {
     return this.sessions.changeStatus(actor, id, body);
+  }
+
+  @ApiAnswer(sessionDtoSchema)
+  @Post(':id/change-requests/:requestId/decision')
+  @HttpCode(200)
+  @Permission('sessions', 'update')
+  @ApiOperation({
+    summary: 'Answer a client\'s request to cancel or reschedule: accept (cancel, or move to the time given) or decline with a reason',
+    description: 'The client is told in the portal and by e-mail (times only; the reason is shown in the portal, never mailed). An answered request: 409.',
+  })
+  decideChangeRequest(
+    @CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('requestId', ParseIdPipe) requestId: string,
+    @Body({ schema: changeRequestDecisionSchema }) body: ChangeRequestDecisionInput,
+  ): Promise<SessionDto> {
+    return this.sessions.decideChangeRequest(actor, id, requestId, body);
   }
 
   @ApiAnswer(sessionDtoSchema)

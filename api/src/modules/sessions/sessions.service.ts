@@ -12,6 +12,7 @@ import {
   type AddendumInput,
   type AppointmentMove,
   type AppointmentStatusChange,
+  type ChangeRequestDecisionInput,
   type SeriesScope,
 } from '@attune/domain';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,9 @@ import { CaseAccessService, isNotFound } from '../cases/case-access.service.js';
 import { Case } from '../cases/case.entity.js';
 import { addendumHash, noteHash } from './note-integrity.js';
 import { assertBookable, type BookingSlot } from './appointment-booking.js';
-import { personScheduleOf, schedulingPolicyOf } from './scheduling-settings.js';
+import { personScheduleOf, schedulingPolicyOf, wallClocksOf } from './scheduling-settings.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { PORTAL_SESSIONS_LINK } from '../scheduling/appointment-reminders.js';
 import { selectSessionColumns } from './session-rows.js';
 import {
   SESSION_LIST,
@@ -59,6 +62,7 @@ export class SessionsService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** One statement a page (the calendar's week included): rows, names, addenda, requests and the total. */
@@ -171,7 +175,7 @@ export class SessionsService {
       await this.assertAttendees(manager, k, input);
       // a record sent back whole carries both its length and its end: the length is what changes
       const timing = input.durationMinutes !== undefined ? { ...input, endsAt: undefined } : input;
-      await this.reschedule(manager, s, k, timing, input.scope, input);
+      await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
       const [, updated] = await manager.query(
         `UPDATE therapy_sessions
             SET format = $2, attendee_ids = $3, stage = $4, note = $5, meeting_format = $6, location = $7,
@@ -200,17 +204,19 @@ export class SessionsService {
    * as for a booking; scope `following` moves the series' later scheduled appointments alike.
    */
   async move(actor: Actor, id: string, input: AppointmentMove): Promise<SessionDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const s = await this.findVisible(manager, actor, id, { lock: true });
-      if (s.signedAt) throw signedNote();
-      if (input.version !== s.version) throw staleVersion(s);
-      const k = await this.access.findVisibleCase(manager, actor, s.caseId);
-      const timing = input.durationMinutes === undefined && input.endsAt === undefined ? { ...input, durationMinutes: s.durationMinutes } : input;
-      await this.reschedule(manager, s, k, timing, input.scope, input);
-      await manager.query(`UPDATE therapy_sessions SET version = version + 1, updated_at = now() WHERE id = $1 AND signed_at IS NULL`, [id]);
-      await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
-      return this.respond(manager, id);
-    });
+    return this.dataSource.transaction((manager) => this.moveWithin(manager, actor, id, input));
+  }
+
+  private async moveWithin(manager: EntityManager, actor: Actor, id: string, input: AppointmentMove): Promise<SessionDto> {
+    const s = await this.findVisible(manager, actor, id, { lock: true });
+    if (s.signedAt) throw signedNote();
+    if (input.version !== s.version) throw staleVersion(s);
+    const k = await this.access.findVisibleCase(manager, actor, s.caseId);
+    const timing = input.durationMinutes === undefined && input.endsAt === undefined ? { ...input, durationMinutes: s.durationMinutes } : input;
+    await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
+    await manager.query(`UPDATE therapy_sessions SET version = version + 1, updated_at = now() WHERE id = $1 AND signed_at IS NULL`, [id]);
+    await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
+    return this.respond(manager, id);
   }
 
   /**
@@ -219,50 +225,102 @@ export class SessionsService {
    * back to scheduled if the time is still free. A signed note fixes the state: 409.
    */
   async changeStatus(actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }): Promise<SessionDto> {
+    return this.dataSource.transaction((manager) => this.changeStatusWithin(manager, actor, id, input));
+  }
+
+  /** `lateAsOf`: the moment a cancellation is measured against the notice (now, or when the client asked). */
+  private async changeStatusWithin(
+    manager: EntityManager, actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }, lateAsOf = new Date(),
+  ): Promise<SessionDto> {
+    const s = await this.findVisible(manager, actor, id, { lock: true });
+    if (s.signedAt) throw signedNote();
+    if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
+    if (!canChangeStatus(s.status, input.status)) {
+      throw conflict(`An appointment that is ${s.status.replace('_', '-')} cannot become ${input.status.replace('_', '-')}`, 'INVALID_STATUS_TRANSITION');
+    }
+    const now = new Date();
+    if ((input.status === 'held' || input.status === 'no_show') && s.startsAt.getTime() > now.getTime()) {
+      throw conflict('An appointment can be marked held or missed once it has started', 'INVALID_STATUS_TRANSITION');
+    }
+    const k = await this.access.findVisibleCase(manager, actor, s.caseId);
+    if (input.status === 'scheduled') {
+      const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
+      await assertBookable(manager, {
+        practiceId: k.practiceId, practitionerId: k.practitionerId, slots: [s], excludeIds: [s.id], schedule, outsideWorkingHours: true,
+      });
+    }
+    const cancelling = input.status === 'cancelled';
+    const policy = cancelling ? await schedulingPolicyOf(manager, k.practiceId) : null;
+    const ids = [id];
+    if (cancelling && input.scope === 'following' && s.seriesId) {
+      const later: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM therapy_sessions WHERE series_id = $1 AND starts_at > $2 AND status = 'scheduled' AND signed_at IS NULL FOR UPDATE`,
+        [s.seriesId, s.startsAt],
+      );
+      ids.push(...later.map((r) => r.id));
+    }
+    await manager.query(
+      `UPDATE therapy_sessions
+          SET status = $2,
+              cancelled_by = CASE WHEN $2 = 'cancelled' THEN $3 END,
+              cancel_reason = CASE WHEN $2 = 'cancelled' THEN $4 END,
+              cancelled_at = CASE WHEN $2 = 'cancelled' THEN $5::timestamptz END,
+              cancelled_late = CASE WHEN $2 = 'cancelled' THEN starts_at - $7::timestamptz < make_interval(hours => $6) END,
+              version = version + 1, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND signed_at IS NULL`,
+      [ids, input.status, input.cancelledBy ?? null, input.reason ?? null, now, policy?.changeNoticeHours ?? 0, lateAsOf],
+    );
+    if (cancelling) {
+      // a cancellation answers any open request to change these sessions
+      await manager.query(
+        `UPDATE session_change_requests SET resolved_at = now(), outcome = 'accepted', resolved_by = $2 WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`,
+        [ids, actor.userId]);
+    }
+    await this.audit.recordMany(manager, ids.map((entityId) => ({ action: 'update', entity: 'sessions', entityId, caseId: s.caseId })));
+    return this.respond(manager, id);
+  }
+
+  /**
+   * Answers a client's open request to cancel or reschedule: accepting cancels the session (by the
+   * client; late only if the request itself came late) or moves it to the time given, checked like
+   * any move; declining keeps it and stores the reason the client reads in the portal. Either way
+   * the client is told (in-app and by e-mail, with the times only) in the same transaction.
+   */
+  async decideChangeRequest(actor: Actor, id: string, requestId: string, input: ChangeRequestDecisionInput): Promise<SessionDto> {
     return this.dataSource.transaction(async (manager) => {
       const s = await this.findVisible(manager, actor, id, { lock: true });
-      if (s.signedAt) throw signedNote();
-      if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
-      if (!canChangeStatus(s.status, input.status)) {
-        throw conflict(`An appointment that is ${s.status.replace('_', '-')} cannot become ${input.status.replace('_', '-')}`, 'INVALID_STATUS_TRANSITION');
+      const [request]: Array<{ id: string; kind: 'cancel' | 'reschedule'; requested_by: string; created_at: Date; resolved_at: Date | null }> = await manager.query(
+        `SELECT id, kind, requested_by, created_at, resolved_at FROM session_change_requests WHERE id = $1 AND session_id = $2 FOR UPDATE`, [requestId, id]);
+      if (!request) throw notFound('Change request');
+      if (request.resolved_at) throw conflict('This request was already answered', 'VERSION_CONFLICT');
+      if (input.version !== s.version) throw staleVersion(s);
+      if (input.decision === 'accept' && request.kind === 'cancel') {
+        await this.changeStatusWithin(manager, actor, id, {
+          status: 'cancelled', cancelledBy: 'client', reason: input.reason ?? 'At the client\'s request', version: input.version,
+        }, new Date(request.created_at));
+      } else if (input.decision === 'accept') {
+        if (input.startsAt === undefined && input.localStartsAt === undefined) throw badRequest({ startsAt: 'is required to accept a reschedule: the new time' });
+        await this.moveWithin(manager, actor, id, { ...input, scope: 'this' });
       }
-      const now = new Date();
-      if ((input.status === 'held' || input.status === 'no_show') && s.startsAt.getTime() > now.getTime()) {
-        throw conflict('An appointment can be marked held or missed once it has started', 'INVALID_STATUS_TRANSITION');
-      }
-      const k = await this.access.findVisibleCase(manager, actor, s.caseId);
-      if (input.status === 'scheduled') {
-        const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
-        await assertBookable(manager, {
-          practiceId: k.practiceId, practitionerId: k.practitionerId, slots: [s], excludeIds: [s.id], schedule, outsideWorkingHours: true,
-        });
-      }
-      const cancelling = input.status === 'cancelled';
-      const policy = cancelling ? await schedulingPolicyOf(manager, k.practiceId) : null;
-      const ids = [id];
-      if (cancelling && input.scope === 'following' && s.seriesId) {
-        const later: Array<{ id: string }> = await manager.query(
-          `SELECT id FROM therapy_sessions WHERE series_id = $1 AND starts_at > $2 AND status = 'scheduled' AND signed_at IS NULL FOR UPDATE`,
-          [s.seriesId, s.startsAt],
-        );
-        ids.push(...later.map((r) => r.id));
-      }
+      const outcome = input.decision === 'accept' ? 'accepted' : 'declined';
       await manager.query(
-        `UPDATE therapy_sessions
-            SET status = $2,
-                cancelled_by = CASE WHEN $2 = 'cancelled' THEN $3 END,
-                cancel_reason = CASE WHEN $2 = 'cancelled' THEN $4 END,
-                cancelled_at = CASE WHEN $2 = 'cancelled' THEN $5::timestamptz END,
-                cancelled_late = CASE WHEN $2 = 'cancelled' THEN starts_at - $5::timestamptz < make_interval(hours => $6) END,
-                version = version + 1, updated_at = now()
-          WHERE id = ANY($1::uuid[]) AND signed_at IS NULL`,
-        [ids, input.status, input.cancelledBy ?? null, input.reason ?? null, now, policy?.changeNoticeHours ?? 0],
-      );
-      if (cancelling) {
-        await manager.query(`UPDATE session_change_requests SET resolved_at = now() WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`, [ids]);
-      }
-      await this.audit.recordMany(manager, ids.map((entityId) => ({ action: 'update', entity: 'sessions', entityId, caseId: s.caseId })));
-      return this.respond(manager, id);
+        `UPDATE session_change_requests SET resolved_at = now(), outcome = $2, resolution_reason = $3, resolved_by = $4 WHERE id = $1`,
+        [requestId, outcome, input.decision === 'decline' ? input.reason : null, actor.userId]);
+      const session = await this.respond(manager, id);
+      await this.audit.record(manager, { action: 'update', entity: 'session-change-requests', entityId: requestId, caseId: s.caseId });
+      const [before, after] = [await wallClocksOf(manager, [request.requested_by], s.startsAt), await wallClocksOf(manager, [request.requested_by], new Date(session.startsAt))];
+      const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [session.practitionerId]);
+      await this.notifications.notify(manager, {
+        recipientUserId: request.requested_by,
+        kind: outcome === 'accepted' ? 'change_request_accepted' : 'change_request_declined',
+        params: {
+          practitionerName: practitioner?.display_name, requestKind: request.kind, appointmentTime: before.get(request.requested_by),
+          newAppointmentTime: outcome === 'accepted' && request.kind === 'reschedule' ? after.get(request.requested_by) : undefined,
+        },
+        link: PORTAL_SESSIONS_LINK,
+        dedupeKey: `change_request:${requestId}`,
+      });
+      return session;
     });
   }
 
@@ -273,7 +331,7 @@ export class SessionsService {
   private async reschedule(
     manager: EntityManager, s: TherapySession, k: Case,
     timing: Parameters<typeof resolveAppointmentTime>[0], scope: SeriesScope,
-    overrides: { conflictOverrideReason?: string | undefined; outsideWorkingHours?: boolean | undefined },
+    overrides: { conflictOverrideReason?: string | undefined; outsideWorkingHours?: boolean | undefined }, movedBy: string,
   ): Promise<void> {
     const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
     const time = resolveAppointmentTime({ timeZone: s.timeZone, ...timing }, s.timeZone || schedule.timeZone);
@@ -313,7 +371,9 @@ export class SessionsService {
       [moves.map((m) => m.id), moves.map((m) => m.startsAt), moves.map((m) => m.durationMinutes), overrides.conflictOverrideReason ?? null, s.id],
     );
     // a client's request to change a time is answered by the move
-    await manager.query(`UPDATE session_change_requests SET resolved_at = now() WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`, [moves.map((m) => m.id)]);
+    await manager.query(
+      `UPDATE session_change_requests SET resolved_at = now(), outcome = 'accepted', resolved_by = $2 WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`,
+      [moves.map((m) => m.id), movedBy]);
   }
 
   /** Deletes a session whose note is not signed; answers the deleted record (react-admin expects it). */
