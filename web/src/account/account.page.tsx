@@ -7,12 +7,13 @@ import { ACCOUNT_QUERY_KEY, accountApi } from './account-api';
 import { ChangePasswordSection } from './change-password.section';
 import { TwoStepSection } from './two-step.section';
 import { NotificationSettingsSection } from '../notifications/notification-settings.section';
+import { SchedulingProfileSection } from '../calendar/scheduling-profile.section';
 
 export { ACCOUNT_QUERY_KEY };
 
 /**
  * "My account", for every role: change the password, set up or turn off two-step sign-in, and
- * manage personal API tokens.
+ * manage personal API tokens; staff also set their zone, working hours and calendar feed.
  * When the practice requires two-step sign-in and it is not set up yet, the page says so first.
  * In the practitioner app the app bar carries the page's title; the client portal has none, so
  * the page brings its own level-1 heading there.
@@ -56,6 +57,7 @@ export const AccountPage = ({ portal = false }: { portal?: boolean }) => {
           <ChangePasswordSection account={account} />
           {enrolmentRequired ? null : <ApiTokensSection role={account.role} />}
           <NotificationSettingsSection staff={account.role !== 'client'} />
+          {account.role === 'client' ? null : <SchedulingProfileSection userId={account.id} />}
         </>
       ) : null}
     </Box>
