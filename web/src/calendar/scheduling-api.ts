@@ -9,10 +9,8 @@ export interface SchedulingProfile {
   workingHours: WorkingHours | null;
 }
 
-const send = async <T>(path: string, method: string, body?: unknown): Promise<T> => {
-  const { json } = await httpClient(`${API_URL}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return json as T;
-};
+const send = async <T>(path: string, method: string, body?: unknown): Promise<T> =>
+  (await httpClient(`${API_URL}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json as T;
 
 /** The account page's scheduling calls: one's own zone and working hours, one's calendar feed. */
 export const schedulingApi = {
@@ -20,5 +18,7 @@ export const schedulingApi = {
   saveProfile: (userId: string, input: { timeZone: string; workingHours: WorkingHours | null }) =>
     send<SchedulingProfile>(`/scheduling-profiles/${encodeURIComponent(userId)}`, 'PUT', input),
   createFeed: (showInitials: boolean) => send<{ url: string }>('/me/calendar-feed', 'POST', { showInitials }),
-  revokeFeed: () => send<void>('/me/calendar-feed', 'DELETE'),
+  revokeFeed: async (): Promise<void> => {
+    await send<unknown>('/me/calendar-feed', 'DELETE');
+  },
 };

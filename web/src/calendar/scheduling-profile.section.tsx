@@ -21,7 +21,7 @@ const toForm = (hours: WorkingHours | null): WeekForm =>
   })) as WeekForm;
 
 const toHours = (form: WeekForm): WorkingHours =>
-  Object.fromEntries(WEEK.filter((day) => form[day].works).map((day) => [day, [[form[day].from, form[day].to]]])) as WorkingHours;
+  Object.fromEntries(WEEK.filter((day) => form[day].works).map((day) => [day, [[form[day].from, form[day].to]]]));
 
 /** Every IANA zone the browser knows, the current one kept even if it does not. */
 const zonesWith = (current: string): string[] => {
@@ -61,7 +61,7 @@ export const SchedulingProfileSection = ({ userId }: { userId: string }) => {
       setResult({
         ok: false,
         text: errors
-          ? Object.entries(errors).map(([field, message]) => `${translate(`calendar.profile.fields.${field.split('.')[0]}`, { _: field })}: ${message}`).join('; ')
+          ? Object.entries(errors).map(([field, message]) => `${translate(`calendar.profile.fields.${field.split('.')[0] ?? field}`, { _: field })}: ${message}`).join('; ')
           : errorMessageOf(body, (caught as Error).message),
       });
     }
