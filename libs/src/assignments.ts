@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import type { ExerciseCadence } from './exercises/catalogue.js';
+import { CASE_PLANNING_HORIZON_DAYS, plannedTimeIssue } from './recorded-time.js';
 import { addUtcDays, idSchema, typeError, isoDateTimeSchema, optionalTextSchema, textSchema, toDate, toIsoDate, utcDayStart } from './primitives.js';
 
 export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'reviewed'] as const;
@@ -171,13 +172,14 @@ export const assignmentResponseBodySchema = z.object({
 export type AssignmentResponseBody = z.infer<typeof assignmentResponseBodySchema>;
 
 
-/** How far ahead homework may fall due: a year from now. */
-export const DUE_HORIZON_DAYS = 366;
+/** How far ahead homework may fall due: the case's planning horizon, a year from now. */
+export const DUE_HORIZON_DAYS = CASE_PLANNING_HORIZON_DAYS;
 
 /**
- * The rule for a homework's due time, the same in the API and the assign form: not before the day
- * the case opened, not beyond the horizon, and in the past only when the practitioner confirmed it
- * (it is then overdue at once). Answers what is wrong, or undefined.
+ * The rule for a homework's due time, the same in the API and the assign form: a planned time of
+ * the case (`plannedTimeIssue`: not before the day the case opened, not beyond the horizon), and in
+ * the past only when the practitioner confirmed it (it is then overdue at once). Answers what is
+ * wrong, or undefined.
  */
 export function dueTimeIssue(
   dueAt: string, caseOpenedAt: string | Date, options: { now?: Date | undefined; pastDueConfirmed?: boolean | undefined } = {},
@@ -185,10 +187,8 @@ export function dueTimeIssue(
   const due = Date.parse(dueAt);
   if (Number.isNaN(due)) return undefined;
   const now = options.now ?? new Date();
-  const opened = new Date(caseOpenedAt);
-  const openedDay = Date.UTC(opened.getUTCFullYear(), opened.getUTCMonth(), opened.getUTCDate());
-  if (due < openedDay - 14 * 3_600_000) return `must not be before the case opened (${new Date(openedDay).toISOString().slice(0, 10)})`;
-  if (due > now.getTime() + DUE_HORIZON_DAYS * 86_400_000) return 'must be within a year from now';
+  const planned = plannedTimeIssue(dueAt, caseOpenedAt, now);
+  if (planned) return planned;
   if (due < now.getTime() && options.pastDueConfirmed !== true) return 'is in the past: confirm that the homework is overdue from the start';
   return undefined;
 }

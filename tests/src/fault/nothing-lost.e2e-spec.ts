@@ -288,11 +288,13 @@ describe('nothing lost when PostgreSQL fails under load', () => {
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const marker = `cut-note-${randomUUID()}`;
+    // a past session since the case opened (a session's time stays within its case)
+    const startsAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const send = (base: string) => fetch(`${base}/api/sessions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Cookie: therapistCookie, 'X-XSRF-TOKEN': therapistXsrf, 'Idempotency-Key': marker },
       body: JSON.stringify({
-        caseId: DEMO.chen.caseId, startsAt: '2026-02-01T10:00:00.000Z', durationMinutes: 50, format: 'individual',
+        caseId: DEMO.chen.caseId, startsAt, durationMinutes: 50, format: 'individual',
         attendeeIds: [DEMO.chen.clientId], stage: 6, note: { freeText: marker },
       }),
     });

@@ -5,7 +5,7 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { MEETING_FORMATS, type CaseDto, type Role } from '@attune/domain';
+import { MEETING_FORMATS, plannedTimeIssue, type CaseDto, type Role } from '@attune/domain';
 import {
   Alert,
   Box,
@@ -25,6 +25,7 @@ import { useRef, useState } from 'react';
 import { Title, useGetList, useLocale, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { useAttuneDataProvider, type AppointmentMoveRequest } from '../data/data-provider';
+import { translateIssue } from '../forms/zod-form-validator';
 import { stageTitleKey } from '../shared/choices';
 import { apiErrorOf, minutesBetween, STATUS_COLOURS, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
 
@@ -226,8 +227,10 @@ const BookingDialog = ({ start, end, onClose, onBook }: {
   const [repeat, setRepeat] = useState('');
   const [count, setCount] = useState('6');
   const chosen = (cases.data ?? []).find((k) => k.id === caseId);
+  // the API's rule for a session's time: not before the case opened, at most a year ahead
+  const startIssue = chosen && startsAt ? plannedTimeIssue(new Date(startsAt), chosen.openedAt) : undefined;
   const submit = () => {
-    if (!chosen) return;
+    if (!chosen || startIssue) return;
     void onBook({
       caseId: chosen.id, startsAt: new Date(startsAt).toISOString(), durationMinutes: Number(duration),
       format: chosen.kind === 'couple' ? 'joint' : 'individual', attendeeIds: chosen.clientIds, stage: chosen.stage,
@@ -243,7 +246,8 @@ const BookingDialog = ({ start, end, onClose, onBook }: {
           <TextField select required label={translate('calendar.case')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
             {(cases.data ?? []).map((k) => <MenuItem key={k.id} value={k.id}>{k.title}</MenuItem>)}
           </TextField>
-          <TextField type="datetime-local" label={translate('calendar.starts_at')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField type="datetime-local" label={translate('calendar.starts_at')} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} slotProps={{ inputLabel: { shrink: true } }}
+            error={!!startIssue} helperText={startIssue ? translateIssue(translate, startIssue) : undefined} />
           <TextField type="number" label={translate('calendar.duration')} value={duration} onChange={(e) => setDuration(e.target.value)} slotProps={{ htmlInput: { min: 5, max: 480, step: 5 } }} />
           <TextField select label={translate('calendar.meeting_format')} value={meetingFormat} onChange={(e) => setMeetingFormat(e.target.value)}>
             {MEETING_FORMATS.map((f) => <MenuItem key={f} value={f}>{translate(`calendar.meeting_formats.${f}`)}</MenuItem>)}
@@ -261,7 +265,7 @@ const BookingDialog = ({ start, end, onClose, onBook }: {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('calendar.cancel')}</Button>
-        <Button variant="contained" disabled={!chosen} onClick={submit}>{translate('calendar.book')}</Button>
+        <Button variant="contained" disabled={!chosen || !!startIssue} onClick={submit}>{translate('calendar.book')}</Button>
       </DialogActions>
     </Dialog>
   );

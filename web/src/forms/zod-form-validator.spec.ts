@@ -38,6 +38,12 @@ describe('nestFieldErrors', () => {
     });
   });
 
+  it("translates the case's date bounds, with the opening day as an argument", () => {
+    expect(localiseIssueMessage('must not be before the case opened (2026-11-20)')).toEqual({ message: 'attune.validation.before_case_opened', args: { date: '2026-11-20' } });
+    expect(localiseIssueMessage('must be within a year from now')).toEqual({ message: 'attune.validation.within_a_year', args: {} });
+    expect(localiseIssueMessage('must not be in the future')).toEqual({ message: 'attune.validation.not_in_future', args: {} });
+  });
+
   it('leaves messages it does not know as they are', () => {
     expect(localiseIssueMessage('must name two different clients')).toBe('must name two different clients');
   });

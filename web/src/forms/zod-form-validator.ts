@@ -33,6 +33,10 @@ const PATTERNS: { test: RegExp; key: string; args?: (m: RegExpMatchArray) => Rec
   { test: /^must be a date \(YYYY-MM-DD\) or a date and time/, key: 'attune.validation.date_time' },
   { test: /^must be a date in the form YYYY-MM-DD$/, key: 'attune.validation.date' },
   { test: /^must be a list of client ids$/, key: 'attune.validation.required' },
+  { test: /^must not be before the case opened \((\d{4}-\d{2}-\d{2})\)$/, key: 'attune.validation.before_case_opened', args: (m) => ({ date: m[1] }) },
+  { test: /^must be within a year from now$/, key: 'attune.validation.within_a_year' },
+  { test: /^must not be in the future$/, key: 'attune.validation.not_in_future' },
+  { test: /^is in the past: confirm that the homework is overdue from the start$/, key: 'attune.validation.past_due_unconfirmed' },
   { test: new RegExp(`^${SCALE_VALUE_MESSAGE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), key: 'attune.validation.scale' },
 ];
 
@@ -46,6 +50,12 @@ export function localiseIssueMessage(message: string): string | TranslatableMess
     if (match) return translatable(pattern.key, pattern.args ? pattern.args(match) : {});
   }
   return message;
+}
+
+/** A shared schema's English message in the user's language, for a text outside a react-admin input. */
+export function translateIssue(translate: (key: string, args?: Record<string, unknown>) => string, message: string): string {
+  const localised = localiseIssueMessage(message);
+  return typeof localised === 'string' ? localised : translate(localised.message, localised.args);
 }
 
 /**

@@ -111,6 +111,10 @@ export const enAttune = {
     date_time: 'Must be a date and time',
     date: 'Must be a date',
     scale: 'Must be between 1 and 10 in steps of 0.5',
+    before_case_opened: 'Must not be before the case opened (%{date})',
+    within_a_year: 'Must be within a year from now',
+    not_in_future: 'Must not be in the future',
+    past_due_unconfirmed: 'Is in the past: confirm that the homework is overdue from the start',
   },
   enums: enEnums,
   /** An alert worded from its figures (`params` of the API's alert); the same sentences as the API's English `message`. */

@@ -123,13 +123,17 @@ describe('sessions', () => {
 
   describe('POST /api/sessions', () => {
     it('records a session with its note, audited as create', async () => {
+      // a Monday since the case opened, at 09:30 in Shanghai
+      const monday = new Date(Date.now() - 2 * 86_400_000);
+      while (monday.getUTCDay() !== 1) monday.setUTCDate(monday.getUTCDate() - 1);
+      const day = monday.toISOString().slice(0, 10);
       const res = await therapist.post('/api/sessions', {
-        caseId: COUPLE, startsAt: '2026-03-02T09:30:00+08:00', durationMinutes: 75, format: 'joint',
+        caseId: COUPLE, startsAt: `${day}T09:30:00+08:00`, durationMinutes: 75, format: 'joint',
         attendeeIds: [demoClientId('zhou'), demoClientId('zhao')], stage: 5, note: { vision: '  Talking again at breakfast  ' },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        caseId: COUPLE, startsAt: '2026-03-02T01:30:00.000Z', durationMinutes: 75, format: 'joint', stage: 5,
+        caseId: COUPLE, startsAt: `${day}T01:30:00.000Z`, durationMinutes: 75, format: 'joint', stage: 5,
         attendeeIds: [demoClientId('zhou'), demoClientId('zhao')], note: { vision: 'Talking again at breakfast' },
         signedAt: null, signedBy: null, noteHash: null, integrity: 'unsigned', addenda: [], version: 1, createdBy: demoUserId('therapist'),
       });
@@ -155,6 +159,30 @@ describe('sessions', () => {
         expect({ field, status: res.status }).toEqual({ field, status: 400 });
         expect(res.body.errors).toHaveProperty([field]);
       }
+    });
+
+    it("keeps a session's time within the case: not before it opened, at most a year ahead (400 naming startsAt or repeat), nothing written", async () => {
+      const [{ opened_at: openedAt }] = await t.dataSource.query<[{ opened_at: Date }]>(`SELECT opened_at FROM cases WHERE id = $1`, [CHEN]);
+      const base = { caseId: CHEN, durationMinutes: 50, format: 'individual', attendeeIds: [demoClientId('chen')], stage: 6, outsideWorkingHours: true };
+      const count = async () => (await t.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM therapy_sessions WHERE case_id = $1`, [CHEN]))[0].n;
+      const before = await count();
+      const early = await therapist.post('/api/sessions', { ...base, startsAt: new Date(openedAt.getTime() - 3 * 86_400_000).toISOString() });
+      expect(early.status).toBe(400);
+      expect(early.body.errors).toEqual({ startsAt: `must not be before the case opened (${openedAt.toISOString().slice(0, 10)})` });
+      const far = await therapist.post('/api/sessions', { ...base, startsAt: new Date(Date.now() + 400 * 86_400_000).toISOString() });
+      expect(far.status).toBe(400);
+      expect(far.body.errors).toEqual({ startsAt: 'must be within a year from now' });
+      // a weekly series whose last appointments fall beyond the year
+      const series = await therapist.post('/api/sessions', { ...base, startsAt: new Date(Date.now() + 330 * 86_400_000).toISOString(), repeat: { frequency: 'weekly', count: 10 } });
+      expect(series.status).toBe(400);
+      expect(series.body.errors.repeat).toMatch(/^appointment \d+ of the series must be within a year from now$/);
+      expect(await count()).toBe(before);
+      // moving a session is held to the same rule
+      const session = await newSession();
+      const moved = await therapist.put(`/api/sessions/${session.id}`, { ...session, startsAt: '1990-01-01T10:00:00.000Z' });
+      expect(moved.status).toBe(400);
+      expect(moved.body.errors).toHaveProperty('startsAt');
+      expect((await therapist.get(`/api/sessions/${session.id}`)).body.startsAt).toBe(session.startsAt);
     });
 
     it('is closed to clients (403)', async () => {

@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { badRequest, conflict, notFound } from '../../common/api-errors.js';
+import { assertPlannedTimes } from '../../common/recorded-time.js';
 import { applyListQuery, getRawPageAndCount, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -138,6 +139,7 @@ export class SessionsService {
         if (!Array.isArray(series)) throw badRequest({ [series.field]: series.message });
         starts = series.map((o) => o.startsAt);
       }
+      assertPlannedTimes(starts, 'startsAt', k.openedAt, 'repeat');
       const slots: BookingSlot[] = starts.map((startsAt) => ({ startsAt, durationMinutes: time.durationMinutes }));
       if (occupiesTime(status)) {
         await assertBookable(manager, {
@@ -352,6 +354,7 @@ export class SessionsService {
       }
     }
     if (moves.length === 0) return;
+    assertPlannedTimes(moves.map((m) => m.startsAt), 'startsAt', k.openedAt);
     if (time.startsAt.getTime() < Date.now() - 5 * MINUTE_MS && s.status === 'scheduled' && s.startsAt.getTime() > Date.now()) {
       throw badRequest({ startsAt: 'an upcoming appointment cannot be moved into the past' });
     }
