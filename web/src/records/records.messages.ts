@@ -62,6 +62,9 @@ export const recordsEnMessages = {
       confirm_back_required: 'Tick "Start a new cycle", or confirm that this is a move back',
     },
     sessions: {
+      recorded_here: 'Recorded in this session',
+      no_ratings_here: 'No rating recorded in this session yet. Ratings and exceptions heard here go into the case from this page.',
+      rating_here: '%{name}: %{score} (%{source})',
       addendum_by: 'By %{name}, %{date}',
       empty_note: 'Write at least one section of the note before signing it.',
     },

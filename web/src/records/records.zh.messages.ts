@@ -59,6 +59,9 @@ export const recordsZhMessages: RecordsMessages = {
       confirm_back_required: '请勾选“开始新周期”，或确认这是一次退回',
     },
     sessions: {
+      recorded_here: '本次会谈记录的内容',
+      no_ratings_here: '本次会谈还没有记录评分。在这里听到的评分和例外可以直接从本页记入个案。',
+      rating_here: '%{name}：%{score}（%{source}）',
       addendum_by: '%{name}，%{date}',
       empty_note: '请至少填写记录的一个部分后再签署。',
     },

@@ -1,4 +1,4 @@
-import { plannedTimeIssue, SESSION_NOTE_SECTIONS, type CaseDto } from '@attune/domain';
+import { SESSION_NOTE_SECTIONS, type CaseDto } from '@attune/domain';
 import { Box, Grid, Typography } from '@mui/material';
 import {
   CheckboxGroupInput,
@@ -11,7 +11,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { localiseIssueMessage } from '../../forms/zod-form-validator';
 import { enumChoices, STAGE_CHOICES } from '../../shared/choices';
 import { useCaseClients } from '../../shared/use-case-clients';
 
@@ -49,17 +48,11 @@ export const SessionInputs = () => {
   const caseId = useWatch({ name: 'caseId' }) as string | undefined;
   const { data: caseRecord } = useGetOne<CaseDto>('cases', { id: caseId ?? '' }, { enabled: !!caseId });
   const { clients } = useCaseClients(caseRecord?.clientIds);
-  // the API's rule for a session's time: not before the case opened, at most a year ahead
-  const withinCase = (value: unknown) => {
-    if (typeof value !== 'string' || !caseRecord) return undefined;
-    const issue = plannedTimeIssue(value, caseRecord.openedAt);
-    return issue ? localiseIssueMessage(issue) : undefined;
-  };
   return (
     <Box sx={{ width: '100%', maxWidth: 860 }}>
       <Grid container columnSpacing={2}>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <DateTimeInput source="startsAt" parse={parseLocalDateTime} validate={withinCase} isRequired />
+          <DateTimeInput source="startsAt" parse={parseLocalDateTime} isRequired />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
           <NumberInput source="durationMinutes" min={5} max={480} step={5} isRequired />

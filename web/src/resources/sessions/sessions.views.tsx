@@ -1,7 +1,7 @@
-import { addendumInputSchema, noteHasContent, SESSION_NOTE_SECTIONS, sessionInputSchema, type SessionDto } from '@attune/domain';
+import { addendumInputSchema, noteHasContent, plannedTimeRefinement, SESSION_NOTE_SECTIONS, sessionInputSchema, type CaseDto, type ScaleScoreDto, type SessionDto } from '@attune/domain';
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Confirm,
   Create,
@@ -16,6 +16,7 @@ import {
   TextInput,
   TopToolbar,
   useGetIdentity,
+  useGetList,
   useGetOne,
   useNotify,
   useRecordContext,
@@ -25,23 +26,40 @@ import {
 } from 'react-admin';
 import { useAttuneDataProvider } from '../../data/data-provider';
 import { zodFormValidator } from '../../forms/zod-form-validator';
-import { stageTitleKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { SectionHeading } from '../../shared/section-heading';
 import { useCaseClients } from '../../shared/use-case-clients';
-import { useFormatDate } from '../../shared/use-format';
+import { formatNumber, useFormatDate } from '../../shared/use-format';
+import { LogExceptionButton } from '../cases/workspace/exceptions.section';
+import { RecordScoreButton } from '../cases/workspace/record-score.dialog';
+import { enumKey, stageTitleKey } from '../../shared/choices';
 import { SessionInputs } from './sessions.inputs';
 
-const validateSession = zodFormValidator(sessionInputSchema);
 const validateAddendum = zodFormValidator(addendumInputSchema);
 
 const caseShowPath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/show/sessions`;
 
-export const SessionCreate = () => (
-  <Create redirect="show">
-    <SimpleForm validate={validateSession} defaultValues={{ note: {}, durationMinutes: 50 }}>
+/**
+ * A session's form, validated with the shared schema and the case's date bounds (not before the
+ * case opened, at most a year ahead), as the API will check it.
+ */
+const SessionForm = ({ defaultValues }: { defaultValues?: Record<string, unknown> }) => {
+  const record = useRecordContext<Partial<SessionDto>>();
+  const { data: caseRecord } = useGetOne<CaseDto>('cases', { id: record?.caseId ?? '' }, { enabled: !!record?.caseId });
+  const validate = useMemo(
+    () => zodFormValidator(sessionInputSchema.superRefine(plannedTimeRefinement('startsAt', caseRecord?.openedAt))),
+    [caseRecord?.openedAt],
+  );
+  return (
+    <SimpleForm validate={validate} {...(defaultValues ? { defaultValues } : {})}>
       <SessionInputs />
     </SimpleForm>
+  );
+};
+
+export const SessionCreate = () => (
+  <Create redirect="show">
+    <SessionForm defaultValues={{ note: {}, durationMinutes: 50 }} />
   </Create>
 );
 
@@ -62,11 +80,7 @@ const SessionEditForm = () => {
   const record = useRecordContext<SessionDto>();
   if (!record) return null;
   if (record.signedAt) return <SignedNoteGuard />;
-  return (
-    <SimpleForm validate={validateSession}>
-      <SessionInputs />
-    </SimpleForm>
-  );
+  return <SessionForm />;
 };
 
 export const SessionEdit = () => (
@@ -154,6 +168,48 @@ const AddendumForm = ({ session }: { session: SessionDto }) => {
   );
 };
 
+/**
+ * What was heard in the session goes into the case from here, once: a rating (dated at the session
+ * and linked to it) and an exception (starting from the note's "Exceptions heard").
+ */
+const RecordedInSession = ({ session, caseRecord, nameOf }: { session: SessionDto; caseRecord: CaseDto; nameOf: (id: string) => string }) => {
+  const translate = useTranslate();
+  const { data: ratings = [] } = useGetList<ScaleScoreDto>('scale-scores', {
+    filter: { sessionId: session.id }, sort: { field: 'recordedAt', order: 'ASC' }, pagination: { page: 1, perPage: 20 },
+  });
+  if (Date.parse(session.startsAt) > Date.now()) return null;
+  return (
+    <Card component="section" aria-labelledby="session-entries-heading">
+      <CardContent>
+        <SectionHeading
+          id="session-entries-heading"
+          actions={
+            <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
+              <RecordScoreButton record={caseRecord} session={session} />
+              <LogExceptionButton record={caseRecord} session={session} />
+            </Stack>
+          }
+        >
+          {translate('records.sessions.recorded_here')}
+        </SectionHeading>
+        {ratings.length === 0 ? (
+          <Typography color="text.secondary">{translate('records.sessions.no_ratings_here')}</Typography>
+        ) : (
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {ratings.map((r) => (
+              <li key={r.id}>
+                <Typography variant="body2">
+                  {translate('records.sessions.rating_here', { name: nameOf(r.clientId), score: formatNumber(r.score), source: translate(enumKey('score_source', r.source)) })}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
 const SessionDetails = () => {
   const session = useRecordContext<SessionDto>();
   const translate = useTranslate();
@@ -223,6 +279,7 @@ const SessionDetails = () => {
           )}
         </CardContent>
       </Card>
+      {caseRecord ? <RecordedInSession session={session} caseRecord={caseRecord as CaseDto} nameOf={nameOf} /> : null}
       {signed ? (
         <Card component="section" aria-labelledby="addenda-heading">
           <CardContent>

@@ -1,4 +1,4 @@
-import { caseExceptionInputSchema, recordedTimeRefinement, type CaseDto, type CaseExceptionDto } from '@attune/domain';
+import { caseExceptionInputSchema, recordedTimeRefinement, type CaseDto, type CaseExceptionDto, type SessionDto } from '@attune/domain';
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useMemo } from 'react';
@@ -13,6 +13,7 @@ import { visuallyHidden } from '../../../shared/visually-hidden';
 import { EntryNotes, ExceptionActions } from './entry-actions';
 import { ExceptionDetailButton } from './exception-detail.dialog';
 import { ExceptionInputs } from './exception.inputs';
+import { sessionMoment } from './record-score.dialog';
 import { useExceptionPatterns } from './use-case-queries';
 
 const ExceptionPatternsChart = lazy(() =>
@@ -21,7 +22,11 @@ const ExceptionPatternsChart = lazy(() =>
 
 type ExceptionRow = CaseExceptionDto & { source: 'practitioner' | 'client' };
 
-const LogExceptionButton = ({ record }: { record: CaseDto }) => {
+/**
+ * Logs an exception the practitioner heard: from the case page, now; from a session's page, at the
+ * session, starting from what its note says under "Exceptions heard".
+ */
+export const LogExceptionButton = ({ record, session }: { record: CaseDto; session?: SessionDto }) => {
   const dataProvider = useDataProvider();
   const validate = useMemo(
     () => zodFormValidator(caseExceptionInputSchema.superRefine(recordedTimeRefinement('occurredAt', record.openedAt))),
@@ -38,9 +43,10 @@ const LogExceptionButton = ({ record }: { record: CaseDto }) => {
       maxWidth="md"
       defaultValues={{
         caseId: record.id,
-        clientId: record.clientIds.length === 1 ? record.clientIds[0] : undefined,
-        occurredAt: new Date().toISOString(),
+        clientId: (session?.attendeeIds ?? record.clientIds).length === 1 ? (session?.attendeeIds ?? record.clientIds)[0] : undefined,
+        occurredAt: sessionMoment(session),
         tags: [],
+        ...(session?.note.exceptionsHeard?.trim() ? { context: session.note.exceptionsHeard.trim() } : {}),
       }}
       onSubmit={(values) => dataProvider.create('exceptions', { data: values })}
     >
