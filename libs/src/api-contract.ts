@@ -673,7 +673,10 @@ export const caseStatusChangeDtoSchema = z
 
 /** `GET /api/clients/:id/portal-account`: whether the client can sign in to the portal. */
 export const portalAccountDtoSchema = z
-  .object({ state: z.enum(['none', 'deactivated', 'never_signed_in', 'active']), email: text.nullable(), createdAt: dateTime.nullable(), lastSignInAt: dateTime.nullable() })
+  .object({
+    state: z.enum(['none', 'deactivated', 'invited', 'invitation_expired', 'never_signed_in', 'active']),
+    email: text.nullable(), createdAt: dateTime.nullable(), lastSignInAt: dateTime.nullable(), invitationExpiresAt: dateTime.nullable(),
+  })
   .meta({ id: 'PortalAccount' });
 
 /** `POST /api/clients/:id/portal-invitation`: the account made (or invited again) and until when its link works. */

@@ -76,6 +76,8 @@ describe('invitations and forgotten passwords, with the mails really received', 
     await page.getByRole('row', { name: /Gao Yan/ }).click();
     await page.getByRole('button', { name: 'Invite to the portal' }).click();
     await page.getByText('Invitation sent. The link works for 72 hours.').waitFor();
+    // the profile says the client is invited, and until when the link works
+    await page.getByText(/^Invited, the link works until /).waitFor();
     await signOut(page);
 
     await openLinkOf('gao.yan@attune.test', /You are invited/);

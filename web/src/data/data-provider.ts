@@ -63,10 +63,11 @@ export interface AppointmentStatusRequest {
 
 /** `GET /api/clients/:id/portal-account`. */
 export interface PortalAccountState {
-  state: 'none' | 'deactivated' | 'never_signed_in' | 'active';
+  state: 'none' | 'deactivated' | 'invited' | 'invitation_expired' | 'never_signed_in' | 'active';
   email: string | null;
   createdAt: string | null;
   lastSignInAt: string | null;
+  invitationExpiresAt: string | null;
 }
 
 export type AttuneDataProvider = DataProvider & AttuneDomainMethods;

@@ -29,6 +29,8 @@ export const listsEnMessages = {
       none: '—',
       portal: 'Portal account',
       portal_state: {
+        invited: 'Invited, the link works until %{expires}',
+        invitation_expired: 'Invitation expired on %{expires}: send a new one',
         none: 'No portal account',
         deactivated: 'Deactivated',
         never_signed_in: 'Created, never signed in',

@@ -28,6 +28,8 @@ export const listsZhMessages: ListsMessages = {
       none: '—',
       portal: '门户账户',
       portal_state: {
+        invited: '已邀请，链接有效期至 %{expires}',
+        invitation_expired: '邀请已于 %{expires} 过期：请重新发送',
         none: '没有门户账户',
         deactivated: '已停用',
         never_signed_in: '已创建，从未登录',

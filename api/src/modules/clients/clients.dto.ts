@@ -43,10 +43,12 @@ export function toClientDto(client: Client): ClientDto {
 
 /** A client's portal account as their profile shows it. */
 export interface PortalAccountDto {
-  state: 'none' | 'deactivated' | 'never_signed_in' | 'active';
+  state: 'none' | 'deactivated' | 'invited' | 'invitation_expired' | 'never_signed_in' | 'active';
   email: string | null;
   createdAt: string | null;
   lastSignInAt: string | null;
+  /** While invited: until when the link works; once expired: when it stopped. */
+  invitationExpiresAt: string | null;
 }
 
 /** Body of `POST /api/clients/:id/portal-invitation`: where the invitation goes (default the record's e-mail) and in which language. */

@@ -65,23 +65,36 @@ export class ClientsService {
   }
 
   /**
-   * The state of the client's portal account, for their profile: none, deactivated, never signed
-   * in (created or invited, not used yet), or active with the last sign-in. Account data, not
-   * clinical: not audited.
+   * The state of the client's portal account, for their profile: none, deactivated, invited (an
+   * invitation link still works, until when), invitation expired (the last link lapsed unused),
+   * never signed in (accepted or made otherwise, not used yet), or active with the last sign-in.
+   * Account data, not clinical: not audited.
    */
   async portalAccount(actor: Actor, id: string): Promise<PortalAccountDto> {
     return this.dataSource.transaction(async (manager) => {
       const client = await this.findVisible(manager, actor, id);
-      if (!client.portalUserId) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
-      const [row]: Array<{ email: string; active: boolean; created_at: Date; last_login_at: Date | null }> = await manager.query(
+      const none: PortalAccountDto = { state: 'none', email: null, createdAt: null, lastSignInAt: null, invitationExpiresAt: null };
+      if (!client.portalUserId) return none;
+      const [row]: Array<{ email: string; active: boolean; created_at: Date; last_login_at: Date | null; accepted: boolean; invitation_expires_at: Date | null }> = await manager.query(
         `SELECT u.email, u.active, u.created_at,
-                (SELECT max(ae.at) FROM audit_events ae WHERE ae.actor_id = u.id AND ae.action = 'login') AS last_login_at
+                (SELECT max(ae.at) FROM audit_events ae WHERE ae.actor_id = u.id AND ae.action = 'login') AS last_login_at,
+                EXISTS (SELECT 1 FROM account_tokens t WHERE t.user_id = u.id AND t.purpose = 'invitation' AND t.used_at IS NOT NULL) AS accepted,
+                (SELECT t.expires_at FROM account_tokens t
+                  WHERE t.user_id = u.id AND t.purpose = 'invitation' AND t.used_at IS NULL AND t.revoked_at IS NULL
+                  ORDER BY t.created_at DESC LIMIT 1) AS invitation_expires_at
            FROM users u WHERE u.id = $1 AND u.practice_id = $2`,
         [client.portalUserId, actor.practiceId],
       );
-      if (!row) return { state: 'none', email: null, createdAt: null, lastSignInAt: null };
-      const state = !row.active ? 'deactivated' : row.last_login_at ? 'active' : 'never_signed_in';
-      return { state, email: row.email, createdAt: row.created_at.toISOString(), lastSignInAt: row.last_login_at?.toISOString() ?? null };
+      if (!row) return none;
+      const link = row.accepted ? null : row.invitation_expires_at;
+      const state = !row.active ? 'deactivated'
+        : row.last_login_at ? 'active'
+          : link && link.getTime() > Date.now() ? 'invited'
+            : link ? 'invitation_expired' : 'never_signed_in';
+      return {
+        state, email: row.email, createdAt: row.created_at.toISOString(), lastSignInAt: row.last_login_at?.toISOString() ?? null,
+        invitationExpiresAt: state === 'invited' || state === 'invitation_expired' ? link!.toISOString() : null,
+      };
     });
   }
 

@@ -34,7 +34,9 @@ const PortalAccount = ({ clientId }: { clientId: string }) => {
   const { data } = useQuery({ queryKey: ['clients', clientId, 'portal-account'], queryFn: () => dataProvider.getPortalAccount(clientId) });
   if (!data) return null;
   const account = data.data;
-  return <>{translate(`lists.profile.portal_state.${account.state}`, { date: formatDate(account.lastSignInAt, 'dateTime') })}</>;
+  return <>{translate(`lists.profile.portal_state.${account.state}`, {
+    date: formatDate(account.lastSignInAt, 'dateTime'), expires: formatDate(account.invitationExpiresAt, 'dateTime'),
+  })}</>;
 };
 
 const Details = ({ client }: { client: ClientDto }) => {
