@@ -154,6 +154,8 @@ export const assignmentInputSchema = z.object({
   note: optionalTextSchema(2000),
   /** Sent as true to give (or move) homework with a due time already past: it is overdue at once. */
   pastDueConfirmed: z.boolean({ error: 'must be true or false' }).optional(),
+  /** In a couple case: give the same homework to `clientId` and their partner at once, one assignment each. */
+  bothPartners: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 

@@ -115,4 +115,25 @@ describe('corrections in the case page', () => {
     ]);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
+
+  it('gives the same exercise to both partners of a couple case at once', async () => {
+    const coupleCase = (await demoDirectory(therapist)).caseId(CASE_TITLE.couple);
+    await page.goto(workspace(coupleCase, '/homework'));
+    const homework = page.getByRole('region', { name: 'Homework' });
+    await homework.getByRole('button', { name: 'Assign exercise' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign exercise' });
+    await dialog.getByRole('radio', { name: 'Both partners (one assignment each)' }).check();
+    await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
+    await page.getByRole('option', { name: '5 · Feedback loop' }).click();
+    await dialog.getByRole('textbox', { name: 'Due date' }).fill(isoDateInDays(9));
+    await dialog.getByRole('textbox', { name: /Note/ }).fill('Each of you on your own, then compare');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const given = await therapist.get<Array<{ clientId: string; note: string | null }>>('/api/assignments', { filter: { caseId: coupleCase }, range: [0, 99] });
+    const both = given.filter((a) => a.note === 'Each of you on your own, then compare').map((a) => a.clientId).sort();
+    const clients = (await therapist.get<{ clientIds: string[] }>(`/api/cases/${coupleCase}`)).clientIds;
+    expect(both).toEqual([...clients].sort());
+  });
 });

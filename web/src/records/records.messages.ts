@@ -61,6 +61,9 @@ export const recordsEnMessages = {
       confirm_back_help: 'Read as a move back, the schedule will show the case weeks behind. To start again, tick "Start a new cycle" instead.',
       confirm_back_required: 'Tick "Start a new cycle", or confirm that this is a move back',
     },
+    homework: {
+      both_partners: 'Both partners (one assignment each)',
+    },
     sessions: {
       recorded_here: 'Recorded in this session',
       no_ratings_here: 'No rating recorded in this session yet. Ratings and exceptions heard here go into the case from this page.',

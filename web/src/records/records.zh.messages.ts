@@ -58,6 +58,9 @@ export const recordsZhMessages: RecordsMessages = {
       confirm_back_help: '作为退回处理时，进度会显示个案落后数周。若要重新开始，请改为勾选“开始新周期”。',
       confirm_back_required: '请勾选“开始新周期”，或确认这是一次退回',
     },
+    homework: {
+      both_partners: '伴侣双方（每人一份作业）',
+    },
     sessions: {
       recorded_here: '本次会谈记录的内容',
       no_ratings_here: '本次会谈还没有记录评分。在这里听到的评分和例外可以直接从本页记入个案。',

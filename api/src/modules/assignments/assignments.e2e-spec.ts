@@ -274,6 +274,26 @@ describe('assignments', () => {
       expect((await therapist.delete(`/api/assignments/${couple.body.id}`)).status).toBe(200);
     });
 
+    it('gives the same homework to both partners of a couple case at once, one assignment each, each audited', async () => {
+      const res = await therapist.post('/api/assignments', {
+        caseId: COUPLE_CASE, clientId: ZHOU, exerciseId: builtInExerciseId('value-ranking'), dueAt: inDays(7), note: 'Each on your own', bothPartners: true,
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ clientId: ZHOU, caseId: COUPLE_CASE, note: 'Each on your own', status: 'assigned' });
+      const rows: Array<{ id: string; client_id: string; due_at: Date; assigned_at: Date }> = await t.dataSource.query(
+        `SELECT id, client_id, due_at, assigned_at FROM assignments WHERE case_id = $1 AND note = 'Each on your own' ORDER BY client_id`, [COUPLE_CASE]);
+      expect(rows.map((r) => r.client_id).sort()).toEqual([ZHOU, demoClientId('zhao')].sort());
+      expect(new Set(rows.map((r) => r.due_at.toISOString())).size).toBe(1);
+      expect((await auditEventsOf(t.dataSource, res)).map((e) => [e.action, e.entityId]).sort()).toEqual(rows.map((r) => ['create', r.id]).sort());
+      for (const row of rows) expect((await therapist.delete(`/api/assignments/${row.id}`)).status).toBe(200);
+
+      const individual = await therapist.post('/api/assignments', {
+        caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking'), dueAt: inDays(7), bothPartners: true,
+      });
+      expect(individual.status).toBe(400);
+      expect(individual.body.errors).toEqual({ bothPartners: 'is for a couple case; this case is individual' });
+    });
+
     it('refuses a change once submitted (409), bad input (400) and another practitioner (404)', async () => {
       const submitted = await therapist.get(`/api/assignments/${assignment('liu', 1)}`);
       const late = await therapist.put(`/api/assignments/${assignment('liu', 1)}`, { ...submitted.body, note: 'Changed' });

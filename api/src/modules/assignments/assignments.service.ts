@@ -68,30 +68,45 @@ export class AssignmentsService {
       }
       const dueIssue = dueTimeIssue(input.dueAt, found.openedAt, { pastDueConfirmed: input.pastDueConfirmed });
       if (dueIssue) throw badRequest({ dueAt: dueIssue });
-      const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
-        practiceId: found.practiceId,
-        caseId: found.id,
-        clientId: input.clientId,
-        exerciseId: exercise.id,
-        assignedBy: actor.userId,
-        assignedAt: await transactionNow(manager),
-        dueAt: new Date(input.dueAt),
-        note: textOrNull(input.note),
-        status: 'assigned',
-        draft: null,
-        draftSavedAt: null,
-        response: null,
-        submittedAt: null,
-        sharedWithPartner: false,
-        feedback: null,
-        reviewedAt: null,
-        reviewedBy: null,
-        version: 1,
-      }));
-      await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: assignment.id, caseId: assignment.caseId });
-      await this.homework.assigned(manager, assignment.id);
-      return this.dtoOf(manager, assignment.id);
+      if (input.bothPartners && found.kind !== 'couple') throw badRequest({ bothPartners: 'is for a couple case; this case is individual' });
+      // with both partners: the named client's first, then the partner's, in one transaction
+      const clientIds = input.bothPartners
+        ? [input.clientId.toLowerCase(), ...(await this.caseAccess.clientIdsOfCase(manager, found.id)).filter((id) => id !== input.clientId.toLowerCase())]
+        : [input.clientId];
+      const assignedAt = await transactionNow(manager);
+      const created: string[] = [];
+      for (const clientId of clientIds) created.push(await this.insert(manager, actor, found, exercise.id, clientId, assignedAt, input));
+      return this.dtoOf(manager, created[0]!);
     }));
+  }
+
+  /** One assignment written, audited and announced to its client. */
+  private async insert(
+    manager: EntityManager, actor: Actor, found: Case, exerciseId: string, clientId: string, assignedAt: Date, input: AssignmentCreate,
+  ): Promise<string> {
+    const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
+      practiceId: found.practiceId,
+      caseId: found.id,
+      clientId,
+      exerciseId,
+      assignedBy: actor.userId,
+      assignedAt,
+      dueAt: new Date(input.dueAt),
+      note: textOrNull(input.note),
+      status: 'assigned',
+      draft: null,
+      draftSavedAt: null,
+      response: null,
+      submittedAt: null,
+      sharedWithPartner: false,
+      feedback: null,
+      reviewedAt: null,
+      reviewedBy: null,
+      version: 1,
+    }));
+    await this.audit.record(manager, { action: 'create', entity: ENTITY, entityId: assignment.id, caseId: assignment.caseId });
+    await this.homework.assigned(manager, assignment.id);
+    return assignment.id;
   }
 
   async update(actor: Actor, id: string, input: AssignmentUpdate): Promise<AssignmentDto> {

@@ -56,12 +56,25 @@ function inDays(days: number): string {
   return parseDueDate(`${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`)!;
 }
 
+/** The radio's choice that gives the homework to both partners of a couple case at once. */
+const BOTH_PARTNERS = 'both';
+
+/** The form's values as the API takes them: "both partners" is the first partner with `bothPartners`. */
+function assignmentBody(values: Record<string, unknown>, record: CaseDto): Record<string, unknown> {
+  return values['clientId'] === BOTH_PARTNERS ? { ...values, clientId: record.clientIds[0], bothPartners: true } : values;
+}
+
 const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
   const dataProvider = useDataProvider();
   const exerciseTitle = useExerciseTitle();
   const translate = useTranslate();
   const { clients } = useCaseClients(record.clientIds);
-  const validateAssignment = useMemo(() => zodFormValidator(assignmentInputSchema.superRefine(dueTimeRefinement(record.openedAt))), [record.openedAt]);
+  const validateAssignment = useMemo(
+    () => zodFormValidator(assignmentInputSchema.superRefine(dueTimeRefinement(record.openedAt)), (values: Record<string, unknown>) => assignmentBody(values, record)),
+    [record],
+  );
+  const choices = clients.map((c) => ({ id: c.id, name: c.displayName }));
+  if (record.kind === 'couple' && clients.length === 2) choices.push({ id: BOTH_PARTNERS, name: translate('records.homework.both_partners') });
   if (record.status === 'closed') return null;
   return (
     <FormDialog
@@ -76,12 +89,12 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
         dueAt: inDays(7),
         note: '',
       }}
-      onSubmit={(values) => dataProvider.create('assignments', { data: values })}
+      onSubmit={(values) => dataProvider.create('assignments', { data: assignmentBody(values, record) })}
     >
       <RadioButtonGroupInput
         source="clientId"
         resource="assignments"
-        choices={clients.map((c) => ({ id: c.id, name: c.displayName }))}
+        choices={choices}
         translateChoice={false}
         isRequired
       />
