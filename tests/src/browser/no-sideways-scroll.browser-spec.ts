@@ -69,3 +69,35 @@ describe.each([1440, 375])('the practitioner pages at %i px', (width) => {
     expect({ page: name, overflow, culprits }).toEqual({ page: name, overflow: 0, culprits: [] });
   });
 });
+
+/** The admin's lists fit a phone too: the users list and the audit log become lists of items. */
+describe.each([1440, 375])('the admin pages at %i px', (width) => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await openBrowser({ name: `no-sideways-scroll-admin-${width}`, width, height: 900 });
+    page = browser.page;
+    await signInToDashboard(page, server.url, 'admin@attune.test');
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  const pages: Array<[string, string, (p: Page) => Promise<unknown>]> = [
+    ['users list', '/#/users', (p) => p.getByText('therapist@attune.test').first().waitFor()],
+    ['audit log', '/#/audit-events', (p) => p.getByText(/login/).first().waitFor()],
+  ];
+
+  it.each(pages.map(([name, url, ready]) => ({ name, url, ready })))('$name does not scroll sideways', async ({ name, url, ready }) => {
+    await page.goto(`${server.url}${url}`);
+    await ready(page);
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) await browser.screenshot(`sideways-admin-${width}-${name.replace(/ /g, '-')}`);
+    expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
+  });
+});

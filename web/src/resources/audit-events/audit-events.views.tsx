@@ -1,3 +1,5 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import type { AuditEventDto } from '@attune/domain';
 import {
   DataTable,
   DateField,
@@ -7,10 +9,11 @@ import {
   ReferenceInput,
   AutocompleteInput,
   SelectInput,
+  SimpleList,
   TextField,
   TextInput,
 } from 'react-admin';
-import { useIntlLocale } from '../../shared/use-format';
+import { useFormatDate, useIntlLocale } from '../../shared/use-format';
 import { parseLocalDateTime } from '../sessions/sessions.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
 
@@ -42,9 +45,21 @@ const auditFilters = [
  */
 export const AuditEventList = () => {
   const locale = useIntlLocale();
+  const formatDate = useFormatDate();
+  // on a phone each event is a list item: who, what on which record, when and from where
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} actions={<ExportingListActions />}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} actions={<ExportingListActions />}
+      sx={{ '& .RaFilterForm-root': { flexWrap: 'wrap' }, '& .RaFilterFormInput-body, & .MuiAutocomplete-root': { maxWidth: '100%', minWidth: 0 } }}>
+      {phone ? (
+        <SimpleList<AuditEventDto>
+          rowClick={false}
+          primaryText={<ReferenceField source="actorId" reference="users" link={false} emptyText="—"><TextField source="displayName" /></ReferenceField>}
+          secondaryText={(e) => [e.action, e.entity, e.entityId].filter(Boolean).join(' · ')}
+          tertiaryText={(e) => [formatDate(e.at, 'dateTime'), e.ip].filter(Boolean).join(' · ')}
+          sx={{ '& .MuiListItemText-root': { overflowWrap: 'anywhere' } }}
+        />
+      ) : <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
           <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
         </DataTable.Col>
@@ -62,7 +77,7 @@ export const AuditEventList = () => {
           </ReferenceField>
         </DataTable.Col>
         <DataTable.Col source="ip" disableSort />
-      </DataTable>
+      </DataTable>}
     </List>
   );
 };

@@ -2,7 +2,7 @@ import type { UserDto } from '@attune/domain';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PasswordIcon from '@mui/icons-material/Password';
 import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
-import { Typography } from '@mui/material';
+import { Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   BooleanInput,
   Create,
@@ -17,6 +17,7 @@ import {
   required,
   SelectInput,
   SimpleForm,
+  SimpleList,
   TextInput,
   TopToolbar,
   useGetIdentity,
@@ -24,10 +25,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FormDialog } from '../../shared/form-dialog';
-import { enumChoices } from '../../shared/choices';
+import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
-import { useIntlLocale } from '../../shared/use-format';
+import { useFormatDate, useIntlLocale } from '../../shared/use-format';
 import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
@@ -43,9 +44,20 @@ const userFilters = [
 export const UserList = () => {
   const locale = useIntlLocale();
   const translate = useTranslate();
+  const formatDate = useFormatDate();
+  // on a phone the table's six columns become a list of people, each opening like a row
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List filters={userFilters} sort={{ field: 'displayName', order: 'ASC' }} perPage={25} actions={<ExportingListActions />}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      {phone ? (
+        <SimpleList<UserDto>
+          rowClick="edit"
+          primaryText={(u) => u.displayName}
+          secondaryText={(u) => u.email}
+          tertiaryText={(u) => [translate(enumKey('role', u.role)), u.active ? null : translate('resources.users.fields.active') + ': ' + translate('ra.boolean.false'), u.lastLoginAt ? formatDate(u.lastLoginAt, 'dateTime') : null].filter(Boolean).join(' · ')}
+          sx={{ '& .MuiListItemText-root': { overflowWrap: 'anywhere' } }}
+        />
+      ) : <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="displayName" />
         <DataTable.Col source="email" />
         <DataTable.Col source="role">
@@ -58,7 +70,7 @@ export const UserList = () => {
         <DataTable.Col source="lastLoginAt">
           <DateField source="lastLoginAt" showTime locales={locale} />
         </DataTable.Col>
-      </DataTable>
+      </DataTable>}
     </List>
   );
 };
