@@ -113,6 +113,8 @@ export const apiErrorSchema = z
     code: z.enum(API_ERROR_CODES),
     /** Each bad field (dot path; `_root` for the whole input) and what is wrong with it. */
     errors: z.record(z.string(), text).optional(),
+    /** What the code's text names (the other appointment's title and start, a notice in hours), for clients to word it themselves. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** Of an unexpected (500) error, to quote to support. */
     correlationId: text.optional(),
   })
@@ -719,6 +721,8 @@ export const notificationSettingsDtoSchema = z
     /** The kinds this person gets no e-mail for. */
     emailOff: z.array(text),
     digest: z.boolean(),
+    /** The person saved these settings; false: the defaults (the web app then keeps the browser's language). */
+    saved: z.boolean(),
   })
   .meta({ id: 'NotificationSettings' });
 

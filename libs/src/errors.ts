@@ -49,16 +49,24 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorCode, number>>
   OUTSIDE_CHANGE_POLICY: 409,
 };
 
-/** A rule of the domain was broken. `fields` names the offending inputs, keyed by field path. */
+/** The figures and names a code's text needs (the other appointment's title and time, a notice in hours), never clinical text. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * A rule of the domain was broken. `fields` names the offending inputs, keyed by field path;
+ * `params` are what the web app needs to word the code in the reader's language.
+ */
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fields?: Record<string, string>;
+  readonly params?: ErrorParams;
 
-  constructor(code: DomainErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: DomainErrorCode, message: string, fields?: Record<string, string>, params?: ErrorParams) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     if (fields !== undefined) this.fields = fields;
+    if (params !== undefined) this.params = params;
   }
 }
 

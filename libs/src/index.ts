@@ -18,6 +18,7 @@ export * from './client-words.js';
 export * from './recorded-time.js';
 export * from './api-tokens.js';
 export * from './api-contract.js';
+export * from './dates.js';
 export type * from './api-types.js';
 export type * from './portal-api-types.js';
 export * from './passwords.js';

@@ -3,6 +3,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { parsePublicTestHash } from './measures/public-test-route';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { startInBrowserLanguage } from './i18n/i18n-provider';
 
 /**
  * After a new release the open page's lazily loaded parts are gone from the server, and moving to
@@ -27,7 +28,8 @@ window.addEventListener('hashchange', () => {
   if (!!parsePublicTestHash(window.location.hash) !== !!publicTest) window.location.reload();
 });
 
-createRoot(container).render(
+const root = createRoot(container);
+void startInBrowserLanguage().finally(() => root.render(
   <StrictMode>
     {publicTest ? (
       <Suspense fallback={null}>
@@ -37,4 +39,4 @@ createRoot(container).render(
       <App />
     )}
   </StrictMode>,
-);
+));

@@ -57,7 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): Omit<ErrorBody, 'code'> & { code?: unknown } {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_HTTP_STATUS[exception.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
-      return { statusCode, message: exception.message, code: exception.code, ...(exception.fields ? { errors: exception.fields } : {}) };
+      return { statusCode, message: exception.message, code: exception.code, ...(exception.fields ? { errors: exception.fields } : {}), ...(exception.params ? { params: exception.params } : {}) };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -5,7 +5,7 @@
 export const apiTokensEnMessages = {
   api_tokens: {
     heading: 'API tokens',
-    intro: 'A token lets another program use Attune as you, limited to what you tick below. Send it as the header "Authorization: Bearer <token>". Treat it like a password.',
+    intro: 'A token lets another program use Attune as you, limited to what you tick below. The program sends it in this header; treat it like a password:',
     name: 'Token name',
     name_help: 'What the token is for, e.g. "Weekly report"',
     scopes: 'What the token may do',

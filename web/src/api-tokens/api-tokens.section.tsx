@@ -2,11 +2,12 @@ import { Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControl, Form
 import { scopesForRole, type ApiTokenDto, type CreatedApiTokenDto, type Role } from '@attune/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { AccountSection } from '../account/account-section';
 import { apiFieldErrors, generalErrorMessage } from '../account/account-errors';
 import { apiTokensApi } from './api-tokens-api';
 import { API_TOKEN_LIVES, apiTokenState } from './api-token-state';
+import { useFormatDate } from '../shared/use-format';
 
 const QUERY_KEY = ['account', 'api-tokens'] as const;
 
@@ -27,7 +28,7 @@ function scopeChoices(role: Role): Array<{ resource: string; accesses: Array<'re
 export const ApiTokensSection = ({ role }: { role: Role }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [locale] = useLocaleState();
+  const formatDate = useFormatDate();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: QUERY_KEY, queryFn: apiTokensApi.list });
   const [name, setName] = useState('');
@@ -38,7 +39,7 @@ export const ApiTokensSection = ({ role }: { role: Role }) => {
   const [created, setCreated] = useState<CreatedApiTokenDto | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const choices = scopeChoices(role);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  const date = (iso: string) => formatDate(iso);
   const resourceName = (resource: string) => translate(`api_tokens.resources.${resource}`, { _: resource });
   const scopeName = (scope: string) => {
     const [resource, access] = scope.split(':');
@@ -96,7 +97,8 @@ export const ApiTokensSection = ({ role }: { role: Role }) => {
 
   return (
     <AccountSection id="api-tokens" heading={translate('api_tokens.heading')}>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>{translate('api_tokens.intro')}</Typography>
+      <Typography color="text.secondary" sx={{ mb: 1 }}>{translate('api_tokens.intro')}</Typography>
+      <Typography component="p" sx={{ mb: 2 }}><code>Authorization: Bearer &lt;token&gt;</code></Typography>
       {created ? (
         <Alert severity="success" sx={{ mb: 2 }} role="status">
           <Box sx={{ mb: 1 }}>{translate('api_tokens.created', { name: created.name })}</Box>

@@ -4,7 +4,7 @@ import type { apiTokensEnMessages } from './api-tokens.messages';
 export const apiTokensZhMessages: typeof apiTokensEnMessages = {
   api_tokens: {
     heading: 'API 令牌',
-    intro: '令牌可让其他程序以您的身份使用 Attune，权限仅限于您在下方勾选的内容。请以请求头 "Authorization: Bearer <token>" 发送。请像密码一样妥善保管。',
+    intro: '令牌可让其他程序以您的身份使用 Attune，权限仅限于您在下方勾选的内容。程序通过下面这个请求头发送令牌；请像密码一样妥善保管：',
     name: '令牌名称',
     name_help: '令牌的用途，例如“每周报告”',
     scopes: '令牌可以做什么',

@@ -25,9 +25,9 @@ export interface CalendarEntry {
 }
 
 /** The error body react-admin's HttpError carries from the API. */
-export function apiErrorOf(error: unknown): { code?: string; message?: string; errors?: Record<string, string> } {
+export function apiErrorOf(error: unknown): { code?: string; message?: string; errors?: Record<string, string>; params?: Record<string, string | number> } {
   const body = (error as { body?: unknown } | null)?.body;
-  return body && typeof body === 'object' ? (body as { code?: string; message?: string; errors?: Record<string, string> }) : {};
+  return body && typeof body === 'object' ? (body as { code?: string; message?: string; errors?: Record<string, string>; params?: Record<string, string | number> }) : {};
 }
 
 /**

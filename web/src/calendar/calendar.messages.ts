@@ -31,7 +31,7 @@ export const calendarEnMessages = {
     booked: 'Appointment booked',
     booked_series: '%{count} appointments booked',
     moved: 'Appointment moved',
-    clash: 'That time clashes with another appointment: %{message}',
+    clash: 'That time clashes with "%{title}" at %{time}. Give a reason to book it anyway, or pick another time.',
     book_anyway: 'Book it anyway',
     override_reason: 'Why book over the clash?',
     outside_hours_title: 'Outside working hours',
@@ -55,6 +55,7 @@ export const calendarEnMessages = {
     unsigned_heading: 'Notes still to sign',
     keyboard_hint: 'To move an appointment with the keyboard, open it and use the form.',
     my_sessions: {
+      minutes: '%{count} min',
       nav: 'Sessions',
       heading: 'My upcoming sessions',
       none: 'No sessions are booked yet.',

@@ -27,6 +27,8 @@ import { useNavigate } from 'react-router-dom';
 import { useAttuneDataProvider, type AppointmentMoveRequest } from '../data/data-provider';
 import { translateIssue } from '../forms/zod-form-validator';
 import { stageTitleKey } from '../shared/choices';
+import { useErrorText } from '../shared/use-error-text';
+import { useFormatDate } from '../shared/use-format';
 import { apiErrorOf, minutesBetween, STATUS_COLOURS, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
 
 type Retry = { kind: 'outside_hours' | 'clash'; message: string; run: (extra: Partial<AppointmentMoveRequest>) => Promise<void> };
@@ -56,6 +58,8 @@ export const CalendarPage = () => {
   const translate = useTranslate();
   const locale = useLocale();
   const notify = useNotify();
+  const errorText = useErrorText();
+  const formatDate = useFormatDate();
   const navigate = useNavigate();
   const dataProvider = useAttuneDataProvider();
   const { permissions } = usePermissions<Role>();
@@ -87,12 +91,16 @@ export const CalendarPage = () => {
       if (body.code === 'OUTSIDE_WORKING_HOURS') {
         setRetry({ kind: 'outside_hours', message: translate('calendar.outside_hours'), run });
       } else if (body.code === 'SCHEDULE_CONFLICT') {
-        notify(translate('calendar.clash', { message: body.message ?? '' }), { type: 'error' });
-        setRetry({ kind: 'clash', message: translate('calendar.clash', { message: body.message ?? '' }), run });
+        const other = body.params;
+        const text = other?.['title'] !== undefined
+          ? translate('calendar.clash', { title: other['title'], time: formatDate(String(other['startsAt']), 'dateTime') })
+          : errorText(error);
+        notify(text, { type: 'error' });
+        setRetry({ kind: 'clash', message: text, run });
       } else if (body.code === 'VERSION_CONFLICT') {
         notify(translate('calendar.moved_by_someone'), { type: 'warning' });
       } else {
-        notify(body.message ?? translate('calendar.load_error'), { type: 'error' });
+        notify(errorText(error), { type: 'error' });
       }
       onRefused?.();
       refetch();
@@ -188,7 +196,7 @@ export const CalendarPage = () => {
               if (input.status === 'held') setOpen(data as CalendarSession);
               else setOpen(null);
             } catch (error) {
-              notify(apiErrorOf(error).message ?? translate('calendar.load_error'), { type: 'error' });
+              notify(errorText(error), { type: 'error' });
             }
           }} />
       )}

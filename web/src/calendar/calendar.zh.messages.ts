@@ -29,7 +29,7 @@ export const calendarZhMessages: CalendarMessages = {
     booked: '已预约',
     booked_series: '已预约 %{count} 次',
     moved: '预约已移动',
-    clash: '该时间与另一预约冲突：%{message}',
+    clash: '该时间与“%{title}”（%{time}）冲突。请填写理由后仍然预约，或另选时间。',
     book_anyway: '仍然预约',
     override_reason: '为何在冲突时间预约？',
     outside_hours_title: '非工作时间',
@@ -53,6 +53,7 @@ export const calendarZhMessages: CalendarMessages = {
     unsigned_heading: '待签署的记录',
     keyboard_hint: '如需用键盘移动预约，请打开预约并使用表单。',
     my_sessions: {
+      minutes: '%{count} 分钟',
       nav: '会谈',
       heading: '我即将进行的会谈',
       none: '还没有预约的会谈。',

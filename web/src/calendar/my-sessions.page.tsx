@@ -2,10 +2,10 @@ import type { ChangeRequestKind, MySessionDto } from '@attune/domain';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocale, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../data/http-client';
-import { intlLocaleFor } from '../i18n/locales';
-import { apiErrorOf } from './calendar-entries';
+import { useErrorText } from '../shared/use-error-text';
+import { useFormatDate } from '../shared/use-format';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -21,13 +21,14 @@ function askForChange(id: string, kind: ChangeRequestKind, message: string, idem
 
 const SessionCard = ({ session }: { session: MySessionDto }) => {
   const translate = useTranslate();
-  const locale = intlLocaleFor(useLocale());
+  const formatDate = useFormatDate();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<ChangeRequestKind | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [key] = useState(() => crypto.randomUUID());
-  const when = (zone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(session.startsAt));
+  const when = (zone: string) => formatDate(session.startsAt, 'weekdayDateTime', zone);
   const send = async () => {
     if (!asking) return;
     try {
@@ -35,7 +36,7 @@ const SessionCard = ({ session }: { session: MySessionDto }) => {
       setAsking(null);
       await queryClient.invalidateQueries({ queryKey: ['my-sessions'] });
     } catch (e) {
-      setError(apiErrorOf(e).message ?? translate('calendar.my_sessions.load_error'));
+      setError(errorText(e));
     }
   };
   return (
@@ -47,7 +48,7 @@ const SessionCard = ({ session }: { session: MySessionDto }) => {
           <Typography variant="body2">{translate('calendar.my_sessions.their_time', { zone: session.practitionerTimeZone, time: when(session.practitionerTimeZone) })}</Typography>
         )}
         <Typography sx={{ mt: 1 }}>
-          {translate(`calendar.meeting_formats.${session.meetingFormat}`)} · {session.durationMinutes} min · {translate('calendar.my_sessions.with', { name: session.practitionerName })}
+          {translate(`calendar.meeting_formats.${session.meetingFormat}`)} · {translate('calendar.my_sessions.minutes', { count: session.durationMinutes })} · {translate('calendar.my_sessions.with', { name: session.practitionerName })}
         </Typography>
         {session.location && <Typography sx={{ wordBreak: 'break-word' }}>{translate('calendar.my_sessions.where', { place: session.location })}</Typography>}
         {session.pendingRequest && (

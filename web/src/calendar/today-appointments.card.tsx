@@ -1,8 +1,8 @@
 import { Card, CardContent, List, ListItem, ListItemButton, ListItemText, Skeleton, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocale, useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../data/data-provider';
-import { intlLocaleFor } from '../i18n/locales';
+import { useFormatDate } from '../shared/use-format';
 import { SectionHeading } from '../shared/section-heading';
 import type { CalendarSession } from './calendar-entries';
 
@@ -18,7 +18,7 @@ function todayWindow(now = new Date()): { from: Date; to: Date } {
  */
 export const TodayAppointmentsCard = () => {
   const translate = useTranslate();
-  const locale = intlLocaleFor(useLocale());
+  const formatDate = useFormatDate();
   const dataProvider = useAttuneDataProvider();
   const { from, to } = todayWindow();
   const today = useQuery({
@@ -35,8 +35,8 @@ export const TodayAppointmentsCard = () => {
       filter: { status: 'held', signed: false, startsTo: from.toISOString() },
     })).data,
   });
-  const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
-  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => formatDate(iso, 'time');
+  const day = (iso: string) => formatDate(iso, 'dateTime');
   const open = (s: CalendarSession) => `/sessions/${encodeURIComponent(s.id)}${s.status === 'held' && !s.signedAt ? '' : '/show'}`;
   return (
     <Card component="section" aria-labelledby="today-appointments-heading" sx={{ mb: 2 }}>

@@ -4,7 +4,19 @@ export interface ExceptionPatternsView {
   tags: { tag: string; count: number }[];
   total: number | null;
   /** Readable conditions under which exceptions occur most (e.g. "shared activity + advance notice"). */
-  conditions: { label: string; count: number | null }[];
+  conditions: PatternCondition[];
+}
+
+/**
+ * One condition: the API's label (English, or a client's name), and what the app words it from:
+ * its `dimension` and `key` (`day_type`/`weekday`, `time_of_day`/`evening`) or the tags of a pair.
+ */
+export interface PatternCondition {
+  label: string;
+  count: number | null;
+  dimension?: string;
+  key?: string;
+  tags?: string[];
 }
 
 /**
@@ -32,7 +44,7 @@ export function shapeExceptionPatterns(raw: unknown, maxTags = 12): ExceptionPat
   }
   tags = tags.filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)).slice(0, maxTags);
 
-  const conditions: { label: string; count: number | null }[] = [];
+  const conditions: PatternCondition[] = [];
   const readCondition = (entry: unknown): void => {
     if (typeof entry === 'string') {
       conditions.push({ label: entry, count: null });
@@ -42,7 +54,17 @@ export function shapeExceptionPatterns(raw: unknown, maxTags = 12): ExceptionPat
     if (!item) return;
     const tagList = asArray(item['tags']).filter((t): t is string => typeof t === 'string');
     const label = asString(item['label']) ?? asString(item['condition']) ?? asString(item['description']) ?? (tagList.length ? tagList.join(' + ') : undefined);
-    if (label) conditions.push({ label, count: asNumber(item['count']) ?? null });
+    const dimension = asString(item['dimension']);
+    const key = asString(item['key']);
+    if (label) {
+      conditions.push({
+        label,
+        count: asNumber(item['count']) ?? null,
+        ...(dimension ? { dimension } : {}),
+        ...(key ? { key } : {}),
+        ...(!dimension && tagList.length ? { tags: tagList } : {}),
+      });
+    }
   };
   const conditionsRaw = body['conditions'];
   if (Array.isArray(conditionsRaw)) conditionsRaw.forEach(readCondition);

@@ -29,6 +29,7 @@ import { SectionHeading } from '../shared/section-heading';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { visuallyHidden } from '../shared/visually-hidden';
 import { normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind, type DashboardView } from './dashboard.shape';
+import { useErrorText } from '../shared/use-error-text';
 
 const CaseloadByStageChart = lazy(() => import('../charts/caseload-by-stage.chart').then((m) => ({ default: m.CaseloadByStageChart })));
 
@@ -162,6 +163,7 @@ const StatCard = ({ label, value, hint }: { label: string; value: string; hint?:
 /** The practitioner's home: what needs attention first, then the caseload at a glance. */
 export const DashboardPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const dataProvider = useAttuneDataProvider();
   const { data: raw, isPending, error } = useQuery({
     queryKey: ['dashboard'],
@@ -177,7 +179,7 @@ export const DashboardPage = () => {
       <Title title="attune.dashboard.title" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {error.message}
+          {errorText(error)}
         </Alert>
       ) : null}
       <TodayAppointmentsCard />

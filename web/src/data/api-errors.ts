@@ -1,4 +1,6 @@
 /** Pure helpers for the API's cookies and error bodies (no React, unit-tested). */
+import type { ApiErrorCode } from '@attune/domain';
+import { API_ERROR_TEXTS, apiErrorKey } from '../i18n/api-error.messages';
 
 /** The API's error body: `{statusCode, message, errors?: {field: reason}, code?}`. */
 export interface ApiErrorBody {
@@ -40,18 +42,11 @@ export function toFormErrors(body: ApiErrorBody | undefined): FormErrors | undef
 }
 
 /**
- * The error codes whose meaning the app words itself, in the user's language, rather than showing
- * the API's English message: translation keys under `attune.errors`.
+ * The translation key of the app's own words for an API error code (every code of libs' table
+ * has them, in both languages), or undefined for a missing or unknown code.
  */
-const WORDED_CODES: Readonly<Record<string, string>> = {
-  VERSION_CONFLICT: 'attune.errors.version_conflict',
-  CLIENT_AUTHORED: 'attune.errors.client_authored',
-  CASE_CLOSED: 'attune.errors.case_closed',
-};
-
-/** The translation key for an API error code the app words itself, or undefined. */
 export function messageKeyOfCode(code: string | undefined): string | undefined {
-  return code !== undefined && Object.hasOwn(WORDED_CODES, code) ? WORDED_CODES[code] : undefined;
+  return code !== undefined && Object.hasOwn(API_ERROR_TEXTS, code) ? apiErrorKey(code as ApiErrorCode) : undefined;
 }
 
 /** Whether an error (a react-admin HttpError or anything carrying the API body) is a stale-version 409. */
@@ -60,7 +55,7 @@ export function isVersionConflict(error: unknown): boolean {
   return (error as { status?: number } | null | undefined)?.status === 409 && body?.code === 'VERSION_CONFLICT';
 }
 
-/** The message to show for an API error: the app's own words for a code it words, else the API's message. */
+/** The message to show for an API error: the app's words for its code (a translation key), else the API's message. */
 export function errorMessageOf(body: ApiErrorBody | undefined, fallback: string): string {
   return messageKeyOfCode(body?.code) ?? (body?.message || fallback);
 }

@@ -227,6 +227,17 @@ export const enAttune = {
     addendum_added: 'Addendum added',
     back_to_case: 'Back to the case',
   },
+  /** The suggested exception tags (libs' EXCEPTION_TAG_SUGGESTIONS, stored in English), keyed with _ for spaces. */
+  tags: {
+    shared_activity: 'shared activity',
+    kind_gesture: 'kind gesture',
+    advance_notice: 'advance notice',
+    physical_closeness: 'physical closeness',
+    humour: 'humour',
+    time_apart: 'time apart',
+    calm_conversation: 'calm conversation',
+    routine: 'routine',
+  },
   exceptions: {
     heading: 'Exception log',
     none: 'No exceptions logged yet',
@@ -239,6 +250,15 @@ export const enAttune = {
     patterns_table: 'How often each tag appears',
     patterns_summary: 'Most often: "%{tag}", in 1 exception |||| Most often: "%{tag}", in %{smart_count} exceptions',
     conditions: 'Conditions that go together',
+    /** The times an exception happened at, in the client's zone (the API's condition keys). */
+    when: {
+      weekday: 'On weekdays (Monday to Friday)',
+      weekend: 'At weekends',
+      morning: 'In the morning (5:00-12:00)',
+      afternoon: 'In the afternoon (12:00-17:00)',
+      evening: 'In the evening (17:00-22:00)',
+      night: 'At night (22:00-5:00)',
+    },
     col_tag: 'Tag',
     col_count: 'Exceptions',
   },
@@ -368,11 +388,6 @@ export const enAttune = {
       xsrf_rejected: 'Refused: missing or wrong XSRF token (xsrf_rejected)',
       rate_limited: 'Refused: too many requests (rate_limited)',
     },
-  },
-  errors: {
-    version_conflict: 'Someone else changed this record since you opened it. Reload to see their change; what you typed is still in the form.',
-    client_authored: "This is the client's own entry: it cannot be changed or removed. Add a staff note, or hide it with a reason.",
-    case_closed: 'This case is closed, so nothing more can be added to it.',
   },
   conflict: {
     message: 'Someone else changed this record since you opened it. Reload to see their change; what you typed is still here until you do.',

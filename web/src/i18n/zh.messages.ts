@@ -236,6 +236,16 @@ export const zhAttune: AttuneMessages = {
     addendum_added: '补充说明已添加',
     back_to_case: '返回个案',
   },
+  tags: {
+    shared_activity: '一起做事',
+    kind_gesture: '体贴的举动',
+    advance_notice: '提前告知',
+    physical_closeness: '身体亲近',
+    humour: '幽默',
+    time_apart: '各自的时间',
+    calm_conversation: '平静的交谈',
+    routine: '固定的日常',
+  },
   exceptions: {
     heading: '例外日志',
     none: '还没有记录例外',
@@ -248,6 +258,14 @@ export const zhAttune: AttuneMessages = {
     patterns_table: '各标签出现的次数',
     patterns_summary: '最常见：“%{tag}”，出现在 %{smart_count} 个例外中',
     conditions: '经常同时出现的条件',
+    when: {
+      weekday: '工作日（周一至周五）',
+      weekend: '周末',
+      morning: '上午（5:00-12:00）',
+      afternoon: '下午（12:00-17:00）',
+      evening: '傍晚（17:00-22:00）',
+      night: '夜间（22:00-5:00）',
+    },
     col_tag: '标签',
     col_count: '例外数',
   },
@@ -376,11 +394,6 @@ export const zhAttune: AttuneMessages = {
       xsrf_rejected: '拒绝：XSRF 令牌缺失或错误 (xsrf_rejected)',
       rate_limited: '拒绝：请求过多 (rate_limited)',
     },
-  },
-  errors: {
-    version_conflict: '在你打开这条记录之后，其他人修改了它。请重新加载以查看他们的修改；你输入的内容仍在表单中。',
-    client_authored: '这是来访者本人的记录：不能修改或删除。你可以添加工作人员备注，或注明理由后将其隐藏。',
-    case_closed: '这个个案已结案，不能再添加内容。',
   },
   conflict: {
     message: '在你打开这条记录之后，其他人修改了它。请重新加载以查看他们的修改；在此之前，你输入的内容会保留在这里。',

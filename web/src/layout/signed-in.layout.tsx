@@ -8,6 +8,7 @@ import { AttuneAppBar } from './attune-app-bar';
 import { DocumentLanguage } from './document-language';
 import { PortalShell } from './portal-shell';
 import { PractitionerMenu } from './practitioner-menu';
+import { SettingsLanguage } from './settings-language';
 
 const ClientPortal = lazy(() => import('../portal/client-portal').then((m) => ({ default: m.ClientPortal })));
 
@@ -29,6 +30,7 @@ const SignedInFaces = ({ children }: { children?: ReactNode }) => {
     return (
       <PortalShell>
         <DocumentLanguage />
+        <SettingsLanguage />
         <Suspense fallback={<Loading />}>
           <ClientPortal />
         </Suspense>
@@ -40,6 +42,7 @@ const SignedInFaces = ({ children }: { children?: ReactNode }) => {
     // to its widest child (a table, a chart): both would make the page scroll sideways on a phone.
     <Layout appBar={AttuneAppBar} menu={PractitionerMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
       <DocumentLanguage />
+      <SettingsLanguage />
       {children}
     </Layout>
   );

@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Button as MuiButton } from '@mui/material';
 import { useState } from 'react';
 import { CreateButton, FilterButton, TopToolbar, useListContext, useNotify, useResourceDefinition, useTranslate } from 'react-admin';
+import { errorMessageOf, type ApiErrorBody } from '../data/api-errors';
 import { API_URL } from '../data/http-client';
 
 /** `GET /api/<resource>/export.csv` with the list's filter and sort, as the API's export path reads them. */
@@ -34,8 +35,8 @@ export const ExportCsvButton = () => {
       if (!response.ok) {
         if (response.status === 429) notify('lists.export_busy', { type: 'warning' });
         else {
-          const body = (await response.json().catch(() => ({}))) as { message?: string };
-          notify('lists.export_failed', { type: 'error', messageArgs: { message: body.message ?? response.statusText } });
+          const body = (await response.json().catch(() => ({}))) as ApiErrorBody;
+          notify('lists.export_failed', { type: 'error', messageArgs: { message: translate(errorMessageOf(body, 'ra.notification.http_error')) } });
         }
         return;
       }

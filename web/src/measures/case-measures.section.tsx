@@ -15,6 +15,7 @@ import { measuresApi } from './measures-api';
 import { PlaybookList } from './playbook.list';
 import { shapeMeasureCharts, type MeasureChartData } from './measure-chart.shape';
 import { useMeasureText } from './use-measure-text';
+import { useErrorText } from '../shared/use-error-text';
 
 const MeasureChart = lazy(() => import('./measure.chart').then((m) => ({ default: m.MeasureChart })));
 const CoupleProfileChart = lazy(() => import('./couple-profile.chart').then((m) => ({ default: m.CoupleProfileChart })));
@@ -74,7 +75,7 @@ const ItemTable = ({ series, chart }: { series: CaseMeasureSeriesDto; chart: Mea
           <TableRow>
             <TableCell>{translate('measures.col_item')}</TableCell>
             {columns.map((r) => (
-              <TableCell key={r.id} align="right">{formatDate(r.completedAt ?? r.opensAt, 'short')}</TableCell>
+              <TableCell key={r.id} align="right">{formatDate(r.completedAt ?? r.opensAt, 'dayMonth')}</TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -130,7 +131,7 @@ const SeriesCard = ({ series }: { series: CaseMeasureSeriesDto }) => {
             ) : null}
             {chart.points.length > 0 ? (
               <Suspense fallback={<Skeleton variant="rectangular" height={260} />}>
-                <MeasureChart data={chart} formatDate={(t) => formatDate(t, 'short')} bandLabel={text} cutoffLabel={translate('measures.cutoff', { value: chart.cutoff ?? '' })} />
+                <MeasureChart data={chart} formatDate={(t) => formatDate(t, 'dayMonth')} bandLabel={text} cutoffLabel={translate('measures.cutoff', { value: chart.cutoff ?? '' })} />
               </Suspense>
             ) : null}
             <ItemTable series={series} chart={chart} />
@@ -138,7 +139,7 @@ const SeriesCard = ({ series }: { series: CaseMeasureSeriesDto }) => {
         ))}
         {def ? (
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-            {translate('measures.attribution')}: {def.licence.attribution}
+            {translate('measures.attribution')}: <span lang="en" data-verbatim>{def.licence.attribution}</span>
           </Typography>
         ) : null}
       </CardContent>
@@ -221,11 +222,12 @@ const CoupleView = ({ record, couple }: { record: CaseDto; couple: NonNullable<C
 /** The case's measures: give one, each measure's chart with bands and its item table, and the couple profile. */
 export const CaseMeasuresSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { data, isPending, error } = useQuery({ queryKey: caseMeasuresKey(record.id), queryFn: () => measuresApi.caseMeasures(record.id) });
   return (
     <Box component="section" aria-labelledby="measures-heading">
       <SectionHeading id="measures-heading" actions={<GiveMeasureButton record={record} />}>{translate('measures.heading')}</SectionHeading>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? <Skeleton variant="rectangular" height={260} /> : null}
       {data && data.series.length === 0 ? <Typography color="text.secondary">{translate('measures.empty')}</Typography> : null}
       <Stack spacing={2}>

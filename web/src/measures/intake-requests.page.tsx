@@ -8,6 +8,7 @@ import { useFormatDate } from '../shared/use-format';
 import { measuresApi } from './measures-api';
 import { PlaybookList } from './playbook.list';
 import { useMeasureText } from './use-measure-text';
+import { useErrorText } from '../shared/use-error-text';
 
 export const INTAKE_REQUESTS_PATH = '/intake-requests';
 
@@ -94,6 +95,7 @@ const IntakeCard = ({ request, practitioners }: { request: IntakeRequestDto; pra
 /** Admins: the public test page's settings and the requests it filed, accepted into a client and case or declined. */
 export const IntakeRequestsPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { data, isPending, error } = useQuery({ queryKey: ['intake-requests'], queryFn: measuresApi.intakeRequests });
   const { data: users } = useGetList<{ id: string; displayName: string; role: string; active: boolean }>('users', {
     filter: { role: 'practitioner', active: true }, pagination: { page: 1, perPage: 100 }, sort: { field: 'displayName', order: 'ASC' },
@@ -103,7 +105,7 @@ export const IntakeRequestsPage = () => {
       <Title title={translate('measures.intake.title')} />
       <Typography component="h1" variant="h5" sx={{ mb: 2 }}>{translate('measures.intake.title')}</Typography>
       <PracticeSettingsCard />
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {!isPending && data?.length === 0 ? <Typography>{translate('measures.intake.none')}</Typography> : null}
       <Stack component="ul" spacing={2} sx={{ p: 0 }}>
         {data?.map((r) => <IntakeCard key={r.id} request={r} practitioners={users ?? []} />)}

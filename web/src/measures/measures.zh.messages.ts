@@ -98,7 +98,7 @@ export const measuresZhMessages: MeasuresMessages = {
     },
     practice: {
       title: '公开测试页面',
-      slug: '地址名称（slug）',
+      slug: '网址中的名称',
       enabled: '开启公开测试页面',
       save: '保存',
       saved: '已保存。',

@@ -11,6 +11,7 @@ import { measuresApi } from './measures-api';
 import { PlaybookList } from './playbook.list';
 import { firstOpenStep, QuestionStepper, type QuestionStep } from './question-stepper';
 import { useMeasureText } from './use-measure-text';
+import { useErrorText } from '../shared/use-error-text';
 
 const myMeasuresKey = ['portal', 'measures'] as const;
 
@@ -81,7 +82,7 @@ const Result = ({ measure }: { measure: MyMeasureDto }) => {
           ) : null}
         </Box>
       ) : null}
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }}>{measure.definition.licence.attribution}</Typography>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }} lang="en" data-verbatim>{measure.definition.licence.attribution}</Typography>
       <Button component={RouterLink} to="/measures" sx={{ mt: 2 }}>{translate('measures.portal.title')}</Button>
     </Box>
   );
@@ -91,6 +92,7 @@ const Result = ({ measure }: { measure: MyMeasureDto }) => {
 export const AnswerMeasurePage = () => {
   const { id } = useParams();
   const translate = useTranslate();
+  const errorText = useErrorText();
   const text = useMeasureText();
   const queryClient = useQueryClient();
   const { data, isPending, error, refetch } = useQuery({ queryKey: ['portal', 'measure', id], queryFn: () => measuresApi.myMeasure(id!) });
@@ -124,7 +126,7 @@ export const AnswerMeasurePage = () => {
       queryClient.setQueryData(['portal', 'measure', id], done);
       await queryClient.invalidateQueries({ queryKey: myMeasuresKey });
     } catch (e) {
-      setSendError((e as Error).message);
+      setSendError(errorText(e));
     } finally {
       setSending(false);
     }

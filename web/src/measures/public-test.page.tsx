@@ -141,7 +141,7 @@ export const PublicTestPage = ({ slug, initialLang }: { slug: string; initialLan
                 </Stack>
               </Box>
             )}
-            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 3 }}>{test.definition.licence.attribution}</Typography>
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 3 }} lang="en" data-verbatim>{test.definition.licence.attribution}</Typography>
           </Box>
         ) : null}
       </Container>

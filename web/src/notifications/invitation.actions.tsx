@@ -1,8 +1,10 @@
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Button, Typography } from '@mui/material';
-import { useLocale, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { notificationsApi } from './notifications-api';
+import { useErrorText } from '../shared/use-error-text';
+import { useFormatDate } from '../shared/use-format';
 
 /** On a user's page: the pending invitation (until when), send it again, or revoke it. */
 export const InvitationActions = () => {
@@ -10,7 +12,8 @@ export const InvitationActions = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const locale = useLocale();
+  const errorText = useErrorText();
+  const formatDate = useFormatDate();
   if (!record || record.lastLoginAt) return null;
   const act = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -18,14 +21,14 @@ export const InvitationActions = () => {
       notify(done, { type: 'success' });
       refresh();
     } catch (caught) {
-      notify((caught as Error).message, { type: 'error' });
+      notify(errorText(caught), { type: 'error' });
     }
   };
   return (
     <>
       {record.invitationExpiresAt ? (
         <Typography variant="body2" sx={{ alignSelf: 'center', mr: 1 }}>
-          {translate('notifications.users.invitation_pending', { date: new Date(record.invitationExpiresAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en') })}
+          {translate('notifications.users.invitation_pending', { date: formatDate(record.invitationExpiresAt, 'dateTime') })}
         </Typography>
       ) : null}
       <Button startIcon={<ForwardToInboxIcon />} onClick={() => void act(() => notificationsApi.resendInvitation(record.id), 'notifications.users.resent')}>

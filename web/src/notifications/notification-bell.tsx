@@ -6,6 +6,7 @@ import { useTranslate } from 'react-admin';
 import type { NotificationDto } from '@attune/domain';
 import { ACCOUNT_QUERY_KEY, accountApi } from '../account/account-api';
 import { notificationsApi } from './notifications-api';
+import { useFormatDate } from '../shared/use-format';
 
 const QUERY_KEY = ['me', 'notifications'];
 
@@ -22,6 +23,7 @@ export const NotificationBell = ({ color = 'inherit' }: { color?: 'inherit' | 'p
 
 const Bell = ({ color }: { color: 'inherit' | 'primary' }) => {
   const translate = useTranslate();
+  const formatDate = useFormatDate();
   const queryClient = useQueryClient();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { data } = useQuery({ queryKey: QUERY_KEY, queryFn: () => notificationsApi.mine(), refetchInterval: 60_000 });
@@ -50,7 +52,7 @@ const Bell = ({ color }: { color: 'inherit' | 'primary' }) => {
                 <ListItemButton key={item.id} onClick={() => void open(item)} sx={{ fontWeight: item.readAt ? 'normal' : 'bold' }}>
                   <ListItemText
                     primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, appointmentTime: '', ...item.params })}
-                    secondary={new Date(item.createdAt).toLocaleString()}
+                    secondary={formatDate(item.createdAt, 'dateTime')}
                     slotProps={{ primary: { sx: { fontWeight: item.readAt ? 400 : 700 } } }}
                   />
                 </ListItemButton>

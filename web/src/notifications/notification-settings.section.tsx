@@ -1,10 +1,12 @@
 import { Alert, Box, Button, Checkbox, FormControlLabel, FormGroup, FormLabel, MenuItem, TextField } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { AccountSection } from '../account/account-section';
 import type { NotificationSettingsDto } from '@attune/domain';
 import { notificationsApi } from './notifications-api';
+import { useErrorText } from '../shared/use-error-text';
+import { SETTINGS_QUERY_KEY } from '../layout/settings-language';
 
 const OPTIONAL_KINDS_CLIENT = ['homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback'] as const;
 const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
@@ -12,7 +14,9 @@ const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
 /** My account → Notifications: the e-mail language, the zone and quiet hours, e-mail per kind, the digest. */
 export const NotificationSettingsSection = ({ staff }: { staff: boolean }) => {
   const translate = useTranslate();
-  const { data } = useQuery({ queryKey: ['me', 'notification-settings'], queryFn: () => notificationsApi.settings() });
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { data } = useQuery({ queryKey: SETTINGS_QUERY_KEY, queryFn: () => notificationsApi.settings() });
   const [form, setForm] = useState<NotificationSettingsDto | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
@@ -22,11 +26,13 @@ export const NotificationSettingsSection = ({ staff }: { staff: boolean }) => {
   const kinds = staff ? OPTIONAL_KINDS_STAFF : OPTIONAL_KINDS_CLIENT;
   const save = async () => {
     try {
-      setForm(await notificationsApi.saveSettings(form));
+      const saved = await notificationsApi.saveSettings(form);
+      setForm(saved);
+      queryClient.setQueryData(SETTINGS_QUERY_KEY, saved);
       setResult({ ok: true, text: translate('notifications.settings.saved') });
     } catch (caught) {
       const errors = (caught as { body?: { errors?: Record<string, string> } }).body?.errors;
-      setResult({ ok: false, text: errors ? Object.entries(errors).map(([k, v]) => `${translate(`notifications.settings.${k}`, { _: k })}: ${v}`).join('; ') : (caught as Error).message });
+      setResult({ ok: false, text: errors ? Object.entries(errors).map(([k, v]) => `${translate(`notifications.settings.${k}`, { _: k })}: ${v}`).join('; ') : errorText(caught) });
     }
   };
   return (

@@ -7,7 +7,8 @@ const post = <T>(path: string, body: unknown = {}, headers?: Record<string, stri
 export const notificationsApi = {
   mine: () => getJson<MyNotificationsDto>(`${API_URL}/me/notifications`),
   settings: () => getJson<NotificationSettingsDto>(`${API_URL}/me/notification-settings`),
-  saveSettings: (settings: NotificationSettingsDto) => sendJson<NotificationSettingsDto>('PUT', `${API_URL}/me/notification-settings`, settings),
+  /** `saved` is the server's to say, not a setting: it stays out of the body. */
+  saveSettings: ({ saved: _saved, ...settings }: NotificationSettingsDto) => sendJson<NotificationSettingsDto>('PUT', `${API_URL}/me/notification-settings`, settings),
   markRead: (id: string) => post<NotificationDto>(`/me/notifications/${id}/read`),
   requestReset: (email: string) => post<void>('/auth/password-reset', { email }),
   activate: (token: string, password: string) => post<void>('/auth/activate', { token, password }),

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { measuresApi } from '../measures/measures-api';
 import { notificationsApi } from './notifications-api';
+import { useErrorText } from '../shared/use-error-text';
+import { useFormatDate } from '../shared/use-format';
 
 /** The practice's overdue notice to clients: on or off, and how many days after the due date. */
 const ReminderSettingsCard = () => {
@@ -57,6 +59,8 @@ export const OUTBOX_PATH = '/outbox';
 /** Admin → Outbox: the clients' reminder settings, then every e-mail, with to, subject, body, links and state; where the kept ones are read. */
 export const OutboxPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
+  const formatDate = useFormatDate();
   const { data, error } = useQuery({ queryKey: ['outbox'], queryFn: () => notificationsApi.outbox(), refetchInterval: 15_000 });
   return (
     <Box component="section" sx={{ p: { xs: 1, sm: 2 } }}>
@@ -64,7 +68,7 @@ export const OutboxPage = () => {
       <Typography component="h2" variant="h5" sx={{ mb: 1 }}>{translate('notifications.outbox.heading')}</Typography>
       <ReminderSettingsCard />
       <Typography sx={{ mb: 2 }}>{translate('notifications.outbox.intro')}</Typography>
-      {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {data && data.length === 0 ? <Typography>{translate('notifications.outbox.empty')}</Typography> : null}
       <Stack spacing={2}>
         {data?.map((m) => (
@@ -73,7 +77,7 @@ export const OutboxPage = () => {
               <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap' }}>
                 <Chip size="small" label={translate(`notifications.outbox.states.${m.state}`)} color={m.state === 'sent' ? 'success' : m.state === 'given_up' ? 'error' : 'default'} />
                 <Typography variant="body2">{translate('notifications.outbox.attempts')}: {m.attempts}</Typography>
-                <Typography variant="body2">{new Date(m.createdAt).toLocaleString()}</Typography>
+                <Typography variant="body2">{formatDate(m.createdAt, 'dateTime')}</Typography>
               </Stack>
               <Typography variant="body2"><strong>{translate('notifications.outbox.to')}:</strong> {m.to}</Typography>
               <Typography component="h3" variant="subtitle1"><strong>{translate('notifications.outbox.subject')}:</strong> {m.subject}</Typography>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Form, LocalesMenuButton, Login, PasswordInput, TextInput, useTranslate } from 'react-admin';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { notificationsApi } from './notifications-api';
+import { useErrorText } from '../shared/use-error-text';
 
 export const ACTIVATE_PATH = '/activate';
 export const RESET_PASSWORD_PATH = '/reset-password';
@@ -33,6 +34,7 @@ const PublicCard = ({ heading, intro, children }: { heading: string; intro: stri
 /** The page an invitation or reset link opens: choose a password (twice), sent with the link's token. */
 const PasswordLinkPage = ({ purpose }: { purpose: 'activate' | 'reset' }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [state, setState] = useState<{ done: boolean; error: string | null; fieldError: string | null }>({ done: false, error: null, fieldError: null });
@@ -49,7 +51,7 @@ const PasswordLinkPage = ({ purpose }: { purpose: 'activate' | 'reset' }) => {
     } catch (caught) {
       const body = (caught as { body?: { code?: string; errors?: Record<string, string> } }).body;
       if (body?.code === 'LINK_INVALID' || body?.errors?.['token']) setState({ done: false, error: translate('notifications.password.invalid_link'), fieldError: null });
-      else setState({ done: false, error: null, fieldError: body?.errors?.['password'] ?? (caught as Error).message });
+      else setState({ done: false, error: null, fieldError: body?.errors?.['password'] ?? errorText(caught) });
     }
   };
 
@@ -78,6 +80,7 @@ export const ResetPasswordPage = () => <PasswordLinkPage purpose="reset" />;
 /** "Forgot your password?": one address in, the same answer whatever it is. */
 export const ForgotPasswordPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: Record<string, unknown>) => {
@@ -86,7 +89,7 @@ export const ForgotPasswordPage = () => {
       await notificationsApi.requestReset(String(values['email'] ?? ''));
       setSent(true);
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(errorText(caught));
     }
   };
   return (

@@ -27,7 +27,8 @@ import { isTransient, useAutosave, type AutosaveState } from './use-autosave';
 
 const AutosaveStatus = ({ state, savedAt }: { state: AutosaveState; savedAt: Date | null }) => {
   const translate = useTranslate();
-  const time = savedAt ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(savedAt) : null;
+  const formatDate = useFormatDate();
+  const time = savedAt ? formatDate(savedAt, 'time') : null;
   const text = state === 'saved' && time ? translate('portal.autosave.saved_at', { time }) : translate(`portal.autosave.${state}`);
   const tone = state === 'offline' || state === 'invalid' || state === 'signed_out' || state === 'conflict' || state === 'case_closed' ? 'warning.dark' : 'text.secondary';
   return (
@@ -179,7 +180,7 @@ export const ExercisePage = () => {
       } else if (error instanceof HttpError && error.status === 400) {
         showErrors(responseErrors((error.body as { errors?: Record<string, string> } | undefined)?.errors));
       } else if (error instanceof HttpError && error.status === 409 && (error.body as { code?: string } | undefined)?.code === 'CASE_CLOSED') {
-        setFormMessage({ severity: 'warning', text: translate('attune.errors.case_closed') });
+        setFormMessage({ severity: 'warning', text: translate('api_errors.CASE_CLOSED') });
       } else if (error instanceof HttpError && error.status === 409) {
         setFormMessage({ severity: 'info', text: translate('portal.exercise.already_sent') });
         void query.refetch();

@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useFormatDate } from '../shared/use-format';
 import { portalApi, portalKeys } from './portal-api';
 import { LoadError, LoadingBlock, PageTitle } from './portal-ui';
+import { useTagText } from '../shared/use-tag-text';
 
 const Line = ({ label, text }: { label: string; text: string | null | undefined }) => {
   const translate = useTranslate();
@@ -21,6 +22,7 @@ const Line = ({ label, text }: { label: string; text: string | null | undefined 
 
 const Moment = ({ moment }: { moment: MyExceptionDto }) => {
   const translate = useTranslate();
+  const tagText = useTagText();
   const formatDate = useFormatDate();
   const deep = moment.deep;
   const headingId = `moment-${moment.id}`;
@@ -49,7 +51,7 @@ const Moment = ({ moment }: { moment: MyExceptionDto }) => {
       {moment.tags.length > 0 ? (
         <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap" sx={{ mt: 1 }}>
           {moment.tags.map((tag) => (
-            <Chip key={tag} size="small" label={tag} />
+            <Chip key={tag} size="small" label={tagText(tag)} />
           ))}
         </Stack>
       ) : null}

@@ -51,7 +51,7 @@ const CaseProgress = ({ progress, showCaseTitle }: { progress: PortalProgressCas
           {/* A fixed-height box, so the page does not jump while the chart's code loads. */}
           <Box sx={{ height: CHART_HEIGHT }}>
             <Suspense fallback={null}>
-              <MyProgressChart points={points} formatDate={(t) => formatDate(t, 'short')} scoreLabel={translate('portal.progress.col_score')} height={CHART_HEIGHT} />
+              <MyProgressChart points={points} formatDate={(t) => formatDate(t, 'dayMonth')} scoreLabel={translate('portal.progress.col_score')} height={CHART_HEIGHT} />
             </Suspense>
           </Box>
           <Box component="details" sx={{ mt: 1, '& > summary': { cursor: 'pointer', color: 'primary.main', py: 0.5 } }}>

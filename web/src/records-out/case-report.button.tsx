@@ -7,10 +7,12 @@ import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useId, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { caseReportPath, downloadFile, DownloadError, type CaseReportChoice } from './records-api';
+import { useErrorText } from '../shared/use-error-text';
 
 /** "Download report" on the case page: a dialog to choose the period, language and kind, then the PDF. */
 export const CaseReportButton = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const notify = useNotify();
   const [locale] = useLocaleState();
   const [open, setOpen] = useState(false);
@@ -32,7 +34,7 @@ export const CaseReportButton = ({ record }: { record: CaseDto }) => {
     } catch (e) {
       setError(e instanceof DownloadError && e.status === 429
         ? translate('recordsOut.report.too_many')
-        : translate('recordsOut.report.failed', { message: e instanceof Error ? e.message : String(e) }));
+        : translate('recordsOut.report.failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }

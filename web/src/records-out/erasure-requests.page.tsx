@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../data/http-client';
 import { useFormatDate } from '../shared/use-format';
+import { useErrorText } from '../shared/use-error-text';
 
 export const ERASURE_REQUESTS_PATH = '/erasure-requests';
 
@@ -15,6 +16,7 @@ type Decision = 'accepted' | 'declined';
 /** Admins: clients' requests to erase, pending first; accept or decline each with a reason. */
 export const ErasureRequestsPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const notify = useNotify();
   const formatDate = useFormatDate();
   const [rows, setRows] = useState<ErasureRequestDto[] | null>(null);
@@ -25,7 +27,7 @@ export const ErasureRequestsPage = () => {
   const titleId = useId();
 
   const load = useCallback(() => {
-    httpClient(`${API_URL}/erasure-requests`).then(({ json }) => setRows(json as ErasureRequestDto[])).catch((e: Error) => setError(e.message));
+    httpClient(`${API_URL}/erasure-requests`).then(({ json }) => setRows(json as ErasureRequestDto[])).catch((e: Error) => setError(errorText(e)));
   }, []);
   useEffect(load, [load]);
 
@@ -41,7 +43,7 @@ export const ErasureRequestsPage = () => {
       setDeciding(null);
       load();
     } catch (e) {
-      setReasonError(e instanceof Error ? e.message : String(e));
+      setReasonError(errorText(e));
     }
   };
 

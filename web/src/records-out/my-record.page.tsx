@@ -7,6 +7,7 @@ import { newIdempotencyKey } from '../portal/idempotency-key';
 import { PageTitle, SectionTitle } from '../portal/portal-ui';
 import { useFormatDate } from '../shared/use-format';
 import { downloadFile, DownloadError } from './records-api';
+import { useErrorText } from '../shared/use-error-text';
 
 /** `GET`/`POST /api/me/erasure-requests`; a retry of one request sends the same Idempotency-Key. */
 async function erasureRequests(request?: { reason: string; idempotencyKey: string }): Promise<MyErasureRequestsDto> {
@@ -20,6 +21,7 @@ async function erasureRequests(request?: { reason: string; idempotencyKey: strin
 /** The portal's "My record": the client's own export (JSON and PDF) and their requests to erase. */
 export const MyRecordPage = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const notify = useNotify();
   const formatDate = useFormatDate();
   const [locale] = useLocaleState();
@@ -48,7 +50,7 @@ export const MyRecordPage = () => {
     } catch (e) {
       setError(e instanceof DownloadError && e.status === 429
         ? translate('recordsOut.my_record.too_many')
-        : translate('recordsOut.my_record.failed', { message: e instanceof Error ? e.message : String(e) }));
+        : translate('recordsOut.my_record.failed', { message: errorText(e) }));
     } finally {
       setBusy(null);
     }

@@ -25,6 +25,8 @@ export interface NotificationSettingsDto {
   emailOff: Array<(typeof OPTIONAL_EMAIL_KINDS)[number]>;
   /** A morning digest of what needs attention (practitioners). */
   digest: boolean;
+  /** The person saved these settings; false: the defaults, and the web app keeps the browser's language. */
+  saved: boolean;
 }
 
 const time = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
@@ -41,7 +43,7 @@ export const notificationSettingsSchema = z.strictObject({
 }).transform((v) => ({ ...v, quietStart: minuteOfText(v.quietStart), quietEnd: minuteOfText(v.quietEnd), emailOff: [...new Set(v.emailOff)] }));
 export type NotificationSettingsWrite = z.infer<typeof notificationSettingsSchema>;
 
-export function toSettingsDto(row: SettingsRow): NotificationSettingsDto {
+export function toSettingsDto(row: SettingsRow, saved = true): NotificationSettingsDto {
   return {
     language: row.language as NotificationSettingsDto['language'],
     timeZone: row.time_zone,
@@ -49,6 +51,7 @@ export function toSettingsDto(row: SettingsRow): NotificationSettingsDto {
     quietEnd: textOfMinute(row.quiet_end),
     emailOff: row.email_off as NotificationSettingsDto['emailOff'],
     digest: row.digest,
+    saved,
   };
 }
 

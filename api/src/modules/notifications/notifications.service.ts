@@ -139,7 +139,7 @@ export class NotificationsService {
 
   async settings(actor: Actor): Promise<NotificationSettingsDto> {
     const rows: SettingsRow[] = await this.dataSource.query(`SELECT * FROM notification_settings WHERE user_id = $1`, [actor.userId]);
-    return toSettingsDto(rows[0] ?? DEFAULT_SETTINGS(actor.userId, actor.practiceId));
+    return rows[0] ? toSettingsDto(rows[0]) : toSettingsDto(DEFAULT_SETTINGS(actor.userId, actor.practiceId), false);
   }
 
   async saveSettings(actor: Actor, input: NotificationSettingsWrite): Promise<NotificationSettingsDto> {

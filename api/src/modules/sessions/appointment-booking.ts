@@ -66,6 +66,7 @@ export async function assertBookable(manager: EntityManager, check: BookingCheck
       'SCHEDULE_CONFLICT',
       `The appointment of ${new Date(clash.slot_start).toISOString()} clashes with "${clash.title}" at ${at} (${clash.duration_minutes} min); give a reason to book it anyway`,
       { startsAt: `clashes with "${clash.title}" at ${at}`, conflictingSessionId: clash.id, conflictOverrideReason: 'give a reason to book over the clash' },
+      { title: clash.title, startsAt: at, durationMinutes: clash.duration_minutes },
     );
   }
 }

@@ -4,6 +4,7 @@ import { Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { AnswerFieldset } from './answer-fieldset';
+import { useTagText } from '../../shared/use-tag-text';
 
 export interface TagsInputProps {
   idPrefix: string;
@@ -22,6 +23,7 @@ export interface TagsInputProps {
  */
 export const TagsInput = ({ idPrefix, label, help, required, value, suggestions, onChange, error }: TagsInputProps) => {
   const translate = useTranslate();
+  const tagText = useTagText();
   const [own, setOwn] = useState('');
   const chosen = normaliseTags(value);
   const all = [...normaliseTags([...suggestions]), ...chosen.filter((t) => !normaliseTags([...suggestions]).includes(t))];
@@ -46,7 +48,7 @@ export const TagsInput = ({ idPrefix, label, help, required, value, suggestions,
               component="button"
               type="button"
               aria-pressed={pressed}
-              label={tag}
+              label={tagText(tag)}
               icon={pressed ? <CheckIcon /> : undefined}
               color={pressed ? 'primary' : 'default'}
               variant={pressed ? 'filled' : 'outlined'}

@@ -2,7 +2,6 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import type { AuditEventDto } from '@attune/domain';
 import {
   DataTable,
-  DateField,
   DateTimeInput,
   List,
   ReferenceField,
@@ -13,7 +12,7 @@ import {
   TextField,
   TextInput,
 } from 'react-admin';
-import { useFormatDate, useIntlLocale } from '../../shared/use-format';
+import { DateText, useFormatDate } from '../../shared/use-format';
 import { parseLocalDateTime } from '../sessions/sessions.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
 
@@ -44,7 +43,6 @@ const auditFilters = [
  * case a list returned rows of, action "list"), and refused attempts under their own actions.
  */
 export const AuditEventList = () => {
-  const locale = useIntlLocale();
   const formatDate = useFormatDate();
   // on a phone each event is a list item: who, what on which record, when and from where
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -61,7 +59,7 @@ export const AuditEventList = () => {
         />
       ) : <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="at">
-          <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'medium' }} />
+          <DateText source="at" style="dateTime" />
         </DataTable.Col>
         <DataTable.Col source="actorId">
           <ReferenceField source="actorId" reference="users" link={false} emptyText="—">

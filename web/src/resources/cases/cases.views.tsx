@@ -3,7 +3,6 @@ import { Stack, useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
-  DateField,
   Edit,
   FunctionField,
   List,
@@ -20,7 +19,7 @@ import { enumChoices, enumKey, STAGE_CHOICES, stageTitleKey } from '../../shared
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { ScheduleText } from '../../shared/schedule-text';
-import { useIntlLocale } from '../../shared/use-format';
+import { DateText } from '../../shared/use-format';
 import { CaseInputs } from './cases.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
 import { SaveOnlyToolbar } from '../../lists/save-only.toolbar';
@@ -70,7 +69,6 @@ const CaseSimpleList = () => {
 };
 
 export const CaseList = () => {
-  const locale = useIntlLocale();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
   <List filters={caseFilters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} perPage={25} actions={<ExportingListActions />}>
@@ -98,7 +96,7 @@ export const CaseList = () => {
         <FunctionField<CaseDto> render={(record) => <EnumChip enumeration="case_status" value={record.status} />} />
       </DataTable.Col>
       <DataTable.Col source="openedAt">
-        <DateField source="openedAt" locales={locale} />
+        <DateText source="openedAt" />
       </DataTable.Col>
     </DataTable>}
   </List>

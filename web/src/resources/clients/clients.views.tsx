@@ -3,7 +3,6 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import {
   Create,
   DataTable,
-  DateField,
   Edit,
   EmailField,
   FunctionField,
@@ -20,7 +19,7 @@ import { zodFormValidator } from '../../forms/zod-form-validator';
 import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
-import { useIntlLocale } from '../../shared/use-format';
+import { DateText } from '../../shared/use-format';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { ClientInputs } from './clients.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
@@ -35,7 +34,6 @@ const clientFilters = [
 ];
 
 export const ClientList = () => {
-  const locale = useIntlLocale();
   const translate = useTranslate();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
@@ -62,7 +60,7 @@ export const ClientList = () => {
         <TextField source="phone" />
       </DataTable.Col>
       <DataTable.Col source="createdAt">
-        <DateField source="createdAt" locales={locale} />
+        <DateText source="createdAt" />
       </DataTable.Col>
     </DataTable>}
   </List>

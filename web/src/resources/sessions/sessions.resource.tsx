@@ -1,15 +1,12 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import type { ResourceProps } from 'react-admin';
 import { i18nProvider } from '../../i18n/i18n-provider';
-import { intlLocaleFor } from '../../i18n/locales';
+import { displayDate } from '@attune/domain';
 import { lazyNamed } from '../../shared/lazy-named';
 
 /** "19 Nov 2026, 10:00" in the app's language (the page title), not in the browser's. */
 function sessionWhen(record: { startsAt?: string }): string {
-  if (!record.startsAt) return '';
-  const date = new Date(record.startsAt);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocaleFor(i18nProvider.getLocale()), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return displayDate(record.startsAt, { language: i18nProvider.getLocale(), style: 'dateTime' });
 }
 
 const views = () => import('./sessions.views');

@@ -7,7 +7,6 @@ import {
   BooleanInput,
   Create,
   DataTable,
-  DateField,
   Edit,
   FunctionField,
   List,
@@ -28,7 +27,7 @@ import { FormDialog } from '../../shared/form-dialog';
 import { enumChoices, enumKey } from '../../shared/choices';
 import { EnumChip } from '../../shared/enum-chip';
 import { QuickSearchInput } from '../../shared/quick-search.input';
-import { useFormatDate, useIntlLocale } from '../../shared/use-format';
+import { DateText, useFormatDate } from '../../shared/use-format';
 import { usersApi } from './users-api';
 import { UserInputs } from './users.inputs';
 import { ExportingListActions } from '../../lists/export-csv.button';
@@ -42,7 +41,6 @@ const userFilters = [
 ];
 
 export const UserList = () => {
-  const locale = useIntlLocale();
   const translate = useTranslate();
   const formatDate = useFormatDate();
   // on a phone the table's six columns become a list of people, each opening like a row
@@ -68,7 +66,7 @@ export const UserList = () => {
           <FunctionField<UserDto> render={(u) => translate(u.active ? 'ra.boolean.true' : 'ra.boolean.false')} />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
-          <DateField source="lastLoginAt" showTime locales={locale} />
+          <DateText source="lastLoginAt" style="dateTime" />
         </DataTable.Col>
       </DataTable>}
     </List>

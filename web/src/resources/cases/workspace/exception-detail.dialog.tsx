@@ -5,6 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useFormatDate } from '../../../shared/use-format';
 import { EntryNotes } from './entry-actions';
+import { useTagText } from '../../../shared/use-tag-text';
 
 type ExceptionRow = CaseExceptionDto & { source?: 'practitioner' | 'client' };
 
@@ -30,6 +31,7 @@ const Answer = ({ label, children }: { label: string; children: ReactNode }) => 
  */
 export const ExceptionDetailButton = ({ exception, personName }: { exception: ExceptionRow; personName: string }) => {
   const translate = useTranslate();
+  const tagText = useTagText();
   const formatDate = useFormatDate();
   const [open, setOpen] = useState(false);
   const titleId = useId();
@@ -50,7 +52,7 @@ export const ExceptionDetailButton = ({ exception, personName }: { exception: Ex
             <Chip size="small" variant="outlined" label={translate(exception.source === 'client' ? 'records.exception.by_client' : 'records.exception.by_staff')} />
             {exception.significant ? <Chip size="small" color="primary" label={field('significant')} /> : null}
             {(exception.tags ?? []).map((tag) => (
-              <Chip key={tag} size="small" label={tag} />
+              <Chip key={tag} size="small" label={tagText(tag)} />
             ))}
           </Stack>
           <Box component="dl" sx={{ m: 0 }}>

@@ -2,9 +2,11 @@ import { EXCEPTION_TAG_SUGGESTIONS, type CaseDto } from '@attune/domain';
 import { Grid } from '@mui/material';
 import { AutocompleteArrayInput, BooleanInput, DateTimeInput, RadioButtonGroupInput, TextInput } from 'react-admin';
 import { useCaseClients } from '../../../shared/use-case-clients';
+import { tagKey } from '../../../shared/use-tag-text';
 import { parseLocalDateTime } from '../../sessions/sessions.inputs';
 
-const TAG_CHOICES = EXCEPTION_TAG_SUGGESTIONS.map((tag) => ({ id: tag, name: tag }));
+/** The suggestions keep their stored (English) value and show in the user's language; a new tag shows as typed. */
+const TAG_CHOICES = EXCEPTION_TAG_SUGGESTIONS.map((tag) => ({ id: tag, name: tagKey(tag) }));
 
 /** The inputs of an exception, shared by logging one and editing one staff logged. */
 export const ExceptionInputs = ({ record }: { record: CaseDto }) => {
@@ -40,7 +42,6 @@ export const ExceptionInputs = ({ record }: { record: CaseDto }) => {
         source="tags"
         resource="exceptions"
         choices={TAG_CHOICES}
-        translateChoice={false}
         onCreate={(tag) => (tag ? { id: tag.trim().toLowerCase(), name: tag.trim().toLowerCase() } : undefined)}
         helperText="attune.exceptions.tags_help"
       />

@@ -2,19 +2,21 @@ import { caseExceptionInputSchema, recordedTimeRefinement, type CaseDto, type Ca
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Chip, Grid, Skeleton, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useMemo } from 'react';
-import { DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useDataProvider, useTranslate } from 'react-admin';
-import { shapeExceptionPatterns } from '../../../charts/exception-patterns.shape';
+import { DataTable, FunctionField, Pagination, ReferenceManyField, useDataProvider, useTranslate } from 'react-admin';
+import { shapeExceptionPatterns, type PatternCondition } from '../../../charts/exception-patterns.shape';
+import { useTagText } from '../../../shared/use-tag-text';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { FormDialog } from '../../../shared/form-dialog';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
-import { useIntlLocale } from '../../../shared/use-format';
+import { DateText } from '../../../shared/use-format';
 import { visuallyHidden } from '../../../shared/visually-hidden';
 import { EntryNotes, ExceptionActions } from './entry-actions';
 import { ExceptionDetailButton } from './exception-detail.dialog';
 import { ExceptionInputs } from './exception.inputs';
 import { sessionMoment } from './record-score.dialog';
 import { useExceptionPatterns } from './use-case-queries';
+import { useErrorText } from '../../../shared/use-error-text';
 
 const ExceptionPatternsChart = lazy(() =>
   import('../../../charts/exception-patterns.chart').then((m) => ({ default: m.ExceptionPatternsChart })),
@@ -57,14 +59,23 @@ export const LogExceptionButton = ({ record, session }: { record: CaseDto; sessi
 
 const PatternView = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { data: raw, isPending, error } = useExceptionPatterns(caseId);
+  const tagText = useTagText();
   const view = useMemo(() => shapeExceptionPatterns(raw), [raw]);
+  const shownTags = useMemo(() => view.tags.map((t) => ({ ...t, tag: tagText(t.tag) })), [view.tags, tagText]);
+  /** A condition in the user's language: a time of the week or day from its key, a pair from its tags, a client by name. */
+  const conditionText = (c: PatternCondition) => {
+    if ((c.dimension === 'day_type' || c.dimension === 'time_of_day') && c.key) return translate(`attune.exceptions.when.${c.key}`, { _: c.label });
+    if (c.tags) return c.tags.map(tagText).join(' + ');
+    return c.label;
+  };
   return (
     <Box component="section" aria-labelledby="patterns-heading" sx={{ mt: 3 }}>
       <SectionHeading id="patterns-heading" level={4}>
         {translate('attune.exceptions.patterns')}
       </SectionHeading>
-      {error ? <Alert severity="error">{error.message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? (
         <Skeleton variant="rectangular" height={160} />
       ) : view.tags.length === 0 ? (
@@ -73,7 +84,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
         <Grid container spacing={3}>
           <Grid size={{ xs: 12, md: 7 }}>
             <Suspense fallback={<Skeleton variant="rectangular" height={160} />}>
-              <ExceptionPatternsChart tags={view.tags} />
+              <ExceptionPatternsChart tags={shownTags} />
             </Suspense>
             <Box sx={visuallyHidden}>
               <table>
@@ -85,7 +96,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
                   </tr>
                 </thead>
                 <tbody>
-                  {view.tags.map((t) => (
+                  {shownTags.map((t) => (
                     <tr key={t.tag}>
                       <td>{t.tag}</td>
                       <td>{t.count}</td>
@@ -98,7 +109,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
           <Grid size={{ xs: 12, md: 5 }}>
             <Typography variant="body2" sx={{ mb: 1 }}>
               {translate('attune.exceptions.patterns_summary', {
-                tag: view.tags[0]!.tag,
+                tag: shownTags[0]!.tag,
                 smart_count: view.tags[0]!.count,
               })}
             </Typography>
@@ -111,7 +122,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
                   {view.conditions.slice(0, 6).map((c) => (
                     <li key={c.label}>
                       <Typography variant="body2">
-                        {c.label}
+                        {conditionText(c)}
                         {c.count !== null ? ` (${c.count})` : ''}
                       </Typography>
                     </li>
@@ -129,7 +140,7 @@ const PatternView = ({ caseId }: { caseId: string }) => {
 /** The exception log of the case, a way to add to it, and the conditions under which exceptions occur. */
 export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
-  const locale = useIntlLocale();
+  const tagText = useTagText();
   const { nameOf } = useCaseClients(record.clientIds);
   return (
     <Box component="section" aria-labelledby="exceptions-heading">
@@ -146,7 +157,7 @@ export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
       >
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="occurredAt">
-            <DateField source="occurredAt" locales={locale} />
+            <DateText source="occurredAt" />
           </DataTable.Col>
           <DataTable.Col source="clientId" disableSort>
             <FunctionField<CaseExceptionDto> render={(e) => nameOf(e.clientId)} />
@@ -170,7 +181,7 @@ export const ExceptionsSection = ({ record }: { record: CaseDto }) => {
               render={(e) => (
                 <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
                   {(e.tags ?? []).map((tag) => (
-                    <Chip key={tag} size="small" label={tag} />
+                    <Chip key={tag} size="small" label={tagText(tag)} />
                   ))}
                   {e.significant ? <Chip size="small" color="primary" label={translate('resources.exceptions.fields.significant')} /> : null}
                 </Stack>

@@ -39,6 +39,7 @@ import { useFormatDate } from '../../../shared/use-format';
 import { CheckInNotes } from './check-in-notes';
 import { HomeworkCorrections, PastDueConfirmation } from './homework-corrections';
 import { useCaseHomework } from './use-case-homework';
+import { useErrorText } from '../../../shared/use-error-text';
 
 const validateReview = zodFormValidator(reviewInputSchema);
 
@@ -226,6 +227,7 @@ const AssignmentItem = ({
 /** The case's homework: what was given, to whom, when it is due, and the answers waiting for review. */
 export const HomeworkSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { assignments, exerciseOf, isPending, error } = useCaseHomework(record.id);
   const { nameOf } = useCaseClients(record.clientIds);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
@@ -248,7 +250,7 @@ export const HomeworkSection = ({ record }: { record: CaseDto }) => {
       <SectionHeading id="homework-heading" actions={<AssignExerciseButton record={record} />}>
         {translate('attune.homework.heading')}
       </SectionHeading>
-      {error ? <Alert severity="error">{error.message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {waiting.length > 0 ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('attune.homework.waiting_for_review', { smart_count: waiting.length })}

@@ -1,10 +1,10 @@
 import type { CaseDto, ScaleScoreDto } from '@attune/domain';
 import { Alert, Box, Button, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
-import { DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
 import { describeSpan, shapeCaseProgress } from '../../../charts/case-progress.shape';
 import { SectionHeading } from '../../../shared/section-heading';
-import { formatNumber, useFormatDate, useIntlLocale } from '../../../shared/use-format';
+import { formatNumber, useFormatDate, DateText } from '../../../shared/use-format';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { EntryNotes, ScaleScoreActions } from './entry-actions';
 import { enumKey } from '../../../shared/choices';
@@ -12,6 +12,7 @@ import { visuallyHidden } from '../../../shared/visually-hidden';
 import { RatingFollowUps } from '../../../shared/rating-follow-ups';
 import { RecordScoreButton } from './record-score.dialog';
 import { useCaseProgress } from './use-case-queries';
+import { useErrorText } from '../../../shared/use-error-text';
 
 const CaseProgressChart = lazy(() => import('../../../charts/case-progress.chart').then((m) => ({ default: m.CaseProgressChart })));
 
@@ -21,7 +22,6 @@ const CaseProgressChart = lazy(() => import('../../../charts/case-progress.chart
  */
 const RatingsList = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
-  const locale = useIntlLocale();
   const { nameOf } = useCaseClients(record.clientIds);
   return (
     <Box component="section" aria-labelledby="ratings-heading" sx={{ mt: 3 }}>
@@ -38,7 +38,7 @@ const RatingsList = ({ record }: { record: CaseDto }) => {
       >
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="recordedAt">
-            <DateField source="recordedAt" showTime locales={locale} />
+            <DateText source="recordedAt" style="dateTime" />
           </DataTable.Col>
           <DataTable.Col source="clientId" disableSort>
             <FunctionField<ScaleScoreDto> render={(s) => nameOf(s.clientId)} />
@@ -67,6 +67,7 @@ const RatingsList = ({ record }: { record: CaseDto }) => {
 /** The scale over time, with a one-sentence summary per person and a table as its text alternative. */
 export const ProgressSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const formatDate = useFormatDate();
   const { data: raw, isPending, error } = useCaseProgress(record.id);
   const data = useMemo(() => shapeCaseProgress(raw), [raw]);
@@ -91,7 +92,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
       <SectionHeading id={`${tableId}-heading`} actions={<RecordScoreButton record={record} />}>
         {translate('attune.progress.heading')}
       </SectionHeading>
-      {error ? <Alert severity="error">{error.message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? (
         <Skeleton variant="rectangular" height={320} />
       ) : hasRatings ? (
@@ -105,7 +106,7 @@ export const ProgressSection = ({ record }: { record: CaseDto }) => {
           <Suspense fallback={<Skeleton variant="rectangular" height={320} />}>
             <CaseProgressChart
               data={data}
-              formatDate={(t) => formatDate(t, 'short')}
+              formatDate={(t) => formatDate(t, 'dayMonth')}
               labels={{
                 firstRise: () => translate('attune.progress.first_rise'),
                 stage: (stage) => translate('attune.progress.stage_band', { stage }),

@@ -1,11 +1,11 @@
 import type { CaseDto, SessionDto } from '@attune/domain';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Chip, Typography } from '@mui/material';
-import { CreateButton, DataTable, DateField, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
 import { stageTitleKey } from '../../../shared/choices';
 import { EnumChip } from '../../../shared/enum-chip';
 import { SectionHeading } from '../../../shared/section-heading';
-import { useIntlLocale } from '../../../shared/use-format';
+import { DateText } from '../../../shared/use-format';
 
 /**
  * The note's state; an appointment that has not been held (booked ahead, cancelled, missed) has no
@@ -26,7 +26,6 @@ export const SignedChip = ({ session }: { session: Pick<SessionDto, 'signedAt' |
 /** The case's sessions, newest first, with a way to record a new one. */
 export const SessionsSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
-  const locale = useIntlLocale();
   const newSession = {
     caseId: record.id,
     stage: record.stage,
@@ -57,7 +56,7 @@ export const SessionsSection = ({ record }: { record: CaseDto }) => {
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="startsAt">
-            <DateField source="startsAt" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} />
+            <DateText source="startsAt" style="dateTime" />
           </DataTable.Col>
           <DataTable.Col source="stage">
             <FunctionField<SessionDto> render={(s) => `${s.stage} · ${translate(stageTitleKey(s.stage))}`} />

@@ -4,17 +4,19 @@ import { useTranslate } from 'react-admin';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useFormatDate } from '../../../shared/use-format';
 import { useTransitions } from './use-case-queries';
+import { useErrorText } from '../../../shared/use-error-text';
 
 /** Every stage move of the case with its reason, newest first. */
 export const TransitionsSection = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const formatDate = useFormatDate();
   const { data, isPending, error } = useTransitions(caseId);
   const transitions = [...(Array.isArray(data) ? data : [])].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Box component="section" aria-labelledby="transitions-heading">
       <SectionHeading id="transitions-heading">{translate('attune.workspace.transitions')}</SectionHeading>
-      {error ? <Alert severity="error">{error.message}</Alert> : null}
+      {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? (
         <Skeleton height={120} />
       ) : transitions.length === 0 ? (
