@@ -25,7 +25,7 @@ describe('shapeExceptionPatterns', () => {
     });
     expect(view.tags).toEqual([{ tag: 'advance notice', count: 3 }]);
     expect(view.conditions).toEqual([
-      { label: 'shared activity + advance notice', count: 2 },
+      { label: 'shared activity + advance notice', count: 2, tags: ['shared activity', 'advance notice'] },
       { label: 'weekends at home', count: null },
     ]);
   });

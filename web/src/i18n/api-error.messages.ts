@@ -97,6 +97,10 @@ export const API_ERROR_TEXTS = {
     en: 'Your practice requires two-step sign-in. Set it up in My account first.',
     zh: '你所在的机构要求两步登录，请先在“我的账户”中完成设置。',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    en: 'An administrator asked you to choose a new password. Choose it in My account first.',
+    zh: '管理员要求你设置新密码，请先在“我的账户”中设置。',
+  },
   TOTP_REQUIRED: {
     en: 'Enter the 6-digit code from your authenticator app.',
     zh: '请输入身份验证器应用中的 6 位验证码。',
