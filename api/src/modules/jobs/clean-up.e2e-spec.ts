@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PgBoss } from 'pg-boss';
 import { createApp } from '../../app-factory.js';
 import { buildPractice, buildUser, createTestApp, type TestApp } from '../../testing/test-app.js';
-import { APPOINTMENT_REMINDERS_CRON, CLEAN_UP_CRON, JOB_QUEUES, JOB_SCHEMA, JobQueue } from './job-queue.js';
+import { APPOINTMENT_REMINDERS_CRON, MEASURE_REMINDERS_CRON, CLEAN_UP_CRON, JOB_QUEUES, JOB_SCHEMA, JobQueue } from './job-queue.js';
 
 /** Sends a job through the queue and waits until a worker has finished it. */
 async function runThroughQueue(jobs: JobQueue, timeoutMs = 30_000): Promise<string> {
@@ -43,6 +43,7 @@ describe('the job queue and its hourly clean-up', () => {
       { name: 'clean-up', cron: CLEAN_UP_CRON, timezone: 'UTC' },
       // the notifications' schedules
       { name: 'homework-reminders', cron: '*/15 * * * *', timezone: 'UTC' },
+      { name: 'measure-reminders', cron: MEASURE_REMINDERS_CRON, timezone: 'UTC' },
       { name: 'outbox-sweep', cron: '* * * * *', timezone: 'UTC' },
       { name: 'practitioner-digest', cron: '5 * * * *', timezone: 'UTC' },
     ]);

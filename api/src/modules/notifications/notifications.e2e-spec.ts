@@ -337,6 +337,10 @@ describe('messages that reach people, over a real SMTP server', () => {
     });
 
     it('two API instances on one database send each reminder once', async () => {
+      // no quiet hours for Liu Jia, so the overdue notice is not held whatever time of day the test runs
+      const liu = await t.signIn('liu.jia@attune.test');
+      const { saved: _saved, ...settings } = (await liu.get('/api/me/notification-settings')).body;
+      expect((await liu.put('/api/me/notification-settings', { ...settings, quietStart: '00:00', quietEnd: '00:00' })).status).toBe(200);
       const given = await therapist.post('/api/assignments', {
         caseId: demoCaseId('liu'), clientId: demoClientId('liu'), exerciseId: builtInExerciseId('action-menu'), dueAt: new Date(Date.now() - 3_600_000).toISOString(),
         pastDueConfirmed: true, // a due date in the past must be confirmed

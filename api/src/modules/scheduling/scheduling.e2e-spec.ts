@@ -334,7 +334,7 @@ describe('scheduling: appointments in the session model', () => {
       expect(afterMove.map((r) => r.sessionId)).toContain(series[0]!.id);
     });
     it('tells the client by e-mail and in the portal, in her own zone, once, with no clinical words', async () => {
-      const settings = (await client.get('/api/me/notification-settings')).body;
+      const { saved: _saved, ...settings } = (await client.get('/api/me/notification-settings')).body;
       // no quiet hours, so the reminder is not held whatever time of day the test runs
       expect((await client.put('/api/me/notification-settings', { ...settings, timeZone: 'Asia/Shanghai', quietStart: '00:00', quietEnd: '00:00' })).status).toBe(200);
       const booked = await book({ localStartsAt: '2027-04-01T10:00' });
