@@ -496,6 +496,8 @@ export const changeRequestDecisionSchema = z.object({
   if (input.decision === 'decline' && !input.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to decline: the client reads it in the portal' });
 });
 export type ChangeRequestDecisionInput = z.infer<typeof changeRequestDecisionSchema>;
+/** What a client of the API sends as a decision (before the schema's defaults and transforms). */
+export type ChangeRequestDecisionRequest = z.input<typeof changeRequestDecisionSchema>;
 
 /** Body of `PUT /api/scheduling-profiles/:userId`: a person's zone and (staff) working hours. */
 export const schedulingProfileInputSchema = z.object({

@@ -37,7 +37,8 @@ function addDays(date: string, days: number): string {
  * Shanghai) books a weekly series for Chen Jing, moves one by dragging and one with the form, is
  * refused a clash, marks an appointment held and writes its note; Chen Jing (in London, on her
  * phone) sees the next session in her own time and asks to reschedule; the iCalendar feed, read by
- * a second library, carries the series with the moved times; the views are axe-clean in both languages.
+ * a second library, carries the series with the moved times; the practitioner accepts the request
+ * and Chen Jing reads the answer in her portal; the views are axe-clean in both languages.
  */
 describe('the calendar', () => {
   let server: AppServer;
@@ -213,6 +214,34 @@ describe('the calendar', () => {
     }
   });
 
+  it("accepts Chen Jing's request from the appointment, moving it an hour later; she reads the answer in her portal", async () => {
+    await page.reload();
+    await page.locator('.fc-timeGridWeek-view').waitFor();
+    // the third session is four weeks ahead of this one
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await entry('15:00').click();
+    const dialog = page.getByRole('dialog', { name: CASE_TITLE.chen });
+    await dialog.getByText('The client asked to reschedule: Could we meet an hour later?').first().waitFor();
+    await dialog.getByLabel('Starts (your time)').fill(`${addDays(monday, 14)}T16:00`);
+    await dialog.getByRole('button', { name: 'Move as asked' }).click();
+    await notice('The request was accepted; the client is told.');
+    await expectEventually(async () => startOf(series[2]!), `${addDays(monday, 14)}T16:00`);
+    expect(await therapist.get<Appointment[]>('/api/sessions', { filter: { changeRequested: true } })).toEqual([]);
+
+    const phone = await openBrowser({ ...PHONE, name: 'calendar-answer', timezoneId: 'Europe/London' });
+    try {
+      await signIn(phone.page, server.url, CLIENT.chen);
+      await phone.page.getByRole('link', { name: 'Sessions' }).click();
+      const answers = phone.page.getByRole('region', { name: 'Answers to your requests' });
+      // 16:00 in Shanghai is 08:00 in London; the request was about 07:00
+      const answer = answers.getByRole('listitem').filter({ hasText: 'was accepted: it now takes place on' });
+      await answer.filter({ hasText: '08:00' }).filter({ hasText: '07:00' }).waitFor();
+      expect(await seriousAccessibilityProblems(phone.page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('gives a feed that a second iCalendar library reads: the series with its moved occurrences', async () => {
     const { url } = await therapist.post<{ url: string }>('/api/me/calendar-feed', {});
     const res = await fetch(`${server.url}${new URL(url).pathname}`);
@@ -222,7 +251,7 @@ describe('the calendar', () => {
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const starts = new Map(events.map((e) => [e.uid, wallClock(e.startDate.toJSDate().toISOString(), SHANGHAI)]));
     expect(series.map((s) => starts.get(`${s.id}@attune`))).toEqual([
-      `${monday}T16:00`, `${addDays(monday, 8)}T17:00`, `${addDays(monday, 14)}T15:00`, `${addDays(monday, 21)}T15:00`,
+      `${monday}T16:00`, `${addDays(monday, 8)}T17:00`, `${addDays(monday, 14)}T16:00`, `${addDays(monday, 21)}T15:00`,
     ]);
   });
 });

@@ -5,7 +5,7 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { MEETING_FORMATS, plannedTimeIssue, type CaseDto, type Role } from '@attune/domain';
+import { MEETING_FORMATS, plannedTimeIssue, type CaseDto, type ChangeRequestDecisionRequest, type Role } from '@attune/domain';
 import {
   Alert,
   Box,
@@ -188,6 +188,13 @@ export const CalendarPage = () => {
             setRetry(null);
             refetch();
           })}
+          onDecide={(requestId, decision) => attempt(async (extra) => {
+            await dataProvider.decideChangeRequest(open.id, requestId, { ...decision, version: open.version, ...(decision.decision === 'accept' ? extra : {}) });
+            notify(translate(decision.decision === 'accept' ? 'calendar.request.accepted' : 'calendar.request.declined'), { type: 'success' });
+            setOpen(null);
+            setRetry(null);
+            refetch();
+          })}
           onStatus={async (input) => {
             try {
               const { data } = await dataProvider.changeSessionStatus(open.id, { ...input, version: open.version });
@@ -279,12 +286,61 @@ const BookingDialog = ({ start, end, onClose, onBook }: {
   );
 };
 
-const AppointmentDialog = ({ session, onClose, onOpenNote, onMove, onStatus }: {
+/** A decision as the dialog sends it; the session's version is added by the page. */
+type Decision = Omit<ChangeRequestDecisionRequest, 'version'>;
+
+/**
+ * A client's open request on the appointment, with its answers: accept (a cancel request cancels
+ * the session; a reschedule request moves it to the time chosen in the form below) or decline with
+ * the reason the client will read in the portal.
+ */
+const ChangeRequestCard = ({ request, answerable, onAccept, onDecline }: {
+  request: CalendarSession['changeRequests'][number];
+  answerable: boolean;
+  onAccept: () => Promise<void>;
+  onDecline: (reason: string) => Promise<void>;
+}) => {
+  const translate = useTranslate();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <Alert severity="info" sx={{ mt: 1, '& .MuiAlert-message': { width: '100%', overflowWrap: 'anywhere' } }}>
+      <div>{translate('calendar.change_request', { kind: translate(`calendar.change_kinds.${request.kind}`) })}{request.message ? `: ${request.message}` : ''}</div>
+      {answerable && (
+        <Stack spacing={1} sx={{ mt: 1 }}>
+          {request.kind === 'reschedule' && <Typography variant="body2">{translate('calendar.request.accept_reschedule_help')}</Typography>}
+          {!declining && (
+            <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+              <Button size="small" variant="contained" onClick={() => void onAccept()}>
+                {translate(request.kind === 'cancel' ? 'calendar.request.accept_cancel' : 'calendar.request.accept_reschedule')}
+              </Button>
+              <Button size="small" onClick={() => setDeclining(true)}>{translate('calendar.request.decline')}</Button>
+            </Stack>
+          )}
+          {declining && (
+            <Stack spacing={1}>
+              <TextField required size="small" label={translate('calendar.request.decline_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Stack direction="row" spacing={1}>
+                <Button size="small" variant="contained" color="error" disabled={reason.trim() === ''} onClick={() => void onDecline(reason.trim())}>
+                  {translate('calendar.request.confirm_decline')}
+                </Button>
+                <Button size="small" onClick={() => setDeclining(false)}>{translate('calendar.cancel')}</Button>
+              </Stack>
+            </Stack>
+          )}
+        </Stack>
+      )}
+    </Alert>
+  );
+};
+
+const AppointmentDialog = ({ session, onClose, onOpenNote, onMove, onStatus, onDecide }: {
   session: CalendarSession;
   onClose: () => void;
   onOpenNote: () => void;
   onMove: (start: Date, durationMinutes: number, scope: 'this' | 'following') => Promise<void>;
   onStatus: (input: { status: 'held' | 'no_show' | 'cancelled'; cancelledBy?: 'client' | 'practitioner'; reason?: string }) => Promise<void>;
+  onDecide: (requestId: string, decision: Decision) => Promise<void>;
 }) => {
   const translate = useTranslate();
   const [startsAt, setStartsAt] = useState(toLocalInputValue(session.startsAt));
@@ -304,9 +360,11 @@ const AppointmentDialog = ({ session, onClose, onOpenNote, onMove, onStatus }: {
         <Typography>{translate('calendar.meeting_format')}: {translate(`calendar.meeting_formats.${session.meetingFormat}`)}{session.location ? ` · ${session.location}` : ''}</Typography>
         <Typography>{translate('calendar.state')}: {translate(`calendar.statuses.${session.status}`)}</Typography>
         {session.changeRequests.map((r) => (
-          <Alert key={r.id} severity="info" sx={{ mt: 1 }}>
-            {translate('calendar.change_request', { kind: translate(`calendar.change_kinds.${r.kind}`) })}{r.message ? `: ${r.message}` : ''}
-          </Alert>
+          <ChangeRequestCard key={r.id} request={r} answerable={scheduled}
+            onAccept={() => onDecide(r.id, r.kind === 'cancel'
+              ? { decision: 'accept' }
+              : { decision: 'accept', startsAt: new Date(startsAt).toISOString(), durationMinutes: Number(duration) })}
+            onDecline={(reason) => onDecide(r.id, { decision: 'decline', reason })} />
         ))}
         {scheduled && (
           <Box component="section" aria-labelledby="attune-move-heading" sx={{ mt: 2 }}>

@@ -1,4 +1,4 @@
-import type { ChangeRequestKind, MySessionDto } from '@attune/domain';
+import type { ChangeRequestKind, MyChangeRequestDto, MySessionDto } from '@attune/domain';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,10 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function listMySessions(timeZone: string): Promise<MySessionDto[]> {
   return httpClient(`${API_URL}/me/sessions?${new URLSearchParams({ timeZone })}`).then(({ json }) => json as MySessionDto[]);
+}
+
+function listMyChangeRequests(timeZone: string): Promise<MyChangeRequestDto[]> {
+  return httpClient(`${API_URL}/me/sessions/change-requests?${new URLSearchParams({ timeZone })}`).then(({ json }) => json as MyChangeRequestDto[]);
 }
 
 function askForChange(id: string, kind: ChangeRequestKind, message: string, idempotencyKey: string): Promise<unknown> {
@@ -78,6 +82,37 @@ const SessionCard = ({ session }: { session: MySessionDto }) => {
   );
 };
 
+/**
+ * The practitioner's answers to the client's requests of the last 60 days: accepted (cancelled, or
+ * moved to the new time) or declined with the practitioner's reason. Open ones show on their session.
+ */
+const RequestAnswers = ({ zone }: { zone: string }) => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const answers = useQuery({ queryKey: ['my-sessions', 'change-requests', zone], queryFn: () => listMyChangeRequests(zone) });
+  const answered = (answers.data ?? []).filter((r) => r.outcome !== 'pending');
+  if (answered.length === 0) return null;
+  // wall-clock times in the zone asked for, which is this browser's
+  const when = (local: string) => formatDate(local, 'weekdayDateTime');
+  return (
+    <Box component="section" aria-labelledby="attune-request-answers" sx={{ mt: 3 }}>
+      <Typography id="attune-request-answers" variant="h2" sx={{ fontSize: '1.2rem', mb: 1 }}>{translate('calendar.my_sessions.outcome_heading')}</Typography>
+      <Stack component="ul" spacing={1} sx={{ p: 0, m: 0 }}>
+        {answered.map((r) => (
+          // a list item, not an alert: an answer read on opening the page is no interruption
+          <Alert component="li" role="listitem" key={r.id} severity={r.outcome === 'declined' ? 'warning' : 'success'} sx={{ listStyle: 'none', overflowWrap: 'anywhere' }}>
+            {r.outcome === 'declined'
+              ? translate('calendar.my_sessions.outcome_declined', { kind: translate(`calendar.change_kinds.${r.kind}`), time: when(r.askedLocalStartsAt), reason: r.reason ?? '' })
+              : r.kind === 'cancel'
+                ? translate('calendar.my_sessions.outcome_accepted_cancel', { time: when(r.askedLocalStartsAt) })
+                : translate('calendar.my_sessions.outcome_accepted_reschedule', { time: when(r.askedLocalStartsAt), newTime: when(r.localStartsAt) })}
+          </Alert>
+        ))}
+      </Stack>
+    </Box>
+  );
+};
+
 /** The client's upcoming sessions in their own time zone, with a way to ask for a change within the practice's policy. */
 export const MySessionsPage = () => {
   const translate = useTranslate();
@@ -91,6 +126,7 @@ export const MySessionsPage = () => {
       <Stack component="ul" spacing={2} sx={{ p: 0, m: 0 }}>
         {(sessions.data ?? []).map((s) => <SessionCard key={s.id} session={s} />)}
       </Stack>
+      <RequestAnswers zone={zone} />
     </Box>
   );
 };

@@ -10,6 +10,7 @@ import type {
   CaseDto,
   CaseReassignment,
   CaseStatusChangeInput,
+  ChangeRequestDecisionRequest,
   CaseExceptionDto,
   DashboardDto,
   ScaleScoreDto,
@@ -42,6 +43,8 @@ export interface AttuneDomainMethods {
   /** Scheduling: move or resize an appointment (drag, resize or the form), and change its state. */
   moveSession(sessionId: string, input: AppointmentMoveRequest): Promise<{ data: SessionDto & { version: number } }>;
   changeSessionStatus(sessionId: string, input: AppointmentStatusRequest): Promise<{ data: SessionDto & { version: number } }>;
+  /** A client's request to cancel or move: accepted (cancelled, or moved to the time given) or declined with a reason. */
+  decideChangeRequest(sessionId: string, requestId: string, input: ChangeRequestDecisionRequest): Promise<{ data: SessionDto & { version: number } }>;
 }
 
 export interface AppointmentMoveRequest {
@@ -107,6 +110,7 @@ export function createDataProvider(): AttuneDataProvider {
     annotateException: (id, input) => sendJson('PUT', path('exceptions', id, 'annotation'), input),
     moveSession: (sessionId, input) => postJson(path('sessions', sessionId, 'move'), input),
     changeSessionStatus: (sessionId, input) => postJson(path('sessions', sessionId, 'status'), input),
+    decideChangeRequest: (sessionId, requestId, input) => postJson(path('sessions', sessionId, 'change-requests', requestId, 'decision'), input),
     closeCase: (caseId, input) => postJson(path('cases', caseId, 'close'), input),
     reopenCase: (caseId, input) => postJson(path('cases', caseId, 'reopen'), input),
   };

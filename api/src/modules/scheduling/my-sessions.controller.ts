@@ -13,6 +13,15 @@ import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { changeRequestDtoSchema, myChangeRequestDtoSchema, mySessionDtoSchema } from '@attune/domain';
 import { z } from 'zod';
 
+const TIME_ZONE_QUERY = {
+  name: 'timeZone', required: false, description: 'IANA zone to show the times in; default: the client\'s own zone, else the practice\'s',
+} as const;
+
+/** The zone a portal page asked for (its browser's), checked; none: the client's own. */
+function requestedZone(timeZone: string | undefined): string | undefined {
+  return timeZone === undefined || timeZone === '' ? undefined : parseTimeZone(timeZone);
+}
+
 @ApiTags('client portal')
 @Controller('me/sessions')
 export class MySessionsController {
@@ -21,18 +30,19 @@ export class MySessionsController {
   @ApiAnswer(z.array(mySessionDtoSchema), { description: 'The upcoming ones, soonest first' })
   @Get()
   @Permission('me', 'list')
-  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA zone to show the times in; default: the client\'s own zone, else the practice\'s' })
+  @ApiQuery(TIME_ZONE_QUERY)
   @ApiOperation({ summary: 'The caller\'s upcoming sessions: time in their zone (and the practitioner\'s when it differs), format, location or video link' })
   list(@CurrentActor() actor: Actor, @Query('timeZone') timeZone?: string): Promise<MySessionDto[]> {
-    return this.sessions.upcoming(actor, timeZone === undefined || timeZone === '' ? undefined : parseTimeZone(timeZone));
+    return this.sessions.upcoming(actor, requestedZone(timeZone));
   }
 
   @ApiAnswer(z.array(myChangeRequestDtoSchema), { description: 'The last 60 days\' requests, newest first' })
   @Get('change-requests')
   @Permission('me', 'list')
+  @ApiQuery(TIME_ZONE_QUERY)
   @ApiOperation({ summary: 'The caller\'s requests to cancel or reschedule and their answers: open, accepted (cancelled or moved), declined with the reason' })
-  changeRequests(@CurrentActor() actor: Actor): Promise<MyChangeRequestDto[]> {
-    return this.sessions.changeRequests(actor);
+  changeRequests(@CurrentActor() actor: Actor, @Query('timeZone') timeZone?: string): Promise<MyChangeRequestDto[]> {
+    return this.sessions.changeRequests(actor, requestedZone(timeZone));
   }
 
   @ApiAnswer(changeRequestDtoSchema)

@@ -120,9 +120,9 @@ export class MySessionsService {
    * with the practitioner's reason), with the time asked about and the session's time now, in the
    * caller's zone. Only their own requests: a partner's stay the partner's.
    */
-  async changeRequests(actor: Actor): Promise<MyChangeRequestDto[]> {
+  async changeRequests(actor: Actor, requestedZone: string | undefined): Promise<MyChangeRequestDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      const { timeZone } = await personScheduleOf(manager, actor.practiceId, actor.userId);
+      const timeZone = requestedZone ?? (await personScheduleOf(manager, actor.practiceId, actor.userId)).timeZone;
       const rows: Array<{
         id: string; session_id: string; kind: ChangeRequestKind; outcome: 'accepted' | 'declined' | null; resolution_reason: string | null;
         asked_starts_at: Date; starts_at: Date; status: MyChangeRequestDto['status']; created_at: Date; resolved_at: Date | null;
