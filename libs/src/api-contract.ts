@@ -29,6 +29,9 @@ const date = z.iso.date();
 const text = z.string();
 const count = z.int().min(0);
 
+/** The most rows a list answers in one page (`range`); a client wanting more asks page after page. */
+export const MAX_PAGE_ROWS = 500;
+
 export const stageSchema = z.literal([1, 2, 3, 4, 5, 6]).meta({ id: 'Stage', description: 'A stage of the six-stage approach, 1-6' });
 const scaleValue = z.number().min(1).max(10).multipleOf(0.5);
 const roleSchema = z.enum(ROLES);

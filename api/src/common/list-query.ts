@@ -1,9 +1,11 @@
+import { MAX_PAGE_ROWS } from '@attune/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { badRequest } from './api-errors.js';
 import { parseQueryDate, QUERY_DATE_RULE } from './list-date-range.js';
 
-export const MAX_PAGE_ROWS = 500;
+/** libs' rule, re-exported for the API's list parsing and its OpenAPI words. */
+export { MAX_PAGE_ROWS };
 const DEFAULT_PAGE_ROWS = 25;
 
 type FilterKind = 'uuid' | 'text' | 'int' | 'number' | 'boolean' | 'date_from' | 'date_to' | 'enum';

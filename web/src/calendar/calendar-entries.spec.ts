@@ -1,6 +1,7 @@
 import { calendarEnMessages } from './calendar.messages';
 import { calendarZhMessages } from './calendar.zh.messages';
-import { minutesBetween, toCalendarEntry, type CalendarSession } from './calendar-entries';
+import { MAX_PAGE_ROWS } from '@attune/domain';
+import { everyPage, minutesBetween, toCalendarEntry, type CalendarSession } from './calendar-entries';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
@@ -31,5 +32,21 @@ describe('the calendar entries and words', () => {
 
   it('measures a drag or resize in whole minutes', () => {
     expect(minutesBetween(new Date('2027-03-18T16:00:00Z'), new Date('2027-03-18T17:20:00Z'))).toBe(80);
+  });
+
+  it('reads a range of more appointments than a page holds, page after page, and stops at the end', async () => {
+    const stored = Array.from({ length: MAX_PAGE_ROWS * 2 + 3 }, (_, i) => i);
+    const asked: number[] = [];
+    const rows = await everyPage(async (page, perPage) => {
+      asked.push(page);
+      return { data: stored.slice((page - 1) * perPage, page * perPage), total: stored.length };
+    });
+    expect(rows).toEqual(stored);
+    expect(asked).toEqual([1, 2, 3]);
+    // a range that fills exactly one page stops on the total, without asking for an empty one
+    const one = Array.from({ length: MAX_PAGE_ROWS }, (_, i) => i);
+    let pages = 0;
+    expect(await everyPage(async () => { pages++; return { data: one, total: one.length }; })).toHaveLength(MAX_PAGE_ROWS);
+    expect(pages).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { SessionDto } from '@attune/domain';
+import { MAX_PAGE_ROWS, type SessionDto } from '@attune/domain';
 
 /** A session as the calendar shows it (the list's record, with its version). */
 export type CalendarSession = SessionDto & { version: number };
@@ -58,4 +58,17 @@ export function toLocalInputValue(iso: string | Date): string {
 
 export function minutesBetween(start: Date, end: Date): number {
   return Math.round((end.getTime() - start.getTime()) / 60_000);
+}
+
+/**
+ * Every row of a list, asked for page after page of the API's largest page, until a page comes
+ * back short or the total is reached.
+ */
+export async function everyPage<T>(fetchPage: (page: number, perPage: number) => Promise<{ data: T[]; total?: number }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const { data, total } = await fetchPage(page, MAX_PAGE_ROWS);
+    rows.push(...data);
+    if (data.length < MAX_PAGE_ROWS || (total !== undefined && rows.length >= total)) return rows;
+  }
 }

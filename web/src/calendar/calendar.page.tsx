@@ -29,7 +29,7 @@ import { translateIssue } from '../forms/zod-form-validator';
 import { stageTitleKey } from '../shared/choices';
 import { useErrorText } from '../shared/use-error-text';
 import { useFormatDate } from '../shared/use-format';
-import { apiErrorOf, minutesBetween, STATUS_COLOURS, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
+import { apiErrorOf, everyPage, minutesBetween, STATUS_COLOURS, toCalendarEntry, toLocalInputValue, type CalendarSession } from './calendar-entries';
 
 type Retry = { kind: 'outside_hours' | 'clash'; message: string; run: (extra: Partial<AppointmentMoveRequest>) => Promise<void> };
 
@@ -73,14 +73,13 @@ export const CalendarPage = () => {
 
   const refetch = () => calendarRef.current?.getApi().refetchEvents();
 
-  const fetchEntries = (info: EventSourceFuncArg) =>
-    dataProvider
-      .getList<CalendarSession>('sessions', {
-        pagination: { page: 1, perPage: 500 },
-        sort: { field: 'startsAt', order: 'ASC' },
-        filter: { startsFrom: info.start.toISOString(), startsTo: info.end.toISOString(), ...(practitionerId ? { practitionerId } : {}) },
-      })
-      .then(({ data }) => data.map(toCalendarEntry));
+  /** Every appointment of the range, page after page: a practice's month may hold more than a page. */
+  const fetchEntries = async (info: EventSourceFuncArg) => {
+    const filter = { startsFrom: info.start.toISOString(), startsTo: info.end.toISOString(), ...(practitionerId ? { practitionerId } : {}) };
+    const sessions = await everyPage((page, perPage) =>
+      dataProvider.getList<CalendarSession>('sessions', { pagination: { page, perPage }, sort: { field: 'startsAt', order: 'ASC' }, filter }));
+    return sessions.map(toCalendarEntry);
+  };
 
   /** Runs a booking or move; a clash or a time outside working hours asks before trying again. */
   const attempt = async (run: (extra: Partial<AppointmentMoveRequest>) => Promise<void>, onRefused?: () => void) => {
