@@ -51,7 +51,7 @@ const Bell = ({ color }: { color: 'inherit' | 'primary' }) => {
               {data.items.map((item) => (
                 <ListItemButton key={item.id} onClick={() => void open(item)} sx={{ fontWeight: item.readAt ? 'normal' : 'bold' }}>
                   <ListItemText
-                    primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, appointmentTime: '', ...item.params })}
+                    primary={translate(`notifications.kinds.${item.kind}`, { practitionerName: '', dueDate: '', count: 0, appointments: 0, appointmentTime: '', ...item.params })}
                     secondary={formatDate(item.createdAt, 'dateTime')}
                     slotProps={{ primary: { sx: { fontWeight: item.readAt ? 400 : 700 } } }}
                   />

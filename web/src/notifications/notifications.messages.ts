@@ -16,7 +16,7 @@ export const notificationsEnMessages = {
       homework_feedback: '%{practitionerName} replied to your homework',
       homework_submitted: 'A client submitted homework',
       alert_opened: 'An alert opened on one of your cases',
-      digest: '%{count} item(s) need attention today',
+      digest: 'Today: %{appointments} appointment(s), %{count} item(s) need attention',
       questionnaire_waiting: 'A questionnaire is waiting for you',
       questionnaire_closing: 'A questionnaire is waiting, closes on %{dueDate}',
       appointment_reminder: 'Reminder: your session on %{appointmentTime}',

@@ -18,7 +18,7 @@ export const notificationsZhMessages: typeof notificationsEnMessages = {
       homework_feedback: '%{practitionerName}回复了您的作业',
       homework_submitted: '有来访者提交了作业',
       alert_opened: '您的一个个案出现了新的提醒',
-      digest: '今天有 %{count} 项需要关注',
+      digest: '今天：%{appointments} 个预约，%{count} 项需要关注',
       questionnaire_waiting: '有一份问卷等您填写',
       questionnaire_closing: '有一份问卷待填写，将于 %{dueDate} 关闭',
       appointment_reminder: '提醒：您的咨询时间为 %{appointmentTime}',

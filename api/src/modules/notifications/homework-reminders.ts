@@ -142,22 +142,35 @@ export class HomeworkReminders implements OnModuleInit {
   /**
    * Each practitioner whose digest is on and whose morning (the end of their quiet hours) falls in
    * this hour gets one digest a day: how many items need attention (homework to review, homework
-   * overdue), a count only.
+   * overdue) and the day's appointments, their times only — no case, no client.
    */
   async digest(now = new Date()): Promise<number> {
-    const rows: Array<{ id: string; time_zone: string; quiet_end: number; count: number; local_day: string }> = await this.dataSource.query(`
-      SELECT u.id, coalesce(s.time_zone, 'UTC') AS time_zone, coalesce(s.quiet_end, 480) AS quiet_end,
-             to_char($1::timestamptz AT TIME ZONE coalesce(s.time_zone, 'UTC'), 'YYYY-MM-DD') AS local_day,
+    const rows: Array<{ id: string; time_zone: string; quiet_end: number; count: number; appointments: number; appointment_times: string | null; local_day: string }> = await this.dataSource.query(`
+      WITH p AS (
+        SELECT u.id, coalesce(s.time_zone, 'UTC') AS time_zone, coalesce(s.quiet_end, 480) AS quiet_end
+          FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
+         WHERE u.role = 'practitioner' AND u.active AND coalesce(s.digest, true)
+      )
+      SELECT p.id, p.time_zone, p.quiet_end, to_char($1::timestamptz AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS local_day,
              (SELECT count(*)::int FROM assignments a JOIN cases k ON k.id = a.case_id
-               WHERE k.practitioner_id = u.id AND k.status = 'open'
-                 AND (a.status = 'submitted' OR (a.status IN ('assigned', 'in_progress') AND a.due_at < $1))) AS count
-        FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
-       WHERE u.role = 'practitioner' AND u.active AND coalesce(s.digest, true)`, [now]);
+               WHERE k.practitioner_id = p.id AND k.status = 'open'
+                 AND (a.status = 'submitted' OR (a.status IN ('assigned', 'in_progress') AND a.due_at < $1))) AS count,
+             day.appointments, day.appointment_times
+        FROM p
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS appointments,
+                 string_agg(to_char(t.starts_at AT TIME ZONE p.time_zone, 'HH24:MI'), ', ' ORDER BY t.starts_at) AS appointment_times
+            FROM therapy_sessions t JOIN cases k ON k.id = t.case_id
+           WHERE k.practitioner_id = p.id AND t.status = 'scheduled'
+             AND t.starts_at BETWEEN $1::timestamptz - interval '1 day' AND $1::timestamptz + interval '2 days'
+             AND (t.starts_at AT TIME ZONE p.time_zone)::date = ($1::timestamptz AT TIME ZONE p.time_zone)::date
+        ) day`, [now]);
     let sent = 0;
     for (const row of rows) {
-      if (row.count === 0 || Math.floor(localMinuteOf(now, row.time_zone) / 60) !== Math.floor(row.quiet_end / 60)) continue;
+      if ((row.count === 0 && row.appointments === 0) || Math.floor(localMinuteOf(now, row.time_zone) / 60) !== Math.floor(row.quiet_end / 60)) continue;
       const result = await this.dataSource.transaction((manager) => this.notifications.notify(manager, {
-        recipientUserId: row.id, kind: 'digest', params: { count: row.count }, link: '/#/', dedupeKey: `digest:${row.id}:${row.local_day}`,
+        recipientUserId: row.id, kind: 'digest', link: '/#/', dedupeKey: `digest:${row.id}:${row.local_day}`,
+        params: { count: row.count, appointments: row.appointments, ...(row.appointment_times ? { appointmentTimes: row.appointment_times } : {}) },
       }));
       if (result.notificationId) sent += 1;
     }

@@ -39,6 +39,9 @@ export interface MessageParams {
   dueDate?: string | undefined;
   /** How many items need attention (digest). */
   count?: number | undefined;
+  /** How many appointments the day holds (digest), and their starts on the recipient's clock, `HH:mm, HH:mm`. */
+  appointments?: number | undefined;
+  appointmentTimes?: string | undefined;
   /** Hours a one-time link stays valid. */
   validHours?: number | undefined;
   /** An appointment's start as the recipient's wall clock shows it, `YYYY-MM-DD HH:mm`. */

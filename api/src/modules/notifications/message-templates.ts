@@ -107,8 +107,13 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       action: 'Open the case',
     }),
     digest: (p) => ({
-      subject: `Needs attention today: ${p.count ?? 0}`,
-      lines: [`${p.count ?? 0} item(s) on your caseload need attention today.`],
+      subject: p.appointments
+        ? `Today: ${p.appointments} appointment(s)${p.count ? `, ${p.count} item(s) need attention` : ''}`
+        : `Needs attention today: ${p.count ?? 0}`,
+      lines: [
+        ...(p.appointments ? [`Your appointments today: ${p.appointmentTimes ?? p.appointments}.`] : []),
+        ...(p.count || !p.appointments ? [`${p.count ?? 0} item(s) on your caseload need attention today.`] : []),
+      ],
       action: 'Open the dashboard',
     }),
   },
@@ -201,8 +206,13 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       action: '打开个案',
     }),
     digest: (p) => ({
-      subject: `今日需关注：${p.count ?? 0} 项`,
-      lines: [`您的个案中今天有 ${p.count ?? 0} 项需要关注。`],
+      subject: p.appointments
+        ? `今日：${p.appointments} 个预约${p.count ? `，${p.count} 项需要关注` : ''}`
+        : `今日需关注：${p.count ?? 0} 项`,
+      lines: [
+        ...(p.appointments ? [`您今天的预约：${p.appointmentTimes ?? p.appointments}。`] : []),
+        ...(p.count || !p.appointments ? [`您的个案中今天有 ${p.count ?? 0} 项需要关注。`] : []),
+      ],
       action: '打开工作台',
     }),
   },

@@ -5,6 +5,7 @@ import { SmtpSink, tokenOf, type ReceivedMail } from '../../testing/smtp-sink.js
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 import { builtInExerciseId } from '../exercises/built-in-exercises.sync.js';
 import { JobQueue } from '../jobs/job-queue.js';
+import { AppointmentReminders } from '../scheduling/appointment-reminders.js';
 import { HomeworkReminders } from './homework-reminders.js';
 import { NotificationsService } from './notifications.service.js';
 import { OutboxDelivery } from './outbox-delivery.js';
@@ -365,6 +366,54 @@ describe('messages that reach people, over a real SMTP server', () => {
       } finally {
         await second?.close();
       }
+    });
+  });
+
+  describe('appointments', () => {
+    /** Chen Jing's sessions, booked by her practitioner at a given instant (outside working hours confirmed). */
+    const bookChen = async (startsAt: string) => {
+      const res = await therapist.post('/api/sessions', {
+        caseId: demoCaseId('chen'), startsAt, durationMinutes: 50, format: 'individual', attendeeIds: [demoClientId('chen')], stage: 6,
+        meetingFormat: 'video', location: 'https://meet.example.test/wang-fang', outsideWorkingHours: true,
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; startsAt: string };
+    };
+
+    it('the client\'s reminder arrives over SMTP a day before her appointment (clock moved), in her zone, with no clinical words', async () => {
+      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      expect((await chen.put('/api/me/notification-settings', { language: 'en', timeZone: 'Europe/London', quietStart: '00:00', quietEnd: '00:00', emailOff: [], digest: true })).status).toBe(200);
+      const booked = await bookChen('2027-05-12T02:00:00.000Z');
+      const dayBefore = new Date(Date.parse(booked.startsAt) - 23 * 3_600_000);
+      await t.app.get(AppointmentReminders).sendDue(dayBefore);
+      // 02:00 UTC is 03:00 in London in May (summer time)
+      const subject = 'Reminder: your session on 2027-05-12 03:00';
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => m.subject === subject));
+      const mails = smtp.to('chen.jing@attune.test').filter((m) => m.subject === subject);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain('Dr. Wang Fang');
+      for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(mails[0]!.text).not.toContain(clinical);
+      // the same hour again sends nothing more
+      await t.app.get(AppointmentReminders).sendDue(dayBefore);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(smtp.to('chen.jing@attune.test').filter((m) => m.subject === subject)).toHaveLength(1);
+    });
+
+    it('the practitioner\'s morning digest lists the day\'s appointments by time, once, and names no client', async () => {
+      expect((await therapist.put('/api/me/notification-settings', { language: 'en', timeZone: 'Asia/Shanghai', quietStart: '21:00', quietEnd: '08:00', emailOff: [], digest: true })).status).toBe(200);
+      // 10:00 and 15:00 in Shanghai on 10 May 2027, and one the day after, which is not that morning's
+      await bookChen('2027-05-10T07:00:00.000Z');
+      await bookChen('2027-05-10T02:00:00.000Z');
+      await bookChen('2027-05-11T02:00:00.000Z');
+      const morning = new Date('2027-05-10T00:10:00.000Z'); // 08:10 in Shanghai, the end of her quiet hours
+      const digests = t.app.get(HomeworkReminders);
+      expect(await digests.digest(new Date('2027-05-09T23:10:00.000Z'))).toBe(0); // 07:10: still quiet hours
+      expect(await digests.digest(morning)).toBeGreaterThanOrEqual(1);
+      await smtp.waitFor(() => smtp.to('therapist@attune.test').some((m) => m.subject.startsWith('Today: 2 appointment(s)')));
+      const [digest] = smtp.to('therapist@attune.test').filter((m) => m.subject.startsWith('Today: 2 appointment(s)'));
+      expect(digest!.text).toContain('Your appointments today: 10:00, 15:00.');
+      for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(digest!.text).not.toContain(clinical);
+      expect(await digests.digest(new Date('2027-05-10T00:40:00.000Z'))).toBe(0); // once a day
     });
   });
 
