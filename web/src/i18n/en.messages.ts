@@ -301,7 +301,7 @@ export const enAttune = {
     field: {
       label: 'Question or label',
       name: 'Name',
-      name_help: 'Letters and digits, starting with a letter, e.g. whatHelped',
+      name_help: 'Letters and digits, starting with a letter, e.g.',
       kind: 'Kind',
       help: 'Help text',
       required: 'Required',

@@ -308,7 +308,7 @@ export const zhAttune: AttuneMessages = {
     field: {
       label: '问题或标签',
       name: '名称',
-      name_help: '字母和数字，以字母开头，例如 whatHelped',
+      name_help: '字母和数字，以字母开头，例如',
       kind: '类型',
       help: '帮助文字',
       required: '必填',

@@ -11,6 +11,7 @@ import { useFormatDate } from '../shared/use-format';
 /** The practice's overdue notice to clients: on or off, and how many days after the due date. */
 const ReminderSettingsCard = () => {
   const translate = useTranslate();
+  const errorText = useErrorText();
   const { data } = useQuery({ queryKey: ['practice'], queryFn: measuresApi.practice });
   const [form, setForm] = useState<Pick<PracticeSettingsDto, 'overdueNoticeEnabled' | 'overdueNoticeAfterDays'> | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -25,7 +26,7 @@ const ReminderSettingsCard = () => {
       setResult({ ok: true, text: translate('notifications.outbox.reminders.saved') });
     } catch (caught) {
       const errors = (caught as { body?: { errors?: Record<string, string> } }).body?.errors;
-      setResult({ ok: false, text: errors?.['overdueNoticeAfterDays'] ?? (caught as Error).message });
+      setResult({ ok: false, text: errors?.['overdueNoticeAfterDays'] ?? errorText(caught) });
     }
   };
   return (
@@ -80,8 +81,9 @@ export const OutboxPage = () => {
                 <Typography variant="body2">{formatDate(m.createdAt, 'dateTime')}</Typography>
               </Stack>
               <Typography variant="body2"><strong>{translate('notifications.outbox.to')}:</strong> {m.to}</Typography>
-              <Typography component="h3" variant="subtitle1"><strong>{translate('notifications.outbox.subject')}:</strong> {m.subject}</Typography>
-              <Typography component="pre" variant="body2" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', my: 1 }}>{m.text}</Typography>
+              <Typography component="h3" variant="subtitle1"><strong>{translate('notifications.outbox.subject')}:</strong> <span lang={m.language} data-verbatim>{m.subject}</span></Typography>
+              {/* the mail as its recipient reads it, in their language, not the admin's */}
+              <Typography component="pre" variant="body2" lang={m.language} data-verbatim sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', my: 1 }}>{m.text}</Typography>
               {m.links.map((link) => (
                 <Typography key={link} variant="body2" sx={{ wordBreak: 'break-all' }}>
                   <strong>{translate('notifications.outbox.links')}:</strong> <Link href={link}>{link}</Link>

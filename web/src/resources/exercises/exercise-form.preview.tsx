@@ -27,7 +27,7 @@ const PREVIEW_INPUT = { htmlInput: { form: 'exercise-preview-only' } } as const;
 const PreviewField = ({ field }: { field: Partial<ExerciseField> }) => {
   const translate = useTranslate();
   const id = useId();
-  const label = field.label || field.name || translate('attune.exercises_library.untitled_field');
+  const label = field.label || translate('attune.exercises_library.untitled_field');
   const help = field.help ? <FormHelperText id={`${id}-help`}>{field.help}</FormHelperText> : null;
   switch (field.kind) {
     case 'longText':

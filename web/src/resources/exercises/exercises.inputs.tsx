@@ -99,7 +99,7 @@ export const ExerciseInputs = () => {
             <TextInput source="label" label="attune.exercises_library.field.label" isRequired />
             <Grid container columnSpacing={2}>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextInput source="name" label="attune.exercises_library.field.name" helperText="attune.exercises_library.field.name_help" isRequired />
+                <TextInput source="name" label="attune.exercises_library.field.name" helperText={<>{translate('attune.exercises_library.field.name_help')} <code>whatHelped</code></>} isRequired />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
                 <SelectInput source="kind" label="attune.exercises_library.field.kind" choices={FIELD_KIND_CHOICES} isRequired />

@@ -2,6 +2,7 @@ import type { AssignmentDto, CaseDto, ExerciseDto } from '@attune/domain';
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { AnswersView } from '../../../shared/answers.view';
+import { useExerciseWords } from '../../../shared/exercise-title';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
 import { useFormatDate } from '../../../shared/use-format';
@@ -31,6 +32,9 @@ export const ClientWordsSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const { assignments, exerciseOf } = useCaseHomework(record.id);
+  const exerciseWords = useExerciseWords();
+  // a built-in exercise's questions in the user's language
+  const wordsOf = (exercise: ExerciseDto | undefined) => (exercise ? exerciseWords(exercise).fields : []);
   const { nameOf } = useCaseClients(record.clientIds);
   return (
     <Card component="section" aria-labelledby="own-words-heading">
@@ -62,7 +66,7 @@ export const ClientWordsSection = ({ record }: { record: CaseDto }) => {
                       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 0.5 }}>
                         {nameOf(answer.clientId)} · {formatDate(answer.submittedAt)}
                       </Typography>
-                      <AnswersView fields={exerciseOf(answer)?.fields ?? []} response={answer.response} />
+                      <AnswersView fields={wordsOf(exerciseOf(answer))} response={answer.response} />
                     </Box>
                   ))
                 )}

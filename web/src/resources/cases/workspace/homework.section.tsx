@@ -31,7 +31,7 @@ import { useAttuneDataProvider } from '../../../data/data-provider';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { AnswersView } from '../../../shared/answers.view';
 import { EnumChip } from '../../../shared/enum-chip';
-import { useExerciseTitle } from '../../../shared/exercise-title';
+import { useExerciseTitle, useExerciseWords } from '../../../shared/exercise-title';
 import { FormDialog } from '../../../shared/form-dialog';
 import { SectionHeading } from '../../../shared/section-heading';
 import { useCaseClients } from '../../../shared/use-case-clients';
@@ -164,6 +164,7 @@ const AssignmentItem = ({
   const translate = useTranslate();
   const formatDate = useFormatDate();
   const exerciseTitle = useExerciseTitle();
+  const exerciseWords = useExerciseWords();
   const answered = assignment.status === 'submitted' || assignment.status === 'reviewed';
   const headerId = `assignment-${assignment.id}`;
   return (
@@ -200,7 +201,7 @@ const AssignmentItem = ({
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
               {translate('attune.homework.submitted_at', { date: formatDate(assignment.submittedAt, 'dateTime') })}
             </Typography>
-            <AnswersView fields={exercise?.fields ?? []} response={assignment.response} />
+            <AnswersView fields={exercise ? exerciseWords(exercise).fields : []} response={assignment.response} />
             {assignment.status === 'reviewed' ? (
               <Alert severity="success" sx={{ mt: 1 }}>
                 <Typography variant="subtitle2">{translate('attune.homework.feedback')}</Typography>
