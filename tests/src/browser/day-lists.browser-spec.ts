@@ -76,7 +76,7 @@ describe('the lists of a practitioner and an admin', () => {
   it('saves a custom exercise with a required field without typing into its preview', async () => {
     await page.getByRole('menuitem', { name: 'Exercises' }).click();
     await page.getByRole('link', { name: 'New exercise' }).click();
-    await page.getByRole('textbox', { name: 'Title' }).fill('Three good minutes');
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Three good minutes');
     await page.getByRole('textbox', { name: 'Instructions' }).fill('Each evening, write down three minutes that went well.');
     await page.getByRole('textbox', { name: 'Question or label' }).fill('What went well?');
     // the preview shows the field as required, and stays empty
