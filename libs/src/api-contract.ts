@@ -739,6 +739,8 @@ export const outboxMessageDtoSchema = z
     subject: text,
     text,
     links: z.array(text),
+    /** The files the mail attaches by name, e.g. `appointment.ics` (an appointment's time and place). */
+    attachments: z.array(text),
     state: z.enum(['queued', 'sent', 'failed', 'given_up', 'kept']),
     attempts: count,
     lastAnswer: text.nullable(),

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   html: string;
   /** Every http(s) address in the plain-text body. */
   links: string[];
+  /** The files attached, with their type and text (an `.ics` is text). */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /**
@@ -57,6 +59,7 @@ export class SmtpSink {
           this.received.push({
             messageId: mail.messageId ?? '', to, subject: mail.subject ?? '', text, html: typeof mail.html === 'string' ? mail.html : '',
             links: text.match(/https?:\/\/\S+/g) ?? [],
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
           });
           callback();
         }, (error: Error) => callback(error));

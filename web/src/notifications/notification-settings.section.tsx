@@ -8,7 +8,10 @@ import { notificationsApi } from './notifications-api';
 import { useErrorText } from '../shared/use-error-text';
 import { SETTINGS_QUERY_KEY } from '../layout/settings-language';
 
-const OPTIONAL_KINDS_CLIENT = ['homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback'] as const;
+const OPTIONAL_KINDS_CLIENT = [
+  'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback',
+  'questionnaire_waiting', 'appointment_booked', 'appointment_reminder',
+] as const;
 const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
 
 /** My account → Notifications: the e-mail language, the zone and quiet hours, e-mail per kind, the digest. */

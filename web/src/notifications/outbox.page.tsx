@@ -89,6 +89,11 @@ export const OutboxPage = () => {
                   <strong>{translate('notifications.outbox.links')}:</strong> <Link href={link}>{link}</Link>
                 </Typography>
               ))}
+              {m.attachments.map((name) => (
+                <Typography key={name} variant="body2">
+                  <strong>{translate('notifications.outbox.attachment')}:</strong> <code>{name}</code> ({translate('notifications.outbox.calendar_file')})
+                </Typography>
+              ))}
               {m.lastAnswer ? <Typography variant="body2" color="text.secondary">{translate('notifications.outbox.last_answer')}: {m.lastAnswer}</Typography> : null}
             </CardContent>
           </Card>

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ATTENDING_ACCOUNTS_SQL } from '../sessions/session-rows.js';
 
 /** One reminder to send: to the client(s) attending, never with clinical content (no case title, no note). */
 export interface AppointmentReminder {
@@ -41,7 +42,7 @@ export async function claimDueReminders(manager: EntityManager, now: Date, limit
        FROM due, cases k
       WHERE s.id = due.id AND k.id = s.case_id
      RETURNING s.id, s.practice_id, s.starts_at, s.duration_minutes, s.meeting_format, s.location, k.practitioner_id,
-               ARRAY(SELECT c.portal_user_id FROM clients c WHERE c.id = ANY(s.attendee_ids) AND c.portal_user_id IS NOT NULL) AS recipients`,
+               ${ATTENDING_ACCOUNTS_SQL} AS recipients`,
     [now, limit],
   ) as [Row[], number];
   return rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { APPOINTMENT_INVITE_FILENAME } from '../sessions/appointment-invite.js';
 
 export interface OutgoingMail {
   messageId: string;
@@ -8,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** An `.ics` to attach, or null. */
+  calendarEvent?: string | null;
 }
 
 /** The SMTP server's answer to an accepted mail ("250 OK: queued as …"). */
@@ -41,6 +44,10 @@ export class MailTransport implements OnApplicationShutdown {
       text: mail.text,
       html: mail.html,
       messageId: `<${mail.messageId}@attune>`,
+      // a text/calendar alternative (with the file's METHOD) and the same file as an attachment
+      ...(mail.calendarEvent
+        ? { icalEvent: { filename: APPOINTMENT_INVITE_FILENAME, method: /^METHOD:(\w+)/m.exec(mail.calendarEvent)?.[1] ?? 'PUBLISH', content: mail.calendarEvent } }
+        : {}),
     });
     return { response: String(info.response ?? '') };
   }

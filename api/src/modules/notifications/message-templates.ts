@@ -44,6 +44,14 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       lines: [`A short questionnaire is still waiting for you in your portal. It closes ${p.dueDate ? `on ${p.dueDate}` : 'tomorrow'}.`],
       action: 'Open my questionnaires',
     }),
+    appointment_booked: (p) => ({
+      subject: (p.count ?? 1) > 1 ? `${p.count ?? 1} sessions booked, the first on ${p.appointmentTime ?? ''}` : `Session booked${p.appointmentTime ? ` for ${p.appointmentTime}` : ''}`,
+      lines: [(p.count ?? 1) > 1
+        ? `${who(p, 'Your practitioner')} booked ${p.count ?? 1} sessions with you, the first on ${p.appointmentTime ?? ''}.`
+        : `${who(p, 'Your practitioner')} booked a session with you${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`,
+        'The attached file adds it to your own calendar. If you need to cancel or move it, you can ask in your portal.'],
+      action: 'Open my sessions',
+    }),
     appointment_reminder: (p) => ({
       subject: `Reminder: your session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}`,
       lines: [`This is a reminder of your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`, 'If you need to cancel or move it, you can ask in your portal.'],
@@ -142,6 +150,14 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
       subject: `有一份问卷待填写，将于${p.dueDate ? ` ${p.dueDate} ` : '明天'}关闭`,
       lines: [`您的门户中仍有一份简短的问卷等您填写，将于${p.dueDate ? ` ${p.dueDate} ` : '明天'}关闭。`],
       action: '打开我的问卷',
+    }),
+    appointment_booked: (p) => ({
+      subject: (p.count ?? 1) > 1 ? `已为您预约 ${p.count ?? 1} 次咨询，第一次在 ${p.appointmentTime ?? ''}` : `已为您预约咨询${p.appointmentTime ? `（${p.appointmentTime}）` : ''}`,
+      lines: [(p.count ?? 1) > 1
+        ? `${who(p, '您的咨询师')}为您预约了 ${p.count ?? 1} 次咨询，第一次在 ${p.appointmentTime ?? ''}。`
+        : `${who(p, '您的咨询师')}为您预约了一次咨询${p.appointmentTime ? `，时间为 ${p.appointmentTime}` : ''}。`,
+        '附件可将其加入您自己的日历。如需取消或改期，可在门户中提出。'],
+      action: '打开我的咨询',
     }),
     appointment_reminder: (p) => ({
       subject: `提醒：您的咨询${p.appointmentTime ? `（${p.appointmentTime}）` : ''}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KNOWN_TIME_ZONES } from '../cases/time-zone.js';
+import { APPOINTMENT_INVITE_FILENAME } from '../sessions/appointment-invite.js';
 import { LANGUAGES, OPTIONAL_EMAIL_KINDS, type MessageKind, type MessageParams } from './message-kinds.js';
 import { minuteOfText, textOfMinute } from './quiet-hours.js';
 
@@ -78,6 +79,8 @@ export interface OutboxMessageDto {
   subject: string;
   text: string;
   links: string[];
+  /** The files the mail attaches (`appointment.ics`), by name. */
+  attachments: string[];
   state: 'queued' | 'sent' | 'failed' | 'given_up' | 'kept';
   attempts: number;
   lastAnswer: string | null;
@@ -89,9 +92,11 @@ export interface OutboxMessageDto {
 export function toOutboxDto(row: {
   id: string; to_address: string; kind: MessageKind; language: string; subject: string; text_body: string; links: string[];
   state: OutboxMessageDto['state']; attempts: number; last_answer: string | null; not_before: Date; created_at: Date; sent_at: Date | null;
+  has_calendar_event: boolean;
 }): OutboxMessageDto {
   return {
     id: row.id, to: row.to_address, kind: row.kind, language: row.language, subject: row.subject, text: row.text_body, links: row.links,
+    attachments: row.has_calendar_event ? [APPOINTMENT_INVITE_FILENAME] : [],
     state: row.state, attempts: row.attempts, lastAnswer: row.last_answer, notBefore: new Date(row.not_before).toISOString(),
     createdAt: new Date(row.created_at).toISOString(), sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
   };

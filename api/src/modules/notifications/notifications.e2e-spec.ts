@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import ICAL from 'ical.js';
 import { createApp } from '../../app-factory.js';
 import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
 import { SmtpSink, tokenOf, type ReceivedMail } from '../../testing/smtp-sink.js';
@@ -371,14 +372,47 @@ describe('messages that reach people, over a real SMTP server', () => {
 
   describe('appointments', () => {
     /** Chen Jing's sessions, booked by her practitioner at a given instant (outside working hours confirmed). */
-    const bookChen = async (startsAt: string) => {
+    const bookChen = async (startsAt: string, more: Record<string, unknown> = {}) => {
       const res = await therapist.post('/api/sessions', {
         caseId: demoCaseId('chen'), startsAt, durationMinutes: 50, format: 'individual', attendeeIds: [demoClientId('chen')], stage: 6,
-        meetingFormat: 'video', location: 'https://meet.example.test/wang-fang', outsideWorkingHours: true,
+        meetingFormat: 'video', location: 'https://meet.example.test/wang-fang', outsideWorkingHours: true, ...more,
       });
       expect(res.status).toBe(201);
-      return res.body as { id: string; startsAt: string };
+      return res.body as { id: string; startsAt: string; seriesId: string | null };
     };
+    /** The events of a mail's `.ics`, read by a second iCalendar library (ical.js), with the file's METHOD. */
+    const eventsOf = (mail: ReceivedMail) => {
+      const files = mail.attachments.filter((a) => a.filename === 'appointment.ics');
+      expect(files.length).toBeGreaterThanOrEqual(1);
+      const calendar = new ICAL.Component(ICAL.parse(files[0]!.content));
+      const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      return {
+        method: String(calendar.getFirstPropertyValue('method')),
+        events: events.map((e) => ({ uid: e.uid, start: e.startDate.toJSDate().toISOString(), minutes: e.duration.toSeconds() / 60, summary: e.summary, location: e.location })),
+      };
+    };
+
+    it('booking a series tells the client once, with every appointment in an .ics her calendar can import; the outbox shows the attachment', async () => {
+      const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
+      expect((await chen.put('/api/me/notification-settings', { language: 'en', timeZone: 'Europe/London', quietStart: '00:00', quietEnd: '00:00', emailOff: [], digest: true })).status).toBe(200);
+      const first = await bookChen('2027-06-07T08:00:00.000Z', { repeat: { frequency: 'weekly', count: 3 } });
+      const subject = '3 sessions booked, the first on 2027-06-07 09:00';
+      await smtp.waitFor(() => smtp.to('chen.jing@attune.test').some((m) => m.subject === subject));
+      const mails = smtp.to('chen.jing@attune.test').filter((m) => m.subject === subject);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain('Dr. Wang Fang booked 3 sessions with you');
+      const series: Array<{ id: string }> = await t.owner.query(`SELECT id FROM therapy_sessions WHERE series_id = $1 ORDER BY starts_at`, [first.seriesId]);
+      const ics = eventsOf(mails[0]!);
+      expect(ics.method).toBe('PUBLISH');
+      expect(ics.events).toEqual(series.map((s, i) => ({
+        uid: `${s.id}@attune`, start: new Date(Date.parse('2027-06-07T08:00:00.000Z') + i * 7 * 86_400_000).toISOString(), minutes: 50,
+        summary: 'Session with Dr. Wang Fang', location: 'https://meet.example.test/wang-fang',
+      })));
+      expect(ics.events.map((e) => e.summary).join()).not.toContain('Chen');
+      const outbox = await admin.get('/api/outbox');
+      const row = (outbox.body as Array<{ subject: string; attachments: string[] }>).find((m) => m.subject === subject);
+      expect(row?.attachments).toEqual(['appointment.ics']);
+    });
 
     it('the client\'s reminder arrives over SMTP a day before her appointment (clock moved), in her zone, with no clinical words', async () => {
       const chen = await t.signIn('chen.jing@attune.test', NEW_PASSWORD);
@@ -393,6 +427,10 @@ describe('messages that reach people, over a real SMTP server', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).toContain('Dr. Wang Fang');
       for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(mails[0]!.text).not.toContain(clinical);
+      // the appointment as it stands, for her own calendar: the same event (UID) as the booking's file
+      expect(eventsOf(mails[0]!).events).toEqual([{
+        uid: `${booked.id}@attune`, start: '2027-05-12T02:00:00.000Z', minutes: 50, summary: 'Session with Dr. Wang Fang', location: 'https://meet.example.test/wang-fang',
+      }]);
       // the same hour again sends nothing more
       await t.app.get(AppointmentReminders).sendDue(dayBefore);
       await new Promise((r) => setTimeout(r, 1500));
@@ -409,10 +447,13 @@ describe('messages that reach people, over a real SMTP server', () => {
       const digests = t.app.get(HomeworkReminders);
       expect(await digests.digest(new Date('2027-05-09T23:10:00.000Z'))).toBe(0); // 07:10: still quiet hours
       expect(await digests.digest(morning)).toBeGreaterThanOrEqual(1);
-      await smtp.waitFor(() => smtp.to('therapist@attune.test').some((m) => m.subject.startsWith('Today: 2 appointment(s)')));
-      const [digest] = smtp.to('therapist@attune.test').filter((m) => m.subject.startsWith('Today: 2 appointment(s)'));
-      expect(digest!.text).toContain('Your appointments today: 10:00, 15:00.');
-      for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(digest!.text).not.toContain(clinical);
+      // read from the outbox: its delivery waits for the end of her quiet hours on the real clock, which the test does not move
+      const digests_: Array<{ subject: string; text_body: string }> = await t.owner.query(
+        `SELECT subject, text_body FROM outbox_messages WHERE kind = 'digest' AND to_address = 'therapist@attune.test' AND subject LIKE 'Today: 2 appointment(s)%'`);
+      expect(digests_).toHaveLength(1);
+      const digest = digests_[0]!;
+      expect(digest.text_body).toContain('Your appointments today: 10:00, 15:00.');
+      for (const clinical of ['between two fears', 'meet.example.test', 'Chen Jing']) expect(digest.text_body).not.toContain(clinical);
       expect(await digests.digest(new Date('2027-05-10T00:40:00.000Z'))).toBe(0); // once a day
     });
   });
@@ -427,7 +468,8 @@ describe('messages that reach people, over a real SMTP server', () => {
     const secrets = strings.map((r) => r.s).filter((s) => s && s.length >= 6);
     expect(secrets.length).toBeGreaterThan(10);
     expect(smtp.received.length).toBeGreaterThan(10);
-    const leaks = smtp.received.flatMap((m) => secrets.filter((s) => `${m.subject}\n${m.text}\n${m.html}`.includes(s)).map((s) => `${m.subject}: ${s}`));
+    const leaks = smtp.received.flatMap((m) => secrets
+      .filter((s) => `${m.subject}\n${m.text}\n${m.html}\n${m.attachments.map((a) => a.content).join('\n')}`.includes(s)).map((s) => `${m.subject}: ${s}`));
     expect(leaks).toEqual([]);
   });
 });

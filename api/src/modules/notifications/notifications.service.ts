@@ -24,6 +24,8 @@ export interface NotifyInput {
   link?: string | null;
   /** Makes the event happen once: a second notify with the same key (a retried job, a second worker) does nothing. */
   dedupeKey?: string;
+  /** The `.ics` (RFC 5545) the e-mail attaches, in the recipient's language: appointments' times and places only. */
+  calendarEvent?: (language: Language) => string;
 }
 
 export interface NotifyResult {
@@ -94,11 +96,12 @@ export class NotificationsService {
       : now;
     const state = this.mail.configured ? 'queued' : 'kept';
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (practice_id, recipient_user_id, to_address, kind, language, subject, text_body, html_body, links, state, not_before, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO outbox_messages (practice_id, recipient_user_id, to_address, kind, language, subject, text_body, html_body, links, state, not_before, dedupe_key,
+                                    calendar_event)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
       [recipient.practice_id, recipient.id, recipient.email, input.kind, language, composed.subject, composed.text, composed.html,
-        link ? [link] : [], state, notBefore, input.dedupeKey ?? null],
+        link ? [link] : [], state, notBefore, input.dedupeKey ?? null, input.calendarEvent?.(language) ?? null],
     );
     const id = rows[0]?.id ?? null;
     // Sent with the change: the job exists only if the transaction commits. An instance without
@@ -165,7 +168,8 @@ export class NotificationsService {
 
   async outbox(actor: Actor, range: [number, number]): Promise<{ rows: OutboxMessageDto[]; total: number }> {
     const rows = await this.dataSource.query(
-      `SELECT id, to_address, kind, language, subject, text_body, links, state, attempts, last_answer, not_before, created_at, sent_at
+      `SELECT id, to_address, kind, language, subject, text_body, links, state, attempts, last_answer, not_before, created_at, sent_at,
+              calendar_event IS NOT NULL AS has_calendar_event
          FROM outbox_messages WHERE practice_id = $1 ORDER BY created_at DESC, id OFFSET $2 LIMIT $3`,
       [actor.practiceId, range[0], range[1] - range[0] + 1]);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM outbox_messages WHERE practice_id = $1`, [actor.practiceId]) as [{ total: number }];

@@ -16,6 +16,7 @@ interface DueMessage {
   subject: string;
   text_body: string;
   html_body: string;
+  calendar_event: string | null;
   attempts: number;
   due: boolean;
 }
@@ -48,13 +49,13 @@ export class OutboxDelivery implements OnModuleInit {
     if (!this.mail.configured) return 'nothing_to_do';
     return this.dataSource.transaction(async (manager) => {
       const rows: DueMessage[] = await manager.query(
-        `SELECT id, to_address, subject, text_body, html_body, attempts, not_before <= now() AS due FROM outbox_messages
+        `SELECT id, to_address, subject, text_body, html_body, calendar_event, attempts, not_before <= now() AS due FROM outbox_messages
           WHERE id = $1 AND state IN ('queued', 'failed') FOR UPDATE SKIP LOCKED`, [messageId]);
       const message = rows[0];
       if (!message) return 'nothing_to_do';
       if (!message.due) return 'not_due';
       try {
-        const accepted = await this.mail.send({ messageId: message.id, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body });
+        const accepted = await this.mail.send({ messageId: message.id, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body, calendarEvent: message.calendar_event });
         await manager.query(
           `UPDATE outbox_messages SET state = 'sent', attempts = attempts + 1, last_answer = $2, sent_at = now() WHERE id = $1`,
           [message.id, accepted.response.slice(0, 500)]);

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { claimDueReminders, type AppointmentReminder } from '../jobs/appointment-reminders.job.js';
 import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { appointmentInvite, calendarAppointmentsOf } from '../sessions/appointment-invite.js';
 import { wallClocksOf } from '../sessions/scheduling-settings.js';
 
 /** The portal's list of the client's upcoming sessions. */
@@ -44,6 +45,7 @@ export class AppointmentReminders implements OnModuleInit {
     if (reminder.recipientUserIds.length === 0) return;
     const times = await wallClocksOf(manager, reminder.recipientUserIds, reminder.startsAt);
     const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [reminder.practitionerId]);
+    const appointments = await calendarAppointmentsOf(manager, [reminder.sessionId]);
     for (const [userId, localTime] of times) {
       await this.notifications.notify(manager, {
         recipientUserId: userId,
@@ -51,6 +53,7 @@ export class AppointmentReminders implements OnModuleInit {
         params: { practitionerName: practitioner?.display_name, appointmentTime: localTime },
         link: PORTAL_SESSIONS_LINK,
         dedupeKey: `appointment_reminder:${reminder.sessionId}:${userId}:${reminder.startsAt.toISOString()}`,
+        calendarEvent: (language) => appointmentInvite(appointments, practitioner?.display_name, language),
       });
     }
   }

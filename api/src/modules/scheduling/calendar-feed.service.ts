@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { initialsOf, type CalendarFeedInput, type MeetingFormat } from '@attune/domain';
-import ical, { ICalEventClass, ICalEventStatus } from 'ical-generator';
+import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { addAppointmentEvent } from '../sessions/appointment-invite.js';
 
 /** The feed covers the last 30 days and the next 365 (what calendar apps keep in view). */
 const FEED_PAST_DAYS = 30;
 const FEED_FUTURE_DAYS = 365;
-
-const MEETING_FORMAT_WORDS: Record<MeetingFormat, string> = { in_person: 'In person', video: 'Video', phone: 'Phone' };
 
 export function feedTokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -81,21 +80,10 @@ export class CalendarFeedService {
       const calendar = ical({ name: 'Attune appointments', prodId: { company: 'Attune', product: 'Attune calendar', language: 'EN' }, ttl: 15 * 60 });
       for (const r of rows) {
         const who = feed.show_initials && r.names.length > 0 ? ` (${r.names.map(initialsOf).join(', ')})` : '';
-        const startsAt = new Date(r.starts_at);
-        calendar.createEvent({
-          id: `${r.id}@attune`,
-          start: startsAt,
-          end: new Date(startsAt.getTime() + r.duration_minutes * 60_000),
-          summary: `${r.status === 'cancelled' ? 'Cancelled: ' : ''}Session${who}`,
-          description: MEETING_FORMAT_WORDS[r.meeting_format],
-          location: r.location,
-          sequence: r.version,
-          status: r.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-          class: ICalEventClass.PRIVATE,
-          created: new Date(r.created_at),
-          lastModified: new Date(r.updated_at),
-          stamp: new Date(r.updated_at),
-        });
+        addAppointmentEvent(calendar, {
+          id: r.id, startsAt: new Date(r.starts_at), durationMinutes: r.duration_minutes, status: r.status, meetingFormat: r.meeting_format,
+          location: r.location, version: r.version, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+        }, `${r.status === 'cancelled' ? 'Cancelled: ' : ''}Session${who}`);
       }
       return calendar.toString();
     });

@@ -272,9 +272,18 @@ describe('scheduling: appointments in the session model', () => {
       });
       expect(mine.find((r) => r['id'] === cancelId)).toMatchObject({ outcome: 'accepted', kind: 'cancel', status: 'cancelled', reason: null });
 
-      const mails: Array<{ kind: string; text_body: string }> = await t.dataSource.query(
-        `SELECT kind, text_body FROM outbox_messages WHERE to_address = 'chen.jing@attune.test' AND kind LIKE 'change_request_%' ORDER BY created_at`);
+      const mails: Array<{ kind: string; text_body: string; calendar_event: string | null }> = await t.dataSource.query(
+        `SELECT kind, text_body, calendar_event FROM outbox_messages WHERE to_address = 'chen.jing@attune.test' AND kind LIKE 'change_request_%' ORDER BY created_at`);
       expect(mails.map((m) => m.kind)).toEqual(['change_request_declined', 'change_request_accepted', 'change_request_accepted']);
+      // an accepted request carries the appointment as it now stands for her calendar: moved (PUBLISH) or taken out (CANCEL)
+      const invite = (text: string | null) => {
+        const calendar = new ICAL.Component(ICAL.parse(text!));
+        const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+        return { method: calendar.getFirstPropertyValue('method'), uid: event.uid, start: event.startDate.toJSDate().toISOString(), status: event.component.getFirstPropertyValue('status') };
+      };
+      expect(mails[0]!.calendar_event).toBeNull();
+      expect(invite(mails[1]!.calendar_event)).toEqual({ method: 'PUBLISH', uid: `${later.id}@attune`, start: moved.body.startsAt, status: 'CONFIRMED' });
+      expect(invite(mails[2]!.calendar_event)).toEqual({ method: 'CANCEL', uid: `${third.id}@attune`, start: third.startsAt, status: 'CANCELLED' });
       for (const m of mails) expect(m.text_body).not.toMatch(/Friday is fully booked|Chen Jing|between two fears/);
       expect(mails[1]!.text_body).toContain('Dr. Wang Fang');
       const bell = (await client.get('/api/me/notifications')).body.items.map((n: { kind: string }) => n.kind);

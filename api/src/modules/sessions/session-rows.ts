@@ -22,6 +22,9 @@ export const SESSION_COLUMNS: ReadonlyArray<[string, string]> = [
       FROM session_change_requests r WHERE r.session_id = s.id AND r.resolved_at IS NULL)`, 'change_requests'],
 ];
 
+/** The sign-ins of the clients attending `s` that have a portal account: whom a message about the appointment reaches. */
+export const ATTENDING_ACCOUNTS_SQL = `ARRAY(SELECT c.portal_user_id FROM clients c WHERE c.id = ANY(s.attendee_ids) AND c.portal_user_id IS NOT NULL)`;
+
 export function selectSessionColumns<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const [first, ...rest] = SESSION_COLUMNS;
   qb.select(first![0], first![1]);

@@ -30,7 +30,9 @@ import { assertBookable, type BookingSlot } from './appointment-booking.js';
 import { personScheduleOf, schedulingPolicyOf, wallClocksOf } from './scheduling-settings.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PORTAL_SESSIONS_LINK } from '../scheduling/appointment-reminders.js';
-import { selectSessionColumns } from './session-rows.js';
+import { ATTENDING_ACCOUNTS_SQL, selectSessionColumns } from './session-rows.js';
+import { appointmentInvite, calendarAppointmentsOf, type CalendarAppointment } from './appointment-invite.js';
+import type { Language } from '../notifications/message-kinds.js';
 import {
   SESSION_LIST,
   toSessionDto,
@@ -159,6 +161,7 @@ export class SessionsService {
           time.timeZone, input.conflictOverrideReason ?? null],
       );
       await this.audit.recordMany(manager, rows.map((row) => ({ action: 'create', entity: 'sessions', entityId: row.id, caseId: k.id })));
+      if (status === 'scheduled') await this.tellClientsBooked(manager, k.practitionerId, rows.map((row) => row.id));
       return this.respond(manager, rows[0]!.id);
     }));
   }
@@ -321,9 +324,37 @@ export class SessionsService {
         },
         link: PORTAL_SESSIONS_LINK,
         dedupeKey: `change_request:${requestId}`,
+        ...(outcome === 'accepted' ? { calendarEvent: this.invite(await calendarAppointmentsOf(manager, [id]), practitioner?.display_name) } : {}),
       });
       return session;
     });
+  }
+
+  /**
+   * Tells each attending client with a portal account that appointments were booked (a series in
+   * one message), with the first one's time on their clock and every one in the attached `.ics`.
+   */
+  private async tellClientsBooked(manager: EntityManager, practitionerId: string | null, ids: string[]): Promise<void> {
+    const [first]: Array<{ starts_at: Date; recipients: string[] }> = await manager.query(
+      `SELECT s.starts_at, ${ATTENDING_ACCOUNTS_SQL} AS recipients FROM therapy_sessions s WHERE s.id = $1`, [ids[0]]);
+    if (!first || first.recipients.length === 0) return;
+    const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [practitionerId]);
+    const times = await wallClocksOf(manager, first.recipients, new Date(first.starts_at));
+    const invite = this.invite(await calendarAppointmentsOf(manager, ids), practitioner?.display_name);
+    for (const [userId, localTime] of times) {
+      await this.notifications.notify(manager, {
+        recipientUserId: userId,
+        kind: 'appointment_booked',
+        params: { practitionerName: practitioner?.display_name, appointmentTime: localTime, count: ids.length },
+        link: PORTAL_SESSIONS_LINK,
+        dedupeKey: `appointment_booked:${ids[0]!}:${userId}`,
+        calendarEvent: invite,
+      });
+    }
+  }
+
+  private invite(appointments: CalendarAppointment[], practitionerName: string | undefined): (language: Language) => string {
+    return (language) => appointmentInvite(appointments, practitionerName, language);
   }
 
   /**
