@@ -10,7 +10,7 @@ import { SETTINGS_QUERY_KEY } from '../layout/settings-language';
 
 const OPTIONAL_KINDS_CLIENT = [
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback',
-  'questionnaire_waiting', 'appointment_booked', 'appointment_reminder',
+  'questionnaire_waiting', 'appointment_booked', 'appointment_moved', 'appointment_cancelled', 'appointment_reminder',
 ] as const;
 const OPTIONAL_KINDS_STAFF = ['homework_submitted', 'alert_opened'] as const;
 

@@ -9,14 +9,14 @@ export const MESSAGE_KINDS = [
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback',
   'homework_submitted', 'alert_opened', 'digest', 'questionnaire_waiting', 'appointment_booked', 'appointment_reminder', 'password_change_required',
   'questionnaire_closing',
-  'change_request_accepted', 'change_request_declined',
+  'change_request_accepted', 'change_request_declined', 'appointment_moved', 'appointment_cancelled',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** The kinds a person may turn e-mail off for (the account mails they are waiting for always go). */
 export const OPTIONAL_EMAIL_KINDS = [
   'homework_assigned', 'homework_due_soon', 'homework_overdue', 'homework_check_in', 'homework_feedback', 'homework_submitted', 'alert_opened',
-  'questionnaire_waiting', 'appointment_booked', 'appointment_reminder',
+  'questionnaire_waiting', 'appointment_booked', 'appointment_moved', 'appointment_cancelled', 'appointment_reminder',
 ] as const satisfies readonly MessageKind[];
 
 /** Reminders and digests wait for the end of the recipient's quiet hours; nothing else does. */
@@ -37,7 +37,7 @@ export interface MessageParams {
   practiceName?: string | undefined;
   /** A calendar day, `YYYY-MM-DD`, in the recipient's zone. */
   dueDate?: string | undefined;
-  /** How many items need attention (digest), or appointments were booked at once (a series). */
+  /** How many items need attention (digest), or appointments were booked, moved or cancelled at once (a series). */
   count?: number | undefined;
   /** How many appointments the day holds (digest), and their starts on the recipient's clock, `HH:mm, HH:mm`. */
   appointments?: number | undefined;

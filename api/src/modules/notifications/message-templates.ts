@@ -52,6 +52,18 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
         'The attached file adds it to your own calendar. If you need to cancel or move it, you can ask in your portal.'],
       action: 'Open my sessions',
     }),
+    appointment_moved: (p) => ({
+      subject: `Session moved${p.newAppointmentTime ? ` to ${p.newAppointmentTime}` : ''}`,
+      lines: [`${who(p, 'Your practitioner')} moved your session${p.appointmentTime ? ` of ${p.appointmentTime}` : ''}${p.newAppointmentTime ? ` to ${p.newAppointmentTime}` : ' to a new time'}${(p.count ?? 1) > 1 ? `, and the ${(p.count ?? 1) - 1} after it in the series alike` : ''}.`,
+        'The attached file updates your own calendar. If the new time does not suit you, you can ask to change it in your portal.'],
+      action: 'Open my sessions',
+    }),
+    appointment_cancelled: (p) => ({
+      subject: `Session cancelled${p.appointmentTime ? `: ${p.appointmentTime}` : ''}`,
+      lines: [`Your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` of ${p.appointmentTime}` : ''}${(p.count ?? 1) > 1 ? `, and the ${(p.count ?? 1) - 1} after it in the series, are` : ' is'} cancelled.`,
+        'The attached file takes it out of your own calendar. Your portal shows the sessions still booked.'],
+      action: 'Open my sessions',
+    }),
     appointment_reminder: (p) => ({
       subject: `Reminder: your session${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}`,
       lines: [`This is a reminder of your session with ${who(p, 'your practitioner')}${p.appointmentTime ? ` on ${p.appointmentTime}` : ''}.`, 'If you need to cancel or move it, you can ask in your portal.'],
@@ -157,6 +169,18 @@ const WORDING: Record<Language, Record<MessageKind, Words>> = {
         ? `${who(p, '您的咨询师')}为您预约了 ${p.count ?? 1} 次咨询，第一次在 ${p.appointmentTime ?? ''}。`
         : `${who(p, '您的咨询师')}为您预约了一次咨询${p.appointmentTime ? `，时间为 ${p.appointmentTime}` : ''}。`,
         '附件可将其加入您自己的日历。如需取消或改期，可在门户中提出。'],
+      action: '打开我的咨询',
+    }),
+    appointment_moved: (p) => ({
+      subject: `咨询已改期${p.newAppointmentTime ? `至 ${p.newAppointmentTime}` : ''}`,
+      lines: [`${who(p, '您的咨询师')}将您${p.appointmentTime ? `原定 ${p.appointmentTime} 的` : '的'}咨询${p.newAppointmentTime ? `改到 ${p.newAppointmentTime}` : '改到新的时间'}${(p.count ?? 1) > 1 ? `，该系列之后的 ${(p.count ?? 1) - 1} 次也相应改期` : ''}。`,
+        '附件会更新您自己的日历。如新时间不合适，可在门户中提出更改。'],
+      action: '打开我的咨询',
+    }),
+    appointment_cancelled: (p) => ({
+      subject: `咨询已取消${p.appointmentTime ? `：${p.appointmentTime}` : ''}`,
+      lines: [`您与${who(p, '您的咨询师')}${p.appointmentTime ? ` ${p.appointmentTime} ` : ''}的咨询${(p.count ?? 1) > 1 ? `及该系列之后的 ${(p.count ?? 1) - 1} 次` : ''}已取消。`,
+        '附件会将其从您自己的日历中移除。门户中显示仍已预约的咨询。'],
       action: '打开我的咨询',
     }),
     appointment_reminder: (p) => ({

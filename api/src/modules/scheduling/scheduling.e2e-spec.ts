@@ -291,6 +291,65 @@ describe('scheduling: appointments in the session model', () => {
     });
   });
 
+  describe('telling the client of the practitioner\'s own changes', () => {
+    const mailsAbout = (sessionId: string): Promise<Array<{ kind: string; subject: string; text_body: string; calendar_event: string | null }>> => t.dataSource.query(
+      `SELECT kind, subject, text_body, calendar_event FROM outbox_messages
+        WHERE to_address = 'chen.jing@attune.test' AND kind IN ('appointment_moved', 'appointment_cancelled') AND dedupe_key LIKE $1 ORDER BY created_at`,
+      [`%:${sessionId}:%`]);
+    const event = (text: string | null) => {
+      const calendar = new ICAL.Component(ICAL.parse(text!));
+      const e = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+      return { method: calendar.getFirstPropertyValue('method'), uid: e.uid, start: e.startDate.toJSDate().toISOString(), sequence: e.sequence, status: e.component.getFirstPropertyValue('status') };
+    };
+
+    beforeAll(async () => {
+      const { saved: _saved, ...settings } = (await client.get('/api/me/notification-settings')).body;
+      expect((await client.put('/api/me/notification-settings', { ...settings, timeZone: 'Asia/Shanghai' })).status).toBe(200);
+    });
+
+    it('mails a move with both times on her clock and the moved event for her calendar; a cancellation takes it out', async () => {
+      const booked = await book({ localStartsAt: '2027-06-03T10:00' });
+      const moved = await therapist.post(`/api/sessions/${booked.id}/move`, { localStartsAt: '2027-06-03T14:00', version: booked.version });
+      expect(moved.status).toBe(200);
+      const [movedMail, ...others] = await mailsAbout(booked.id);
+      expect(others).toEqual([]);
+      expect(movedMail).toMatchObject({ kind: 'appointment_moved', subject: 'Session moved to 2027-06-03 20:00' });
+      // 10:00 and 14:00 in Berlin (summer time) are 16:00 and 20:00 in Shanghai
+      expect(movedMail!.text_body).toContain('Dr. Wang Fang moved your session of 2027-06-03 16:00 to 2027-06-03 20:00.');
+      expect(event(movedMail!.calendar_event)).toEqual({ method: 'PUBLISH', uid: `${booked.id}@attune`, start: moved.body.startsAt, sequence: moved.body.version, status: 'CONFIRMED' });
+      // the form's path (PUT) moves it too; an edit that keeps the time tells nobody
+      const kept = await therapist.put(`/api/sessions/${booked.id}`, { ...chenBooking(), startsAt: moved.body.startsAt, location: 'Room 2', meetingFormat: 'in_person', version: moved.body.version });
+      expect(kept.status).toBe(200);
+      expect(await mailsAbout(booked.id)).toHaveLength(1);
+
+      const cancelled = await therapist.post(`/api/sessions/${booked.id}/status`, { status: 'cancelled', cancelledBy: 'practitioner', reason: 'Ill, between two fears' });
+      expect(cancelled.status).toBe(200);
+      const cancelMail = (await mailsAbout(booked.id))[1]!;
+      expect(cancelMail).toMatchObject({ kind: 'appointment_cancelled', subject: 'Session cancelled: 2027-06-03 20:00' });
+      expect(cancelMail.text_body).not.toContain('between two fears');
+      expect(event(cancelMail.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, status: 'CANCELLED', sequence: cancelled.body.version });
+      const bell = (await client.get('/api/me/notifications')).body.items.map((n: { kind: string }) => n.kind);
+      expect(bell).toEqual(expect.arrayContaining(['appointment_moved', 'appointment_cancelled']));
+    });
+
+    it('tells of a booked appointment deleted as a cancellation; one in the past or answered by her own request as nothing new', async () => {
+      const booked = await book({ localStartsAt: '2027-06-10T10:00' });
+      expect((await therapist.delete(`/api/sessions/${booked.id}`)).status).toBe(200);
+      const [gone] = await mailsAbout(booked.id);
+      expect(gone!.kind).toBe('appointment_cancelled');
+      expect(event(gone!.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, sequence: (booked.version as number) + 1 });
+
+      const past = await book({ startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), status: 'scheduled', outsideWorkingHours: true, conflictOverrideReason: 'test' });
+      expect((await therapist.post(`/api/sessions/${past.id}/status`, { status: 'cancelled', cancelledBy: 'client', reason: 'Forgot' })).status).toBe(200);
+      expect(await mailsAbout(past.id)).toEqual([]);
+
+      const asked = await book({ localStartsAt: '2027-06-17T10:00' });
+      const requestId = (await client.post(`/api/me/sessions/${asked.id}/change-requests`, { kind: 'reschedule' })).body.id;
+      expect((await therapist.post(`/api/sessions/${asked.id}/change-requests/${requestId}/decision`, { decision: 'accept', localStartsAt: '2027-06-18T10:00', version: asked.version })).status).toBe(200);
+      expect(await mailsAbout(asked.id)).toEqual([]);
+    });
+  });
+
   describe('the iCalendar feed', () => {
     it('serves text/calendar that a second library parses: stable UIDs, the moved times, cancellations, no client names; revocable', async () => {
       const created = await therapist.post('/api/me/calendar-feed', {}).set('Host', 'evil.example.test');

@@ -53,6 +53,8 @@ const staleVersion = (now?: { startsAt: Date }) => conflict(
   'VERSION_CONFLICT',
 );
 const MINUTE_MS = 60_000;
+/** A booked appointment still ahead: the kind its clients hear about when it moves or is cancelled. */
+const isUpcoming = (status: string, startsAt: Date) => status === 'scheduled' && startsAt.getTime() > Date.now();
 
 /**
  * Therapy sessions and their notes. A signed note is locked (the database refuses to update or delete
@@ -161,7 +163,7 @@ export class SessionsService {
           time.timeZone, input.conflictOverrideReason ?? null],
       );
       await this.audit.recordMany(manager, rows.map((row) => ({ action: 'create', entity: 'sessions', entityId: row.id, caseId: k.id })));
-      if (status === 'scheduled') await this.tellClientsBooked(manager, k.practitionerId, rows.map((row) => row.id));
+      if (status === 'scheduled') await this.tellClients(manager, { kind: 'appointment_booked', practitionerId: k.practitionerId, ids: rows.map((row) => row.id) });
       return this.respond(manager, rows[0]!.id);
     }));
   }
@@ -180,7 +182,7 @@ export class SessionsService {
       await this.assertAttendees(manager, k, input);
       // a record sent back whole carries both its length and its end: the length is what changes
       const timing = input.durationMinutes !== undefined ? { ...input, endsAt: undefined } : input;
-      await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
+      const moved = await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
       const [, updated] = await manager.query(
         `UPDATE therapy_sessions
             SET format = $2, attendee_ids = $3, stage = $4, note = $5, meeting_format = $6, location = $7,
@@ -199,7 +201,7 @@ export class SessionsService {
         );
       }
       await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
-      return this.respond(manager, id);
+      return this.respondMoved(manager, s, k, moved);
     });
   }
 
@@ -209,19 +211,29 @@ export class SessionsService {
    * as for a booking; scope `following` moves the series' later scheduled appointments alike.
    */
   async move(actor: Actor, id: string, input: AppointmentMove): Promise<SessionDto> {
-    return this.dataSource.transaction((manager) => this.moveWithin(manager, actor, id, input));
+    return this.dataSource.transaction((manager) => this.moveWithin(manager, actor, id, input, { tellClients: true }));
   }
 
-  private async moveWithin(manager: EntityManager, actor: Actor, id: string, input: AppointmentMove): Promise<SessionDto> {
+  /** `tellClients`: false when the move answers a client's request (that answer tells them). */
+  private async moveWithin(manager: EntityManager, actor: Actor, id: string, input: AppointmentMove, options: { tellClients: boolean }): Promise<SessionDto> {
     const s = await this.findVisible(manager, actor, id, { lock: true });
     if (s.signedAt) throw signedNote();
     if (input.version !== s.version) throw staleVersion(s);
     const k = await this.access.findVisibleCase(manager, actor, s.caseId);
     const timing = input.durationMinutes === undefined && input.endsAt === undefined ? { ...input, durationMinutes: s.durationMinutes } : input;
-    await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
+    const moved = await this.reschedule(manager, s, k, timing, input.scope, input, actor.userId);
     await manager.query(`UPDATE therapy_sessions SET version = version + 1, updated_at = now() WHERE id = $1 AND signed_at IS NULL`, [id]);
     await this.audit.record(manager, { action: 'update', entity: 'sessions', entityId: id, caseId: s.caseId });
-    return this.respond(manager, id);
+    return options.tellClients ? this.respondMoved(manager, s, k, moved) : this.respond(manager, id);
+  }
+
+  /** The moved session as it now is, its clients told when it (still) lies ahead as booked. */
+  private async respondMoved(manager: EntityManager, before: TherapySession, k: Case, moved: string[]): Promise<SessionDto> {
+    const session = await this.respond(manager, before.id);
+    if (moved.length > 0 && isUpcoming(session.status, new Date(session.startsAt))) {
+      await this.tellClients(manager, { kind: 'appointment_moved', practitionerId: k.practitionerId, ids: moved, ...(moved[0] === before.id ? { was: before.startsAt } : {}) });
+    }
+    return session;
   }
 
   /**
@@ -230,13 +242,17 @@ export class SessionsService {
    * back to scheduled if the time is still free. A signed note fixes the state: 409.
    */
   async changeStatus(actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }): Promise<SessionDto> {
-    return this.dataSource.transaction((manager) => this.changeStatusWithin(manager, actor, id, input));
+    return this.dataSource.transaction((manager) => this.changeStatusWithin(manager, actor, id, input, { lateAsOf: new Date(), tellClients: true }));
   }
 
-  /** `lateAsOf`: the moment a cancellation is measured against the notice (now, or when the client asked). */
+  /**
+   * `lateAsOf`: the moment a cancellation is measured against the notice (now, or when the client
+   * asked); `tellClients`: false when the change answers a client's request (that answer tells them).
+   */
   private async changeStatusWithin(
-    manager: EntityManager, actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }, lateAsOf = new Date(),
+    manager: EntityManager, actor: Actor, id: string, input: AppointmentStatusChange & { scope?: SeriesScope }, options: { lateAsOf: Date; tellClients: boolean },
   ): Promise<SessionDto> {
+    const { lateAsOf } = options;
     const s = await this.findVisible(manager, actor, id, { lock: true });
     if (s.signedAt) throw signedNote();
     if (input.version !== undefined && input.version !== s.version) throw staleVersion(s);
@@ -282,6 +298,9 @@ export class SessionsService {
         [ids, actor.userId]);
     }
     await this.audit.recordMany(manager, ids.map((entityId) => ({ action: 'update', entity: 'sessions', entityId, caseId: s.caseId })));
+    if (cancelling && options.tellClients && isUpcoming(s.status, s.startsAt)) {
+      await this.tellClients(manager, { kind: 'appointment_cancelled', practitionerId: k.practitionerId, ids });
+    }
     return this.respond(manager, id);
   }
 
@@ -302,10 +321,10 @@ export class SessionsService {
       if (input.decision === 'accept' && request.kind === 'cancel') {
         await this.changeStatusWithin(manager, actor, id, {
           status: 'cancelled', cancelledBy: 'client', reason: input.reason ?? 'At the client\'s request', version: input.version,
-        }, new Date(request.created_at));
+        }, { lateAsOf: new Date(request.created_at), tellClients: false });
       } else if (input.decision === 'accept') {
         if (input.startsAt === undefined && input.localStartsAt === undefined) throw badRequest({ startsAt: 'is required to accept a reschedule: the new time' });
-        await this.moveWithin(manager, actor, id, { ...input, scope: 'this' });
+        await this.moveWithin(manager, actor, id, { ...input, scope: 'this' }, { tellClients: false });
       }
       const outcome = input.decision === 'accept' ? 'accepted' : 'declined';
       await manager.query(
@@ -331,23 +350,29 @@ export class SessionsService {
   }
 
   /**
-   * Tells each attending client with a portal account that appointments were booked (a series in
-   * one message), with the first one's time on their clock and every one in the attached `.ics`.
+   * Tells each attending client with a portal account that appointments were booked, moved or
+   * cancelled (a series in one message): the first one's time (before a move, `was`; after it, the
+   * new time) on their clock, and every appointment as it now stands in the attached `.ics`, so
+   * their own calendar adds, moves or drops it. `appointments` when the rows are about to go.
    */
-  private async tellClientsBooked(manager: EntityManager, practitionerId: string | null, ids: string[]): Promise<void> {
-    const [first]: Array<{ starts_at: Date; recipients: string[] }> = await manager.query(
-      `SELECT s.starts_at, ${ATTENDING_ACCOUNTS_SQL} AS recipients FROM therapy_sessions s WHERE s.id = $1`, [ids[0]]);
+  private async tellClients(
+    manager: EntityManager, change: { kind: 'appointment_booked' | 'appointment_moved' | 'appointment_cancelled'; practitionerId: string | null; ids: string[]; was?: Date; appointments?: CalendarAppointment[] },
+  ): Promise<void> {
+    if (change.ids.length === 0) return;
+    const [first]: Array<{ starts_at: Date; version: number; recipients: string[] }> = await manager.query(
+      `SELECT s.starts_at, s.version, ${ATTENDING_ACCOUNTS_SQL} AS recipients FROM therapy_sessions s WHERE s.id = $1`, [change.ids[0]]);
     if (!first || first.recipients.length === 0) return;
-    const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [practitionerId]);
-    const times = await wallClocksOf(manager, first.recipients, new Date(first.starts_at));
-    const invite = this.invite(await calendarAppointmentsOf(manager, ids), practitioner?.display_name);
+    const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [change.practitionerId]);
+    const now = new Date(first.starts_at);
+    const [times, newTimes] = [await wallClocksOf(manager, first.recipients, change.was ?? now), change.kind === 'appointment_moved' ? await wallClocksOf(manager, first.recipients, now) : null];
+    const invite = this.invite(change.appointments ?? await calendarAppointmentsOf(manager, change.ids), practitioner?.display_name);
     for (const [userId, localTime] of times) {
       await this.notifications.notify(manager, {
         recipientUserId: userId,
-        kind: 'appointment_booked',
-        params: { practitionerName: practitioner?.display_name, appointmentTime: localTime, count: ids.length },
+        kind: change.kind,
+        params: { practitionerName: practitioner?.display_name, appointmentTime: localTime, newAppointmentTime: newTimes?.get(userId), count: change.ids.length },
         link: PORTAL_SESSIONS_LINK,
-        dedupeKey: `appointment_booked:${ids[0]!}:${userId}`,
+        dedupeKey: change.kind === 'appointment_booked' ? `appointment_booked:${change.ids[0]!}:${userId}` : `${change.kind}:${change.ids[0]!}:${first.version}:${userId}`,
         calendarEvent: invite,
       });
     }
@@ -359,13 +384,13 @@ export class SessionsService {
 
   /**
    * The new time of `s` (and with `following`, of its series' later ones), checked and written;
-   * no-op when unchanged. The caller bumps `s`'s own version (once per request).
+   * no-op when unchanged. Answers the ids moved. The caller bumps `s`'s own version (once per request).
    */
   private async reschedule(
     manager: EntityManager, s: TherapySession, k: Case,
     timing: Parameters<typeof resolveAppointmentTime>[0], scope: SeriesScope,
     overrides: { conflictOverrideReason?: string | undefined; outsideWorkingHours?: boolean | undefined }, movedBy: string,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const schedule = await personScheduleOf(manager, k.practiceId, k.practitionerId);
     const time = resolveAppointmentTime({ timeZone: s.timeZone, ...timing }, s.timeZone || schedule.timeZone);
     if (!isResolvedTime(time)) throw badRequest(time);
@@ -384,7 +409,7 @@ export class SessionsService {
         moves.push({ id: row.id, startsAt: shiftFollowing(s.startsAt, time.startsAt, new Date(row.starts_at), s.timeZone), durationMinutes: time.durationMinutes });
       }
     }
-    if (moves.length === 0) return;
+    if (moves.length === 0) return [];
     assertPlannedTimes(moves.map((m) => m.startsAt), 'startsAt', k.openedAt);
     if (time.startsAt.getTime() < Date.now() - 5 * MINUTE_MS && s.status === 'scheduled' && s.startsAt.getTime() > Date.now()) {
       throw badRequest({ startsAt: 'an upcoming appointment cannot be moved into the past' });
@@ -408,6 +433,7 @@ export class SessionsService {
     await manager.query(
       `UPDATE session_change_requests SET resolved_at = now(), outcome = 'accepted', resolved_by = $2 WHERE session_id = ANY($1::uuid[]) AND resolved_at IS NULL`,
       [moves.map((m) => m.id), movedBy]);
+    return moves.map((m) => m.id);
   }
 
   /** Deletes a session whose note is not signed; answers the deleted record (react-admin expects it). */
@@ -416,6 +442,12 @@ export class SessionsService {
       const s = await this.findVisible(manager, actor, id, { lock: true });
       if (s.signedAt) throw signedNote();
       const deleted = await this.respond(manager, id);
+      if (isUpcoming(s.status, s.startsAt)) {
+        // a booked appointment taken out of the calendar is, for its clients, a cancelled one
+        const [gone] = await calendarAppointmentsOf(manager, [id]);
+        const k = await this.access.findVisibleCase(manager, actor, s.caseId);
+        await this.tellClients(manager, { kind: 'appointment_cancelled', practitionerId: k.practitionerId, ids: [id], appointments: [{ ...gone!, status: 'cancelled', version: gone!.version + 1, updatedAt: new Date() }] });
+      }
       await manager.query(`DELETE FROM therapy_sessions WHERE id = $1 AND signed_at IS NULL`, [id]);
       await this.audit.record(manager, { action: 'delete', entity: 'sessions', entityId: id, caseId: s.caseId });
       return deleted;
