@@ -15,6 +15,16 @@ const PUBLIC_URL = 'https://attune.example.test';
 /** Thursday 18 March 2027, 17:00 in Berlin (winter time); the clocks go forward on Sunday 28 March. */
 const SERIES_START = '2027-03-18T17:00';
 
+/** The first event of a mail's `.ics`, read by a second library (ical.js), as a client's calendar app would. */
+function mailedEvent(text: string | null) {
+  const calendar = new ICAL.Component(ICAL.parse(text!));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  return {
+    method: calendar.getFirstPropertyValue('method'), uid: event.uid, start: event.startDate.toJSDate().toISOString(),
+    sequence: event.sequence, status: event.component.getFirstPropertyValue('status'),
+  };
+}
+
 describe('scheduling: appointments in the session model', () => {
   let t: TestApp;
   let therapist: SignedInClient;
@@ -276,14 +286,9 @@ describe('scheduling: appointments in the session model', () => {
         `SELECT kind, text_body, calendar_event FROM outbox_messages WHERE to_address = 'chen.jing@attune.test' AND kind LIKE 'change_request_%' ORDER BY created_at`);
       expect(mails.map((m) => m.kind)).toEqual(['change_request_declined', 'change_request_accepted', 'change_request_accepted']);
       // an accepted request carries the appointment as it now stands for her calendar: moved (PUBLISH) or taken out (CANCEL)
-      const invite = (text: string | null) => {
-        const calendar = new ICAL.Component(ICAL.parse(text!));
-        const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-        return { method: calendar.getFirstPropertyValue('method'), uid: event.uid, start: event.startDate.toJSDate().toISOString(), status: event.component.getFirstPropertyValue('status') };
-      };
       expect(mails[0]!.calendar_event).toBeNull();
-      expect(invite(mails[1]!.calendar_event)).toEqual({ method: 'PUBLISH', uid: `${later.id}@attune`, start: moved.body.startsAt, status: 'CONFIRMED' });
-      expect(invite(mails[2]!.calendar_event)).toEqual({ method: 'CANCEL', uid: `${third.id}@attune`, start: third.startsAt, status: 'CANCELLED' });
+      expect(mailedEvent(mails[1]!.calendar_event)).toMatchObject({ method: 'PUBLISH', uid: `${later.id}@attune`, start: moved.body.startsAt, status: 'CONFIRMED' });
+      expect(mailedEvent(mails[2]!.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${third.id}@attune`, start: third.startsAt, status: 'CANCELLED' });
       for (const m of mails) expect(m.text_body).not.toMatch(/Friday is fully booked|Chen Jing|between two fears/);
       expect(mails[1]!.text_body).toContain('Dr. Wang Fang');
       const bell = (await client.get('/api/me/notifications')).body.items.map((n: { kind: string }) => n.kind);
@@ -296,12 +301,6 @@ describe('scheduling: appointments in the session model', () => {
       `SELECT kind, subject, text_body, calendar_event FROM outbox_messages
         WHERE to_address = 'chen.jing@attune.test' AND kind IN ('appointment_moved', 'appointment_cancelled') AND dedupe_key LIKE $1 ORDER BY created_at`,
       [`%:${sessionId}:%`]);
-    const event = (text: string | null) => {
-      const calendar = new ICAL.Component(ICAL.parse(text!));
-      const e = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-      return { method: calendar.getFirstPropertyValue('method'), uid: e.uid, start: e.startDate.toJSDate().toISOString(), sequence: e.sequence, status: e.component.getFirstPropertyValue('status') };
-    };
-
     beforeAll(async () => {
       const { saved: _saved, ...settings } = (await client.get('/api/me/notification-settings')).body;
       expect((await client.put('/api/me/notification-settings', { ...settings, timeZone: 'Asia/Shanghai' })).status).toBe(200);
@@ -316,7 +315,7 @@ describe('scheduling: appointments in the session model', () => {
       expect(movedMail).toMatchObject({ kind: 'appointment_moved', subject: 'Session moved to 2027-06-03 20:00' });
       // 10:00 and 14:00 in Berlin (summer time) are 16:00 and 20:00 in Shanghai
       expect(movedMail!.text_body).toContain('Dr. Wang Fang moved your session of 2027-06-03 16:00 to 2027-06-03 20:00.');
-      expect(event(movedMail!.calendar_event)).toEqual({ method: 'PUBLISH', uid: `${booked.id}@attune`, start: moved.body.startsAt, sequence: moved.body.version, status: 'CONFIRMED' });
+      expect(mailedEvent(movedMail!.calendar_event)).toEqual({ method: 'PUBLISH', uid: `${booked.id}@attune`, start: moved.body.startsAt, sequence: moved.body.version, status: 'CONFIRMED' });
       // the form's path (PUT) moves it too; an edit that keeps the time tells nobody
       const kept = await therapist.put(`/api/sessions/${booked.id}`, { ...chenBooking(), startsAt: moved.body.startsAt, location: 'Room 2', meetingFormat: 'in_person', version: moved.body.version });
       expect(kept.status).toBe(200);
@@ -327,7 +326,7 @@ describe('scheduling: appointments in the session model', () => {
       const cancelMail = (await mailsAbout(booked.id))[1]!;
       expect(cancelMail).toMatchObject({ kind: 'appointment_cancelled', subject: 'Session cancelled: 2027-06-03 20:00' });
       expect(cancelMail.text_body).not.toContain('between two fears');
-      expect(event(cancelMail.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, status: 'CANCELLED', sequence: cancelled.body.version });
+      expect(mailedEvent(cancelMail.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, status: 'CANCELLED', sequence: cancelled.body.version });
       const bell = (await client.get('/api/me/notifications')).body.items.map((n: { kind: string }) => n.kind);
       expect(bell).toEqual(expect.arrayContaining(['appointment_moved', 'appointment_cancelled']));
     });
@@ -337,7 +336,7 @@ describe('scheduling: appointments in the session model', () => {
       expect((await therapist.delete(`/api/sessions/${booked.id}`)).status).toBe(200);
       const [gone] = await mailsAbout(booked.id);
       expect(gone!.kind).toBe('appointment_cancelled');
-      expect(event(gone!.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, sequence: (booked.version as number) + 1 });
+      expect(mailedEvent(gone!.calendar_event)).toMatchObject({ method: 'CANCEL', uid: `${booked.id}@attune`, sequence: (booked.version as number) + 1 });
 
       const past = await book({ startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), status: 'scheduled', outsideWorkingHours: true, conflictOverrideReason: 'test' });
       expect((await therapist.post(`/api/sessions/${past.id}/status`, { status: 'cancelled', cancelledBy: 'client', reason: 'Forgot' })).status).toBe(200);

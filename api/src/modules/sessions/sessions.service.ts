@@ -363,8 +363,9 @@ export class SessionsService {
       `SELECT s.starts_at, s.version, ${ATTENDING_ACCOUNTS_SQL} AS recipients FROM therapy_sessions s WHERE s.id = $1`, [change.ids[0]]);
     if (!first || first.recipients.length === 0) return;
     const [practitioner]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM users WHERE id = $1`, [change.practitionerId]);
-    const now = new Date(first.starts_at);
-    const [times, newTimes] = [await wallClocksOf(manager, first.recipients, change.was ?? now), change.kind === 'appointment_moved' ? await wallClocksOf(manager, first.recipients, now) : null];
+    const startsAt = new Date(first.starts_at);
+    const times = await wallClocksOf(manager, first.recipients, change.was ?? startsAt);
+    const newTimes = change.kind === 'appointment_moved' ? await wallClocksOf(manager, first.recipients, startsAt) : null;
     const invite = this.invite(change.appointments ?? await calendarAppointmentsOf(manager, change.ids), practitioner?.display_name);
     for (const [userId, localTime] of times) {
       await this.notifications.notify(manager, {
