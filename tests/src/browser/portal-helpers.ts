@@ -227,13 +227,15 @@ export async function chenOnPhoneWithHomework(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Signs a client in through the sign-in page and waits for "My homework". Whoever was signed in
+ * Signs a client in through the sign-in page and waits for "My homework" and its list. Whoever was signed in
  * before in this browser is forgotten first, so a step never depends on the one before it signing out.
  */
 export async function signInToPortal(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.context().clearCookies();
   await signIn(page, baseUrl, email);
   await page.getByRole('heading', { level: 1, name: 'My homework' }).waitFor();
+  // the title shows while the list still loads: wait for the list, so that what follows counts it
+  await page.getByRole('status').filter({ has: page.locator('.MuiCircularProgress-root') }).waitFor({ state: 'detached' });
 }
 
 /** Signs out through the user menu of the portal's bar, and waits for the sign-in form. */
