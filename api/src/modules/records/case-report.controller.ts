@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { caseReportQuerySchema, type CaseReportQuery } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
@@ -20,8 +20,10 @@ export class CaseReportController {
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'The case report as a PDF (or the discharge summary of a closed case) for a period',
-    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
+    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. `variant=discharge` on a case that is not closed: 409 CONFLICT. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
   })
+  // a read that can conflict: completeDocument answers it with the one error schema
+  @ApiResponse({ status: 409, description: 'The discharge summary of a case that is not closed (CONFLICT)' })
   @ApiTimeZoneQuery('IANA time zone the dates are read and printed in; default UTC')
   async report(
     @CurrentActor() actor: Actor,
