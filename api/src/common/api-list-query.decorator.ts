@@ -3,7 +3,7 @@ import { ApiQuery } from '@nestjs/swagger';
 import { ListPageInterceptor } from './list-page.interceptor.js';
 import { MAX_PAGE_ROWS, type ListFilterSpec, type ListSpec } from './list-query.js';
 
-type JsonSchema = Record<string, unknown>;
+export type JsonSchema = Record<string, unknown>;
 
 const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const DAY_OR_INSTANT: JsonSchema = { type: 'string', description: 'YYYY-MM-DD or an ISO 8601 instant with a zone' };
@@ -63,10 +63,20 @@ export function listQuerySchemas(spec: ListSpec, id: JsonSchema = UUID): { sort:
  */
 export function ApiListQuery(spec: ListSpec, options: { id?: JsonSchema } = {}): MethodDecorator {
   const schemas = listQuerySchemas(spec, options.id);
+  const { sort, filter } = sortAndFilterQueries(spec, options);
   return applyDecorators(
     UseInterceptors(ListPageInterceptor),
-    ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"], JSON-encoded. Default ${JSON.stringify(spec.defaultSort)}`, schema: schemas.sort }),
+    sort,
     ApiQuery({ name: 'range', required: false, description: `[first,last], JSON-encoded; at most ${MAX_PAGE_ROWS} rows`, schema: schemas.range }),
-    ApiQuery({ name: 'filter', required: false, description: 'A JSON object of the fields below; any other field: 400', schema: schemas.filter }),
+    filter,
   );
+}
+
+/** Documents a list's `sort` and `filter` query values (on a list route, or its CSV export that reads them the same way). */
+export function sortAndFilterQueries(spec: ListSpec, options: { id?: JsonSchema } = {}): { sort: MethodDecorator; filter: MethodDecorator } {
+  const schemas = listQuerySchemas(spec, options.id);
+  return {
+    sort: ApiQuery({ name: 'sort', required: false, description: `["field","ASC"|"DESC"], JSON-encoded. Default ${JSON.stringify(spec.defaultSort)}`, schema: schemas.sort }),
+    filter: ApiQuery({ name: 'filter', required: false, description: 'A JSON object of the fields below; any other field: 400', schema: schemas.filter }),
+  };
 }

@@ -305,6 +305,11 @@ describe('the API answers as its OpenAPI document says', () => {
     expect([signed.status, signed.body.code]).toEqual([409, 'NOTE_SIGNED']);
     conforms('PUT', '/api/sessions/{id}', signed);
 
+    // a read that conflicts: the discharge summary of a case still open
+    const notClosed = await therapist.get(`/api/cases/${CHEN_CASE}/report.pdf?variant=discharge`);
+    expect([notClosed.status, notClosed.headers['content-type'], notClosed.body.code]).toEqual([409, expect.stringContaining('application/json'), 'CONFLICT']);
+    conforms('GET', '/api/cases/{id}/report.pdf', notClosed);
+
     const reused = await therapist.post('/api/clients', { displayName: 'Another person' }).set('Idempotency-Key', 'conformance-client-1');
     expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
     conforms('POST', '/api/clients', reused);

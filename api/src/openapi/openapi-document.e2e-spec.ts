@@ -15,6 +15,8 @@ function withoutForcedColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+type Parameter = { name: string; in: string; schema?: Record<string, unknown>; content?: Record<string, { schema?: Record<string, unknown> }> };
+
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let served: Record<string, any>;
@@ -69,6 +71,17 @@ describe('the OpenAPI document', () => {
         if (parameter.in === 'path' && ['key', 'slug', 'file'].includes(parameter.name)) expect([id, parameter.name, typeof parameter.schema.pattern]).toEqual([id, parameter.name, 'string']);
         else if (parameter.in === 'path' && route !== '/api/audit-events/{id}') expect([id, parameter.schema]).toEqual([id, { type: 'string', format: 'uuid' }]);
       }
+    }
+    // every parameter says its shape: a schema, or (JSON-encoded values) a media type with one; never `{}`
+    const parameters = operations.flatMap(({ id, op }) => ((op.parameters ?? []) as Parameter[]).map((p) => ({ id, name: p.name, schema: p.schema ?? p.content?.['application/json']?.schema })));
+    expect(parameters.length).toBeGreaterThan(100);
+    expect(parameters.filter((p) => p.schema === undefined || Object.keys(p.schema).length === 0).map((p) => `${p.id} ${p.name}`)).toEqual([]);
+    const csvExports = operations.filter(({ path: route }) => route.endsWith('/export.csv'));
+    expect(csvExports.length).toBe(6);
+    for (const { id, op } of csvExports) {
+      const json = (name: string) => (op.parameters as Parameter[]).find((p) => p.name === name)?.content?.['application/json']?.schema;
+      expect([id, json('sort')?.['prefixItems']]).toEqual([id, [{ type: 'string', enum: expect.any(Array) }, { type: 'string', enum: ['ASC', 'DESC'] }]]);
+      expect([id, json('filter')?.['additionalProperties']]).toEqual([id, false]);
     }
     const lists = operations.filter(({ op }) => (op.parameters ?? []).some((p: any) => p.name === 'range'));
     expect(lists.length).toBeGreaterThanOrEqual(10);

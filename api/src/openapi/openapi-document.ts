@@ -150,7 +150,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (hasInput || mutation) statuses.add('400');
       if (!isPublic) ['401', '403'].forEach((s) => statuses.add(s));
       if (path.includes('{')) statuses.add('404');
-      if (mutation && !isPublic) statuses.add('409');
+      // writes can meet a state that forbids them; a read only when its route says so (@ApiResponse 409)
+      if ((mutation && !isPublic) || responses['409'] !== undefined) statuses.add('409');
       if (op.requestBody !== undefined || mutation) statuses.add('413');
       if ((op.parameters ?? []).some((p) => p['name'] === 'Idempotency-Key')) statuses.add('422');
       for (const status of [...statuses].sort()) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSE_NAMES[status]}` };

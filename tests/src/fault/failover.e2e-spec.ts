@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { builtInExerciseId } from '@attune/api/testing';
+import { builtInExerciseId, SmtpSink } from '@attune/api/testing';
 import { DEMO } from '../security/fixtures.js';
 import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
 import { startHaproxy, type Haproxy } from '../support/haproxy.js';
@@ -16,6 +16,8 @@ const READERS = 4;
 const LOAD_MS = 12_000;
 const KILL_AFTER_MS = 4_000;
 const DEADLINE_MS = 60_000;
+/** The killed instance's delivery jobs stay taken until they expire; the survivor's outbox sweep (every minute) sends their mails. */
+const MAIL_DEADLINE_MS = 240_000;
 /** The load comes from these addresses (loopback 127.0.0.0/8), as browsers on other machines reach the proxy. */
 const CLIENT_ADDRESSES = Array.from({ length: 8 }, (_, i) => `127.0.0.${20 + i}`);
 
@@ -55,9 +57,13 @@ interface Outcome { ok: boolean; attempts: number; failures: string[] }
  * Two API processes on one PostgreSQL behind a real HAProxy, under a mixed load (practitioner reads,
  * session notes, homework submissions), and one of them killed (SIGKILL) in the middle: every
  * acknowledged write is stored once, the sessions signed in before the kill keep working on the other
- * instance (they live in PostgreSQL), and the audit trail records the clients' own addresses.
+ * instance (they live in PostgreSQL), the queued jobs run once (each submission's notice to the
+ * practitioner is written once and its e-mail delivered, to a real SMTP server, once, or twice with
+ * the same Message-ID when the kill fell between the server's "250" and the row marked sent), and the
+ * audit trail records the clients' own addresses.
  */
 describe('two API instances behind HAProxy, one killed under load', () => {
+  const smtp = new SmtpSink();
   let db: RestartableDatabase;
   let dataDir: string;
   let first: AppServer | undefined;
@@ -69,7 +75,11 @@ describe('two API instances behind HAProxy, one killed under load', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-failover-pg-'));
     db = new RestartableDatabase(dataDir, await freePort(), 'attune_failover');
     await db.start();
-    const env = { DATABASE_URL: db.url, SEED_DEMO: '1', TRUST_PROXY: '1', DB_POOL_SIZE: '10' };
+    await smtp.start(0);
+    const env = {
+      DATABASE_URL: db.url, SEED_DEMO: '1', TRUST_PROXY: '1', DB_POOL_SIZE: '10',
+      SMTP_URL: smtp.url, PUBLIC_URL: 'https://attune.example.test', MAIL_FROM: 'Attune <no-reply@attune.test>', JOB_POLLING_SECONDS: '0.5', MAIL_RETRY_SECONDS: '1',
+    };
     first = await startAppServer(env);
     second = await startAppServer(env);
     proxy = await startHaproxy([Number(new URL(first.url).port), Number(new URL(second.url).port)]);
@@ -93,10 +103,11 @@ describe('two API instances behind HAProxy, one killed under load', () => {
     await first?.stop();
     await second?.stop();
     await db?.stop();
+    await smtp.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('loses no acknowledged write, duplicates none, keeps sessions and records the real client addresses', async () => {
+  it('loses no acknowledged write, duplicates none, keeps sessions, runs queued jobs once and records the real client addresses', async () => {
     const port = proxy!.port;
     const signIn = async (email: string, from: string) => {
       const res = await send(port, from, 'POST', '/api/auth/login', {}, { email, password: 'attune-demo' });
@@ -135,11 +146,13 @@ describe('two API instances behind HAProxy, one killed under load', () => {
     const pace = (count: number, workers: number) => (LOAD_MS * workers) / count;
 
     let servedByFirstBeforeKill = 0;
+    let mailsByTheKill = 0;
     const kill = (async () => {
       await sleep(KILL_AFTER_MS);
       servedByFirstBeforeKill = await requestsServed(first!);
       first!.signal('SIGKILL');
       await first!.exited;
+      mailsByTheKill = smtp.received.length;
     })();
 
     const submissions = assignmentIds.map((id) => ({ id, key: randomUUID() }));
@@ -175,6 +188,29 @@ describe('two API instances behind HAProxy, one killed under load', () => {
     ]);
     await kill;
 
+    // each submission's notice to the practitioner: its e-mail through the queue, from whichever instance survives
+    const submitted = new Set(submissions.filter((s) => submitOutcomes.get(s.id)?.ok).map((s) => s.id));
+    const watcher = new Client({ connectionString: db.url });
+    await watcher.connect();
+    const notices = async () => (await watcher.query(
+      `SELECT substring(m.dedupe_key from 'homework_submitted:(.*)') AS assignment_id, m.id::text AS message_id, m.state,
+              (SELECT count(*)::int FROM notifications n WHERE n.dedupe_key = m.dedupe_key) AS in_app
+         FROM outbox_messages m WHERE m.kind = 'homework_submitted' AND m.dedupe_key LIKE 'homework_submitted:%'`)).rows as Array<{
+      assignment_id: string; message_id: string; state: string; in_app: number }>;
+    const mailsOf = (messageId: string) => smtp.received.filter((m) => m.messageId === `<${messageId}@attune>`).length;
+    const firstMailOf = (messageId: string) => smtp.received.findIndex((m) => m.messageId === `<${messageId}@attune>`);
+    const mailDeadline = Date.now() + MAIL_DEADLINE_MS;
+    for (;;) {
+      const found = (await notices()).filter((r) => submitted.has(r.assignment_id));
+      if (found.length === submitted.size && found.every((r) => mailsOf(r.message_id) > 0)) break;
+      if (Date.now() > mailDeadline) break;
+      await sleep(500);
+    }
+    await sleep(3_000); // a mail sent twice would have arrived by now
+    const ours = new Set(assignmentIds);
+    const noticeRows = (await notices()).filter((r) => ours.has(r.assignment_id));
+    await watcher.end();
+
     const owner = new Client({ connectionString: db.url });
     await owner.connect();
     try {
@@ -198,6 +234,7 @@ describe('two API instances behind HAProxy, one killed under load', () => {
         submissions: { sent: SUBMISSIONS, acknowledged: acknowledged.length, lost: lost.length },
         notes: { sent: NOTES, acknowledged: [...noteOutcomes.values()].filter((o) => o.ok).length, lost: lostNotes.length, duplicated: noteRows.filter((r) => r.n > 1).length },
         reads: reads.length, retried: all.filter((o) => o.attempts > 1).length, addresses,
+        notices: { rows: noticeRows.length, sent: noticeRows.filter((r) => r.state === 'sent').length, mails: smtp.received.length, mailsByTheKill },
       })}`);
 
       // both instances served, and the first was killed with requests still coming
@@ -212,11 +249,20 @@ describe('two API instances behind HAProxy, one killed under load', () => {
       expect(rows.filter((r) => (r.status === 'submitted') !== (r.exceptions === 1))).toEqual([]);
       expect(lostNotes.map((n) => n.marker)).toEqual([]);
       expect(noteRows.filter((r) => r.n > 1)).toEqual([]);
+      // queued jobs ran once: one notice (in-app and e-mail) per stored submission, none for another, each mail delivered
+      const stored = rows.filter((r) => r.status === 'submitted').map((r) => r.id).sort();
+      expect(noticeRows.map((r) => r.assignment_id).sort()).toEqual(stored);
+      expect(noticeRows.filter((r) => r.in_app !== 1 || r.state !== 'sent' || mailsOf(r.message_id) < 1)).toEqual([]);
+      // a mail sent twice is one the killed process had handed to the server when it died: at most one
+      // each for its delivery worker and its outbox sweep, the first copy in before it was gone
+      const twice = noticeRows.filter((r) => mailsOf(r.message_id) > 1);
+      expect(twice.length).toBeLessThanOrEqual(2);
+      expect(twice.filter((r) => mailsOf(r.message_id) > 2 || firstMailOf(r.message_id) >= mailsByTheKill)).toEqual([]);
       // the audit trail has the addresses the requests came from, never the proxy's
       expect(addresses.length).toBeGreaterThan(1);
       expect(addresses.filter((a) => !CLIENT_ADDRESSES.includes(a))).toEqual([]);
     } finally {
       await owner.end();
     }
-  }, 180_000);
+  }, 420_000);
 });

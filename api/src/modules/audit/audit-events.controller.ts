@@ -15,6 +15,8 @@ import type { AuditEventDto } from '@attune/domain';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { auditEventDtoSchema } from '@attune/domain';
 
+/** An audit event's id in a list's `filter`: its number. */
+const AUDIT_EVENT_ID = { type: ['string', 'integer'], pattern: '^[0-9]+$', description: 'An event number' };
 
 @ApiTags('audit-events')
 @Controller('audit-events')
@@ -25,7 +27,7 @@ export class AuditEventsController {
   @Get()
   @Permission('audit-events', 'list')
   @ApiOperation({ summary: 'The practice\'s audit trail, newest first (admins only, read-only). Time range: at_gte / at_lte' })
-  @ApiListQuery(AUDIT_EVENT_LIST, { id: { type: ['string', 'integer'], pattern: '^[0-9]+$', description: 'An event number' } })
+  @ApiListQuery(AUDIT_EVENT_LIST, { id: AUDIT_EVENT_ID })
   list(@CurrentActor() actor: Actor, @Query() raw: Record<string, unknown>): Promise<ListPage<AuditEventDto>> {
     const { query, ids } = parseAuditEventListQuery(raw);
     return this.events.list(actor, query, ids);
@@ -33,7 +35,7 @@ export class AuditEventsController {
 
   @Get('export.csv')
   @Permission('audit-events', 'list')
-  @ApiCsvExport('The audit trail of the list (its filter and sort) as CSV')
+  @ApiCsvExport('The audit trail of the list (its filter and sort) as CSV', AUDIT_EVENT_LIST, { id: AUDIT_EVENT_ID })
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const { query: parsed, ids } = parseAuditEventListQuery(query);
     return this.csv.send(res, actor, this.events.exportSource(actor, ids), parsed);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import type { Response } from 'express';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator.js';
 import { CsvExportService } from '../exports/csv-export.service.js';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseReassignmentSchema, caseStatusChangeInputSchema, transitionInputSchema, type CaseReassignment, type CaseProgressDto, type CaseStatusChangeDto, type CaseStatusChangeInput, type ExceptionPatternsDto, type TransitionInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
@@ -13,7 +13,7 @@ import type { Actor } from '../../common/request-context.js';
 import { CaseProgressService } from './case-progress.service.js';
 import { CASE_LIST, caseCreateSchema, caseUpdateSchema, type CaseCreate, type CaseUpdate } from './cases.dto.js';
 import { CasesService } from './cases.service.js';
-import { parseTimeZone } from './time-zone.js';
+import { ApiTimeZoneQuery, parseTimeZone } from './time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import type { CaseDto, StageTransitionDto } from '@attune/domain';
@@ -42,7 +42,7 @@ export class CasesController {
 
   @Get('export.csv')
   @Permission('cases', 'list')
-  @ApiCsvExport('Every case of the list (its filter and sort) as CSV')
+  @ApiCsvExport('Every case of the list (its filter and sort) as CSV', CASE_LIST)
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.csv.send(res, actor, this.cases.exportSource(actor), parseListQuery(CASE_LIST, query));
   }
@@ -140,7 +140,7 @@ export class CasesController {
   @Get(':id/exception-patterns')
   @Permission('cases', 'read')
   @ApiOperation({ summary: 'Exception tag counts, tag pairs and the conditions (partner, weekday/weekend, time of day) exceptions occur under' })
-  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone for weekdays and times of day; default UTC' })
+  @ApiTimeZoneQuery('IANA time zone for weekdays and times of day; default UTC')
   exceptionPatterns(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query('timeZone') timeZone?: string): Promise<ExceptionPatternsDto> {
     return this.progress.exceptionPatterns(actor, id, parseTimeZone(timeZone));
   }

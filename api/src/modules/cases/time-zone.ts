@@ -1,3 +1,4 @@
+import { ApiQuery } from '@nestjs/swagger';
 import { badRequest } from '../../common/api-errors.js';
 
 /**
@@ -10,6 +11,19 @@ export const KNOWN_TIME_ZONES: ReadonlySet<string> = new Set([...Intl.supportedV
 const REGIONS = new Set([...KNOWN_TIME_ZONES].map((name) => name.split('/')[0]!).filter((region) => region !== 'UTC'));
 
 const NAME = /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+){1,2}$/;
+
+/** A `timeZone` query value as OpenAPI says it: UTC or an IANA name, what parseTimeZone takes. */
+const TIME_ZONE_SCHEMA = {
+  type: 'string',
+  maxLength: 64,
+  pattern: `^(UTC|${NAME.source.slice(1, -1).replaceAll('\\/', '/')})$`,
+  examples: ['Asia/Shanghai', 'Europe/Berlin'],
+} as const;
+
+/** Documents a route's optional `timeZone` query (an IANA name; see parseTimeZone). */
+export function ApiTimeZoneQuery(description: string): MethodDecorator {
+  return ApiQuery({ name: 'timeZone', required: false, description, schema: TIME_ZONE_SCHEMA });
+}
 
 /**
  * The IANA time zone a report reads calendar days and hours in (`?timeZone=Asia/Shanghai`, as the

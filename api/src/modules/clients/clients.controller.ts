@@ -34,7 +34,7 @@ export class ClientsController {
 
   @Get('export.csv')
   @Permission('clients', 'list')
-  @ApiCsvExport('Every client of the list (its filter and sort) as CSV')
+  @ApiCsvExport('Every client of the list (its filter and sort) as CSV', CLIENT_LIST)
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.csv.send(res, actor, this.clients.exportSource(actor), parseListQuery(CLIENT_LIST, query));
   }

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DashboardDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
-import { parseTimeZone } from '../cases/time-zone.js';
+import { ApiTimeZoneQuery, parseTimeZone } from '../cases/time-zone.js';
 import { DashboardService } from './dashboard.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { dashboardDtoSchema } from '@attune/domain';
@@ -22,7 +22,7 @@ export class DashboardController {
     description: 'Open cases by stage, review queue, overdue homework, alerts, stage overruns, unsigned past sessions, '
       + 'this ISO week\'s sessions and the mean change on the scale since intake. Lists hold at most 50 items; `totals` has the counts.',
   })
-  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone the week is counted in; default UTC' })
+  @ApiTimeZoneQuery('IANA time zone the week is counted in; default UTC')
   get(@CurrentActor() actor: Actor, @Query('timeZone') timeZone?: string): Promise<DashboardDto> {
     return this.dashboard.get(actor, parseTimeZone(timeZone));
   }

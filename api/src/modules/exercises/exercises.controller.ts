@@ -31,7 +31,7 @@ export class ExercisesController {
 
   @Get('export.csv')
   @Permission('exercises', 'list')
-  @ApiCsvExport('Every exercise of the library list (its filter and sort) as CSV')
+  @ApiCsvExport('Every exercise of the library list (its filter and sort) as CSV', EXERCISE_LIST)
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.csv.send(res, actor, this.exercises.exportSource(actor), parseListQuery(EXERCISE_LIST, query));
   }

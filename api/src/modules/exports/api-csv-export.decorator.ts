@@ -1,8 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { sortAndFilterQueries, type JsonSchema } from '../../common/api-list-query.decorator.js';
+import type { ListSpec } from '../../common/list-query.js';
 
 /** Documents a list's `export.csv` route: the list's filter and sort, every row, CSV out. */
-export function ApiCsvExport(summary: string): MethodDecorator {
+export function ApiCsvExport(summary: string, spec: ListSpec, options: { id?: JsonSchema } = {}): MethodDecorator {
+  const { sort, filter } = sortAndFilterQueries(spec, options);
   return applyDecorators(
     ApiOperation({
       summary,
@@ -11,8 +14,8 @@ export function ApiCsvExport(summary: string): MethodDecorator {
         + 'Audited as `export` with the row count. At most EXPORT_RATE_LIMIT exports a minute per user.',
     }),
     ApiProduces('text/csv'),
-    ApiQuery({ name: 'sort', required: false, description: '["field","ASC"|"DESC"], as on the list' }),
-    ApiQuery({ name: 'filter', required: false, description: 'JSON object, as on the list' }),
+    sort,
+    filter,
     ApiResponse({ status: 200, description: 'The CSV file (streamed)', content: { 'text/csv': { schema: { type: 'string' } } } }),
     ApiResponse({ status: 429, description: 'Too many exports: Retry-After says when to try again' }),
   );

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PgBoss, type ConstructorOptions, type Db, type Job } from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { ApiMetrics } from '../metrics/request-metrics.js';
+import { jobMetrics, type JobMetrics } from './job-metrics.js';
 import { cleanUp } from './clean-up.job.js';
 
 /** pg-boss keeps its tables in a schema of their own, installed by `migrate()`. */
@@ -89,11 +91,15 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private boss: PgBoss | undefined;
   private readonly handlers = new Map<JobQueueName, JobHandler>();
+  private readonly metrics: JobMetrics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    metrics: ApiMetrics,
+  ) {
+    this.metrics = jobMetrics(metrics.registry, dataSource, Object.values(JOB_QUEUES), JOB_SCHEMA);
+  }
 
   get started(): boolean {
     return this.boss !== undefined;
@@ -109,9 +115,19 @@ export class JobQueue implements OnApplicationShutdown {
   private async work(boss: PgBoss, name: JobQueueName, handler: JobHandler): Promise<void> {
     await boss.work(name, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async (jobs: Job[]) => {
       const outputs: unknown[] = [];
-      for (const job of jobs) outputs.push(await handler(job.data));
+      for (const job of jobs) outputs.push(await this.counted(name, handler, job.data));
       return outputs.length === 1 ? outputs[0] : outputs;
     });
+  }
+
+  /** Runs one job's try; a try that throws is counted, then handed back to pg-boss to retry or fail. */
+  private async counted(name: JobQueueName, handler: JobHandler, data: unknown): Promise<unknown> {
+    try {
+      return await handler(data);
+    } catch (error) {
+      this.metrics.failures.inc({ queue: name });
+      throw error;
+    }
   }
 
   async start(): Promise<void> {
@@ -122,10 +138,13 @@ export class JobQueue implements OnApplicationShutdown {
       migrate: false, createSchema: false, reindex: false,
       supervise: true, schedule: true,
     });
-    boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+    boss.on('error', (error: Error) => {
+      this.metrics.queueErrors.inc();
+      this.logger.error(`Job queue: ${error.message}`);
+    });
     await boss.start();
     try {
-      await boss.work(JOB_QUEUES.cleanUp, { pollingIntervalSeconds: this.config.jobPollingSeconds }, async () => {
+      await this.work(boss, JOB_QUEUES.cleanUp, async () => {
         const removed = await this.dataSource.transaction((manager) => cleanUp(manager));
         this.logger.log(`Clean-up: ${removed.idempotencyKeys} expired idempotency keys, ${removed.loginSessions} ended sign-in sessions, ${removed.accountTokens} spent account links deleted`);
         return removed;

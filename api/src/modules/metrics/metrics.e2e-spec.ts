@@ -1,11 +1,13 @@
 import { buildPractice, buildUser, createTestApp, type TestApp } from '../../testing/test-app.js';
+import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 
 const TOKEN = 'scraper-token-0123456789abcdef';
 
 describe('metrics and readiness', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('metrics', { METRICS_TOKEN: TOKEN });
+    // mail configured (to a port nobody answers: no test here gets as far as sending one)
+    t = await createTestApp('metrics', { METRICS_TOKEN: TOKEN, JOB_POLLING_SECONDS: '0.5', SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://attune.example.test' });
     const practiceId = await buildPractice(t.dataSource);
     await buildUser(t.dataSource, practiceId, 'practitioner', 'metrics.therapist@example.test');
   });
@@ -29,6 +31,35 @@ describe('metrics and readiness', () => {
     // route templates only: no id, no query string in any label
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(text).not.toContain('range=');
+  });
+
+  it('shows the jobs waiting per queue and counts the tries that fail, with real jobs through the queue', async () => {
+    const scrape = async () => (await t.http.get('/api/metrics').expect(200)).text;
+    const before = await scrape();
+    expect(sampleValue(before, 'attune_jobs{queue="clean-up",state="created"}')).toBe(0);
+    expect(sampleValue(before, 'attune_job_failures_total{queue="deliver-message"}')).toBe(0);
+    expect(sampleValue(before, 'attune_job_queue_errors_total')).toBe(0);
+
+    const jobs = t.app.get(JobQueue);
+    await jobs.start();
+    // two clean-ups for later: waiting in the queue
+    const later = new Date(Date.now() + 3_600_000);
+    await jobs.send(JOB_QUEUES.cleanUp, null, undefined, { startAfter: later });
+    await jobs.send(JOB_QUEUES.cleanUp, null, undefined, { startAfter: later });
+    // a delivery whose message id is no id: its worker's query throws, and pg-boss keeps it for a retry in a minute
+    const broken = await jobs.send(JOB_QUEUES.deliverMessage, { messageId: 'not-a-message-id' });
+    const deadline = Date.now() + 60_000;
+    while ((await jobs.stateOf(JOB_QUEUES.deliverMessage, broken)) !== 'retry') {
+      if (Date.now() > deadline) throw new Error(`the broken delivery is still ${await jobs.stateOf(JOB_QUEUES.deliverMessage, broken)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const after = await scrape();
+    expect(sampleValue(after, 'attune_jobs{queue="clean-up",state="created"}')).toBe(2);
+    expect(sampleValue(after, 'attune_jobs{queue="deliver-message",state="retry"}')).toBe(1);
+    expect(sampleValue(after, 'attune_job_failures_total{queue="deliver-message"}')).toBe(1);
+    expect(sampleValue(after, 'attune_job_failures_total{queue="clean-up"}')).toBe(0);
+    expect(after).not.toContain('not-a-message-id');
   });
 
   it('shows the metrics to a scraper with the token or on this machine, and to nobody through a proxy', async () => {

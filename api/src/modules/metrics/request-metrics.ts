@@ -6,8 +6,9 @@ import { routeTemplate } from '../../common/route-template.js';
 /**
  * The API's Prometheus metrics, one registry per app (tests start several apps in one process):
  * request rate and latency per route template, the PostgreSQL pool's use, and Node's own
- * (event-loop lag, heap, GC) from prom-client's default collectors. Labels carry route templates
- * (`/api/cases/:id`), never ids or query strings.
+ * (event-loop lag, heap, GC) from prom-client's default collectors; the job queue adds its depth
+ * and failures (job-metrics.ts). Labels carry route templates (`/api/cases/:id`) and queue names,
+ * never ids or query strings.
  */
 export class ApiMetrics {
   readonly registry = new Registry();

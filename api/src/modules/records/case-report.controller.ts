@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { caseReportQuerySchema, type CaseReportQuery } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { parseTimeZone } from '../cases/time-zone.js';
+import { ApiTimeZoneQuery, parseTimeZone } from '../cases/time-zone.js';
 import { CaseReportService } from './case-report.service.js';
 import { ApiFileAnswer } from '../../openapi/api-answer.decorator.js';
 
@@ -20,9 +20,11 @@ export class CaseReportController {
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'The case report as a PDF (or the discharge summary of a closed case) for a period',
-    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
+    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. `variant=discharge` on a case that is not closed: 409 CONFLICT. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
   })
-  @ApiQuery({ name: 'timeZone', required: false, description: 'IANA time zone the dates are read and printed in; default UTC' })
+  // a read that can conflict: completeDocument answers it with the one error schema
+  @ApiResponse({ status: 409, description: 'The discharge summary of a case that is not closed (CONFLICT)' })
+  @ApiTimeZoneQuery('IANA time zone the dates are read and printed in; default UTC')
   async report(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

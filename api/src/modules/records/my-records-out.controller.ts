@@ -15,7 +15,7 @@ import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import { parseTimeZone } from '../cases/time-zone.js';
+import { ApiTimeZoneQuery, parseTimeZone } from '../cases/time-zone.js';
 import { ErasureRequestsService } from './erasure-requests.service.js';
 import { MyExportService } from './my-export.service.js';
 import { ApiAnswer, ApiFileAnswer } from '../../openapi/api-answer.decorator.js';
@@ -48,7 +48,7 @@ export class MyRecordsOutController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same record as a readable PDF' })
   @ApiQuery({ name: 'lang', required: false, enum: REPORT_LANGUAGES })
-  @ApiQuery({ name: 'timeZone', required: false })
+  @ApiTimeZoneQuery('IANA time zone the dates are printed in; default UTC')
   async exportPdf(@CurrentActor() actor: Actor, @Query('lang') lang: string | undefined, @Query('timeZone') timeZone: string | undefined): Promise<StreamableFile> {
     const language = lang ?? 'en';
     if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) throw badRequest({ lang: `must be one of: ${REPORT_LANGUAGES.join(', ')}` });

@@ -48,7 +48,7 @@ export class SessionsController {
 
   @Get('export.csv')
   @Permission('sessions', 'list')
-  @ApiCsvExport('Every session of the list (its filter and sort) as CSV, without the text of the notes')
+  @ApiCsvExport('Every session of the list (its filter and sort) as CSV, without the text of the notes', SESSION_LIST)
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.csv.send(res, actor, this.sessions.exportSource(actor), parseListQuery(SESSION_LIST, query));
   }

@@ -40,7 +40,7 @@ export class UsersController {
 
   @Get('export.csv')
   @Permission('users', 'list')
-  @ApiCsvExport('Every account of the list (its filter and sort) as CSV')
+  @ApiCsvExport('Every account of the list (its filter and sort) as CSV', USER_LIST)
   exportCsv(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.csv.send(res, actor, this.users.exportSource(actor), parseListQuery(USER_LIST, query));
   }
