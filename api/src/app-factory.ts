@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { ApiMetrics } from './modules/metrics/request-metrics.js';
+import { withCorrelationId } from './common/http-exception.filter.js';
 import { keepDatabaseErrorsFromEndingTheProcess } from './common/database-resilience.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -110,17 +111,17 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 
 /**
  * A body that is not JSON, or JSON that is not an object or a list, or one over the size limit:
- * answered like every other bad input, `{statusCode, message, errors}` naming the body (`_root`),
+ * answered like every other bad input, `{statusCode, message, code, errors, correlationId}` naming the body (`_root`),
  * never with the parser's own text.
  */
 function rejectUnreadableBody(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
-    res.status(413).json({ statusCode: 413, message: 'The body is larger than 1 MB', code: 'BODY_TOO_LARGE', errors: { _root: 'is larger than 1 MB' } });
+    res.status(413).json(withCorrelationId({ statusCode: 413, message: 'The body is larger than 1 MB', code: 'BODY_TOO_LARGE', errors: { _root: 'is larger than 1 MB' } }, res));
     return;
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported' || type === 'request.aborted') {
-    res.status(400).json({ statusCode: 400, message: 'The body must be a JSON object', code: 'VALIDATION', errors: { _root: 'must be a JSON object' } });
+    res.status(400).json(withCorrelationId({ statusCode: 400, message: 'The body must be a JSON object', code: 'VALIDATION', errors: { _root: 'must be a JSON object' } }, res));
     return;
   }
   next(error);

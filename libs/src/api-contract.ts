@@ -118,8 +118,8 @@ export const apiErrorSchema = z
     errors: z.record(z.string(), text).optional(),
     /** What the code's text names (the other appointment's title and start, a notice in hours), for clients to word it themselves. */
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    /** Of an unexpected (500) error, to quote to support. */
-    correlationId: text.optional(),
+    /** The request's id, as in its X-Correlation-Id header and its log line: to quote to support. */
+    correlationId: text,
   })
   .meta({ id: 'ApiError', description: 'Every error answer: a stable code from the table in libs, and the bad fields when there are any' });
 

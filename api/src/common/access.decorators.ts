@@ -22,8 +22,12 @@ export const Permission = (resource: Resource, action: Action) =>
 
 export const SIGNED_IN_ROUTE = 'attune:signed-in';
 
+/** Extensions marking @SignedIn and @AllowApiToken routes while the OpenAPI document is built (then removed). */
+export const SIGNED_IN_EXTENSION = 'x-attune-signed-in';
+export const TOKEN_ALLOWED_EXTENSION = 'x-attune-token-allowed';
+
 /** Any signed-in person, whatever the role (their own account: me, logout). */
-export const SignedIn = () => SetMetadata(SIGNED_IN_ROUTE, true);
+export const SignedIn = () => applyDecorators(SetMetadata(SIGNED_IN_ROUTE, true), ApiExtension(SIGNED_IN_EXTENSION, true));
 
 export const WITHOUT_TOTP_ROUTE = 'attune:without-totp';
 
@@ -47,4 +51,13 @@ export const TOKEN_ALLOWED_ROUTE = 'attune:token-allowed';
  * A @SignedIn route a personal API token may call too (its owner's account). Other @SignedIn routes
  * (password, two-step sign-in, the tokens themselves) need the session: 403 TOKEN_SCOPE with a token.
  */
-export const AllowApiToken = () => SetMetadata(TOKEN_ALLOWED_ROUTE, true);
+export const AllowApiToken = () => applyDecorators(SetMetadata(TOKEN_ALLOWED_ROUTE, true), ApiExtension(TOKEN_ALLOWED_EXTENSION, true));
+
+/**
+ * Whether a route takes the session cookie only: a personal API token always gets 403 TOKEN_SCOPE
+ * there (a @SignedIn route without @AllowApiToken). AuthGuard admits tokens by it and the OpenAPI
+ * document lists the bearer scheme by it.
+ */
+export function sessionOnly(route: { signedIn: boolean; tokenAllowed: boolean }): boolean {
+  return route.signedIn && !route.tokenAllowed;
+}

@@ -6,7 +6,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-
 import { describeDatabaseError } from './redacting-query-logger.js';
 import { RetryLaterException } from './retry-later.js';
 import { RefusedAttemptsService, type RefusalKind } from '../modules/audit/refused-attempts.service.js';
-import { currentRequestContext } from './request-context.js';
+import { currentRequestContext, requestContextOf } from './request-context.js';
 
 /** libs' ApiErrorBody: every error carries a code of libs' table (API_ERROR_CODES). */
 export type ErrorBody = ApiErrorBody;
@@ -26,7 +26,8 @@ function refusalOf(body: ErrorBody): RefusalKind | null {
 export const XSRF_REJECTED = 'XSRF_REJECTED';
 
 /**
- * Every error leaves as `{statusCode, message, errors?}`; nothing unexpected leaks a stack or a guess.
+ * Every error leaves as `{statusCode, message, code, errors?, correlationId}` (the id of its
+ * X-Correlation-Id header and its log line); nothing unexpected leaks a stack or a guess.
  * Refused attempts (401, 403, 404, XSRF, rate limit) also leave a trace in the audit trail.
  */
 @Catch()
@@ -38,7 +39,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
-    const body = withCode(this.toBody(exception));
+    const body = withCorrelationId(withCode(this.toBody(exception)), res);
     if (res.headersSent) return;
     // Tell clients when to try again: a refusal says how long (sign-in delays, the rate limit, a busy
     // hash queue); any other 503 is an outage of the database.
@@ -54,7 +55,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     else send();
   }
 
-  private toBody(exception: unknown): Omit<ErrorBody, 'code'> & { code?: unknown } {
+  private toBody(exception: unknown): UncodedErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_HTTP_STATUS[exception.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
       return { statusCode, message: exception.message, code: exception.code, ...(exception.fields ? { errors: exception.fields } : {}), ...(exception.params ? { params: exception.params } : {}) };
@@ -62,7 +63,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
-      if (typeof response === 'object' && response && 'errors' in response) return response as ErrorBody;
+      if (typeof response === 'object' && response && 'errors' in response) return response as UncodedErrorBody;
       // Nest's own refusals (a guard's 401 and 403, an unknown route's 404) get the status's code below.
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
@@ -109,13 +110,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(`Unexpected error (correlation id ${correlationId})`, exception instanceof QueryFailedError
       ? `QueryFailedError: ${describeDatabaseError(exception)}`
       : exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, message: `Something went wrong on our side. Reference: ${correlationId}`, code: 'INTERNAL', ...(correlationId ? { correlationId } : {}) };
+    return { statusCode: 500, message: `Something went wrong on our side. Reference: ${correlationId}`, code: 'INTERNAL' };
   }
 }
 
+/** An error body as raised: its code may be missing or foreign, its correlation id comes with the answer. */
+export type UncodedErrorBody = Omit<ErrorBody, 'code' | 'correlationId'> & { code?: unknown };
+
 /** The body with a code of libs' table: the one raised when it is one, else the status's (VALIDATION for a 400, UNAUTHENTICATED for a 401...). */
-export function withCode(body: Omit<ErrorBody, 'code'> & { code?: unknown }): ErrorBody {
+export function withCode(body: UncodedErrorBody): Omit<ErrorBody, 'correlationId'> {
   return { ...body, code: isApiErrorCode(body.code) ? body.code : apiErrorCodeForStatus(body.statusCode) };
+}
+
+/** The body with the correlation id of the request it answers (its X-Correlation-Id header and log line). */
+export function withCorrelationId(body: Omit<ErrorBody, 'correlationId'>, res: object): ErrorBody {
+  return { ...body, correlationId: requestContextOf(res)?.correlationId ?? currentRequestContext()?.correlationId ?? '' };
 }
 
 /**

@@ -17,6 +17,13 @@ function withoutForcedColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 type Parameter = { name: string; in: string; schema?: Record<string, unknown>; content?: Record<string, { schema?: Record<string, unknown> }> };
 
+/** The routes a personal API token always gets 403 TOKEN_SCOPE on (@SignedIn without @AllowApiToken): the session cookie only. */
+const SESSION_ONLY = [
+  'GET /api/me/api-tokens', 'POST /api/me/api-tokens', 'DELETE /api/me/api-tokens/{id}',
+  'POST /api/auth/password', 'GET /api/auth/totp', 'POST /api/auth/totp/enrol', 'POST /api/auth/totp/confirm', 'POST /api/auth/totp/disable',
+  'GET /api/me/notifications', 'POST /api/me/notifications/{id}/read', 'GET /api/me/notification-settings', 'PUT /api/me/notification-settings',
+];
+
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let served: Record<string, any>;
@@ -64,7 +71,8 @@ describe('the OpenAPI document', () => {
       if (op.security.length > 0 && route !== '/api/metrics') {
         expect([id, op.responses['401'], op.responses['403']]).toEqual([id, { $ref: '#/components/responses/Unauthenticated' }, { $ref: '#/components/responses/Forbidden' }]);
         expect([id, op.security[0]]).toEqual([id, method === 'get' ? { session: [] } : { session: [], xsrf: [] }]);
-        expect([id, op.security[1]]).toEqual([id, { bearer: [] }]);
+        // a personal API token is documented where the guard takes one: never on the session-only routes
+        expect([id, op.security.slice(1)]).toEqual([id, SESSION_ONLY.includes(id) ? [] : [{ bearer: [] }]]);
       }
       for (const parameter of op.parameters ?? []) {
         // ids are UUIDs; a key, a slug or a feed's file name says its own pattern
@@ -83,6 +91,8 @@ describe('the OpenAPI document', () => {
       expect([id, json('sort')?.['prefixItems']]).toEqual([id, [{ type: 'string', enum: expect.any(Array) }, { type: 'string', enum: ['ASC', 'DESC'] }]]);
       expect([id, json('filter')?.['additionalProperties']]).toEqual([id, false]);
     }
+    const withoutBearer = operations.filter(({ path: route, op }) => op.security.length > 0 && route !== '/api/metrics' && !op.security.some((s: Record<string, unknown>) => 'bearer' in s));
+    expect(withoutBearer.map(({ id }) => id).sort()).toEqual([...SESSION_ONLY].sort());
     const lists = operations.filter(({ op }) => (op.parameters ?? []).some((p: any) => p.name === 'range'));
     expect(lists.length).toBeGreaterThanOrEqual(10);
     for (const { id, op } of lists) {

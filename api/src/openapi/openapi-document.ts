@@ -3,7 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule, type SwaggerDocumen
 import { apiErrorSchema } from '@attune/domain';
 import { z } from 'zod';
 import { LIST_EXTENSION } from './api-answer.decorator.js';
-import { PUBLIC_EXTENSION } from '../common/access.decorators.js';
+import { PUBLIC_EXTENSION, SIGNED_IN_EXTENSION, TOKEN_ALLOWED_EXTENSION, sessionOnly } from '../common/access.decorators.js';
 
 type Json = Record<string, unknown>;
 type StandardSchemaConverter = NonNullable<SwaggerDocumentOptions['standardSchemaConverter']>;
@@ -12,7 +12,7 @@ type Operation = Json & { parameters?: Json[]; responses?: Record<string, Json>;
 /** The names of the security schemes, as operations list them. */
 export const SECURITY = { session: 'session', xsrf: 'xsrf', bearer: 'bearer', metrics: 'metricsToken' } as const;
 
-/** Whether `Authorization: Bearer` personal API tokens are accepted (documented on every signed-in route). */
+/** Whether `Authorization: Bearer` personal API tokens are accepted (documented on every signed-in route but the session-only ones). */
 export const BEARER_TOKENS = true;
 
 const TAGS: Array<[name: string, description: string]> = [
@@ -118,8 +118,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       const op = value;
       const isPublic = op[PUBLIC_EXTENSION] === true;
       const isList = op[LIST_EXTENSION] === true;
-      delete op[PUBLIC_EXTENSION];
-      delete op[LIST_EXTENSION];
+      const cookieOnly = sessionOnly({ signedIn: op[SIGNED_IN_EXTENSION] === true, tokenAllowed: op[TOKEN_ALLOWED_EXTENSION] === true });
+      for (const extension of [PUBLIC_EXTENSION, LIST_EXTENSION, SIGNED_IN_EXTENSION, TOKEN_ALLOWED_EXTENSION]) Reflect.deleteProperty(op, extension);
       const mutation = method !== 'get' && method !== 'head';
 
       for (const parameter of op.parameters ?? []) {
@@ -160,7 +160,7 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       else if (isPublic) op.security = [];
       else {
         const cookie: Record<string, string[]> = mutation ? { [SECURITY.session]: [], [SECURITY.xsrf]: [] } : { [SECURITY.session]: [] };
-        op.security = BEARER_TOKENS ? [cookie, { [SECURITY.bearer]: [] }] : [cookie];
+        op.security = BEARER_TOKENS && !cookieOnly ? [cookie, { [SECURITY.bearer]: [] }] : [cookie];
       }
     }
   }

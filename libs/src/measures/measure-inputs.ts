@@ -170,6 +170,7 @@ export interface CaseMeasureSeriesDto {
 
 export interface CaseMeasuresDto {
   series: CaseMeasureSeriesDto[];
+  /** The case's held sessions, oldest first: the chart's dashed lines. */
   sessions: Array<{ id: string; startsAt: string }>;
   /** The couple view when both partners answered the communication profile. */
   couple: {

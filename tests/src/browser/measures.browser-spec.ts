@@ -126,6 +126,11 @@ describe('measures in the browser', () => {
       const table = page.getByRole('table', { name: /Answers item by item: PHQ-9, Chen Jing/ });
       await table.getByRole('row', { name: /Little interest or pleasure in doing things/ }).waitFor();
       await table.getByRole('row', { name: /^Total 16 13 9 7 8$/ }).waitFor();
+      // The case's six stages shade the chart and name each answer's stage; its held sessions are listed.
+      for (let stage = 1; stage <= 6; stage++) await chart.getByText(`Stage ${stage}`, { exact: true }).first().waitFor();
+      await table.getByRole('row', { name: /^Stage Stage 1 Stage 3 Stage 5 Stage 6 Stage 6$/ }).waitFor();
+      await section.getByText('Shaded columns are the stages of the case, dashed lines its held sessions.').waitFor();
+      expect(await section.getByText(/^Sessions held: /).textContent()).toMatch(/^Sessions held: (\d{1,2} \w+, ){5}\d{1,2} \w+$/);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await browser.screenshot('case-measures-phq9');
     });

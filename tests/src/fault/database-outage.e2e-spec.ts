@@ -45,7 +45,7 @@ describe('a database outage', () => {
     for (const [what, send] of requests) {
       const res = await send();
       expect({ what, status: res.status, retryAfter: res.headers['retry-after'], code: res.body.code }).toEqual({ what, status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' });
-      if (what !== 'health') expect(res.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database.*try again/i) });
+      if (what !== 'health') expect(res.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database.*try again/i), correlationId: res.headers['x-correlation-id'] });
     }
 
     await db.start();

@@ -81,6 +81,22 @@ describe('logs', () => {
     expect(captured).not.toContain('attune-demo');
   });
 
+  it('gives every error body the correlation id of its X-Correlation-Id header and its log line', async () => {
+    const therapist = await t.signIn('therapist@attune.test');
+    const invalid = await therapist.req('post', '/api/exceptions').send({ caseId: 'not-a-uuid', tags: [] });
+    const unreadable = await therapist.req('post', '/api/exceptions').set('Content-Type', 'application/json').send('{"caseId":');
+    const missing = await therapist.req('get', '/api/exceptions/00000000-0000-4000-8000-000000000001');
+    await new Promise((r) => setTimeout(r, 100));
+    const lines = captured.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const [res, status] of [[invalid, 400], [unreadable, 400], [missing, 404]] as const) {
+      expect({ status: res.status, correlationId: res.body.correlationId }).toEqual({ status, correlationId: res.headers['x-correlation-id'] });
+    }
+    const logged = (res: typeof invalid) => lines.some((l) => l.correlationId === res.headers['x-correlation-id'] && l.status === res.status);
+    // (a body the parser cannot read is answered before the request logger's middleware runs: no line of its own yet)
+    expect({ invalid: logged(invalid), missing: logged(missing) }).toEqual({ invalid: true, missing: true });
+    expect(new Set([invalid, unreadable, missing].map((r) => r.body.correlationId)).size).toBe(3);
+  });
+
   it('writes one JSON line per API request: correlation id, method, route template, status, duration and user, no URL', async () => {
     const therapist = await t.signIn('therapist@attune.test');
     const search = encodeURIComponent(JSON.stringify({ q: 'CANARY-7f3a' }));

@@ -13,7 +13,9 @@ import { useCaseClients } from '../shared/use-case-clients';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { measuresApi } from './measures-api';
 import { PlaybookList } from './playbook.list';
-import { shapeMeasureCharts, type MeasureChartData } from './measure-chart.shape';
+import { shapeMeasureCharts, type MeasureChartData, type MeasureTimeline } from './measure-chart.shape';
+import { shapeCaseProgress } from '../charts/case-progress.shape';
+import { useCaseProgress } from '../resources/cases/workspace/use-case-queries';
 import { useMeasureText } from './use-measure-text';
 import { useErrorText } from '../shared/use-error-text';
 
@@ -102,17 +104,28 @@ const ItemTable = ({ series, chart }: { series: CaseMeasureSeriesDto; chart: Mea
               <TableCell key={r.id} align="right">{r.band ? bandOf(r.band.key) : ''}{r.change && r.change.class !== 'no_reliable_change' ? ` · ${translate(`measures.${r.change.class}`)}` : ''}</TableCell>
             ))}
           </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">{translate('measures.col_stage')}</TableCell>
+            {chart.responseStages.map((stage, i) => (
+              <TableCell key={columns[i]!.id} align="right">{stage !== null ? translate('attune.progress.stage_band', { stage }) : '–'}</TableCell>
+            ))}
+          </TableRow>
         </TableBody>
       </Table>
+      {chart.sessions.length > 0 ? (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {translate('measures.sessions_held', { dates: chart.sessions.map((s) => formatDate(s.t, 'dayMonth')).join(', ') })}
+        </Typography>
+      ) : null}
     </Box>
   );
 };
 
-const SeriesCard = ({ series }: { series: CaseMeasureSeriesDto }) => {
+const SeriesCard = ({ series, timeline }: { series: CaseMeasureSeriesDto; timeline: MeasureTimeline }) => {
   const translate = useTranslate();
   const text = useMeasureText();
   const formatDate = useFormatDate();
-  const charts = useMemo(() => shapeMeasureCharts(series), [series]);
+  const charts = useMemo(() => shapeMeasureCharts(series, timeline), [series, timeline]);
   const def = builtInMeasure(series.measureKey);
   if (series.measureKey === 'communication-profile') return null;
   return (
@@ -130,9 +143,20 @@ const SeriesCard = ({ series }: { series: CaseMeasureSeriesDto }) => {
               </Typography>
             ) : null}
             {chart.points.length > 0 ? (
-              <Suspense fallback={<Skeleton variant="rectangular" height={260} />}>
-                <MeasureChart data={chart} formatDate={(t) => formatDate(t, 'dayMonth')} bandLabel={text} cutoffLabel={translate('measures.cutoff', { value: chart.cutoff ?? '' })} />
-              </Suspense>
+              <>
+                <Suspense fallback={<Skeleton variant="rectangular" height={260} />}>
+                  <MeasureChart
+                    data={chart}
+                    formatDate={(t) => formatDate(t, 'dayMonth')}
+                    bandLabel={text}
+                    cutoffLabel={translate('measures.cutoff', { value: chart.cutoff ?? '' })}
+                    stageLabel={(stage) => translate('attune.progress.stage_band', { stage })}
+                  />
+                </Suspense>
+                {chart.stages.length > 0 || chart.sessions.length > 0 ? (
+                  <Typography variant="caption" color="text.secondary" component="p">{translate('measures.timeline_hint')}</Typography>
+                ) : null}
+              </>
             ) : null}
             <ItemTable series={series} chart={chart} />
           </Box>
@@ -224,6 +248,11 @@ export const CaseMeasuresSection = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const errorText = useErrorText();
   const { data, isPending, error } = useQuery({ queryKey: caseMeasuresKey(record.id), queryFn: () => measuresApi.caseMeasures(record.id) });
+  const { data: progress } = useCaseProgress(record.id);
+  const timeline = useMemo<MeasureTimeline>(() => ({
+    stages: shapeCaseProgress(progress).bands,
+    sessions: (data?.sessions ?? []).map((s) => ({ id: s.id, t: Date.parse(s.startsAt) })),
+  }), [progress, data?.sessions]);
   return (
     <Box component="section" aria-labelledby="measures-heading">
       <SectionHeading id="measures-heading" actions={<GiveMeasureButton record={record} />}>{translate('measures.heading')}</SectionHeading>
@@ -231,7 +260,7 @@ export const CaseMeasuresSection = ({ record }: { record: CaseDto }) => {
       {isPending ? <Skeleton variant="rectangular" height={260} /> : null}
       {data && data.series.length === 0 ? <Typography color="text.secondary">{translate('measures.empty')}</Typography> : null}
       <Stack spacing={2}>
-        {data?.series.map((s) => <SeriesCard key={s.measureKey} series={s} />)}
+        {data?.series.map((s) => <SeriesCard key={s.measureKey} series={s} timeline={timeline} />)}
       </Stack>
       {data?.couple ? <CoupleView record={record} couple={data.couple} /> : null}
     </Box>

@@ -47,3 +47,45 @@ describe('shapeMeasureCharts', () => {
     expect(chart!.domain).toEqual([Date.parse('2025-12-31T10:00:00Z'), Date.parse('2026-01-16T10:00:00Z')]);
   });
 });
+
+describe('shapeMeasureCharts with the case timeline', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const timeline = {
+    stages: [
+      { stage: 1 as const, cycle: 1, x1: at('2025-12-01T00:00:00Z'), x2: at('2026-01-05T00:00:00Z') },
+      { stage: 2 as const, cycle: 1, x1: at('2026-01-05T00:00:00Z'), x2: at('2026-01-10T00:00:00Z') },
+      { stage: 3 as const, cycle: 1, x1: at('2026-01-10T00:00:00Z'), x2: at('2026-02-20T00:00:00Z') },
+    ],
+    sessions: [
+      { id: 'before', t: at('2025-12-20T10:00:00Z') },
+      { id: 'in', t: at('2026-01-08T10:00:00Z') },
+      { id: 'after', t: at('2026-02-01T10:00:00Z') },
+    ],
+  };
+
+  it('cuts the stage visits to the time axis, keeping their stage and cycle', () => {
+    const [chart] = shapeMeasureCharts(series, timeline);
+    expect(chart!.stages).toEqual([
+      { stage: 1, cycle: 1, x1: at('2025-12-31T10:00:00Z'), x2: at('2026-01-05T00:00:00Z') },
+      { stage: 2, cycle: 1, x1: at('2026-01-05T00:00:00Z'), x2: at('2026-01-10T00:00:00Z') },
+      { stage: 3, cycle: 1, x1: at('2026-01-10T00:00:00Z'), x2: at('2026-01-16T10:00:00Z') },
+    ]);
+  });
+
+  it('keeps only the sessions held within the time axis', () => {
+    const [chart] = shapeMeasureCharts(series, timeline);
+    expect(chart!.sessions.map((s) => s.id)).toEqual(['in']);
+  });
+
+  it('names the stage of each response for the item table, the pending one by when it opened', () => {
+    const [chart] = shapeMeasureCharts(series, timeline);
+    expect(chart!.responseStages).toEqual([1, 1, 3]);
+    const early = { ...series, clients: [{ clientId: 'a', displayName: 'A', points: [response({ completedAt: '2025-11-01T10:00:00Z' })] }] };
+    expect(shapeMeasureCharts(early, timeline)[0]!.responseStages).toEqual([null]);
+  });
+
+  it('draws no stage and no session without a timeline', () => {
+    const [chart] = shapeMeasureCharts(series);
+    expect(chart).toMatchObject({ stages: [], sessions: [], responseStages: [null, null, null] });
+  });
+});

@@ -1,4 +1,5 @@
-import type { CaseMeasureSeriesDto, ChangeClass, MeasureResponseDto } from '@attune/domain';
+import type { CaseMeasureSeriesDto, ChangeClass, MeasureResponseDto, StageNumber } from '@attune/domain';
+import type { ProgressBand } from '../charts/case-progress.shape';
 
 export interface MeasureChartPoint {
   t: number;
@@ -28,16 +29,31 @@ export interface MeasureChartData {
   lastChange: ChangeClass | null;
   /** Answered and still open or expired occurrences, oldest first, for the item table. */
   responses: MeasureResponseDto[];
+  /** The stage visits within the time axis, cut to it: shaded columns behind the line. */
+  stages: ProgressBand[];
+  /** The held sessions within the time axis: dashed vertical lines. */
+  sessions: Array<{ id: string; t: number }>;
+  /** The stage the case was in at each response (same order as `responses`), null before its first visit. */
+  responseStages: Array<StageNumber | null>;
 }
+
+/** What the case went through in time, drawn behind every measure: its stage visits and held sessions. */
+export interface MeasureTimeline {
+  stages: ProgressBand[];
+  sessions: Array<{ id: string; t: number }>;
+}
+
+const NO_TIMELINE: MeasureTimeline = { stages: [], sessions: [] };
 
 const DAY = 86_400_000;
 
 /**
  * One chart per client and measure: the completed scores over time, the bands as y ranges (each band
  * reaches up to the next one's start so the shading has no gaps), the cut-off line, and the change
- * class of each point for the reliable-change marks.
+ * class of each point for the reliable-change marks; the case's stage visits and held sessions within
+ * the time axis, and the stage of each response for the item table.
  */
-export function shapeMeasureCharts(series: CaseMeasureSeriesDto): MeasureChartData[] {
+export function shapeMeasureCharts(series: CaseMeasureSeriesDto, timeline: MeasureTimeline = NO_TIMELINE): MeasureChartData[] {
   const bands: MeasureChartBand[] = series.bands.map((b, i) => ({
     key: b.key,
     y1: b.min,
@@ -51,6 +67,7 @@ export function shapeMeasureCharts(series: CaseMeasureSeriesDto): MeasureChartDa
       const points = done.map((p) => ({ t: Date.parse(p.completedAt!), score: p.score!, change: p.change?.class ?? null }));
       const ts = points.map((p) => p.t);
       const domain: [number, number] = ts.length === 0 ? [0, 1] : [Math.min(...ts) - DAY, Math.max(...ts) + DAY];
+      const [from, to] = domain;
       return {
         key: `${series.measureKey}:${client.clientId}`,
         clientId: client.clientId,
@@ -64,9 +81,19 @@ export function shapeMeasureCharts(series: CaseMeasureSeriesDto): MeasureChartDa
         last: points[points.length - 1]?.score ?? null,
         lastChange: points[points.length - 1]?.change ?? null,
         responses: client.points,
+        stages: ts.length === 0 ? [] : timeline.stages
+          .filter((b) => b.x2 > from && b.x1 < to)
+          .map((b) => ({ ...b, x1: Math.max(b.x1, from), x2: Math.min(b.x2, to) })),
+        sessions: ts.length === 0 ? [] : timeline.sessions.filter((s) => s.t >= from && s.t <= to),
+        responseStages: client.points.map((p) => stageAt(timeline.stages, Date.parse(p.completedAt ?? p.opensAt))),
       };
     })
     .filter((c) => c.responses.length > 0);
+}
+
+/** The stage of the visit that holds `t` (a visit's start belongs to it, its end to the next). */
+function stageAt(stages: ProgressBand[], t: number): StageNumber | null {
+  return stages.find((b) => t >= b.x1 && t < b.x2)?.stage ?? null;
 }
 
 /** Band fills from no concern (green) to high concern (red), light enough for the line to read. */

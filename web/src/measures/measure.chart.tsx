@@ -9,14 +9,19 @@ export interface MeasureChartProps {
   formatDate: (t: number) => string;
   bandLabel: (label: { en: string; 'zh-CN': string }) => string;
   cutoffLabel: string;
+  stageLabel: (stage: number) => string;
 }
 
+/** Stage columns alternate two see-through tints so neighbouring visits tell apart over the bands. */
+const STAGE_FILLS = ['#3d5a80', '#8a6d3b'] as const;
+
 /**
- * One measure of one person over time: its bands shaded behind the line, the cut-off as a dashed
+ * One measure of one person over time: its bands shaded behind the line, the case's stage visits
+ * as labelled see-through columns, held sessions as dashed vertical lines, the cut-off as a dashed
  * line, and a ringed dot on each score that is a reliable change from the first (green better,
  * red worse). Presentational: the text alternative (summary and item table) sits beside it.
  */
-export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel }: MeasureChartProps) => (
+export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel, stageLabel }: MeasureChartProps) => (
   <Box sx={{ width: '100%', height: MEASURE_CHART_HEIGHT }} aria-hidden="true" data-testid={`measure-chart-${data.key}`}>
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: MEASURE_CHART_HEIGHT }}>
       <LineChart data={data.points} margin={{ top: 16, right: 64, bottom: 8, left: 0 }} accessibilityLayer={false}>
@@ -30,6 +35,22 @@ export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel }: Measu
             ifOverflow="hidden"
             label={{ value: bandLabel(band.label), position: 'insideLeft', fill: '#4a5656', fontSize: 11 }}
           />
+        ))}
+        {data.stages.map((visit, index) => (
+          <ReferenceArea
+            key={`stage-${visit.cycle}-${visit.stage}-${visit.x1}`}
+            x1={visit.x1}
+            x2={visit.x2}
+            y1={data.yDomain[0]}
+            y2={data.yDomain[1]}
+            fill={STAGE_FILLS[index % STAGE_FILLS.length]}
+            fillOpacity={0.1}
+            ifOverflow="hidden"
+            label={{ value: stageLabel(visit.stage), position: 'insideTop', fill: '#2f3d4f', fontSize: 11 }}
+          />
+        ))}
+        {data.sessions.map((session) => (
+          <ReferenceLine key={session.id} x={session.t} stroke="#56606a" strokeDasharray="2 4" ifOverflow="hidden" />
         ))}
         <CartesianGrid strokeDasharray="3 3" stroke="#cfd8d8" />
         <XAxis dataKey="t" type="number" scale="time" domain={data.domain} tickFormatter={(t: number) => formatDate(t)} minTickGap={24} />

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { scopesForRole } from '@attune/domain';
 import { demoCaseId, demoUserId } from '../../seed/demo-seed.js';
 import { createDemoTestApp, type DemoTestApp } from '../../testing/test-app.js';
 
@@ -55,6 +56,26 @@ describe('personal API tokens', () => {
     const created2 = await bearer(writer.token).post('/api/clients', { displayName: 'Ma Li (pseudonym)' });
     expect(created2.status).toBe(201);
     expect(created2.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('is refused with every scope on each route the OpenAPI document gives the session cookie only, and taken where it gives a token', async () => {
+    const { body: created } = await demo.therapist.post('/api/me/api-tokens', { name: 'Everything', scopes: scopesForRole('practitioner'), expiresAt: inDays(7) });
+    const paths = (await demo.t.http.get('/api/docs-json')).body.paths as Record<string, Record<string, { security: Array<Record<string, string[]>> }>>;
+    const routes = Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, security: op.security })));
+    const signedIn = routes.filter(({ path, security }) => security.length > 0 && path !== '/api/metrics');
+    const cookieOnly = signedIn.filter(({ security }) => !security.some((s) => 'bearer' in s));
+    expect(cookieOnly.length).toBeGreaterThanOrEqual(10);
+    const server = request(demo.t.app.getHttpServer());
+    for (const { method, path } of cookieOnly) {
+      const url = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await server[method as 'get' | 'post' | 'put' | 'delete'](url).set('Authorization', `Bearer ${created.token}`).send({});
+      expect([method, path, res.status, res.body.code]).toEqual([method, path, 403, 'TOKEN_SCOPE']);
+    }
+    // documented with the bearer scheme: the token is taken (its owner's account, a list its scopes cover)
+    for (const path of ['/api/auth/me', '/api/cases']) {
+      const route = signedIn.find((r) => r.path === path && r.method === 'get');
+      expect([path, route?.security.some((s) => 'bearer' in s), (await bearer(created.token).get(path)).status]).toEqual([path, true, 200]);
+    }
   });
 
   it('never gives more than the owner\'s role: scopes outside it are refused at creation and at use', async () => {

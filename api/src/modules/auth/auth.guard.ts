@@ -1,7 +1,9 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, tokenScopeAllows } from '@attune/domain';
-import { BEFORE_PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, TOKEN_ALLOWED_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission } from '../../common/access.decorators.js';
+import {
+  BEFORE_PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN_ROUTE, sessionOnly, TOKEN_ALLOWED_ROUTE, WITHOUT_TOTP_ROUTE, type RoutePermission,
+} from '../../common/access.decorators.js';
 import type { AuthenticatedRequest } from '../../common/actor.decorator.js';
 import type { Actor } from '../../common/request-context.js';
 import { ApiTokensService, bearerTokenOf } from '../api-tokens/api-tokens.service.js';
@@ -101,7 +103,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private tokenMay(actor: Actor, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_ROUTE, targets)) return this.reflector.getAllAndOverride<boolean>(TOKEN_ALLOWED_ROUTE, targets);
+    const signedIn = this.reflector.getAllAndOverride<boolean | undefined>(SIGNED_IN_ROUTE, targets) === true;
+    if (sessionOnly({ signedIn, tokenAllowed: this.reflector.getAllAndOverride<boolean | undefined>(TOKEN_ALLOWED_ROUTE, targets) === true })) return false;
+    if (signedIn) return true;
     const permission = this.reflector.getAllAndOverride<RoutePermission | undefined>(ROUTE_PERMISSION, targets);
     return !!permission && can(actor.role, permission.resource, permission.action) && tokenScopeAllows(actor.apiTokenScopes ?? [], permission.resource, permission.action);
   }

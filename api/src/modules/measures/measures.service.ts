@@ -129,7 +129,7 @@ export class MeasuresService {
 
   /**
    * Every measure's series in a case, per client, oldest first, with what the chart draws (bands,
-   * cut-off, reliable change) and the sessions; the couple view when both partners have a profile.
+   * cut-off, reliable change) and the held sessions; the couple view when both partners have a profile.
    */
   async caseMeasures(actor: Actor, caseId: string): Promise<CaseMeasuresDto> {
     return this.dataSource.transaction(async (manager) => {
@@ -140,7 +140,7 @@ export class MeasuresService {
         `SELECT cl.id, cl.display_name FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = $1 ORDER BY cc.position`, [k.id]);
       const responses = await manager.getRepository(MeasureResponse).find({ where: { caseId: k.id }, order: { opensAt: 'ASC', id: 'ASC' } });
       const sessions: Array<{ id: string; starts_at: Date }> = await manager.query(
-        `SELECT id, starts_at FROM therapy_sessions WHERE case_id = $1 ORDER BY starts_at`, [k.id]);
+        `SELECT id, starts_at FROM therapy_sessions WHERE case_id = $1 AND status = 'held' ORDER BY starts_at`, [k.id]);
       const keys = [...new Set(responses.map((r) => r.measureKey))];
       const series: CaseMeasureSeriesDto[] = keys.flatMap((key) => {
         const def = builtInMeasure(key);
