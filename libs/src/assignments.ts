@@ -122,22 +122,30 @@ export function checkInStartingOn(cadence: ExerciseCadence, assignedAt: Date | s
 
 export type CheckInState = 'done' | 'missed' | 'due' | 'upcoming';
 
+/** A homework's dates and cadence, as far as its check-in calendar needs them. */
+export interface CheckInHomework {
+  cadence: ExerciseCadence;
+  assignedAt: Date | string;
+  dueAt: Date | string;
+}
+
 /**
- * Marks each check-in: done when some activity (a saved draft, a log entry) falls in it; otherwise
- * missed once it has ended, due while it is running and upcoming before it starts.
+ * The check-in calendar of a homework, the same for the practitioner and the client: a period is
+ * done when the client checked in for it (a check-in whose period start, YYYY-MM-DD, falls in it);
+ * a saved draft or the submission is not a check-in. Otherwise it is missed once it has ended, due
+ * while it is running and upcoming before it starts.
  */
 export function checkInCalendar(
-  periods: readonly CheckInPeriod[],
-  activityAt: readonly (Date | string)[],
+  homework: CheckInHomework,
+  checkIns: readonly { periodStart: string }[],
   today: Date | string,
 ): (CheckInPeriod & { state: CheckInState })[] {
-  const activityDays = activityAt.map((a) => utcDayStart(a));
   const todayStart = utcDayStart(today);
-  return periods.map((period) => {
+  return cadenceCheckIns(homework.cadence, homework.assignedAt, homework.dueAt).map((period) => {
     const from = utcDayStart(period.start);
     const to = utcDayStart(period.end);
     let state: CheckInState;
-    if (activityDays.some((d) => d >= from && d <= to)) state = 'done';
+    if (checkIns.some((c) => period.start <= c.periodStart && c.periodStart <= period.end)) state = 'done';
     else if (to < todayStart) state = 'missed';
     else if (from <= todayStart) state = 'due';
     else state = 'upcoming';
