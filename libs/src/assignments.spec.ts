@@ -118,14 +118,31 @@ describe('checkInStartingOn', () => {
 });
 
 describe('checkInCalendar', () => {
+  const daily = { cadence: { kind: 'daily', days: 4 }, assignedAt: '2026-03-01T09:00:00Z', dueAt: '2026-03-05T00:00:00Z' } as const;
+
   it('marks days done, missed, due and upcoming', () => {
-    const periods = cadenceCheckIns({ kind: 'daily', days: 4 }, '2026-03-01T09:00:00Z', '2026-03-05T00:00:00Z');
-    expect(checkInCalendar(periods, ['2026-03-01T21:00:00Z'], '2026-03-03T12:00:00Z').map((p) => p.state)).toEqual([
+    expect(checkInCalendar(daily, [{ periodStart: '2026-03-01' }], '2026-03-03T12:00:00Z').map((p) => p.state)).toEqual([
       'done',
       'missed',
       'due',
       'upcoming',
     ]);
+  });
+
+  it('counts only check-ins as done: a day with just a saved draft, or the submission, stays missed', () => {
+    // the staff row carries the draft's and the submission's times; neither is a check-in
+    const homework = { ...daily, draftSavedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-03T08:00:00Z' };
+    expect(checkInCalendar(homework, [{ periodStart: '2026-03-01' }], '2026-03-04T12:00:00Z').map((p) => p.state)).toEqual([
+      'done',
+      'missed',
+      'missed',
+      'due',
+    ]);
+  });
+
+  it('marks a week done by a check-in on any of its days', () => {
+    const weekly = { cadence: { kind: 'weekly', weeks: 2 }, assignedAt: '2026-03-01T09:00:00Z', dueAt: '2026-03-15T00:00:00Z' } as const;
+    expect(checkInCalendar(weekly, [{ periodStart: '2026-03-07' }], '2026-03-09T12:00:00Z').map((p) => p.state)).toEqual(['done', 'due']);
   });
 });
 

@@ -54,25 +54,36 @@ export function nextAssignmentStatus(current: AssignmentStatus, event: Assignmen
 export const AWAITING_SUBMISSION = ['assigned', 'in_progress'] as const satisfies readonly AssignmentStatus[];
 
 /**
- * Overdue: the due time has passed and nothing has been submitted yet. `now` is the clock of the
- * request: the API passes its transaction's now(), the instant `overdueSql` compares with.
+ * Overdue: the due time has passed and nothing has been submitted yet; with `afterDays`, overdue
+ * for more than that many days (24 hours each: the practice's overdue notice waits so long). `now`
+ * is the clock of the request: the API passes its transaction's now(), the instant `overdueSql`
+ * compares with.
  */
-export function isOverdue(assignment: { status: AssignmentStatus; dueAt: Date | string }, now: Date | string): boolean {
+export function isOverdue(assignment: { status: AssignmentStatus; dueAt: Date | string }, now: Date | string, afterDays = 0): boolean {
   if (!(AWAITING_SUBMISSION as readonly AssignmentStatus[]).includes(assignment.status)) return false;
-  return toDate(assignment.dueAt).getTime() < toDate(now).getTime();
+  return toDate(assignment.dueAt).getTime() + afterDays * 86_400_000 < toDate(now).getTime();
 }
 
 const TABLE_ALIAS = /^[a-z_][a-z0-9_]*$/;
+/** A column (`p.overdue_notice_after_days`) or a parameter placeholder (`$2`, `:now`). */
+const SQL_OPERAND = /^([a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?|\$[1-9][0-9]*|:[a-zA-Z][a-zA-Z0-9]*)$/;
 
 /**
  * `isOverdue` in SQL over the assignments table aliased `alias`, against the transaction's now()
  * taken to the millisecond: a JavaScript Date (the `now` isOverdue is given) has no microseconds,
  * and a due time in the same millisecond as now() would otherwise be overdue in SQL only.
- * A property test (api/src/common/domain-sql.e2e-spec.ts) checks the two agree at the boundary.
+ * `afterDays` (a column or placeholder) is isOverdue's; `now` (a placeholder) replaces the
+ * transaction's now() by an instant the caller took from it. A property test
+ * (api/src/common/domain-sql.e2e-spec.ts) checks the two agree at the boundary.
  */
-export function overdueSql(alias = 'a'): string {
+export function overdueSql(alias = 'a', options: { afterDays?: string; now?: string } = {}): string {
   if (!TABLE_ALIAS.test(alias)) throw new Error(`overdueSql: "${alias}" is not a table alias`);
-  return `(${alias}.due_at < date_trunc('milliseconds', now()) AND ${alias}.status IN (${AWAITING_SUBMISSION.map((s) => `'${s}'`).join(', ')}))`;
+  for (const operand of [options.afterDays, options.now]) {
+    if (operand !== undefined && !SQL_OPERAND.test(operand)) throw new Error(`overdueSql: "${operand}" is not a column or parameter`);
+  }
+  const clock = options.now === undefined ? 'now()' : `CAST(${options.now} AS timestamptz)`;
+  const after = options.afterDays === undefined ? '' : ` - make_interval(hours => 24 * ${options.afterDays})`;
+  return `(${alias}.due_at < date_trunc('milliseconds', ${clock})${after} AND ${alias}.status IN (${AWAITING_SUBMISSION.map((s) => `'${s}'`).join(', ')}))`;
 }
 
 export interface CheckInPeriod {
@@ -122,22 +133,30 @@ export function checkInStartingOn(cadence: ExerciseCadence, assignedAt: Date | s
 
 export type CheckInState = 'done' | 'missed' | 'due' | 'upcoming';
 
+/** A homework's dates and cadence, as far as its check-in calendar needs them. */
+export interface CheckInHomework {
+  cadence: ExerciseCadence;
+  assignedAt: Date | string;
+  dueAt: Date | string;
+}
+
 /**
- * Marks each check-in: done when some activity (a saved draft, a log entry) falls in it; otherwise
- * missed once it has ended, due while it is running and upcoming before it starts.
+ * The check-in calendar of a homework, the same for the practitioner and the client: a period is
+ * done when the client checked in for it (a check-in whose period start, YYYY-MM-DD, falls in it);
+ * a saved draft or the submission is not a check-in. Otherwise it is missed once it has ended, due
+ * while it is running and upcoming before it starts.
  */
 export function checkInCalendar(
-  periods: readonly CheckInPeriod[],
-  activityAt: readonly (Date | string)[],
+  homework: CheckInHomework,
+  checkIns: readonly { periodStart: string }[],
   today: Date | string,
 ): (CheckInPeriod & { state: CheckInState })[] {
-  const activityDays = activityAt.map((a) => utcDayStart(a));
   const todayStart = utcDayStart(today);
-  return periods.map((period) => {
+  return cadenceCheckIns(homework.cadence, homework.assignedAt, homework.dueAt).map((period) => {
     const from = utcDayStart(period.start);
     const to = utcDayStart(period.end);
     let state: CheckInState;
-    if (activityDays.some((d) => d >= from && d <= to)) state = 'done';
+    if (checkIns.some((c) => period.start <= c.periodStart && c.periodStart <= period.end)) state = 'done';
     else if (to < todayStart) state = 'missed';
     else if (from <= todayStart) state = 'due';
     else state = 'upcoming';

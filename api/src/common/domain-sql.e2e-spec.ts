@@ -23,24 +23,47 @@ describe('SQL fragments beside their libs rules', () => {
     await db.drop();
   });
 
-  it('overdueSql says what isOverdue says, against the transaction clock', async () => {
+  it('overdueSql says what isOverdue says, against the transaction clock, also days after the due time', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<AssignmentStatus>(...ASSIGNMENT_STATUSES),
+        fc.constantFrom(0, 1, 3),
         fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -86_400_000, max: 86_400_000 })),
-        async (status, offsetMs) => {
-          const { rows } = await pg.query<{ overdue: boolean; now: Date; due_at: Date }>(
-            `SELECT ${overdueSql('a')} AS overdue, now() AS now, a.due_at
-               FROM (SELECT $1::text AS status, date_trunc('milliseconds', now()) + make_interval(secs => $2::double precision / 1000) AS due_at) a`,
-            [status, offsetMs],
+        async (status, afterDays, offsetMs) => {
+          // the due time lies `afterDays` days before now, give or take offsetMs
+          const { rows } = await pg.query<{ overdue: boolean; overdue_after: boolean; now: Date; due_at: Date }>(
+            `SELECT ${overdueSql('a')} AS overdue, ${overdueSql('a', { afterDays: 'a.after_days' })} AS overdue_after, now() AS now, a.due_at
+               FROM (SELECT $1::text AS status, $3::int AS after_days,
+                            date_trunc('milliseconds', now()) - make_interval(hours => 24 * $3::int) + make_interval(secs => $2::double precision / 1000) AS due_at) a`,
+            [status, offsetMs, afterDays],
           );
           const row = rows[0]!;
           // now() keeps microseconds that a JavaScript Date drops; the due time is built on the
           // millisecond so that both sides compare the same instants.
           expect(row.overdue).toBe(isOverdue({ status, dueAt: row.due_at }, row.now));
+          expect(row.overdue_after).toBe(isOverdue({ status, dueAt: row.due_at }, row.now, afterDays));
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('overdueSql against an instant the caller took says what isOverdue says at that instant', async () => {
+    const at = new Date('2027-05-10T00:10:00.000Z');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<AssignmentStatus>(...ASSIGNMENT_STATUSES),
+        fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -86_400_000, max: 86_400_000 })),
+        async (status, offsetMs) => {
+          const dueAt = new Date(at.getTime() + offsetMs);
+          const { rows } = await pg.query<{ overdue: boolean }>(
+            `SELECT ${overdueSql('a', { now: '$3' })} AS overdue FROM (SELECT $1::text AS status, $2::timestamptz AS due_at) a`,
+            [status, dueAt, at],
+          );
+          expect(rows[0]!.overdue).toBe(isOverdue({ status, dueAt }, at));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
@@ -70,5 +93,7 @@ describe('SQL fragments beside their libs rules', () => {
     expect(() => caseScopeSql({ practice: 'k.practice_id; DROP TABLE cases', practitioner: 'k.practitioner_id' })).toThrow(/not a column name/);
     expect(() => caseScopeSql({ practice: 'k.practice_id', practitioner: 'k.practitioner_id' }, ['$1', '1 OR true'])).toThrow(/not a parameter/);
     expect(() => overdueSql('a; --')).toThrow(/not a table alias/);
+    expect(() => overdueSql('a', { afterDays: '1; DROP TABLE assignments' })).toThrow(/not a column or parameter/);
+    expect(() => overdueSql('a', { now: 'now() OR true' })).toThrow(/not a column or parameter/);
   });
 });

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import {
-  cadenceCheckIns, checkInCalendar, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
+  checkInCalendar, responseJsonSchemaFor, stageOverrun, validateExerciseResponse,
   type ExerciseCadence, type ExerciseField,
 } from '@attune/domain';
 import { ASSIGNMENT_DTO_SELECT, toAssignmentDto, type AssignmentDtoRow } from '@attune/api/dist/modules/assignments/assignments.dto.js';
@@ -320,7 +320,7 @@ async function submit(pool: Pool, actor: Actor, assignmentId: string, rawBody: s
     let checkIns: unknown = null;
     if (cadence.kind !== 'once') {
       const entries = (await c.query(`SELECT period_start::text AS period_start, response, created_at FROM assignment_check_ins WHERE assignment_id = $1 ORDER BY period_start`, [assignmentId])).rows;
-      const calendar = checkInCalendar(cadenceCheckIns(cadence, u.assigned_at, u.due_at), entries.map((e) => e.period_start), new Date());
+      const calendar = checkInCalendar({ cadence, assignedAt: u.assigned_at, dueAt: u.due_at }, entries.map((e) => ({ periodStart: e.period_start })), new Date());
       checkIns = { calendar, entries: entries.map((e) => ({ periodStart: e.period_start, response: { note: e.response?.note ?? '' }, createdAt: e.created_at })) };
     }
     const dto = {

@@ -2,7 +2,6 @@ import {
   ASSIGNMENT_STATUSES,
   assignmentInputSchema,
   type AssignmentStatus,
-  cadenceCheckIns,
   checkInCalendar,
   isOverdue,
   overdueSql,
@@ -73,7 +72,6 @@ export interface AssignmentDtoRow {
   status: AssignmentStatus;
   response: Record<string, unknown> | null;
   submittedAt: Date | null;
-  draftSavedAt: Date | null;
   feedback: string | null;
   reviewedAt: Date | null;
   sharedWithPartner: boolean;
@@ -106,7 +104,6 @@ const DTO_COLUMNS: ReadonlyArray<readonly [sql: string, alias: keyof AssignmentD
   ['a.status', 'status'],
   ['a.response', 'response'],
   ['a.submitted_at', 'submittedAt'],
-  ['a.draft_saved_at', 'draftSavedAt'],
   ['a.feedback', 'feedback'],
   ['a.reviewed_at', 'reviewedAt'],
   ['a.shared_with_partner', 'sharedWithPartner'],
@@ -157,16 +154,8 @@ export function toAssignmentDto(a: AssignmentDtoRow): AssignmentDto {
     sharedWithPartner: a.sharedWithPartner,
     cadence,
     exercise,
-    checkIns: cadence.kind === 'once' ? null : checkInCalendar(cadenceCheckIns(cadence, a.assignedAt, a.dueAt), activityDays(a), a.now),
+    checkIns: cadence.kind === 'once' ? null : checkInCalendar(a, a.checkInEntries ?? [], a.now),
     checkInNotes: cadence.kind === 'once' ? null : a.checkInEntries ?? [],
     version: a.version,
   };
-}
-
-/** Days with activity: check-ins (YYYY-MM-DD), the last draft save and the submission. */
-function activityDays(a: AssignmentDtoRow): Array<string | Date> {
-  const days: Array<string | Date> = (a.checkInEntries ?? []).map((entry) => entry.periodStart);
-  if (a.draftSavedAt) days.push(a.draftSavedAt);
-  if (a.submittedAt) days.push(a.submittedAt);
-  return days;
 }

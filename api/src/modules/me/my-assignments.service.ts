@@ -327,9 +327,7 @@ export class MyAssignmentsService {
         response: { note: typeof r.response['note'] === 'string' ? r.response['note'] : '' },
         createdAt: r.createdAt.toISOString(),
       }));
-      const periods = cadenceCheckIns(exercise.cadence, a.assignedAt, a.dueAt);
-      const calendar = checkInCalendar(periods, entries.map((e) => e.periodStart), now)
-        .map((p) => ({ index: p.index, start: p.start, end: p.end, state: p.state }));
+      const calendar = checkInCalendar({ cadence: exercise.cadence, assignedAt: a.assignedAt, dueAt: a.dueAt }, entries, now);
       checkIns = { calendar, entries };
     }
     return {

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { checkInStartingOn, type ExerciseCadence } from '@attune/domain';
+import { checkInStartingOn, overdueSql, type ExerciseCadence } from '@attune/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { transactionNow } from '../../common/transaction-clock.js';
 import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 import { localMinuteOf } from './quiet-hours.js';
 import { NotificationsService } from './notifications.service.js';
@@ -79,7 +80,7 @@ export class HomeworkReminders implements OnModuleInit {
    */
   async remind(): Promise<{ dueSoon: number; overdue: number; checkIn: number }> {
     const rows: Array<{ id: string; portal_user_id: string; due_day: string; overdue: boolean }> = await this.dataSource.query(`
-      SELECT a.id, c.portal_user_id, to_char(a.due_at AT TIME ZONE z.tz, 'YYYY-MM-DD') AS due_day, a.due_at < now() AS overdue
+      SELECT a.id, c.portal_user_id, to_char(a.due_at AT TIME ZONE z.tz, 'YYYY-MM-DD') AS due_day, ${overdueSql('a')} AS overdue
         FROM assignments a
         JOIN practices p ON p.id = a.practice_id
         JOIN cases k ON k.id = a.case_id AND k.status = 'open'
@@ -88,8 +89,8 @@ export class HomeworkReminders implements OnModuleInit {
         LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
         CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
        WHERE a.status IN ('assigned', 'in_progress')
-         AND ((p.overdue_notice_enabled AND a.due_at < now() - p.overdue_notice_after_days * interval '1 day')
-              OR (a.due_at >= now() AND (a.due_at AT TIME ZONE z.tz)::date = (now() AT TIME ZONE z.tz)::date + 1))
+         AND ((p.overdue_notice_enabled AND ${overdueSql('a', { afterDays: 'p.overdue_notice_after_days' })})
+              OR (NOT ${overdueSql('a')} AND (a.due_at AT TIME ZONE z.tz)::date = (now() AT TIME ZONE z.tz)::date + 1))
          AND a.due_at > now() - interval '30 days'`);
     let dueSoon = 0;
     let overdue = 0;
@@ -142,9 +143,11 @@ export class HomeworkReminders implements OnModuleInit {
   /**
    * Each practitioner whose digest is on and whose morning (the end of their quiet hours) falls in
    * this hour gets one digest a day: how many items need attention (homework to review, homework
-   * overdue) and the day's appointments, their times only — no case, no client.
+   * overdue) and the day's appointments, their times only — no case, no client. The clock is the
+   * database's now(); `at` (tests only) is the instant to act as.
    */
-  async digest(now = new Date()): Promise<number> {
+  async digest(at?: Date): Promise<number> {
+    const now = at ?? await transactionNow(this.dataSource.manager);
     const rows: Array<{ id: string; time_zone: string; quiet_end: number; count: number; appointments: number; appointment_times: string | null; local_day: string }> = await this.dataSource.query(`
       WITH p AS (
         SELECT u.id, coalesce(s.time_zone, 'UTC') AS time_zone, coalesce(s.quiet_end, 480) AS quiet_end
@@ -154,7 +157,7 @@ export class HomeworkReminders implements OnModuleInit {
       SELECT p.id, p.time_zone, p.quiet_end, to_char($1::timestamptz AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS local_day,
              (SELECT count(*)::int FROM assignments a JOIN cases k ON k.id = a.case_id
                WHERE k.practitioner_id = p.id AND k.status = 'open'
-                 AND (a.status = 'submitted' OR (a.status IN ('assigned', 'in_progress') AND a.due_at < $1))) AS count,
+                 AND (a.status = 'submitted' OR ${overdueSql('a', { now: '$1' })})) AS count,
              day.appointments, day.appointment_times
         FROM p
         CROSS JOIN LATERAL (

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { caseRecordResources, everythingBundle, toOrganization, toPatient, type CaseRecord } from '@attune/domain';
+import { caseRecordResources, caseScopeParams, caseScopeSql, everythingBundle, toOrganization, toPatient, type CaseRecord } from '@attune/domain';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/api-errors.js';
@@ -54,24 +54,25 @@ export class FhirService {
    * practitioner their own caseload), oldest first. None, and the client is not theirs either: 404.
    */
   private async visibleCasesOfClient(manager: EntityManager, actor: Actor, clientId: string): Promise<string[]> {
-    const own = actor.role === 'admin' ? '' : 'AND k.practitioner_id = $3';
-    const params = actor.role === 'admin' ? [clientId, actor.practiceId] : [clientId, actor.practiceId, actor.userId];
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT k.id FROM case_clients cc JOIN cases k ON k.id = cc.case_id
-        WHERE cc.client_id = $1 AND k.practice_id = $2 ${own} ORDER BY k.opened_at, k.id`,
-      params,
+        WHERE cc.client_id = $1 AND ${caseScopeSql({ practice: 'k.practice_id', practitioner: 'k.practitioner_id' }, ['$2', '$3'])}
+        ORDER BY k.opened_at, k.id`,
+      [clientId, ...caseScopeParams(actor)],
     );
     return rows.map((r) => r.id);
   }
 
-  /** A client of the actor's with no case in reach: their Patient alone, or 404. */
+  /**
+   * A client of the actor's with no case in reach: their Patient alone, or 404. The client's record
+   * is seen as a case is, with its holder (`clients.practitioner_id`) as the practitioner.
+   */
   private async patientAlone(manager: EntityManager, actor: Actor, clientId: string): Promise<Resource[]> {
-    const own = actor.role === 'admin' ? '' : 'AND c.practitioner_id = $3';
-    const params = actor.role === 'admin' ? [clientId, actor.practiceId] : [clientId, actor.practiceId, actor.userId];
     const [row] = await manager.query(
       `SELECT c.id, c.display_name, c.pronouns, c.email, c.phone, c.status, p.id AS practice_id, p.name AS practice_name
-         FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.id = $1 AND c.practice_id = $2 ${own}`,
-      params,
+         FROM clients c JOIN practices p ON p.id = c.practice_id
+        WHERE c.id = $1 AND ${caseScopeSql({ practice: 'c.practice_id', practitioner: 'c.practitioner_id' }, ['$2', '$3'])}`,
+      [clientId, ...caseScopeParams(actor)],
     );
     if (!row) throw notFound('Client');
     const practice = { id: row.practice_id as string, name: row.practice_name as string };
