@@ -1,4 +1,4 @@
-import { ASSIGNMENT_STATUSES, ROLES, canSeeCase, caseScopeParams, caseScopeSql, isOverdue, overdueSql, type AssignmentStatus, type Role } from '@attune/domain';
+import { ASSIGNMENT_STATUSES, ROLES, canSeeCase, caseScopeParams, caseScopeSql, isOverdue, overdueSql, type AssignmentStatus, type ExerciseCadence, type Role } from '@attune/domain';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { createTestDatabase } from '../testing/test-database.js';
@@ -30,8 +30,9 @@ describe('SQL fragments beside their libs rules', () => {
         fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -86_400_000, max: 86_400_000 })),
         async (status, offsetMs) => {
           const { rows } = await pg.query<{ overdue: boolean; now: Date; due_at: Date }>(
-            `SELECT ${overdueSql('a')} AS overdue, now() AS now, a.due_at
-               FROM (SELECT $1::text AS status, date_trunc('milliseconds', now()) + make_interval(secs => $2::double precision / 1000) AS due_at) a`,
+            `SELECT ${overdueSql('a')} AS overdue, now() AS now, a.due_at, a.assigned_at
+               FROM (SELECT $1::text AS status, date_trunc('milliseconds', now()) + make_interval(secs => $2::double precision / 1000) AS due_at,
+                            '{"kind":"once"}'::jsonb AS cadence, now() - interval '1 day' AS assigned_at) a`,
             [status, offsetMs],
           );
           const row = rows[0]!;
@@ -41,6 +42,39 @@ describe('SQL fragments beside their libs rules', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('overdueSql waits for the last check-in of a daily or weekly homework as isOverdue does, at midnight UTC', async () => {
+    const DAY = 86_400_000;
+    const cadence = fc.oneof(
+      fc.constant<ExerciseCadence>({ kind: 'once' }),
+      fc.integer({ min: 1, max: 60 }).map((days): ExerciseCadence => ({ kind: 'daily', days })),
+      fc.integer({ min: 1, max: 26 }).map((weeks): ExerciseCadence => ({ kind: 'weekly', weeks })),
+    );
+    const checkInDays = (c: ExerciseCadence) => (c.kind === 'daily' ? c.days : c.kind === 'weekly' ? 7 * c.weeks : 0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<AssignmentStatus>(...ASSIGNMENT_STATUSES),
+        cadence,
+        // given at some time of a day in 2026; the clock near the midnight its check-ins end (a millisecond either side) or anywhere
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }),
+        fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -3 * DAY, max: 3 * DAY })),
+        fc.integer({ min: -40 * DAY, max: 2 * DAY }),
+        async (status, kind, assignedMs, clockOffsetMs, dueOffsetMs) => {
+          const checkInsEnd = Math.floor(assignedMs / DAY) * DAY + checkInDays(kind) * DAY;
+          const now = new Date(checkInsEnd + clockOffsetMs);
+          const assignedAt = new Date(assignedMs);
+          const dueAt = new Date(now.getTime() + dueOffsetMs);
+          const { rows } = await pg.query<{ overdue: boolean }>(
+            `SELECT ${overdueSql('a', '$1::timestamptz')} AS overdue
+               FROM (SELECT $2::text AS status, $3::timestamptz AS due_at, $4::jsonb AS cadence, $5::timestamptz AS assigned_at) a`,
+            [now, status, dueAt, JSON.stringify(kind), assignedAt],
+          );
+          expect(rows[0]!.overdue).toBe(isOverdue({ status, dueAt, cadence: kind, assignedAt }, now));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -70,5 +104,6 @@ describe('SQL fragments beside their libs rules', () => {
     expect(() => caseScopeSql({ practice: 'k.practice_id; DROP TABLE cases', practitioner: 'k.practitioner_id' })).toThrow(/not a column name/);
     expect(() => caseScopeSql({ practice: 'k.practice_id', practitioner: 'k.practitioner_id' }, ['$1', '1 OR true'])).toThrow(/not a parameter/);
     expect(() => overdueSql('a; --')).toThrow(/not a table alias/);
+    expect(() => overdueSql('a', "now() OR true")).toThrow(/not now\(\) or a timestamptz placeholder/);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { checkInStartingOn, type ExerciseCadence } from '@attune/domain';
+import { checkInStartingOn, overdueSql, type ExerciseCadence } from '@attune/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JOB_QUEUES, JobQueue } from '../jobs/job-queue.js';
 import { localMinuteOf } from './quiet-hours.js';
@@ -79,7 +79,7 @@ export class HomeworkReminders implements OnModuleInit {
    */
   async remind(): Promise<{ dueSoon: number; overdue: number; checkIn: number }> {
     const rows: Array<{ id: string; portal_user_id: string; due_day: string; overdue: boolean }> = await this.dataSource.query(`
-      SELECT a.id, c.portal_user_id, to_char(a.due_at AT TIME ZONE z.tz, 'YYYY-MM-DD') AS due_day, a.due_at < now() AS overdue
+      SELECT a.id, c.portal_user_id, to_char(a.due_at AT TIME ZONE z.tz, 'YYYY-MM-DD') AS due_day, ${overdueSql('a')} AS overdue
         FROM assignments a
         JOIN practices p ON p.id = a.practice_id
         JOIN cases k ON k.id = a.case_id AND k.status = 'open'
@@ -88,7 +88,7 @@ export class HomeworkReminders implements OnModuleInit {
         LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
         CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
        WHERE a.status IN ('assigned', 'in_progress')
-         AND ((p.overdue_notice_enabled AND a.due_at < now() - p.overdue_notice_after_days * interval '1 day')
+         AND ((p.overdue_notice_enabled AND a.due_at < now() - p.overdue_notice_after_days * interval '1 day' AND ${overdueSql('a')})
               OR (a.due_at >= now() AND (a.due_at AT TIME ZONE z.tz)::date = (now() AT TIME ZONE z.tz)::date + 1))
          AND a.due_at > now() - interval '30 days'`);
     let dueSoon = 0;
@@ -116,16 +116,15 @@ export class HomeworkReminders implements OnModuleInit {
    */
   private async checkInDays(): Promise<number> {
     const rows: Array<{ id: string; portal_user_id: string; cadence: ExerciseCadence; assigned_at: Date; due_at: Date; local_day: string; written: string[] }> = await this.dataSource.query(`
-      SELECT a.id, c.portal_user_id, e.cadence, a.assigned_at, a.due_at, to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD') AS local_day,
+      SELECT a.id, c.portal_user_id, a.cadence, a.assigned_at, a.due_at, to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD') AS local_day,
              ARRAY(SELECT to_char(ci.period_start, 'YYYY-MM-DD') FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) AS written
         FROM assignments a
-        JOIN exercises e ON e.id = a.exercise_id AND e.cadence->>'kind' <> 'once'
         JOIN cases k ON k.id = a.case_id AND k.status = 'open'
         JOIN clients c ON c.id = a.client_id AND c.portal_user_id IS NOT NULL
         JOIN users u ON u.id = c.portal_user_id AND u.active
         LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
         CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
-       WHERE a.status IN ('assigned', 'in_progress') AND a.assigned_at <= now() AND a.due_at > now() - interval '1 day'`);
+       WHERE a.cadence->>'kind' <> 'once' AND a.status IN ('assigned', 'in_progress') AND a.assigned_at <= now() AND a.due_at > now() - interval '1 day'`);
     let sent = 0;
     for (const row of rows) {
       const period = checkInStartingOn(row.cadence, row.assigned_at, row.due_at, row.local_day);
