@@ -477,7 +477,7 @@ const homeworkFields = {
   dueAt: dateTime,
   note: text.nullable(),
   status: z.enum(ASSIGNMENT_STATUSES),
-  /** Derived: due time passed and not yet submitted. */
+  /** Derived: due time passed, no daily or weekly check-in still to come, and not yet submitted. */
   overdue: z.boolean(),
   /** The submitted answers; null before submission (a draft is never shown to staff). */
   response: exerciseResponseDtoSchema.nullable(),
@@ -487,6 +487,7 @@ const homeworkFields = {
   reviewedAt: dateTime.nullable(),
   /** In a couple case: whether the other partner may see the answers. */
   sharedWithPartner: z.boolean(),
+  /** The homework's own cadence, chosen when it was given (the exercise's by default). */
   cadence: exerciseCadenceDtoSchema,
 };
 

@@ -5,6 +5,8 @@ import {
   assignmentInputSchema,
   assignmentResponseBodySchema,
   cadenceCheckIns,
+  cadenceDueAt,
+  checkInsEndAt,
   checkInStartingOn,
   canApplyAssignmentEvent,
   checkInCalendar,
@@ -67,6 +69,35 @@ describe('isOverdue', () => {
   it('is never overdue once submitted or reviewed', () => {
     expect(isOverdue({ status: 'submitted', dueAt: due }, '2026-04-01T00:00:00Z')).toBe(false);
     expect(isOverdue({ status: 'reviewed', dueAt: due }, '2026-04-01T00:00:00Z')).toBe(false);
+  });
+
+  it('waits for the last check-in of a weekly or daily homework, even when its due time passed', () => {
+    const weekly = { status: 'assigned' as const, cadence: { kind: 'weekly', weeks: 4 } as const, assignedAt: '2026-03-02T09:00:00Z', dueAt: '2026-03-09T09:00:00Z' };
+    expect(isOverdue(weekly, '2026-03-20T00:00:00Z')).toBe(false);
+    expect(isOverdue(weekly, '2026-03-29T23:59:59.999Z')).toBe(false);
+    expect(isOverdue(weekly, '2026-03-30T00:00:00Z')).toBe(true);
+    const daily = { status: 'in_progress' as const, cadence: { kind: 'daily', days: 3 } as const, assignedAt: '2026-03-02T21:00:00Z', dueAt: '2026-03-04T21:00:00Z' };
+    expect(isOverdue(daily, '2026-03-04T23:00:00Z')).toBe(false);
+    expect(isOverdue(daily, '2026-03-05T00:00:00Z')).toBe(true);
+    expect(isOverdue({ ...daily, dueAt: '2026-03-06T00:00:00Z' }, '2026-03-05T12:00:00Z')).toBe(false);
+    expect(isOverdue({ ...daily, cadence: { kind: 'once' } }, '2026-03-04T23:00:00Z')).toBe(true);
+  });
+});
+
+describe('cadenceDueAt and checkInsEndAt', () => {
+  it('falls due on the last check-in\'s day, at the time of day the homework was given', () => {
+    expect(cadenceDueAt({ kind: 'weekly', weeks: 4 }, '2026-03-02T09:30:00Z')?.toISOString()).toBe('2026-03-29T09:30:00.000Z');
+    expect(cadenceDueAt({ kind: 'daily', days: 3 }, '2026-03-01T20:00:00Z')?.toISOString()).toBe('2026-03-03T20:00:00.000Z');
+    expect(cadenceDueAt({ kind: 'daily', days: 1 }, '2026-03-01T20:00:00Z')?.toISOString()).toBe('2026-03-01T20:00:00.000Z');
+    expect(cadenceDueAt({ kind: 'once' }, '2026-03-01T20:00:00Z')).toBeNull();
+    const periods = cadenceCheckIns({ kind: 'weekly', weeks: 4 }, '2026-03-02T09:30:00Z', '2026-03-29T09:30:00Z');
+    expect(periods[periods.length - 1]!.end).toBe('2026-03-29');
+  });
+
+  it('ends the check-ins at midnight UTC after the last day', () => {
+    expect(checkInsEndAt({ kind: 'weekly', weeks: 2 }, '2026-03-02T09:30:00Z')?.toISOString()).toBe('2026-03-16T00:00:00.000Z');
+    expect(checkInsEndAt({ kind: 'daily', days: 7 }, '2026-03-02T23:30:00Z')?.toISOString()).toBe('2026-03-09T00:00:00.000Z');
+    expect(checkInsEndAt({ kind: 'once' }, '2026-03-02T09:30:00Z')).toBeNull();
   });
 });
 
@@ -157,6 +188,8 @@ describe('assignment bodies', () => {
 
   it('accepts an assignment', () => {
     expect(assignmentInputSchema.parse(valid)).toEqual(valid);
+    const weekly = { ...valid, dueAt: undefined, cadence: { kind: 'weekly', weeks: 4 } };
+    expect(assignmentInputSchema.parse(weekly)).toEqual(weekly);
   });
 
   it.each([
@@ -164,8 +197,10 @@ describe('assignment bodies', () => {
     [{ dueAt: '2026-03-10' }, 'dueAt'],
     [{ note: 'x'.repeat(2001) }, 'note'],
     [{ clientId: undefined }, 'clientId'],
+    [{ cadence: { kind: 'weekly', weeks: 27 } }, 'cadence.weeks'],
+    [{ cadence: { kind: 'yearly' } }, 'cadence.kind'],
   ])('rejects %j', (change, path) => {
-    expect(assignmentInputSchema.safeParse({ ...valid, ...change }).error?.issues[0]?.path).toEqual([path]);
+    expect(assignmentInputSchema.safeParse({ ...valid, ...change }).error?.issues[0]?.path).toEqual(path.split('.'));
   });
 
   it('needs feedback of 1 to 4000 characters for a review', () => {

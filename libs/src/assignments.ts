@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
-import type { ExerciseCadence } from './exercises/catalogue.js';
+import { exerciseCadenceSchema, type ExerciseCadence } from './exercises/catalogue.js';
 import { CASE_PLANNING_HORIZON_DAYS, plannedTimeIssue } from './recorded-time.js';
 import { addUtcDays, idSchema, typeError, isoDateTimeSchema, optionalTextSchema, textSchema, toDate, toIsoDate, utcDayStart } from './primitives.js';
 
@@ -53,15 +53,58 @@ export function nextAssignmentStatus(current: AssignmentStatus, event: Assignmen
 /** The statuses in which an assignment still waits for its submission, and so can be overdue. */
 export const AWAITING_SUBMISSION = ['assigned', 'in_progress'] as const satisfies readonly AssignmentStatus[];
 
+/** The days a repeating cadence runs: N for daily × N, 7·N for weekly × N; 0 for once. */
+function cadenceDays(cadence: ExerciseCadence): number {
+  switch (cadence.kind) {
+    case 'once':
+      return 0;
+    case 'daily':
+      return Math.max(0, cadence.days);
+    case 'weekly':
+      return Math.max(0, cadence.weeks) * 7;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
 /**
- * Overdue: the due time has passed and nothing has been submitted yet; with `afterDays`, overdue
- * for more than that many days (24 hours each: the practice's overdue notice waits so long). `now`
- * is the clock of the request: the API passes its transaction's now(), the instant `overdueSql`
- * compares with.
+ * When the last check-in of a daily or weekly cadence is over: midnight UTC after its last day
+ * (check-in days are UTC calendar days, as `cadenceCheckIns` counts them); null for once.
  */
-export function isOverdue(assignment: { status: AssignmentStatus; dueAt: Date | string }, now: Date | string, afterDays = 0): boolean {
+export function checkInsEndAt(cadence: ExerciseCadence, assignedAt: Date | string): Date | null {
+  if (cadence.kind === 'once') return null;
+  return new Date(utcDayStart(assignedAt) + cadenceDays(cadence) * DAY_MS);
+}
+
+/**
+ * The due time a daily or weekly homework follows: its last check-in's day, at the time of day it
+ * was given (daily × 3 given on 1 March falls due on 3 March; weekly × 4 on the 28th day). Null
+ * for once: that due time is the practitioner's choice.
+ */
+export function cadenceDueAt(cadence: ExerciseCadence, assignedAt: Date | string): Date | null {
+  if (cadence.kind === 'once') return null;
+  return new Date(toDate(assignedAt).getTime() + (Math.max(1, cadenceDays(cadence)) - 1) * DAY_MS);
+}
+
+/**
+ * Overdue: the due time has passed, nothing has been submitted yet, and, for a daily or weekly
+ * homework, no check-in is still running or coming up (`checkInsEndAt` has passed too), so a
+ * weekly × 4 homework re-dated earlier is not overdue before its fourth week is over. With
+ * `afterDays`, overdue for more than that many days (24 hours each: the practice's overdue notice
+ * waits so long). `now` is the clock of the request: the API passes its transaction's now(), the
+ * instant `overdueSql` compares with.
+ */
+export function isOverdue(
+  assignment: { status: AssignmentStatus; dueAt: Date | string; cadence?: ExerciseCadence | undefined; assignedAt?: Date | string | undefined },
+  now: Date | string,
+  afterDays = 0,
+): boolean {
   if (!(AWAITING_SUBMISSION as readonly AssignmentStatus[]).includes(assignment.status)) return false;
-  return toDate(assignment.dueAt).getTime() + afterDays * 86_400_000 < toDate(now).getTime();
+  const at = toDate(now).getTime() - afterDays * DAY_MS;
+  if (toDate(assignment.dueAt).getTime() >= at) return false;
+  if (!assignment.cadence || assignment.assignedAt === undefined) return true;
+  const end = checkInsEndAt(assignment.cadence, assignment.assignedAt);
+  return end === null || end.getTime() <= at;
 }
 
 const TABLE_ALIAS = /^[a-z_][a-z0-9_]*$/;
@@ -69,12 +112,13 @@ const TABLE_ALIAS = /^[a-z_][a-z0-9_]*$/;
 const SQL_OPERAND = /^([a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?|\$[1-9][0-9]*|:[a-zA-Z][a-zA-Z0-9]*)$/;
 
 /**
- * `isOverdue` in SQL over the assignments table aliased `alias`, against the transaction's now()
- * taken to the millisecond: a JavaScript Date (the `now` isOverdue is given) has no microseconds,
- * and a due time in the same millisecond as now() would otherwise be overdue in SQL only.
- * `afterDays` (a column or placeholder) is isOverdue's; `now` (a placeholder) replaces the
- * transaction's now() by an instant the caller took from it. A property test
- * (api/src/common/domain-sql.e2e-spec.ts) checks the two agree at the boundary.
+ * `isOverdue` in SQL over the assignments table aliased `alias` (its `due_at`, `status`, `cadence`
+ * and `assigned_at` columns), against the transaction's now() taken to the millisecond: a
+ * JavaScript Date (the `now` isOverdue is given) has no microseconds, and a due time in the same
+ * millisecond as now() would otherwise be overdue in SQL only. `afterDays` (a column or
+ * placeholder) is isOverdue's; `now` (a placeholder) replaces the transaction's now() by an instant
+ * the caller took from it. A property test (api/src/common/domain-sql.e2e-spec.ts) checks the two
+ * agree at the boundaries.
  */
 export function overdueSql(alias = 'a', options: { afterDays?: string; now?: string } = {}): string {
   if (!TABLE_ALIAS.test(alias)) throw new Error(`overdueSql: "${alias}" is not a table alias`);
@@ -83,7 +127,11 @@ export function overdueSql(alias = 'a', options: { afterDays?: string; now?: str
   }
   const clock = options.now === undefined ? 'now()' : `CAST(${options.now} AS timestamptz)`;
   const after = options.afterDays === undefined ? '' : ` - make_interval(hours => 24 * ${options.afterDays})`;
-  return `(${alias}.due_at < date_trunc('milliseconds', ${clock})${after} AND ${alias}.status IN (${AWAITING_SUBMISSION.map((s) => `'${s}'`).join(', ')}))`;
+  const now = `(date_trunc('milliseconds', ${clock})${after})`;
+  const days = `CASE ${alias}.cadence->>'kind' WHEN 'daily' THEN (${alias}.cadence->>'days')::int ELSE 7 * (${alias}.cadence->>'weeks')::int END`;
+  const checkInsEnd = `(date_trunc('day', ${alias}.assigned_at AT TIME ZONE 'UTC') + make_interval(days => ${days})) AT TIME ZONE 'UTC'`;
+  return `(${alias}.due_at < ${now} AND ${alias}.status IN (${AWAITING_SUBMISSION.map((s) => `'${s}'`).join(', ')})`
+    + ` AND (${alias}.cadence->>'kind' = 'once' OR ${checkInsEnd} <= ${now}))`;
 }
 
 export interface CheckInPeriod {
@@ -169,7 +217,13 @@ export const assignmentInputSchema = z.object({
   caseId: idSchema,
   clientId: idSchema,
   exerciseId: idSchema,
-  dueAt: isoDateTimeSchema,
+  /** How often the client does it: once, daily × N, weekly × N; the exercise's own cadence when left out. */
+  cadence: exerciseCadenceSchema.optional(),
+  /**
+   * When it is due. Required for homework done once; a daily or weekly homework falls due on its
+   * last check-in's day (`cadenceDueAt`), and a due time sent with it is not used.
+   */
+  dueAt: isoDateTimeSchema.optional(),
   note: optionalTextSchema(2000),
   /** Sent as true to give (or move) homework with a due time already past: it is overdue at once. */
   pastDueConfirmed: z.boolean({ error: 'must be true or false' }).optional(),
@@ -177,6 +231,12 @@ export const assignmentInputSchema = z.object({
   bothPartners: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
+
+/** A homework re-dated: the new due time, and the confirmation when it is already past. */
+export const assignmentDueInputSchema = z.object({
+  dueAt: isoDateTimeSchema,
+  pastDueConfirmed: assignmentInputSchema.shape.pastDueConfirmed,
+});
 
 /** Body of `POST /api/assignments/:id/review`. */
 export const reviewInputSchema = z.object({

@@ -1,4 +1,4 @@
-import { ASSIGNMENT_STATUSES, ROLES, canSeeCase, caseScopeParams, caseScopeSql, isOverdue, overdueSql, type AssignmentStatus, type Role } from '@attune/domain';
+import { ASSIGNMENT_STATUSES, ROLES, canSeeCase, caseScopeParams, caseScopeSql, isOverdue, overdueSql, type AssignmentStatus, type ExerciseCadence, type Role } from '@attune/domain';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { createTestDatabase } from '../testing/test-database.js';
@@ -34,7 +34,8 @@ describe('SQL fragments beside their libs rules', () => {
           const { rows } = await pg.query<{ overdue: boolean; overdue_after: boolean; now: Date; due_at: Date }>(
             `SELECT ${overdueSql('a')} AS overdue, ${overdueSql('a', { afterDays: 'a.after_days' })} AS overdue_after, now() AS now, a.due_at
                FROM (SELECT $1::text AS status, $3::int AS after_days,
-                            date_trunc('milliseconds', now()) - make_interval(hours => 24 * $3::int) + make_interval(secs => $2::double precision / 1000) AS due_at) a`,
+                            date_trunc('milliseconds', now()) - make_interval(hours => 24 * $3::int) + make_interval(secs => $2::double precision / 1000) AS due_at,
+                            '{"kind":"once"}'::jsonb AS cadence, now() - interval '1 day' AS assigned_at) a`,
             [status, offsetMs, afterDays],
           );
           const row = rows[0]!;
@@ -57,13 +58,46 @@ describe('SQL fragments beside their libs rules', () => {
         async (status, offsetMs) => {
           const dueAt = new Date(at.getTime() + offsetMs);
           const { rows } = await pg.query<{ overdue: boolean }>(
-            `SELECT ${overdueSql('a', { now: '$3' })} AS overdue FROM (SELECT $1::text AS status, $2::timestamptz AS due_at) a`,
+            `SELECT ${overdueSql('a', { now: '$3' })} AS overdue FROM (SELECT $1::text AS status, $2::timestamptz AS due_at, '{"kind":"once"}'::jsonb AS cadence, $3::timestamptz - interval '1 day' AS assigned_at) a`,
             [status, dueAt, at],
           );
           expect(rows[0]!.overdue).toBe(isOverdue({ status, dueAt }, at));
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('overdueSql waits for the last check-in of a daily or weekly homework as isOverdue does, at midnight UTC', async () => {
+    const DAY = 86_400_000;
+    const cadence = fc.oneof(
+      fc.constant<ExerciseCadence>({ kind: 'once' }),
+      fc.integer({ min: 1, max: 60 }).map((days): ExerciseCadence => ({ kind: 'daily', days })),
+      fc.integer({ min: 1, max: 26 }).map((weeks): ExerciseCadence => ({ kind: 'weekly', weeks })),
+    );
+    const checkInDays = (c: ExerciseCadence) => (c.kind === 'daily' ? c.days : c.kind === 'weekly' ? 7 * c.weeks : 0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<AssignmentStatus>(...ASSIGNMENT_STATUSES),
+        cadence,
+        // given at some time of a day in 2026; the clock near the midnight its check-ins end (a millisecond either side) or anywhere
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }),
+        fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -3 * DAY, max: 3 * DAY })),
+        fc.integer({ min: -40 * DAY, max: 2 * DAY }),
+        async (status, kind, assignedMs, clockOffsetMs, dueOffsetMs) => {
+          const checkInsEnd = Math.floor(assignedMs / DAY) * DAY + checkInDays(kind) * DAY;
+          const now = new Date(checkInsEnd + clockOffsetMs);
+          const assignedAt = new Date(assignedMs);
+          const dueAt = new Date(now.getTime() + dueOffsetMs);
+          const { rows } = await pg.query<{ overdue: boolean }>(
+            `SELECT ${overdueSql('a', { now: '$1' })} AS overdue
+               FROM (SELECT $2::text AS status, $3::timestamptz AS due_at, $4::jsonb AS cadence, $5::timestamptz AS assigned_at) a`,
+            [now, status, dueAt, JSON.stringify(kind), assignedAt],
+          );
+          expect(rows[0]!.overdue).toBe(isOverdue({ status, dueAt, cadence: kind, assignedAt }, now));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

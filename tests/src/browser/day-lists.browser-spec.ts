@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { appBar, expectEventually, hasFocus, isoDateInDays, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
+import { appBar, expectEventually, hasFocus, openBrowser, signInToDashboard, signOut, tabTo, type Browser } from '../support/browser.js';
 
 const FORMULA = '=HYPERLINK("http://evil.test","点我")';
 const CHINESE = '王芳 (化名)';
@@ -156,7 +156,8 @@ describe('the lists of a practitioner and an admin', () => {
     await expect(dialog.getByRole('radio', { name: 'Liu Jia' }).isChecked()).resolves.toBe(true);
     await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
     await page.getByRole('option', { name: '5 · Feedback loop' }).click();
-    await dialog.getByRole('textbox', { name: 'Due date' }).fill(isoDateInDays(10));
+    // weekly for 4 weeks, the exercise's cadence: due on the last check-in's day, nothing to pick
+    await dialog.getByRole('status').getByText(/the day of the last check-in/).waitFor();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await homework.getByRole('button', { name: /^Feedback loop/ }).first().waitFor();

@@ -134,7 +134,7 @@ describe("a therapist's day", () => {
     await expectEventually(() => page.getByRole('region', { name: 'Sessions' }).getByRole('row', { name: /Not signed/ }).count(), 0);
   });
 
-  it('assigns Chen Jing the feedback loop with a due date; it appears in her homework as assigned', async () => {
+  it('assigns Chen Jing the feedback loop weekly × 4; it is due on the last check-in\'s day, with four weeks of check-ins', async () => {
     await tab('Homework').click();
     const homework = page.getByRole('region', { name: 'Homework' });
     await homework.getByRole('button', { name: 'Assign exercise' }).click();
@@ -143,8 +143,19 @@ describe("a therapist's day", () => {
     await expect(dialog.getByRole('radio', { name: 'Chen Jing (pseudonym)' }).isChecked()).resolves.toBe(true);
     await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
     await page.getByRole('option', { name: '5 · Feedback loop' }).click();
-    const due = isoDateInDays(14);
-    await dialog.getByRole('textbox', { name: 'Due date' }).fill(due);
+    // the exercise's cadence is offered; first chosen as once (a due date to pick), then weekly for 4 weeks
+    const howOften = dialog.getByRole('combobox', { name: 'How often' });
+    await expectEventually(() => howOften.innerText(), 'Weekly');
+    await expect(dialog.getByRole('spinbutton', { name: 'Weeks' }).inputValue()).resolves.toBe('4');
+    await expect(dialog.getByRole('textbox', { name: 'Due date' }).count()).resolves.toBe(0);
+    await howOften.click();
+    await page.getByRole('option', { name: 'Once' }).click();
+    await dialog.getByRole('textbox', { name: 'Due date' }).waitFor();
+    await howOften.click();
+    await page.getByRole('option', { name: 'Weekly' }).click();
+    await dialog.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
+    const due = isoDateInDays(27);
+    await dialog.getByRole('status').getByText(`Due ${appDate(due)}, the day of the last check-in`).waitFor();
     await dialog.getByRole('textbox', { name: 'Note for the client' }).fill('Notice one thing he does that helps, each day.');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -154,9 +165,20 @@ describe("a therapist's day", () => {
     const summary = await assigned.innerText();
     expect(summary).toContain('Chen Jing (pseudonym)');
     expect(summary).toContain('Assigned');
+    expect(summary).toContain('Weekly for 4 weeks');
     expect(summary).toContain(`Due ${appDate(due)}`);
+    expect(summary).not.toContain('Overdue');
     await assigned.click();
     await homework.getByText('Notice one thing he does that helps, each day.').waitFor();
+    const checkIns = homework.getByRole('list', { name: 'Check-in calendar' });
+    const weeks = await checkIns.getByRole('listitem').allInnerTexts();
+    expect(weeks).toEqual([
+      `Week of ${appDate(isoDateInDays(0))}: now`,
+      `Week of ${appDate(isoDateInDays(7))}: coming up`,
+      `Week of ${appDate(isoDateInDays(14))}: coming up`,
+      `Week of ${appDate(isoDateInDays(21))}: coming up`,
+    ]);
+    await homework.getByText('0 of 4 check-ins done').waitFor();
     await browser.screenshot('day-4-feedback-loop-assigned');
   });
 

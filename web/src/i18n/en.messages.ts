@@ -269,6 +269,8 @@ export const enAttune = {
     assigned: 'Exercise assigned',
     note_help: 'A personal note the client sees with the exercise',
     due: 'Due %{date}',
+    due_last_check_in: 'Due %{date}, the day of the last check-in',
+    due_follows_cadence: 'Due on the day of the last check-in',
     overdue: 'Overdue',
     your_note: 'Your note: %{note}',
     submitted_at: 'Submitted %{date}',
@@ -501,6 +503,7 @@ export const enResources = {
     fields: {
       clientId: 'Client',
       exerciseId: 'Exercise',
+      cadence: { kind: 'How often', days: 'Days', weeks: 'Weeks' },
       dueAt: 'Due date',
       note: 'Note for the client',
       status: 'Status',

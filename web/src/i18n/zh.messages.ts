@@ -276,6 +276,8 @@ export const zhAttune: AttuneMessages = {
     assigned: '练习已布置',
     note_help: '来访者会随练习看到的个人留言',
     due: '截止 %{date}',
+    due_last_check_in: '截止 %{date}，即最后一次打卡的那天',
+    due_follows_cadence: '截止于最后一次打卡的那天',
     overdue: '已逾期',
     your_note: '你的留言：%{note}',
     submitted_at: '提交于 %{date}',
@@ -507,6 +509,7 @@ export const zhResources: ResourceMessages = {
     fields: {
       clientId: '来访者',
       exerciseId: '练习',
+      cadence: { kind: '频率', days: '天数', weeks: '周数' },
       dueAt: '截止日期',
       note: '给来访者的留言',
       status: '状态',

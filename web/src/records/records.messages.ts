@@ -79,6 +79,13 @@ export const recordsEnMessages = {
     check_ins: {
       heading: 'Check-in notes',
       none: 'No check-ins yet.',
+      summary: '%{done} of %{total} check-ins done',
+      calendar: 'Check-in calendar',
+      period_state: '%{period}: %{state}',
+      state_done: 'done',
+      state_missed: 'missed',
+      state_due: 'now',
+      state_upcoming: 'coming up',
       day: 'Day of %{date}',
       week: 'Week of %{date}',
     },

@@ -76,6 +76,13 @@ export const recordsZhMessages: RecordsMessages = {
     check_ins: {
       heading: '打卡记录',
       none: '还没有打卡。',
+      summary: '已完成 %{done} / %{total} 次打卡',
+      calendar: '打卡日历',
+      period_state: '%{period}：%{state}',
+      state_done: '已完成',
+      state_missed: '错过',
+      state_due: '进行中',
+      state_upcoming: '即将到来',
       day: '%{date} 当天',
       week: '%{date} 起的一周',
     },

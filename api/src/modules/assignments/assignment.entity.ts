@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { AssignmentStatus } from '@attune/domain';
+import type { AssignmentStatus, ExerciseCadence } from '@attune/domain';
 
 /** Homework: an exercise given to one client in a case. */
 @Entity('assignments')
@@ -12,6 +12,8 @@ export class Assignment {
   @Column({ name: 'assigned_by', type: 'uuid', nullable: true }) assignedBy: string | null;
   @Column({ name: 'assigned_at', type: 'timestamptz' }) assignedAt: Date;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  /** Once, daily × N or weekly × N: chosen when the homework was given, the exercise's by default. */
+  @Column('jsonb') cadence: ExerciseCadence;
   @Column({ type: 'text', nullable: true }) note: string | null;
   @Column('text') status: AssignmentStatus;
   @Column({ type: 'jsonb', nullable: true }) draft: Record<string, unknown> | null;

@@ -1,5 +1,6 @@
 import {
   ASSIGNMENT_STATUSES,
+  assignmentDueInputSchema,
   assignmentInputSchema,
   type AssignmentStatus,
   checkInCalendar,
@@ -49,8 +50,7 @@ export const assignmentCreateSchema = assignmentInputSchema;
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
 /** PUT body: the record as GET returned it; only the due time and the note are read. */
-export const assignmentUpdateSchema = assignmentInputSchema.pick({ dueAt: true, note: true, pastDueConfirmed: true })
-  .extend({ version: zod.number().int().min(1).optional() });
+export const assignmentUpdateSchema = assignmentDueInputSchema.extend({ note: assignmentInputSchema.shape.note, version: zod.number().int().min(1).optional() });
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 export const assignmentReviewSchema = reviewInputSchema;
@@ -112,8 +112,8 @@ const DTO_COLUMNS: ReadonlyArray<readonly [sql: string, alias: keyof AssignmentD
   ['e.title', 'exerciseTitle'],
   ['e.stage', 'exerciseStage'],
   ['e.audience', 'exerciseAudience'],
-  ['e.cadence', 'cadence'],
-  [`CASE WHEN e.cadence->>'kind' <> 'once' THEN (SELECT coalesce(json_agg(json_build_object(
+  ['a.cadence', 'cadence'],
+  [`CASE WHEN a.cadence->>'kind' <> 'once' THEN (SELECT coalesce(json_agg(json_build_object(
       'periodStart', to_char(ci.period_start, 'YYYY-MM-DD'), 'note', coalesce(ci.response->>'note', ''),
       'createdAt', to_char(ci.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY ci.period_start), '[]')
     FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) END`, 'checkInEntries'],

@@ -163,15 +163,16 @@ describe('assignments', () => {
   });
 
   describe('create', () => {
-    it('gives a built-in exercise to a client of the case, assigned and audited', async () => {
-      const dueAt = inDays(5);
+    it('gives a built-in exercise to a client of the case, assigned and audited, due on its last check-in\'s day', async () => {
       const res = await therapist.post('/api/assignments', {
-        caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('exception-log'), dueAt, note: '  One entry a day  ',
+        caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('exception-log'), dueAt: inDays(5), note: '  One entry a day  ',
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         caseId: CHEN_CASE, clientId: CHEN, status: 'assigned', overdue: false, response: null, submittedAt: null,
-        feedback: null, reviewedAt: null, sharedWithPartner: false, note: 'One entry a day', dueAt: new Date(dueAt).toISOString(),
+        feedback: null, reviewedAt: null, sharedWithPartner: false, note: 'One entry a day',
+        // the exercise's cadence, daily for 7 days: due on the seventh day, not on the day sent
+        dueAt: new Date(Date.parse(res.body.assignedAt) + 6 * 86_400_000).toISOString(),
         cadence: { kind: 'daily', days: 7 },
       });
       expect(res.body.exercise.fields.length).toBeGreaterThan(0);
@@ -183,6 +184,53 @@ describe('assignments', () => {
       ]);
       const [row] = await t.dataSource.query(`SELECT assigned_by FROM assignments WHERE id = $1`, [res.body.id]);
       expect(row.assigned_by).toBe(therapist.userId);
+    });
+
+    it('gives homework weekly × 4 whatever the exercise\'s cadence: due on the 28th day, never overdue while its check-ins are coming up', async () => {
+      const res = await therapist.post('/api/assignments', {
+        caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking'), cadence: { kind: 'weekly', weeks: 4 },
+      });
+      expect(res.status).toBe(201);
+      const assignedAt = Date.parse(res.body.assignedAt);
+      expect(res.body).toMatchObject({ cadence: { kind: 'weekly', weeks: 4 }, overdue: false, dueAt: new Date(assignedAt + 27 * 86_400_000).toISOString() });
+      expect(res.body.checkIns.map((c: { state: string }) => c.state)).toEqual(['due', 'upcoming', 'upcoming', 'upcoming']);
+      expect(res.body.checkIns[3].end).toBe(res.body.dueAt.slice(0, 10));
+      expect(res.body.checkInNotes).toEqual([]);
+      const [stored] = await t.dataSource.query(`SELECT a.cadence, e.cadence AS exercise_cadence FROM assignments a JOIN exercises e ON e.id = a.exercise_id WHERE a.id = $1`, [res.body.id]);
+      expect(stored).toEqual({ cadence: { kind: 'weekly', weeks: 4 }, exercise_cadence: { kind: 'once' } });
+      // the client's calendar follows the homework's cadence too
+      const mine = await client.get(`/api/me/assignments/${res.body.id}`);
+      expect(mine.status).toBe(200);
+      expect(mine.body.checkIns.calendar.map((c: { state: string }) => c.state)).toEqual(['due', 'upcoming', 'upcoming', 'upcoming']);
+      expect(mine.body.exercise.cadence).toEqual({ kind: 'weekly', weeks: 4 });
+
+      // re-dated to yesterday: its weeks are still running, so it is not overdue, in the row nor in the filter
+      const moved = await therapist.put(`/api/assignments/${res.body.id}`, { ...res.body, dueAt: inDays(-1), pastDueConfirmed: true });
+      expect(moved.status).toBe(200);
+      expect(moved.body.overdue).toBe(false);
+      const overdueIds = async () => ids((await therapist.get(listUrl('/api/assignments', { filter: { overdue: true, caseId: CHEN_CASE } }))).body);
+      expect(await overdueIds()).not.toContain(res.body.id);
+      // four weeks later, with nothing sent: overdue
+      await t.dataSource.query(`UPDATE assignments SET assigned_at = assigned_at - interval '29 days' WHERE id = $1`, [res.body.id]);
+      expect((await therapist.get(`/api/assignments/${res.body.id}`)).body).toMatchObject({ overdue: true });
+      expect(await overdueIds()).toContain(res.body.id);
+      await therapist.delete(`/api/assignments/${res.body.id}`);
+    });
+
+    it('needs a due time for homework done once, and a cadence that is one', async () => {
+      const body = { caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking') };
+      const once = await therapist.post('/api/assignments', body);
+      expect(once.status).toBe(400);
+      expect(once.body.errors).toEqual({ dueAt: 'is required for homework done once' });
+      const chosenOnce = await therapist.post('/api/assignments', { ...body, exerciseId: builtInExerciseId('exception-log'), cadence: { kind: 'once' } });
+      expect(chosenOnce.body.errors).toEqual({ dueAt: 'is required for homework done once' });
+      const tooLong = await therapist.post('/api/assignments', { ...body, cadence: { kind: 'weekly', weeks: 27 } });
+      expect(tooLong.status).toBe(400);
+      expect(Object.keys(tooLong.body.errors)).toEqual(['cadence.weeks']);
+      const daily = await therapist.post('/api/assignments', { ...body, cadence: { kind: 'daily', days: 3 } });
+      expect(daily.status).toBe(201);
+      expect(daily.body.checkIns).toHaveLength(3);
+      await therapist.delete(`/api/assignments/${daily.body.id}`);
     });
 
     it('names each malformed field', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dueTimeIssue, exerciseFitsCase, nextAssignmentStatus } from '@attune/domain';
+import { cadenceDueAt, dueTimeIssue, exerciseFitsCase, nextAssignmentStatus, type ExerciseCadence } from '@attune/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { transactionNow } from '../../common/transaction-clock.js';
@@ -66,33 +66,43 @@ export class AssignmentsService {
       if (!exerciseFitsCase(exercise.audience, found.kind)) {
         throw badRequest({ exerciseId: 'is an exercise for partners: give it in a couple case' });
       }
-      const dueIssue = dueTimeIssue(input.dueAt, found.openedAt, { pastDueConfirmed: input.pastDueConfirmed });
-      if (dueIssue) throw badRequest({ dueAt: dueIssue });
+      // The homework's cadence (the exercise's unless chosen); a daily or weekly one falls due on its last check-in's day.
+      const cadence = input.cadence ?? exercise.cadence;
+      const assignedAt = await transactionNow(manager);
+      const dueAt = cadenceDueAt(cadence, assignedAt) ?? (input.dueAt === undefined ? undefined : new Date(input.dueAt));
+      if (!dueAt) throw badRequest({ dueAt: 'is required for homework done once' });
+      if (cadence.kind === 'once') {
+        const dueIssue = dueTimeIssue(input.dueAt!, found.openedAt, { pastDueConfirmed: input.pastDueConfirmed });
+        if (dueIssue) throw badRequest({ dueAt: dueIssue });
+      }
       if (input.bothPartners && found.kind !== 'couple') throw badRequest({ bothPartners: 'is for a couple case; this case is individual' });
       // with both partners: the named client's first, then the partner's, in one transaction
       const clientIds = input.bothPartners
         ? [input.clientId.toLowerCase(), ...(await this.caseAccess.clientIdsOfCase(manager, found.id)).filter((id) => id !== input.clientId.toLowerCase())]
         : [input.clientId];
-      const assignedAt = await transactionNow(manager);
       const created: string[] = [];
-      for (const clientId of clientIds) created.push(await this.insert(manager, actor, found, exercise.id, clientId, assignedAt, input));
+      for (const clientId of clientIds) {
+        created.push(await this.insert(manager, actor, found, { exerciseId: exercise.id, clientId, assignedAt, cadence, dueAt, note: input.note }));
+      }
       return this.dtoOf(manager, created[0]!);
     }));
   }
 
   /** One assignment written, audited and announced to its client. */
   private async insert(
-    manager: EntityManager, actor: Actor, found: Case, exerciseId: string, clientId: string, assignedAt: Date, input: AssignmentCreate,
+    manager: EntityManager, actor: Actor, found: Case,
+    given: { exerciseId: string; clientId: string; assignedAt: Date; cadence: ExerciseCadence; dueAt: Date; note: string | null | undefined },
   ): Promise<string> {
     const assignment = await manager.getRepository(Assignment).save(manager.create(Assignment, {
       practiceId: found.practiceId,
       caseId: found.id,
-      clientId,
-      exerciseId,
+      clientId: given.clientId,
+      exerciseId: given.exerciseId,
       assignedBy: actor.userId,
-      assignedAt,
-      dueAt: new Date(input.dueAt),
-      note: textOrNull(input.note),
+      assignedAt: given.assignedAt,
+      cadence: given.cadence,
+      dueAt: given.dueAt,
+      note: textOrNull(given.note),
       status: 'assigned',
       draft: null,
       draftSavedAt: null,

@@ -40,14 +40,14 @@ const NOT_FOUND = 'Assignment';
 
 /** The assignment columns an answer shows, as the loader selects them and every UPDATE returns them. */
 const ASSIGNMENT_COLUMNS = `a.id, a.practice_id AS "practiceId", a.case_id AS "caseId", a.client_id AS "clientId",
-  a.exercise_id AS "exerciseId", a.assigned_at AS "assignedAt", a.due_at AS "dueAt", a.note, a.status, a.draft,
+  a.exercise_id AS "exerciseId", a.assigned_at AS "assignedAt", a.due_at AS "dueAt", a.cadence, a.note, a.status, a.draft,
   a.draft_saved_at AS "draftSavedAt", a.response, a.submitted_at AS "submittedAt",
   a.shared_with_partner AS "sharedWithPartner", a.feedback, a.reviewed_at AS "reviewedAt"`;
 
-type MyAssignmentState = Pick<Assignment, 'id' | 'practiceId' | 'caseId' | 'clientId' | 'exerciseId' | 'assignedAt' | 'dueAt'
+type MyAssignmentState = Pick<Assignment, 'id' | 'practiceId' | 'caseId' | 'clientId' | 'exerciseId' | 'assignedAt' | 'dueAt' | 'cadence'
   | 'note' | 'status' | 'draft' | 'draftSavedAt' | 'response' | 'submittedAt' | 'sharedWithPartner' | 'feedback' | 'reviewedAt'>;
 
-/** What the portal shows and checks of an exercise (never its author or practice). */
+/** What the portal shows and checks of an exercise (never its author or practice); its cadence is the homework's own. */
 type PortalExercise = Pick<Exercise, 'id' | 'key' | 'stage' | 'title' | 'summary' | 'instructions' | 'audience' | 'cadence'
   | 'fields' | 'effect' | 'builtIn'>;
 
@@ -124,7 +124,7 @@ export class MyAssignmentsService {
           reviewedAt: iso(a.reviewedAt),
           hasFeedback: a.status === 'reviewed' && !!a.feedback,
           sharedWithPartner: a.sharedWithPartner,
-          exercise: { id: e.id, key: e.builtIn ? e.key : null, stage: e.stage, title: e.title, summary: e.summary, audience: e.audience, cadence: e.cadence },
+          exercise: { id: e.id, key: e.builtIn ? e.key : null, stage: e.stage, title: e.title, summary: e.summary, audience: e.audience, cadence: a.cadence },
         };
       }), total, query.range);
     });
@@ -260,7 +260,7 @@ export class MyAssignmentsService {
     const rows: MyAssignmentRow[] = await manager.query(
       `SELECT ${ASSIGNMENT_COLUMNS},
               e.key AS "exerciseKey", e.stage AS "exerciseStage", e.title AS "exerciseTitle", e.summary AS "exerciseSummary",
-              e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", e.cadence AS "exerciseCadence",
+              e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", a.cadence AS "exerciseCadence",
               e.fields AS "exerciseFields", e.effect AS "exerciseEffect", e.built_in AS "exerciseBuiltIn",
               k.kind = 'couple' AS couple, k.status = 'closed' AS "caseClosed", k.opened_at AS "caseOpenedAt"
          FROM assignments a
@@ -345,7 +345,7 @@ export class MyAssignmentsService {
       feedback: a.status === 'reviewed' ? a.feedback : null,
       reviewedAt: iso(a.reviewedAt),
       sharedWithPartner: a.sharedWithPartner,
-      cadence: exercise.cadence,
+      cadence: a.cadence,
       draft: a.draft,
       draftSavedAt: iso(a.draftSavedAt),
       coupleCase: couple,

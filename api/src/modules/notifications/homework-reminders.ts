@@ -117,16 +117,15 @@ export class HomeworkReminders implements OnModuleInit {
    */
   private async checkInDays(): Promise<number> {
     const rows: Array<{ id: string; portal_user_id: string; cadence: ExerciseCadence; assigned_at: Date; due_at: Date; local_day: string; written: string[] }> = await this.dataSource.query(`
-      SELECT a.id, c.portal_user_id, e.cadence, a.assigned_at, a.due_at, to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD') AS local_day,
+      SELECT a.id, c.portal_user_id, a.cadence, a.assigned_at, a.due_at, to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD') AS local_day,
              ARRAY(SELECT to_char(ci.period_start, 'YYYY-MM-DD') FROM assignment_check_ins ci WHERE ci.assignment_id = a.id) AS written
         FROM assignments a
-        JOIN exercises e ON e.id = a.exercise_id AND e.cadence->>'kind' <> 'once'
         JOIN cases k ON k.id = a.case_id AND k.status = 'open'
         JOIN clients c ON c.id = a.client_id AND c.portal_user_id IS NOT NULL
         JOIN users u ON u.id = c.portal_user_id AND u.active
         LEFT JOIN notification_settings s ON s.user_id = c.portal_user_id
         CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, 'UTC') AS tz) z
-       WHERE a.status IN ('assigned', 'in_progress') AND a.assigned_at <= now() AND a.due_at > now() - interval '1 day'`);
+       WHERE a.cadence->>'kind' <> 'once' AND a.status IN ('assigned', 'in_progress') AND a.assigned_at <= now() AND a.due_at > now() - interval '1 day'`);
     let sent = 0;
     for (const row of rows) {
       const period = checkInStartingOn(row.cadence, row.assigned_at, row.due_at, row.local_day);

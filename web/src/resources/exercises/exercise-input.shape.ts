@@ -41,21 +41,24 @@ export function cleanExerciseField(field: Record<string, unknown>): Record<strin
   return result;
 }
 
+/** A form's cadence as the API takes it: its kind with that kind's count only. */
+export function cadenceOfForm(value: unknown): Record<string, unknown> {
+  const cadence = (value ?? {}) as Record<string, unknown>;
+  const kind = cadence['kind'];
+  return kind === 'daily' ? { kind, days: cadence['days'] } : kind === 'weekly' ? { kind, weeks: cadence['weeks'] } : { kind };
+}
+
 /**
  * The editor's values as the body of a custom exercise: the shared input fields only, the cadence
  * reduced to its kind's count, and every field cleaned.
  */
 export function toCustomExerciseInput(values: Record<string, unknown>): Record<string, unknown> {
-  const cadence = (values['cadence'] ?? {}) as Record<string, unknown>;
-  const kind = cadence['kind'];
-  const cleanCadence =
-    kind === 'daily' ? { kind, days: cadence['days'] } : kind === 'weekly' ? { kind, weeks: cadence['weeks'] } : { kind };
   const body: Record<string, unknown> = {
     stage: values['stage'],
     title: values['title'],
     instructions: values['instructions'],
     audience: values['audience'],
-    cadence: cleanCadence,
+    cadence: cadenceOfForm(values['cadence']),
     fields: Array.isArray(values['fields']) ? values['fields'].map((f) => cleanExerciseField((f ?? {}) as Record<string, unknown>)) : values['fields'],
   };
   if (!isEmpty(values['summary'])) body['summary'] = values['summary'];

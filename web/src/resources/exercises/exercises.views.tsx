@@ -41,6 +41,7 @@ import { toCustomExerciseInput } from './exercise-input.shape';
 import { ExerciseFormPreview } from './exercise-form.preview';
 import { ExerciseInputs } from './exercises.inputs';
 import { ExportCsvButton } from '../../lists/export-csv.button';
+import { useCadenceText } from '../../shared/cadence-text';
 
 const validateExercise = zodFormValidator(customExerciseInputSchema, toCustomExerciseInput);
 
@@ -55,15 +56,6 @@ export const BuiltInBadge = () => {
   return <Chip size="small" icon={<LockIcon />} label={translate('attune.exercises_library.built_in')} variant="outlined" />;
 };
 
-const useCadenceText = () => {
-  const translate = useTranslate();
-  return (cadence: ExerciseDto['cadence'] | undefined) => {
-    if (!cadence) return '';
-    if (cadence.kind === 'daily') return translate('attune.exercises_library.cadence_daily', { smart_count: cadence.days });
-    if (cadence.kind === 'weekly') return translate('attune.exercises_library.cadence_weekly', { smart_count: cadence.weeks });
-    return translate('attune.enums.cadence_kind.once');
-  };
-};
 
 /** The library, one section per stage in order, built-in exercises first. */
 const ExerciseLibrary = () => {

@@ -1,4 +1,4 @@
-import { assignmentInputSchema, dueTimeRefinement, type AssignmentDto } from '@attune/domain';
+import { assignmentDueInputSchema, dueTimeRefinement, type AssignmentDto } from '@attune/domain';
 import EventIcon from '@mui/icons-material/Event';
 import { Stack } from '@mui/material';
 import { BooleanInput, DateInput, DeleteWithConfirmButton, useDataProvider, useTranslate } from 'react-admin';
@@ -21,7 +21,7 @@ export const PastDueConfirmation = () => {
  */
 export const HomeworkCorrections = ({ assignment, title, caseOpenedAt }: { assignment: AssignmentDto & { version?: number }; title: string; caseOpenedAt: string }) => {
   const translate = useTranslate();
-  const validateDue = zodFormValidator(assignmentInputSchema.pick({ dueAt: true, pastDueConfirmed: true }).superRefine(dueTimeRefinement(caseOpenedAt)));
+  const validateDue = zodFormValidator(assignmentDueInputSchema.superRefine(dueTimeRefinement(caseOpenedAt)));
   const dataProvider = useDataProvider();
   if (assignment.status !== 'assigned' && assignment.status !== 'in_progress') return null;
   return (

@@ -1,4 +1,13 @@
-import { assignmentInputSchema, dueTimeRefinement, reviewInputSchema, type AssignmentDto, type CaseDto, type ExerciseDto } from '@attune/domain';
+import {
+  assignmentInputSchema,
+  cadenceDueAt,
+  dueTimeRefinement,
+  exerciseCadenceSchema,
+  reviewInputSchema,
+  type AssignmentDto,
+  type CaseDto,
+  type ExerciseDto,
+} from '@attune/domain';
 import AssignmentAddIcon from '@mui/icons-material/AssignmentAdd';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import {
@@ -12,24 +21,31 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   AutocompleteInput,
   DateInput,
   Form,
   HttpError,
+  NumberInput,
   RadioButtonGroupInput,
   ReferenceInput,
   SaveButton,
+  SelectInput,
   TextInput,
   useDataProvider,
+  useGetOne,
   useNotify,
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useAttuneDataProvider } from '../../../data/data-provider';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { AnswersView } from '../../../shared/answers.view';
+import { useCadenceText } from '../../../shared/cadence-text';
+import { enumChoices } from '../../../shared/choices';
+import { cadenceOfForm } from '../../exercises/exercise-input.shape';
 import { EnumChip } from '../../../shared/enum-chip';
 import { useExerciseTitle, useExerciseWords } from '../../../shared/exercise-title';
 import { FormDialog } from '../../../shared/form-dialog';
@@ -60,10 +76,66 @@ function inDays(days: number): string {
 /** The radio's choice that gives the homework to both partners of a couple case at once. */
 const BOTH_PARTNERS = 'both';
 
-/** The form's values as the API takes them: "both partners" is the first partner with `bothPartners`. */
+/**
+ * The form's values as the API takes them: "both partners" is the first partner with `bothPartners`;
+ * the cadence with its kind's count only, and a due date only for homework done once (a daily or
+ * weekly one falls due on its last check-in's day).
+ */
 function assignmentBody(values: Record<string, unknown>, record: CaseDto): Record<string, unknown> {
-  return values['clientId'] === BOTH_PARTNERS ? { ...values, clientId: record.clientIds[0], bothPartners: true } : values;
+  const body: Record<string, unknown> = values['clientId'] === BOTH_PARTNERS ? { ...values, clientId: record.clientIds[0], bothPartners: true } : { ...values };
+  if (values['cadence'] === undefined) return body;
+  const cadence = cadenceOfForm(values['cadence']);
+  body['cadence'] = cadence;
+  if (cadence['kind'] === 'daily' || cadence['kind'] === 'weekly') {
+    delete body['dueAt'];
+    delete body['pastDueConfirmed'];
+  }
+  return body;
 }
+
+/** Homework done once needs its due date; the API asks the same of the exercise's own cadence. */
+function dueAtOfOnce(value: Record<string, unknown>, ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void }): void {
+  const kind = (value['cadence'] as { kind?: unknown } | undefined)?.kind ?? 'once';
+  if (kind === 'once' && (typeof value['dueAt'] !== 'string' || value['dueAt'] === '')) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'is required' });
+}
+
+/**
+ * How often the homework is done, the chosen exercise's cadence until the practitioner changes it,
+ * and its due date: picked for homework done once, the last check-in's day for daily or weekly.
+ */
+const AssignmentCadenceInputs = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const { setValue } = useFormContext();
+  const exerciseId = useWatch({ name: 'exerciseId' }) as string | undefined;
+  const cadence = useWatch({ name: 'cadence' }) as Record<string, unknown> | undefined;
+  const { data: exercise } = useGetOne<ExerciseDto>('exercises', { id: exerciseId ?? '' }, { enabled: !!exerciseId });
+  useEffect(() => {
+    if (exercise) setValue('cadence', { ...exercise.cadence }, { shouldDirty: true });
+  }, [exercise, setValue]);
+  const kind = cadence?.['kind'];
+  const chosen = exerciseCadenceSchema.safeParse(cadenceOfForm(cadence));
+  const due = chosen.success ? cadenceDueAt(chosen.data, new Date()) : null;
+  return (
+    <>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }}>
+        <SelectInput source="cadence.kind" label="resources.assignments.fields.cadence.kind" choices={enumChoices('cadence_kind')} isRequired />
+        {kind === 'daily' ? <NumberInput source="cadence.days" label="resources.assignments.fields.cadence.days" min={1} max={60} isRequired /> : null}
+        {kind === 'weekly' ? <NumberInput source="cadence.weeks" label="resources.assignments.fields.cadence.weeks" min={1} max={26} isRequired /> : null}
+      </Stack>
+      {kind === 'daily' || kind === 'weekly' ? (
+        <Typography variant="body2" sx={{ mb: 2 }} role="status">
+          {due ? translate('attune.homework.due_last_check_in', { date: formatDate(due) }) : translate('attune.homework.due_follows_cadence')}
+        </Typography>
+      ) : (
+        <>
+          <DateInput source="dueAt" resource="assignments" parse={parseDueDate} isRequired />
+          <PastDueConfirmation />
+        </>
+      )}
+    </>
+  );
+};
 
 const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
   const dataProvider = useDataProvider();
@@ -71,7 +143,10 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const { clients } = useCaseClients(record.clientIds);
   const validateAssignment = useMemo(
-    () => zodFormValidator(assignmentInputSchema.superRefine(dueTimeRefinement(record.openedAt)), (values: Record<string, unknown>) => assignmentBody(values, record)),
+    () => zodFormValidator(
+      assignmentInputSchema.superRefine(dueTimeRefinement(record.openedAt)).superRefine(dueAtOfOnce),
+      (values: Record<string, unknown>) => assignmentBody(values, record),
+    ),
     [record],
   );
   const choices = clients.map((c) => ({ id: c.id, name: c.displayName }));
@@ -114,8 +189,7 @@ const AssignExerciseButton = ({ record }: { record: CaseDto }) => {
           filterToQuery={(q) => ({ q })}
         />
       </ReferenceInput>
-      <DateInput source="dueAt" resource="assignments" parse={parseDueDate} isRequired />
-      <PastDueConfirmation />
+      <AssignmentCadenceInputs />
       <TextInput source="note" resource="assignments" multiline minRows={2} helperText="attune.homework.note_help" />
     </FormDialog>
   );
@@ -165,6 +239,7 @@ const AssignmentItem = ({
   const formatDate = useFormatDate();
   const exerciseTitle = useExerciseTitle();
   const exerciseWords = useExerciseWords();
+  const cadenceText = useCadenceText();
   const answered = assignment.status === 'submitted' || assignment.status === 'reviewed';
   const headerId = `assignment-${assignment.id}`;
   return (
@@ -178,6 +253,7 @@ const AssignmentItem = ({
             {clientName}
           </Typography>
           <EnumChip enumeration="assignment_status" value={assignment.status} />
+          <Chip size="small" variant="outlined" label={cadenceText(assignment.cadence)} />
           {assignment.overdue ? <Chip size="small" color="error" label={translate('attune.homework.overdue')} /> : null}
           <Typography variant="body2" color={assignment.overdue ? 'error.main' : 'text.secondary'}>
             {translate('attune.homework.due', { date: formatDate(assignment.dueAt) })}
