@@ -372,6 +372,8 @@ export const enAttune = {
     password_change_pending: 'Must choose a new password at the next sign-in',
     reason: 'Reason',
     reason_help: 'Why, e.g. "called the practice, identity checked by phone". About the account only: no clinical details.',
+    client_accounts_help: 'A client\'s portal account is opened from their profile: Clients, the client, then "Invite to the portal".',
+    open_clients: 'Open the clients list',
   },
   audit: {
     from: 'From',

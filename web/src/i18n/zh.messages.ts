@@ -378,6 +378,8 @@ export const zhAttune: AttuneMessages = {
     password_change_pending: '下次登录时须设置新密码',
     reason: '原因',
     reason_help: '原因，例如“致电诊所，已电话核实身份”。仅与账户有关：不要写临床信息。',
+    client_accounts_help: '来访者的门户账户在其档案中开通：来访者 → 选择来访者 → “邀请使用来访者门户”。',
+    open_clients: '打开来访者列表',
   },
   audit: {
     from: '从',
