@@ -102,6 +102,9 @@ describe('the lists of a practitioner and an admin', () => {
     expect(await page.getByRole('combobox', { name: 'Stage' }).innerText()).toMatch(/^5 · /);
     await labels.first().fill('Which small step did you take?');
     await page.getByRole('button', { name: 'Save' }).click();
+    // said as a person would, not react-admin's "Element created"
+    await page.getByText('Exercise saved').waitFor();
+    expect(await page.getByText(/Element (created|updated|deleted)/).count()).toBe(0);
     await page.getByRole('heading', { level: 2, name: 'Feedback loop (copy)' }).waitFor();
     // the copy is the practitioner's own: it can be edited, and the built-in is unchanged
     await page.getByRole('link', { name: 'Edit' }).waitFor();

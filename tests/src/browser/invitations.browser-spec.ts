@@ -60,6 +60,7 @@ describe('invitations and forgotten passwords, with the mails really received', 
     await page.getByText(/A client's portal account is opened from their profile/).waitFor();
     await page.getByRole('link', { name: 'Open the clients list' }).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Account created; the invitation e-mail was sent').waitFor();
     // no password on the screen: the row is there, with nothing to copy
     await page.getByRole('row', { name: /xu\.ming@attune\.test/ }).waitFor();
     expect(await page.getByText(/temporary password/i).count()).toBe(0);

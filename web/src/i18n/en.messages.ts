@@ -420,6 +420,7 @@ export const enAttune = {
 export const enResources = {
   clients: {
     name: 'Client |||| Clients',
+    notifications: { created: 'Client added', updated: 'Client details saved' },
     fields: {
       displayName: 'Display name',
       pronouns: 'Pronouns',
@@ -432,6 +433,7 @@ export const enResources = {
   },
   cases: {
     name: 'Case |||| Cases',
+    notifications: { created: 'Case opened', updated: 'Case saved' },
     fields: {
       title: 'Title',
       kind: 'Kind',
@@ -446,6 +448,7 @@ export const enResources = {
   },
   sessions: {
     name: 'Session |||| Sessions',
+    notifications: { created: 'Session saved', updated: 'Session saved' },
     fields: {
       startsAt: 'Date and time',
       durationMinutes: 'Minutes',
@@ -488,6 +491,7 @@ export const enResources = {
   },
   exercises: {
     name: 'Exercise |||| Exercises',
+    notifications: { created: 'Exercise saved', updated: 'Exercise saved' },
     fields: {
       title: 'Title',
       stage: 'Stage',
@@ -512,6 +516,7 @@ export const enResources = {
   },
   users: {
     name: 'User |||| Users',
+    notifications: { created: 'Account created; the invitation e-mail was sent', updated: 'Account saved' },
     fields: {
       email: 'Email',
       displayName: 'Name',
@@ -556,6 +561,16 @@ export type ResourceMessages = MessageShape<typeof enResources>;
  */
 export const enBaseMessages: TranslationMessages = {
   ...englishMessages,
+  // what a person would write, not react-admin's "Element created"
+  ra: {
+    ...englishMessages.ra,
+    notification: {
+      ...englishMessages.ra.notification,
+      created: 'Saved',
+      updated: 'Changes saved |||| Changes saved to %{smart_count} records',
+      deleted: 'Deleted |||| %{smart_count} records deleted',
+    },
+  },
   ...portalEnMessages,
   attune: enAttune,
   resources: enResources,

@@ -426,6 +426,7 @@ export const zhAttune: AttuneMessages = {
 export const zhResources: ResourceMessages = {
   clients: {
     name: '来访者',
+    notifications: { created: '已添加来访者', updated: '来访者信息已保存' },
     fields: {
       displayName: '显示名称',
       pronouns: '代词',
@@ -438,6 +439,7 @@ export const zhResources: ResourceMessages = {
   },
   cases: {
     name: '个案',
+    notifications: { created: '个案已开启', updated: '个案已保存' },
     fields: {
       title: '标题',
       kind: '类型',
@@ -452,6 +454,7 @@ export const zhResources: ResourceMessages = {
   },
   sessions: {
     name: '会谈',
+    notifications: { created: '会谈已保存', updated: '会谈已保存' },
     fields: {
       startsAt: '日期和时间',
       durationMinutes: '分钟',
@@ -494,6 +497,7 @@ export const zhResources: ResourceMessages = {
   },
   exercises: {
     name: '练习',
+    notifications: { created: '练习已保存', updated: '练习已保存' },
     fields: {
       title: '标题',
       stage: '阶段',
@@ -518,6 +522,7 @@ export const zhResources: ResourceMessages = {
   },
   users: {
     name: '用户',
+    notifications: { created: '账户已创建，邀请邮件已发出', updated: '账户已保存' },
     fields: {
       email: '邮箱',
       displayName: '姓名',
