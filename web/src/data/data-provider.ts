@@ -18,7 +18,7 @@ import type {
 } from '@attune/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider } from 'react-admin';
-import { API_URL, httpClient } from './http-client';
+import { API_URL, formHttpClient as httpClient } from './http-client';
 
 /** The domain actions of the API, beside react-admin's CRUD methods. */
 export interface AttuneDomainMethods {
