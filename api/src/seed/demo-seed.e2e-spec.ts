@@ -1,4 +1,4 @@
-import { BUILT_IN_EXERCISES, validateExerciseResponse } from '@attune/domain';
+import { BUILT_IN_EXERCISES, cadenceCheckIns, checkInCalendar, validateExerciseResponse } from '@attune/domain';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-seed.js';
 
@@ -64,6 +64,47 @@ describe('demo data', () => {
         expect({ key: row.key, result: result.ok ? 'ok' : result.fields }).toEqual({ key: row.key, result: 'ok' });
       }
     }
+  });
+
+  it('keeps every check-in within its homework\'s days: none is lost outside them while a day shows as missed', async () => {
+    const rows: Array<{ key: string; assigned_at: Date; due_at: Date; days: string[] }> = await t.dataSource.query(
+      `SELECT e.key, a.assigned_at, a.due_at, array_remove(array_agg(to_char(ci.period_start, 'YYYY-MM-DD')), NULL) AS days
+         FROM assignments a JOIN exercises e ON e.id = a.exercise_id LEFT JOIN assignment_check_ins ci ON ci.assignment_id = a.id
+        GROUP BY a.id, e.key, a.assigned_at, a.due_at`);
+    const withCheckIns = rows.filter((r) => r.days.length > 0);
+    expect(withCheckIns.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) {
+      const cadence = BUILT_IN_EXERCISES.find((e) => e.key === row.key)!.cadence;
+      if (cadence.kind === 'once') {
+        expect({ key: row.key, days: row.days }).toEqual({ key: row.key, days: [] });
+        continue;
+      }
+      const periods = cadenceCheckIns(cadence, row.assigned_at, row.due_at);
+      const outside = row.days.filter((day) => !periods.some((p) => p.start <= day && day <= p.end));
+      expect({ key: row.key, outside }).toEqual({ key: row.key, outside: [] });
+      // each check-in marks its own day done
+      const done = checkInCalendar(periods, row.days, new Date()).filter((p) => p.state === 'done');
+      expect(done).toHaveLength(row.days.length);
+    }
+  });
+
+  it('dates exceptions at believable times of day, and on the weekday they name', async () => {
+    const rows: Array<{ context: string; hour: number; dow: number }> = await t.dataSource.query(
+      `SELECT context, extract(hour FROM occurred_at AT TIME ZONE 'UTC')::int AS hour, extract(dow FROM occurred_at AT TIME ZONE 'UTC')::int AS dow FROM case_exceptions`);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const hours = new Map<number, number>();
+    for (const r of rows) hours.set(r.hour, (hours.get(r.hour) ?? 0) + 1);
+    expect(hours.size).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...hours.values())).toBeLessThanOrEqual(Math.ceil(rows.length / 4));
+    const named = rows.filter((r) => /Saturday|Sunday/.test(r.context));
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const r of named) expect({ context: r.context, dow: r.dow }).toEqual({ context: r.context, dow: /Saturday/.test(r.context) ? 6 : 0 });
+    // the exception log's answer carries the same day as the moment it logs
+    const [logged] = await t.dataSource.query(
+      `SELECT a.response->>'occurredAt' AS "occurredAt", to_char(x.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+         FROM assignments a JOIN case_exceptions x ON x.client_id = a.client_id AND x.context = a.response->>'context'
+        WHERE a.response ? 'occurredAt'`);
+    expect(logged.occurredAt).toBe(logged.day);
   });
 
   it('signs notes with a hash and the database refuses to change a signed note', async () => {

@@ -45,7 +45,8 @@ interface CaseSeed {
   /** client key → [day, score, source][] */
   scores: Record<string, Array<[number, number, 'practitioner' | 'client']>>;
   sessions: Array<{ day: number; format: 'individual' | 'joint'; signed: boolean; note: SessionNote }>;
-  exceptions: Array<{ client: string; day: number; context: string; behavior?: string; thoughts?: string; emotions?: string; meaning?: string; tags: string[]; significant?: boolean; deep?: { bodily?: string; capacity?: string; ifMoreOften?: string } }>;
+  /** `hour` of the day (UTC); `weekday` (0 = Sunday, 6 = Saturday) for an entry that names its day: it moves back to the latest such day. */
+  exceptions: Array<{ client: string; day: number; hour: number; weekday?: number; context: string; behavior?: string; thoughts?: string; emotions?: string; meaning?: string; tags: string[]; significant?: boolean; deep?: { bodily?: string; capacity?: string; ifMoreOften?: string } }>;
   assignments: Array<{
     client: string; exercise: string; assignedDay: number; dueDay: number; note?: string;
     status: 'assigned' | 'in_progress' | 'submitted' | 'reviewed'; response?: Record<string, unknown>;
@@ -91,19 +92,19 @@ const CASES: CaseSeed[] = [
       { day: 35, format: 'individual', signed: false, note: { betterSinceLast: 'Two weekly check-ins held; she started one herself.', scaleRatings: '6', resourcesNoticed: 'Recognises early signals: checking the phone, rehearsing conversations.', homeworkAssigned: 'Progress narrative; prevention plan; celebration.', nextSteps: 'Consolidation; space sessions out.' } },
     ],
     exceptions: [
-      { client: 'chen', day: 9, context: 'Saturday grocery shopping together', behavior: 'Suggested what to cook instead of asking whether he still cared', thoughts: 'We are a team at this', emotions: 'Light, a bit playful', meaning: 'Doing ordinary things side by side calms the cycle', tags: ['shared activity', 'routine'], significant: true, deep: { bodily: 'Shoulders down, breathing slower', capacity: 'I can be close without fear', ifMoreOften: 'We would have a calm base to return to' } },
-      { client: 'chen', day: 16, context: 'Cooking dinner together on Sunday', behavior: 'Left my phone in the other room', thoughts: 'I do not need to check', emotions: 'Content', meaning: 'Shared tasks give us an easy way to be together', tags: ['shared activity'], significant: true },
-      { client: 'chen', day: 23, context: 'He said he needed an evening alone', behavior: 'Went for a run instead of texting him', thoughts: 'Space is not leaving', emotions: 'Uneasy, then calm', meaning: 'My own coping works', tags: ['time apart'] },
-      { client: 'chen', day: 30, context: 'First weekly check-in, 15 minutes', behavior: 'Said what I needed without apologising', thoughts: 'He is listening', emotions: 'Relieved', meaning: 'A set time to talk lowers my need to seek reassurance', tags: ['calm conversation', 'routine'], significant: true },
-      { client: 'chen', day: 38, context: 'Market on Saturday morning', behavior: 'Planned the week\'s meals together', tags: ['shared activity', 'routine'] },
+      { client: 'chen', day: 13, hour: 10, weekday: 6, context: 'Saturday grocery shopping together', behavior: 'Suggested what to cook instead of asking whether he still cared', thoughts: 'We are a team at this', emotions: 'Light, a bit playful', meaning: 'Doing ordinary things side by side calms the cycle', tags: ['shared activity', 'routine'], significant: true, deep: { bodily: 'Shoulders down, breathing slower', capacity: 'I can be close without fear', ifMoreOften: 'We would have a calm base to return to' } },
+      { client: 'chen', day: 20, hour: 18, weekday: 0, context: 'Cooking dinner together on Sunday', behavior: 'Left my phone in the other room', thoughts: 'I do not need to check', emotions: 'Content', meaning: 'Shared tasks give us an easy way to be together', tags: ['shared activity'], significant: true },
+      { client: 'chen', day: 23, hour: 20, context: 'He said he needed an evening alone', behavior: 'Went for a run instead of texting him', thoughts: 'Space is not leaving', emotions: 'Uneasy, then calm', meaning: 'My own coping works', tags: ['time apart'] },
+      { client: 'chen', day: 30, hour: 19, context: 'First weekly check-in, 15 minutes', behavior: 'Said what I needed without apologising', thoughts: 'He is listening', emotions: 'Relieved', meaning: 'A set time to talk lowers my need to seek reassurance', tags: ['calm conversation', 'routine'], significant: true },
+      { client: 'chen', day: 38, hour: 9, weekday: 6, context: 'Market on Saturday morning', behavior: 'Planned the week\'s meals together', tags: ['shared activity', 'routine'] },
     ],
     assignments: [
       { client: 'chen', exercise: 'relationship-narrative', assignedDay: 0, dueDay: 6, status: 'reviewed', submittedDay: 5, feedback: 'Thank you for telling it this way: your loyalty to the relationship shows on every line.', response: { story: 'We met four years ago. I want to be understood as someone who cares deeply, not as someone who is too much.', whatMatters: 'Feeling safe and feeling free at the same time.', struggles: 'When he needs space I panic; when he comes close I want to run.', longings: 'A calm closeness.' } },
       { client: 'chen', exercise: 'hope-questions', assignedDay: 0, dueDay: 6, status: 'reviewed', submittedDay: 6, feedback: 'Small and concrete: exactly right.', response: { littleBetter: 'I would not check my phone every ten minutes when he is out.', firstSign: 'Finishing a cup of tea without looking at the screen.' } },
-      { client: 'chen', exercise: 'exception-log', assignedDay: 7, dueDay: 13, status: 'reviewed', submittedDay: 10, feedback: 'A real find: notice what the shopping and the cooking have in common.', response: { occurredAt: null, context: 'Saturday grocery shopping together', behavior: 'Suggested recipes and laughed about the queue', thoughts: 'We are a team at this', emotions: 'Light', meaning: 'Ordinary shared tasks calm me', tags: ['shared activity'] } },
+      { client: 'chen', exercise: 'exception-log', assignedDay: 7, dueDay: 13, status: 'reviewed', submittedDay: 13, feedback: 'A real find: notice what the shopping and the cooking have in common.', response: { occurredAt: null, context: 'Saturday grocery shopping together', behavior: 'Suggested recipes and laughed about the queue', thoughts: 'We are a team at this', emotions: 'Light', meaning: 'Ordinary shared tasks calm me', tags: ['shared activity'] } },
       { client: 'chen', exercise: 'miracle-question', assignedDay: 14, dueDay: 20, status: 'reviewed', submittedDay: 18, feedback: 'Keep this picture close; we will build on it.', response: { firstSign: 'I would not check my phone first thing to see if he wrote.', whatIDoDifferently: 'I make myself a coffee and sit by the window.', whatPartnerDoesDifferently: 'He comes into the kitchen and smiles.', howWeInteract: 'We smile at each other, comfortably, not nervously.', miracleDay: 'A slow Saturday: market, cooking, a walk, no tension.' } },
       { client: 'chen', exercise: 'scale-positioning', assignedDay: 14, dueDay: 20, status: 'reviewed', submittedDay: 18, feedback: 'From 3 to 4 is a real step.', response: { score: 4, pastPosition: 2.5, keepsFromLower: 'I have friends to call and I know the panic passes.', onePointHigher: 'I would let an evening apart be just an evening.' } },
-      { client: 'chen', exercise: 'micro-experiment', assignedDay: 21, dueDay: 27, status: 'reviewed', submittedDay: 26, feedback: 'Two of three days: plenty to learn from.', response: { condition: 'A shared activity', plan: 'Suggest cooking or a walk together once a day', observations: ['Cooked together: easy evening', 'He was late: I cooked alone and felt fine', 'Walk after dinner: we talked about holidays'], learned: 'It is the doing together, not the talking about us, that helps.' }, checkIns: [[22, { note: 'Cooked together' }], [23, { note: 'Cooked alone, felt fine' }], [24, { note: 'Evening walk' }]] },
+      { client: 'chen', exercise: 'micro-experiment', assignedDay: 21, dueDay: 27, status: 'reviewed', submittedDay: 26, feedback: 'Two of three days: plenty to learn from.', response: { condition: 'A shared activity', plan: 'Suggest cooking or a walk together once a day', observations: ['Cooked together: easy evening', 'He was late: I cooked alone and felt fine', 'Walk after dinner: we talked about holidays'], learned: 'It is the doing together, not the talking about us, that helps.' }, checkIns: [[21, { note: 'Cooked together' }], [22, { note: 'Cooked alone, felt fine' }], [23, { note: 'Evening walk' }]] },
       { client: 'chen', exercise: 'commitment-experiment', assignedDay: 28, dueDay: 34, status: 'reviewed', submittedDay: 33, feedback: 'The weekly check-in is yours now.', response: { actions: ['A 15-minute check-in every Sunday evening', 'Cook together on Saturdays'], hopeToLearn: 'Whether a set time to talk lowers my need to ask for reassurance.', howWillIKnow: 'I will check my phone less during the week.' } },
       { client: 'chen', exercise: 'progress-narrative', assignedDay: 35, dueDay: 41, status: 'submitted', submittedDay: 40, response: { whereIStarted: 'On thin ice, at 2 or 3.', whatIWentThrough: 'Telling my story, finding the days that went well, trying small things.', whatILearned: 'I cope more than I knew; shared ordinary moments steady us.', whereIAmNow: 'Around 6 or 7, most days.', proudOf: 'Starting the Sunday check-in myself.', hopeForFuture: 'To keep the calm even when he needs space.' } },
       { client: 'chen', exercise: 'prevention-plan', assignedDay: 35, dueDay: 44, status: 'in_progress', response: { earlySigns: ['Checking my phone again and again'], responses: ['Go for a run before texting'] } },
@@ -139,17 +140,17 @@ const CASES: CaseSeed[] = [
       { day: 38, format: 'joint', signed: false, note: { betterSinceLast: 'Day one: Zhao put Zhou\'s favourite jasmine tea on her desk. A crack opened.', scaleRatings: 'Both 4.5.', homeworkAssigned: 'Action menu, each.' } },
     ],
     exceptions: [
-      { client: 'zhou', day: 15, context: 'He left a cup of tea on the table for me', behavior: 'I said thank you out loud', emotions: 'Softer', meaning: 'Small gestures thaw the silence', tags: ['kind gesture'], significant: true },
-      { client: 'zhao', day: 16, context: 'She asked if I had eaten', behavior: 'I answered in a full sentence, not a text', meaning: 'A concerned question opens a door', tags: ['kind gesture'] },
-      { client: 'zhao', day: 32, context: 'Put her favourite jasmine tea on her desk', behavior: 'Did it quietly, expected nothing', thoughts: 'This is for her, not a move', emotions: 'Nervous, then warm', meaning: 'Kindness without confrontation works for us', tags: ['kind gesture'], significant: true, deep: { bodily: 'Less tightness in the chest', capacity: 'We can still be kind to each other', ifMoreOften: 'We would be talking again' } },
-      { client: 'zhou', day: 34, context: 'He sent a short message: "Drive safely"', behavior: 'Replied with a smile emoji', tags: ['kind gesture', 'advance notice'] },
-      { client: 'zhou', day: 39, context: 'We cooked dinner side by side', behavior: 'Talked about the weekend', tags: ['shared activity', 'calm conversation'] },
+      { client: 'zhou', day: 15, hour: 8, context: 'He left a cup of tea on the table for me', behavior: 'I said thank you out loud', emotions: 'Softer', meaning: 'Small gestures thaw the silence', tags: ['kind gesture'], significant: true },
+      { client: 'zhao', day: 16, hour: 13, context: 'She asked if I had eaten', behavior: 'I answered in a full sentence, not a text', meaning: 'A concerned question opens a door', tags: ['kind gesture'] },
+      { client: 'zhao', day: 32, hour: 8, context: 'Put her favourite jasmine tea on her desk', behavior: 'Did it quietly, expected nothing', thoughts: 'This is for her, not a move', emotions: 'Nervous, then warm', meaning: 'Kindness without confrontation works for us', tags: ['kind gesture'], significant: true, deep: { bodily: 'Less tightness in the chest', capacity: 'We can still be kind to each other', ifMoreOften: 'We would be talking again' } },
+      { client: 'zhou', day: 33, hour: 7, context: 'He sent a short message: "Drive safely"', behavior: 'Replied with a smile emoji', tags: ['kind gesture', 'advance notice'] },
+      { client: 'zhou', day: 39, hour: 19, context: 'We cooked dinner side by side', behavior: 'Talked about the weekend', tags: ['shared activity', 'calm conversation'] },
     ],
     assignments: [
       { client: 'zhao', exercise: 'coping-list', assignedDay: 7, dueDay: 13, status: 'reviewed', submittedDay: 12, feedback: 'Your focus on work has been a way of holding on.', response: { copingStrategies: ['Throwing myself into work', 'Long walks after dinner', 'Telling myself it is temporary'], whatThisShows: 'I keep going even when I feel shut out.' } },
       { client: 'zhou', exercise: 'coping-list', assignedDay: 8, dueDay: 14, status: 'reviewed', submittedDay: 13, feedback: 'Journaling and your friends: both show how much you care.', response: { copingStrategies: ['Writing in my journal every night', 'Talking with two close friends', 'Yoga on Saturday'], whatThisShows: 'I have not given up on love.' } },
-      { client: 'zhao', exercise: 'micro-experiment', assignedDay: 31, dueDay: 38, status: 'reviewed', submittedDay: 37, shared: true, feedback: 'The tea opened a crack. Well done.', response: { condition: 'A small kind gesture', plan: 'One kind gesture each day, no confrontation', observations: ['Jasmine tea on her desk', 'Asked about her mother', 'Left a note: good luck today'], learned: 'Kindness without pressure is answered.' }, checkIns: [[32, { note: 'Jasmine tea' }], [33, { note: 'Asked about her mother' }], [35, { note: 'Note on the door' }]] },
-      { client: 'zhou', exercise: 'micro-experiment', assignedDay: 31, dueDay: 38, status: 'submitted', submittedDay: 38, shared: false, response: { condition: 'A small kind gesture', plan: 'A warm word or a message once a day', observations: ['Said thank you for the tea', 'Sent "drive safely"', 'Made his favourite soup'], learned: 'I can offer warmth before he does.' }, checkIns: [[32, { note: 'Thank you' }], [34, { note: 'Message' }], [36, { note: 'Soup' }]] },
+      { client: 'zhao', exercise: 'micro-experiment', assignedDay: 31, dueDay: 38, status: 'reviewed', submittedDay: 37, shared: true, feedback: 'The tea opened a crack. Well done.', response: { condition: 'A small kind gesture', plan: 'One kind gesture each day, no confrontation', observations: ['Jasmine tea on her desk', 'Asked about her mother', 'Left a note: good luck today'], learned: 'Kindness without pressure is answered.' }, checkIns: [[31, { note: 'Jasmine tea' }], [32, { note: 'Asked about her mother' }], [33, { note: 'Note on the door' }]] },
+      { client: 'zhou', exercise: 'micro-experiment', assignedDay: 31, dueDay: 38, status: 'submitted', submittedDay: 38, shared: false, response: { condition: 'A small kind gesture', plan: 'A warm word or a message once a day', observations: ['Said thank you for the tea', 'Sent "drive safely"', 'Made his favourite soup'], learned: 'I can offer warmth before he does.' }, checkIns: [[31, { note: 'Thank you' }], [32, { note: 'Message' }], [33, { note: 'Soup' }]] },
       { client: 'zhou', exercise: 'hope-questions', assignedDay: 1, dueDay: 6, status: 'reviewed', submittedDay: 5, shared: false, feedback: 'Thank you for trusting this to the page.', response: { littleBetter: 'We would say good morning.', firstSign: 'He looks up when I come in.' } },
       { client: 'zhao', exercise: 'action-menu', assignedDay: 38, dueDay: 40, status: 'assigned', note: 'Ten to twenty small things: keep them concrete.' },
       { client: 'zhou', exercise: 'action-menu', assignedDay: 38, dueDay: 40, status: 'in_progress', response: { actions: ['Say good morning', 'Make tea for two'] } },
@@ -179,9 +180,9 @@ const CASES: CaseSeed[] = [
       { day: 21, format: 'individual', signed: false, note: { exceptionsHeard: 'Not anxious when he tells her his plans in advance, or sends a photo while away.', homeworkAssigned: 'Security ritual: a brief message before daily separations.', scaleRatings: '5.5' } },
     ],
     exceptions: [
-      { client: 'liu', day: 10, context: 'He told me in the morning he would be in meetings until six', behavior: 'Did not text him all afternoon', thoughts: 'He\'s just busy', emotions: 'Calm', meaning: 'Knowing the plan in advance settles me', tags: ['advance notice'], significant: true },
-      { client: 'liu', day: 13, context: 'He sent a photo from his business trip', behavior: 'Sent one back', emotions: 'Warm', meaning: 'Small signs of contact while apart', tags: ['advance notice', 'kind gesture'] },
-      { client: 'liu', day: 19, context: 'A "thinking of you" message before he left for the gym', behavior: 'Went on with my evening', tags: ['advance notice', 'routine'], significant: true },
+      { client: 'liu', day: 10, hour: 17, context: 'He told me in the morning he would be in meetings until six', behavior: 'Did not text him all afternoon', thoughts: 'He\'s just busy', emotions: 'Calm', meaning: 'Knowing the plan in advance settles me', tags: ['advance notice'], significant: true },
+      { client: 'liu', day: 13, hour: 21, context: 'He sent a photo from his business trip', behavior: 'Sent one back', emotions: 'Warm', meaning: 'Small signs of contact while apart', tags: ['advance notice', 'kind gesture'] },
+      { client: 'liu', day: 19, hour: 18, context: 'A "thinking of you" message before he left for the gym', behavior: 'Went on with my evening', tags: ['advance notice', 'routine'], significant: true },
     ],
     assignments: [
       { client: 'liu', exercise: 'coping-list', assignedDay: 7, dueDay: 13, status: 'reviewed', submittedDay: 11, feedback: 'That inner voice is a resource. Let us listen to it more.', response: { copingStrategies: ['Telling myself: he\'s just busy, not that he doesn\'t love you', 'Calling my sister', 'Going to the gym'], whatThisShows: 'There is a part of me that already feels safe.' } },
@@ -205,7 +206,7 @@ const CASES: CaseSeed[] = [
       { day: 0, format: 'individual', signed: true, note: { scaleRatings: '3', nextSteps: 'Narrative listening.' } },
       { day: 8, format: 'individual', signed: true, note: { resourcesNoticed: 'Keeps a weekly call with an old friend.', scaleRatings: '3.5' } },
     ],
-    exceptions: [{ client: 'he', day: 5, context: 'Dinner with the new neighbours together', tags: ['shared activity'] }],
+    exceptions: [{ client: 'he', day: 5, hour: 19, context: 'Dinner with the new neighbours together', tags: ['shared activity'] }],
     assignments: [{ client: 'he', exercise: 'coping-list', assignedDay: 8, dueDay: 14, status: 'assigned' }],
   },
   {
@@ -300,18 +301,27 @@ async function seedCase(m: EntityManager, c: CaseSeed, today: Date): Promise<voi
       );
     }
   }
+  /** When an exception happened: its day (moved back to the weekday it names) at its hour. */
+  const exceptionAt = (e: CaseSeed['exceptions'][number]) => {
+    let day = e.day;
+    while (e.weekday !== undefined && at(day).getUTCDay() !== e.weekday) day -= 1;
+    return at(day, e.hour);
+  };
   for (const [i, e] of c.exceptions.entries()) {
     await m.query(
       `INSERT INTO case_exceptions (id, practice_id, case_id, client_id, occurred_at, context, behavior, thoughts, emotions, meaning, tags, deep, significant, source, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'practitioner', $14)`,
-      [stableId(`demo:exception:${c.key}:${i}`), DEMO_PRACTICE_ID, caseId, demoClientId(e.client), at(e.day, 18), e.context, e.behavior ?? null, e.thoughts ?? null,
+      [stableId(`demo:exception:${c.key}:${i}`), DEMO_PRACTICE_ID, caseId, demoClientId(e.client), exceptionAt(e), e.context, e.behavior ?? null, e.thoughts ?? null,
         e.emotions ?? null, e.meaning ?? null, e.tags, e.deep ? JSON.stringify(e.deep) : null, e.significant ?? false, practitionerId],
     );
   }
   for (const [i, a] of c.assignments.entries()) {
     const id = stableId(`demo:assignment:${c.key}:${i}`);
     const done = a.status === 'submitted' || a.status === 'reviewed';
-    const response = a.response && 'occurredAt' in a.response ? { ...a.response, occurredAt: at(a.submittedDay ?? a.assignedDay, 19).toISOString().slice(0, 10) } : a.response;
+    // a logged exception's date: the day of the same moment in the case's exceptions, else the day it was written
+    const logged = c.exceptions.find((e) => e.client === a.client && e.context === a.response?.['context']);
+    const occurredAt = logged ? exceptionAt(logged) : at(a.submittedDay ?? a.assignedDay, 19);
+    const response = a.response && 'occurredAt' in a.response ? { ...a.response, occurredAt: occurredAt.toISOString().slice(0, 10) } : a.response;
     await m.query(
       `INSERT INTO assignments (id, practice_id, case_id, client_id, exercise_id, assigned_by, assigned_at, due_at, note, status, draft, draft_saved_at,
          response, submitted_at, shared_with_partner, feedback, reviewed_at, reviewed_by)

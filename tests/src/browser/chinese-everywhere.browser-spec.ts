@@ -167,6 +167,15 @@ describe('the app in Chinese, from the browser\'s language', () => {
     await expectChinese(name);
   });
 
+  it('says in Chinese that a client\'s details were saved, not react-admin\'s "Element updated"', async () => {
+    await page.goto(`${server.url}/#/clients/${chenClient}`);
+    await page.getByRole('textbox', { name: '电话' }).fill('+86 10 5555 0101');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('来访者信息已保存').waitFor();
+    expect(await page.getByText(/Element (created|updated|deleted)/).count()).toBe(0);
+    await expectChinese('client saved');
+  });
+
   it('shows an exercise of the library in Chinese', async () => {
     await page.goto(`${server.url}/#/exercises`);
     await page.locator('main .MuiCard-root').first().getByRole('link').first().click();

@@ -87,6 +87,36 @@ describe('the lists of a practitioner and an admin', () => {
     await expectEventually(() => page.getByRole('textbox', { name: 'Instructions' }).count(), 0);
   });
 
+  it('duplicates a built-in exercise into a custom one the practitioner adapts', async () => {
+    await page.getByRole('menuitem', { name: 'Exercises' }).click();
+    await page.getByRole('link', { name: /^Feedback loop/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Feedback loop' }).waitFor();
+    // a built-in has no Edit, only Duplicate
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    const title = page.getByRole('textbox', { name: 'Title', exact: true });
+    await expectEventually(() => title.inputValue(), 'Feedback loop (copy)');
+    expect(await page.getByRole('textbox', { name: 'Instructions' }).inputValue()).toMatch(/^When the week is over, take stock\./);
+    const labels = page.getByRole('textbox', { name: 'Question or label' });
+    expect(await labels.count()).toBe(4);
+    expect(await page.getByRole('combobox', { name: 'Stage' }).innerText()).toMatch(/^5 · /);
+    await labels.first().fill('Which small step did you take?');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // said as a person would, not react-admin's "Element created"
+    await page.getByText('Exercise saved').waitFor();
+    expect(await page.getByText(/Element (created|updated|deleted)/).count()).toBe(0);
+    await page.getByRole('heading', { level: 2, name: 'Feedback loop (copy)' }).waitFor();
+    // the copy is the practitioner's own: it can be edited, and the built-in is unchanged
+    await page.getByRole('link', { name: 'Edit' }).waitFor();
+    await page.getByRole('group', { name: "Preview of the client's form" }).getByRole('textbox', { name: /Which small step did you take\?/ }).waitFor();
+
+    await page.getByRole('menuitem', { name: 'Exercises' }).click();
+    const copy = page.getByRole('link', { name: /^Feedback loop \(copy\)/ });
+    await copy.waitFor();
+    expect(await copy.innerText()).toMatch(/Custom/);
+    expect(await page.getByRole('link', { name: /^Feedback loop Built-in/ }).count()).toBe(1);
+  });
+
   it("opens a row of the Clients list with the keyboard: the client's profile", async () => {
     await page.getByRole('menuitem', { name: 'Clients' }).click();
     const link = page.getByRole('link', { name: 'Chen Jing (pseudonym)' });
@@ -155,7 +185,7 @@ describe('the lists of a practitioner and an admin', () => {
     const dialog = page.getByRole('dialog', { name: 'Assign exercise' });
     await expect(dialog.getByRole('radio', { name: 'Liu Jia' }).isChecked()).resolves.toBe(true);
     await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
-    await page.getByRole('option', { name: '5 · Feedback loop' }).click();
+    await page.getByRole('option', { name: '5 · Feedback loop', exact: true }).click();
     // weekly for 4 weeks, the exercise's cadence: due on the last check-in's day, nothing to pick
     await dialog.getByRole('status').getByText(/the day of the last check-in/).waitFor();
     await dialog.getByRole('button', { name: 'Save' }).click();

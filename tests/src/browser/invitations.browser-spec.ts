@@ -52,7 +52,15 @@ describe('invitations and forgotten passwords, with the mails really received', 
     await page.getByRole('textbox', { name: 'Email' }).fill('xu.ming@attune.test');
     await page.getByRole('textbox', { name: 'Name' }).fill('Dr. Xu Ming');
     await page.getByText('The person gets an e-mail with a link to choose their own password.').waitFor();
+    // no bare client account here (it would open no portal): the form points to the client's profile
+    await page.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Admin' }).waitFor();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Admin', 'Practitioner']);
+    await page.getByRole('option', { name: 'Practitioner' }).click();
+    await page.getByText(/A client's portal account is opened from their profile/).waitFor();
+    await page.getByRole('link', { name: 'Open the clients list' }).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Account created; the invitation e-mail was sent').waitFor();
     // no password on the screen: the row is there, with nothing to copy
     await page.getByRole('row', { name: /xu\.ming@attune\.test/ }).waitFor();
     expect(await page.getByText(/temporary password/i).count()).toBe(0);

@@ -6,15 +6,17 @@ import { openBrowser, signInToDashboard, type Browser } from '../support/browser
 const LONG_WORD = 'a'.repeat(3000);
 
 /**
- * Every practitioner page fits the window: nothing scrolls sideways at a laptop's 1440 px nor at a
- * phone's 375 px, a 3,000-letter word in a case included.
+ * Every practitioner page fits the window: nothing scrolls sideways at a laptop's 1440 or 1280 px
+ * nor at a phone's 375 px, a 3,000-letter word in a case included.
  */
-describe.each([1440, 375])('the practitioner pages at %i px', (width) => {
+describe.each([1440, 1280, 375])('the practitioner pages at %i px', (width) => {
   let server: AppServer;
   let browser: Browser;
   let page: Page;
   let chenCase = '';
   let chenClient = '';
+  let chenSession = '';
+  let exercise = '';
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -26,10 +28,14 @@ describe.each([1440, 375])('the practitioner pages at %i px', (width) => {
       const cases = await (await fetch('/api/cases?filter={"q":"Chen Jing"}')).json() as Array<{ id: string; clientIds: string[] }>;
       const chen = cases[0]!;
       await fetch(`/api/cases/${chen.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token }, body: JSON.stringify({ presentingConcern: word }) });
-      return { caseId: chen.id, clientId: chen.clientIds[0]! };
+      const sessions = await (await fetch(`/api/sessions?filter=${encodeURIComponent(JSON.stringify({ caseId: chen.id }))}`)).json() as Array<{ id: string }>;
+      const exercises = await (await fetch('/api/exercises?filter={"q":"Feedback loop"}')).json() as Array<{ id: string }>;
+      return { caseId: chen.id, clientId: chen.clientIds[0]!, sessionId: sessions[0]!.id, exerciseId: exercises[0]!.id };
     }, LONG_WORD);
     chenCase = ids.caseId;
     chenClient = ids.clientId;
+    chenSession = ids.sessionId;
+    exercise = ids.exerciseId;
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,6 +57,14 @@ describe.each([1440, 375])('the practitioner pages at %i px', (width) => {
     ['client profile', () => `/#/clients/${chenClient}/show`, (p) => p.getByRole('region', { name: 'Cases' }).getByRole('link').first().waitFor()],
     ['client edit', () => `/#/clients/${chenClient}`, (p) => p.getByRole('textbox', { name: 'Phone' }).waitFor()],
     ['exercises list', () => '/#/exercises', (p) => p.getByRole('link', { name: /^Feedback loop/ }).waitFor()],
+    ['exercise', () => `/#/exercises/${exercise}/show`, (p) => p.getByRole('heading', { level: 2, name: 'Feedback loop' }).waitFor()],
+    ['new exercise', () => '/#/exercises/create', (p) => p.getByRole('textbox', { name: 'Instructions' }).waitFor()],
+    ['session', () => `/#/sessions/${chenSession}/show`, (p) => p.getByRole('heading', { level: 1 }).first().waitFor()],
+    ['new session', () => '/#/sessions/create', (p) => p.getByRole('button', { name: 'Save' }).first().waitFor()],
+    ['new case', () => '/#/cases/create', (p) => p.getByRole('button', { name: 'Save' }).waitFor()],
+    ['case edit', () => `/#/cases/${chenCase}`, (p) => p.getByRole('button', { name: 'Save' }).waitFor()],
+    ['calendar', () => '/#/calendar', (p) => p.locator('.fc').first().waitFor()],
+    ['my account', () => '/#/account', (p) => p.getByRole('heading', { level: 1 }).first().waitFor()],
   ];
 
   it.each(pages.map(([name, url, ready]) => ({ name, url, ready })))('$name does not scroll sideways', async ({ name, url, ready }) => {

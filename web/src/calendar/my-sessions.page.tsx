@@ -6,8 +6,7 @@ import { useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../data/http-client';
 import { useErrorText } from '../shared/use-error-text';
 import { useFormatDate } from '../shared/use-format';
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { browserTimeZone as browserZone } from '../shared/time-zone';
 
 function listMySessions(timeZone: string): Promise<MySessionDto[]> {
   return httpClient(`${API_URL}/me/sessions?${new URLSearchParams({ timeZone })}`).then(({ json }) => json as MySessionDto[]);

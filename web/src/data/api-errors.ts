@@ -1,6 +1,7 @@
 /** Pure helpers for the API's cookies and error bodies (no React, unit-tested). */
 import type { ApiErrorCode } from '@attune/domain';
 import { API_ERROR_TEXTS, apiErrorKey } from '../i18n/api-error.messages';
+import { localiseIssueMessage } from '../forms/zod-form-validator';
 
 /** The API's error body: `{statusCode, message, errors?: {field: reason}, code?}`. */
 export interface ApiErrorBody {
@@ -23,19 +24,31 @@ export function readCookie(cookies: string, name: string): string | undefined {
   return undefined;
 }
 
+/** react-admin's marker for an input error that carries a translation key and its arguments. */
+const TRANSLATABLE_ERROR_PREFIX = '@@react-admin@@';
+
+/** A server field reason as the input shows it: the common reasons in the user's language, others as written. */
+export function localisedReason(reason: string): string {
+  const localised = localiseIssueMessage(reason);
+  return typeof localised === 'string' ? localised : TRANSLATABLE_ERROR_PREFIX + JSON.stringify(localised);
+}
+
 /**
- * Turns the API's field errors into react-admin form errors: each field keeps its reason, the
- * whole-input issue (`_root`) or else the API's message becomes `root.serverError`, which
- * react-admin notifies. Returns undefined when the API named no field.
+ * Turns the API's field errors into react-admin form errors, the whole-input issue (`_root`) or
+ * else the API's message becoming `root.serverError`, which react-admin notifies. For a
+ * react-admin form (`localise`), each field gets its reason in the user's language where the app
+ * knows it (the same words as the form's own checks) and the root the app's words for the error
+ * code; otherwise the reasons stay as the API wrote them, for pages that read them themselves.
+ * Returns undefined when the API named no field.
  */
-export function toFormErrors(body: ApiErrorBody | undefined): FormErrors | undefined {
+export function toFormErrors(body: ApiErrorBody | undefined, { localise = true }: { localise?: boolean } = {}): FormErrors | undefined {
   const errors = body?.errors;
   if (!errors || typeof errors !== 'object' || Object.keys(errors).length === 0) return undefined;
   const result: FormErrors = {};
-  let rootMessage = body?.message;
+  let rootMessage = (localise ? messageKeyOfCode(body?.code) : undefined) ?? body?.message;
   for (const [field, reason] of Object.entries(errors)) {
     if (field === '_root') rootMessage = String(reason);
-    else result[field] = String(reason);
+    else result[field] = localise ? localisedReason(String(reason)) : String(reason);
   }
   if (rootMessage) result['root'] = { serverError: rootMessage };
   return result;

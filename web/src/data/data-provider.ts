@@ -18,7 +18,8 @@ import type {
 } from '@attune/domain';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { useDataProvider, type DataProvider } from 'react-admin';
-import { API_URL, httpClient } from './http-client';
+import { API_URL, formHttpClient as httpClient } from './http-client';
+import { browserTimeZone } from '../shared/time-zone';
 
 /** The domain actions of the API, beside react-admin's CRUD methods. */
 export interface AttuneDomainMethods {
@@ -99,7 +100,8 @@ export function createDataProvider(): AttuneDataProvider {
     moveStage: (caseId, input) => postJson(path('cases', caseId, 'transitions'), input),
     getTransitions: (caseId) => getJson(path('cases', caseId, 'transitions')),
     getCaseProgress: (caseId) => getJson(path('cases', caseId, 'progress')),
-    getExceptionPatterns: (caseId) => getJson(path('cases', caseId, 'exception-patterns')),
+    // weekdays and times of day as the practitioner lives them, not in UTC
+    getExceptionPatterns: (caseId) => getJson(`${path('cases', caseId, 'exception-patterns')}?${new URLSearchParams({ timeZone: browserTimeZone() })}`),
     signSession: (sessionId) => postJson(path('sessions', sessionId, 'sign'), {}),
     addAddendum: (sessionId, input) => postJson(path('sessions', sessionId, 'addenda'), input),
     reviewAssignment: (assignmentId, input) => postJson(path('assignments', assignmentId, 'review'), input),

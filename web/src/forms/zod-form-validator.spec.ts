@@ -51,11 +51,37 @@ describe('nestFieldErrors', () => {
 
 describe('API errors for forms', () => {
   it('keeps the field errors and makes the message the form-level error', () => {
-    expect(toFormErrors({ statusCode: 400, message: 'title: is required', errors: { title: 'is required' } })).toEqual({
+    expect(toFormErrors({ statusCode: 400, message: 'title: is required', errors: { title: 'is required' } }, { localise: false })).toEqual({
       title: 'is required',
       root: { serverError: 'title: is required' },
     });
     expect(toFormErrors({ statusCode: 409, message: 'A signed note cannot be changed' })).toBeUndefined();
+  });
+
+  it("gives a react-admin form the server's field reasons in the user's language, as the form's own checks would", async () => {
+    const errors = toFormErrors({
+      statusCode: 400,
+      code: 'VALIDATION',
+      message: 'email: must be a valid email address; title: must be at most 120 characters long; kind: must name two different clients',
+      errors: { email: 'must be a valid email address', title: 'must be at most 120 characters long', clientIds: 'must name two different clients' },
+    })!;
+    // what react-admin's ValidationError shows at the input, through the app's own translations
+    const { i18nProvider } = await import('../i18n/i18n-provider');
+    await i18nProvider.changeLocale('zh');
+    const shown = (reason: string | { serverError: string } | undefined): string => {
+      const text = typeof reason === 'string' ? reason : JSON.stringify(reason);
+      const marker = '@@react-admin@@';
+      if (!text.startsWith(marker)) return i18nProvider.translate(text, { _: text });
+      const { message, args } = JSON.parse(text.slice(marker.length)) as { message: string; args: Record<string, unknown> };
+      return i18nProvider.translate(message, { _: message, ...args });
+    };
+    expect(shown(errors['email'])).toBe('必须是有效的邮箱地址');
+    expect(shown(errors['title'])).toBe('最多 120 个字符');
+    // a reason the app has no words for stays as the API wrote it
+    expect(errors['clientIds']).toBe('must name two different clients');
+    // the form-level message is the app's words for the code, not the API's English
+    expect(errors['root']).toEqual({ serverError: 'api_errors.VALIDATION' });
+    expect(i18nProvider.translate('api_errors.VALIDATION')).toBe('有些字段需要修改。');
   });
 
   it('reads the XSRF cookie among others', () => {

@@ -290,7 +290,9 @@ export const enAttune = {
     none: 'No exercises match',
     built_in: 'Built-in',
     custom: 'Custom',
-    built_in_read_only: 'Built-in exercises cannot be changed. Create your own exercise to adapt one.',
+    built_in_read_only: 'Built-in exercises cannot be changed. Duplicate one into a custom exercise to adapt it.',
+    duplicate: 'Duplicate',
+    copy_suffix: ' (copy)',
     stage_group: 'Stage %{stage}',
     cadence_daily: 'Daily for 1 day |||| Daily for %{smart_count} days',
     cadence_weekly: 'Weekly for 1 week |||| Weekly for %{smart_count} weeks',
@@ -372,6 +374,8 @@ export const enAttune = {
     password_change_pending: 'Must choose a new password at the next sign-in',
     reason: 'Reason',
     reason_help: 'Why, e.g. "called the practice, identity checked by phone". About the account only: no clinical details.',
+    client_accounts_help: 'A client\'s portal account is opened from their profile: Clients, the client, then "Invite to the portal".',
+    open_clients: 'Open the clients list',
   },
   audit: {
     from: 'From',
@@ -418,6 +422,7 @@ export const enAttune = {
 export const enResources = {
   clients: {
     name: 'Client |||| Clients',
+    notifications: { created: 'Client added', updated: 'Client details saved' },
     fields: {
       displayName: 'Display name',
       pronouns: 'Pronouns',
@@ -430,6 +435,7 @@ export const enResources = {
   },
   cases: {
     name: 'Case |||| Cases',
+    notifications: { created: 'Case opened', updated: 'Case saved' },
     fields: {
       title: 'Title',
       kind: 'Kind',
@@ -444,6 +450,7 @@ export const enResources = {
   },
   sessions: {
     name: 'Session |||| Sessions',
+    notifications: { created: 'Session saved', updated: 'Session saved' },
     fields: {
       startsAt: 'Date and time',
       durationMinutes: 'Minutes',
@@ -486,6 +493,7 @@ export const enResources = {
   },
   exercises: {
     name: 'Exercise |||| Exercises',
+    notifications: { created: 'Exercise saved', updated: 'Exercise saved' },
     fields: {
       title: 'Title',
       stage: 'Stage',
@@ -511,6 +519,7 @@ export const enResources = {
   },
   users: {
     name: 'User |||| Users',
+    notifications: { created: 'Account created; the invitation e-mail was sent', updated: 'Account saved' },
     fields: {
       email: 'Email',
       displayName: 'Name',
@@ -555,6 +564,16 @@ export type ResourceMessages = MessageShape<typeof enResources>;
  */
 export const enBaseMessages: TranslationMessages = {
   ...englishMessages,
+  // what a person would write, not react-admin's "Element created"
+  ra: {
+    ...englishMessages.ra,
+    notification: {
+      ...englishMessages.ra.notification,
+      created: 'Saved',
+      updated: 'Changes saved |||| Changes saved to %{smart_count} records',
+      deleted: 'Deleted |||| %{smart_count} records deleted',
+    },
+  },
   ...portalEnMessages,
   attune: enAttune,
   resources: enResources,

@@ -146,8 +146,8 @@ export const raChineseMessages: TranslationMessages = {
       logout: '退出登录',
     },
     notification: {
-      updated: '已更新 |||| 已更新 %{smart_count} 项',
-      created: '已创建',
+      updated: '更改已保存 |||| 已保存 %{smart_count} 项更改',
+      created: '已保存',
       deleted: '已删除 |||| 已删除 %{smart_count} 项',
       bad_item: '条目有误',
       item_doesnt_exist: '条目不存在',

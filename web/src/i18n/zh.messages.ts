@@ -297,7 +297,9 @@ export const zhAttune: AttuneMessages = {
     none: '没有符合条件的练习',
     built_in: '内置',
     custom: '自定义',
-    built_in_read_only: '内置练习不能修改。如需调整，请创建你自己的练习。',
+    built_in_read_only: '内置练习不能修改。可以复制成自定义练习后再调整。',
+    duplicate: '复制',
+    copy_suffix: '（副本）',
     stage_group: '阶段 %{stage}',
     cadence_daily: '每天，共 %{smart_count} 天',
     cadence_weekly: '每周，共 %{smart_count} 周',
@@ -378,6 +380,8 @@ export const zhAttune: AttuneMessages = {
     password_change_pending: '下次登录时须设置新密码',
     reason: '原因',
     reason_help: '原因，例如“致电诊所，已电话核实身份”。仅与账户有关：不要写临床信息。',
+    client_accounts_help: '来访者的门户账户在其档案中开通：来访者 → 选择来访者 → “邀请使用来访者门户”。',
+    open_clients: '打开来访者列表',
   },
   audit: {
     from: '从',
@@ -424,6 +428,7 @@ export const zhAttune: AttuneMessages = {
 export const zhResources: ResourceMessages = {
   clients: {
     name: '来访者',
+    notifications: { created: '已添加来访者', updated: '来访者信息已保存' },
     fields: {
       displayName: '显示名称',
       pronouns: '代词',
@@ -436,6 +441,7 @@ export const zhResources: ResourceMessages = {
   },
   cases: {
     name: '个案',
+    notifications: { created: '个案已开启', updated: '个案已保存' },
     fields: {
       title: '标题',
       kind: '类型',
@@ -450,6 +456,7 @@ export const zhResources: ResourceMessages = {
   },
   sessions: {
     name: '会谈',
+    notifications: { created: '会谈已保存', updated: '会谈已保存' },
     fields: {
       startsAt: '日期和时间',
       durationMinutes: '分钟',
@@ -492,6 +499,7 @@ export const zhResources: ResourceMessages = {
   },
   exercises: {
     name: '练习',
+    notifications: { created: '练习已保存', updated: '练习已保存' },
     fields: {
       title: '标题',
       stage: '阶段',
@@ -517,6 +525,7 @@ export const zhResources: ResourceMessages = {
   },
   users: {
     name: '用户',
+    notifications: { created: '账户已创建，邀请邮件已发出', updated: '账户已保存' },
     fields: {
       email: '邮箱',
       displayName: '姓名',

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { caseReportPath, downloadFile, DownloadError, type CaseReportChoice } from './records-api';
 import { useErrorText } from '../shared/use-error-text';
+import { browserTimeZone } from '../shared/time-zone';
 
 /** "Download report" on the case page: a dialog to choose the period, language and kind, then the PDF. */
 export const CaseReportButton = ({ record }: { record: CaseDto }) => {
@@ -27,7 +28,7 @@ export const CaseReportButton = ({ record }: { record: CaseDto }) => {
     setBusy(true);
     setError(null);
     try {
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      const timeZone = browserTimeZone();
       await downloadFile(caseReportPath(record.id, choice, timeZone), `case-report-${choice.lang}.pdf`);
       notify('recordsOut.report.done', { type: 'success' });
       setOpen(false);

@@ -8,6 +8,7 @@ import { PageTitle, SectionTitle } from '../portal/portal-ui';
 import { useFormatDate } from '../shared/use-format';
 import { downloadFile, DownloadError } from './records-api';
 import { useErrorText } from '../shared/use-error-text';
+import { browserTimeZone } from '../shared/time-zone';
 
 /** `GET`/`POST /api/me/erasure-requests`; a retry of one request sends the same Idempotency-Key. */
 async function erasureRequests(request?: { reason: string; idempotencyKey: string }): Promise<MyErasureRequestsDto> {
@@ -43,7 +44,7 @@ export const MyRecordPage = () => {
     setBusy(kind);
     setError(null);
     try {
-      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      const timeZone = browserTimeZone();
       const lang = locale === 'zh' ? 'zh' : 'en';
       await downloadFile(kind === 'json' ? '/me/export' : `/me/export.pdf?lang=${lang}&timeZone=${encodeURIComponent(timeZone)}`, kind === 'json' ? 'my-attune-record.json' : 'my-attune-record.pdf');
       notify('recordsOut.my_record.downloaded', { type: 'success' });

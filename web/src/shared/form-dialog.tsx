@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type ButtonProps } from '@mui/material';
 import { useId, useState, type ReactNode } from 'react';
 import { Form, HttpError, SaveButton, useNotify, useRefresh, useTranslate, type ValidateForm } from 'react-admin';
-import { isVersionConflict } from '../data/api-errors';
+import { isVersionConflict, localisedReason } from '../data/api-errors';
 import { VersionConflictAlert } from './version-conflict';
 
 export interface FormDialogProps {
@@ -63,7 +63,10 @@ export const FormDialog = ({
         return undefined;
       }
       const fieldErrors = error instanceof HttpError ? (error.body as { errors?: Record<string, unknown> } | undefined)?.errors : undefined;
-      if (fieldErrors && Object.keys(fieldErrors).length > 0) return fieldErrors;
+      // at their inputs, in the user's language where the app knows the reason
+      if (fieldErrors && Object.keys(fieldErrors).length > 0) {
+        return Object.fromEntries(Object.entries(fieldErrors).map(([field, reason]) => [field, typeof reason === 'string' ? localisedReason(reason) : reason]));
+      }
       const message = (error as Error | undefined)?.message || 'ra.notification.http_error';
       notify(message, { type: 'error', messageArgs: { _: message } });
       return undefined;

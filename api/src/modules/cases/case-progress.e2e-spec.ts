@@ -193,6 +193,10 @@ describe('case progress and exception patterns', () => {
       expect(res.body.total).toBe(5);
       expect(res.body.tags.slice(0, 2)).toEqual([{ tag: 'routine', count: 3, significant: 2 }, { tag: 'shared activity', count: 3, significant: 2 }]);
       expect(res.body.pairs[0]).toEqual({ tags: ['routine', 'shared activity'], count: 2 });
+      // an individual case: the client's own name is no condition
+      const dimensions = (res.body.conditions as Array<{ dimension: string }>).map((c) => c.dimension);
+      expect(dimensions).not.toContain('client');
+      expect(dimensions).toContain('day_type');
     });
 
     it('answers 400 naming timeZone for a bad zone, 404 for another practitioner\'s case and 403 for a client', async () => {

@@ -127,6 +127,8 @@ export function shapeExceptionPatterns(
   const names = new Map(clients.map((c) => [c.id, c.display_name]));
   const conditions: ExceptionConditionDto[] = [];
   for (const dimension of DIMENSION_ORDER) {
+    // which partner is a condition only between partners: in an individual case it is just the client's name
+    if (dimension === 'client' && clients.length < 2) continue;
     const keyOf = (r: PatternRow): string | null =>
       dimension === 'client' ? (r.g_client ? null : r.client_id) : dimension === 'day_type' ? (r.g_day ? null : r.day_type) : (r.g_time ? null : r.time_of_day);
     const inDimension = rows.filter((r) => keyOf(r) !== null);

@@ -39,6 +39,10 @@ export const userInviteSchema = z
     if (input.clientId && input.role !== 'client') {
       ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'only a client account opens a client\'s portal' });
     }
+    // A client account without its record opens no portal: it could never be used, nor linked later.
+    if (!input.clientId && input.role === 'client') {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'is required for a client account: invite the client from their profile' });
+    }
   });
 export type UserInvite = z.infer<typeof userInviteSchema>;
 

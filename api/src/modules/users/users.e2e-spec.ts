@@ -166,6 +166,15 @@ describe('users', () => {
       expect(await t.dataSource.query(`SELECT 1 FROM users WHERE email IN ('p1@attune.test', 'p2@elsewhere.test', 'p3@attune.test')`)).toEqual([]);
     });
 
+    it('refuses a client account without its client record: it would open no portal', async () => {
+      for (const clientId of [undefined, null]) {
+        const res = await admin.post('/api/users', { email: 'p4@attune.test', displayName: 'P', role: 'client', clientId });
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual({ clientId: 'is required for a client account: invite the client from their profile' });
+      }
+      expect(await t.dataSource.query(`SELECT 1 FROM users WHERE email = 'p4@attune.test'`)).toEqual([]);
+    });
+
     it('leaves neither account nor portal link behind when the audit event cannot be written', async () => {
       const undo = await failAuditOf(t.dataSource, 'users', 'create');
       try {

@@ -1,5 +1,5 @@
-import { customExerciseInputSchema } from '@attune/domain';
-import { cleanExerciseField, toCustomExerciseInput } from './exercise-input.shape';
+import { BUILT_IN_EXERCISES, customExerciseInputSchema } from '@attune/domain';
+import { cleanExerciseField, toCustomExerciseInput, toExerciseCopy } from './exercise-input.shape';
 
 describe('toCustomExerciseInput', () => {
   it('drops keys left over from another field kind and empty optional texts, so the strict schema accepts it', () => {
@@ -33,5 +33,25 @@ describe('toCustomExerciseInput', () => {
 
   it('gives a tags field its (possibly empty) suggestions', () => {
     expect(cleanExerciseField({ name: 'tags', label: 'Tags', kind: 'tags' })).toEqual({ name: 'tags', label: 'Tags', kind: 'tags', suggestions: [] });
+  });
+});
+
+describe('toExerciseCopy', () => {
+  it('turns every built-in exercise into a custom exercise the shared schema accepts, marked as a copy', () => {
+    for (const exercise of BUILT_IN_EXERCISES) {
+      const copy = toExerciseCopy(exercise, { title: exercise.title, summary: exercise.summary, instructions: exercise.instructions, fields: exercise.fields }, ' (copy)');
+      expect(copy['title']).toBe(`${exercise.title} (copy)`);
+      const parsed = customExerciseInputSchema.safeParse(toCustomExerciseInput(copy));
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it('keeps a long title within the schema bound and leaves the original untouched', () => {
+    const exercise = BUILT_IN_EXERCISES[0]!;
+    const copy = toExerciseCopy(exercise, { title: 'x'.repeat(120), summary: null, instructions: exercise.instructions, fields: exercise.fields }, '（副本）');
+    expect(copy['title']).toBe('x'.repeat(116) + '（副本）');
+    expect('summary' in copy).toBe(false);
+    (copy['fields'] as { label: string }[])[0]!.label = 'changed';
+    expect(exercise.fields[0]!.label).not.toBe('changed');
   });
 });

@@ -64,3 +64,29 @@ export function toCustomExerciseInput(values: Record<string, unknown>): Record<s
   if (!isEmpty(values['summary'])) body['summary'] = values['summary'];
   return body;
 }
+
+/** The longest title a custom exercise takes (the shared schema's bound). */
+const TITLE_MAX = 120;
+
+/**
+ * A copy of an exercise as the create form's starting values: its stage, audience, cadence and
+ * fields, with the words the practitioner read on its page (a built-in's in their language) and
+ * the title marked as a copy, so it saves as a custom exercise they can adapt.
+ */
+export function toExerciseCopy(
+  exercise: { stage: number; audience: string; cadence: unknown },
+  words: { title: string; summary: string | null; instructions: string; fields: readonly object[] },
+  copySuffix: string,
+): Record<string, unknown> {
+  const title = words.title.slice(0, TITLE_MAX - copySuffix.length).trimEnd() + copySuffix;
+  const copy: Record<string, unknown> = {
+    stage: exercise.stage,
+    title,
+    instructions: words.instructions,
+    audience: exercise.audience,
+    cadence: structuredClone(exercise.cadence),
+    fields: words.fields.map((field) => cleanExerciseField(structuredClone(field) as Record<string, unknown>)),
+  };
+  if (words.summary) copy['summary'] = words.summary;
+  return copy;
+}

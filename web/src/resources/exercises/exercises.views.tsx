@@ -1,4 +1,5 @@
 import { customExerciseInputSchema, STAGES, type ExerciseDto } from '@attune/domain';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import LockIcon from '@mui/icons-material/Lock';
 import {
   Alert,
@@ -14,6 +15,7 @@ import {
   type TypographyProps,
 } from '@mui/material';
 import {
+  Button,
   Create,
   CreateButton,
   Edit,
@@ -37,7 +39,8 @@ import { EnumChip } from '../../shared/enum-chip';
 import { useExerciseTitle, useExerciseWords } from '../../shared/exercise-title';
 import { QuickSearchInput } from '../../shared/quick-search.input';
 import { SectionHeading } from '../../shared/section-heading';
-import { toCustomExerciseInput } from './exercise-input.shape';
+import { toCustomExerciseInput, toExerciseCopy } from './exercise-input.shape';
+import { useNavigate } from 'react-router-dom';
 import { ExerciseFormPreview } from './exercise-form.preview';
 import { ExerciseInputs } from './exercises.inputs';
 import { ExportCsvButton } from '../../lists/export-csv.button';
@@ -186,9 +189,39 @@ const ExerciseDetails = () => {
   );
 };
 
+/** Opens the create form filled with a copy of this exercise, in the words shown on its page. */
+const DuplicateExerciseButton = () => {
+  const exercise = useRecordContext<ExerciseDto>();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
+  const exerciseTitle = useExerciseTitle();
+  const exerciseWords = useExerciseWords();
+  if (!exercise) return null;
+  const duplicate = () => {
+    const words = exerciseWords(exercise);
+    const record = toExerciseCopy(
+      exercise,
+      { title: exerciseTitle(exercise), summary: words.summary?.text ?? null, instructions: words.instructions.text, fields: words.fields },
+      translate('attune.exercises_library.copy_suffix'),
+    );
+    void navigate(createPath({ resource: 'exercises', type: 'create' }), { state: { record } });
+  };
+  return (
+    <Button label="attune.exercises_library.duplicate" onClick={duplicate}>
+      <ContentCopyIcon />
+    </Button>
+  );
+};
+
 const ExerciseShowActions = () => {
   const exercise = useRecordContext<ExerciseDto>();
-  return <TopToolbar>{exercise && !exercise.builtIn ? <EditButton /> : null}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {exercise && !exercise.builtIn ? <EditButton /> : null}
+      <DuplicateExerciseButton />
+    </TopToolbar>
+  );
 };
 
 export const ExerciseShow = () => (

@@ -19,6 +19,8 @@ import {
   SimpleList,
   TextInput,
   TopToolbar,
+  Link,
+  useCreatePath,
   useGetIdentity,
   useRecordContext,
   useTranslate,
@@ -84,7 +86,16 @@ export const UserCreate = () => (
 
 const InvitationHint = () => {
   const translate = useTranslate();
-  return <Typography variant="body2" color="text.secondary">{translate('notifications.users.create_help')}</Typography>;
+  const createPath = useCreatePath();
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary">{translate('notifications.users.create_help')}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('attune.users.client_accounts_help')}{' '}
+        <Link to={createPath({ resource: 'clients', type: 'list' })}>{translate('attune.users.open_clients')}</Link>
+      </Typography>
+    </>
+  );
 };
 
 const DeactivateHint = () => {
