@@ -84,7 +84,16 @@ describe('delivery of the web app and the API', () => {
     const manifest = await rawGet(demo.server, '/manifest.webmanifest');
     expect(manifest.status).toBe(200);
     expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
-    expect(JSON.parse(manifest.body.toString('utf8'))).toMatchObject({ name: 'Attune', start_url: '/', display: 'standalone' });
+    const parsed = JSON.parse(manifest.body.toString('utf8')) as { icons: Array<{ src: string; sizes: string; type: string }> };
+    expect(parsed).toMatchObject({ name: 'Attune', start_url: '/', display: 'standalone' });
+    // the PNG icons installers ask for, each a PNG of the size it claims (IHDR width and height)
+    for (const size of [192, 512]) {
+      const icon = parsed.icons.find((i) => i.sizes === `${size}x${size}`);
+      expect(icon?.type).toBe('image/png');
+      const png = await rawGet(demo.server, icon!.src);
+      expect({ status: png.status, type: png.headers['content-type'], width: png.body.readUInt32BE(16), height: png.body.readUInt32BE(20) })
+        .toEqual({ status: 200, type: 'image/png', width: size, height: size });
+    }
   });
 
   it('compresses API answers over 1 KB for browsers that ask, and leaves small ones alone', async () => {

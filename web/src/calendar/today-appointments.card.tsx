@@ -13,12 +13,11 @@ function todayWindow(now = new Date()): { from: Date; to: Date } {
 }
 
 /**
- * The dashboard's first card: today's appointments in time order, each opening its session (the
- * note once held), and the held sessions of the past whose notes are still unsigned.
+ * What the card shows: today's appointments and the held sessions with unsigned notes. The
+ * dashboard reads it too (the same queries, fetched once) to lay out what comes under the card
+ * only once the card has its height.
  */
-export const TodayAppointmentsCard = () => {
-  const translate = useTranslate();
-  const formatDate = useFormatDate();
+export function useTodaySessions() {
   const dataProvider = useAttuneDataProvider();
   const { from, to } = todayWindow();
   const today = useQuery({
@@ -35,6 +34,17 @@ export const TodayAppointmentsCard = () => {
       filter: { status: 'held', signed: false, startsTo: from.toISOString() },
     })).data,
   });
+  return { today, unsigned, pending: today.isPending || unsigned.isPending };
+}
+
+/**
+ * The dashboard's first card: today's appointments in time order, each opening its session (the
+ * note once held), and the held sessions of the past whose notes are still unsigned.
+ */
+export const TodayAppointmentsCard = () => {
+  const translate = useTranslate();
+  const formatDate = useFormatDate();
+  const { today, unsigned } = useTodaySessions();
   const time = (iso: string) => formatDate(iso, 'time');
   const day = (iso: string) => formatDate(iso, 'dateTime');
   const open = (s: CalendarSession) => `/sessions/${encodeURIComponent(s.id)}${s.status === 'held' && !s.signedAt ? '' : '/show'}`;

@@ -11,6 +11,7 @@ import {
   CardContent,
   Grid,
   List as MuiList,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -20,7 +21,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState, type ReactElement } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
-import { TodayAppointmentsCard } from '../calendar/today-appointments.card';
+import { TodayAppointmentsCard, useTodaySessions } from '../calendar/today-appointments.card';
 import { useAttuneDataProvider } from '../data/data-provider';
 import { useAlertText } from '../shared/alert-text';
 import { stageTitleKey } from '../shared/choices';
@@ -28,10 +29,12 @@ import { useExerciseTitle } from '../shared/exercise-title';
 import { SectionHeading } from '../shared/section-heading';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { visuallyHidden } from '../shared/visually-hidden';
-import { normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind, type DashboardView } from './dashboard.shape';
+import { ATTENTION_SHOWN_AT_FIRST, normaliseDashboard, pageOfAttention, type AttentionItem, type AttentionKind, type DashboardView } from './dashboard.shape';
 import { useErrorText } from '../shared/use-error-text';
 
 const CaseloadByStageChart = lazy(() => import('../charts/caseload-by-stage.chart').then((m) => ({ default: m.CaseloadByStageChart })));
+/** The chart's height (caseload-by-stage.chart's CASELOAD_CHART_HEIGHT, not imported: that would pull recharts into this chunk). */
+const CHART_HEIGHT = 260;
 
 const ICONS: Record<AttentionKind, ReactElement> = {
   alert: <WarningAmberIcon color="error" />,
@@ -142,6 +145,36 @@ const AttentionList = ({ view }: { view: DashboardView }) => {
   );
 };
 
+/**
+ * While the dashboard loads: the shape of the capped list (its count line, the first ten rows of
+ * two lines each, the "showing" line), so the list takes the space kept for it and the chart under
+ * it does not jump.
+ */
+const AttentionSkeleton = () => (
+  <Box aria-hidden="true">
+    <Typography variant="body2" sx={{ mb: 1 }}>
+      <Skeleton width="60%" />
+    </Typography>
+    <MuiList dense disablePadding>
+      {Array.from({ length: ATTENTION_SHOWN_AT_FIRST }, (_, i) => (
+        <ListItem key={i} dense sx={{ alignItems: 'flex-start', px: 2 }}>
+          <ListItemIcon sx={{ mt: 0.5 }}>
+            <Skeleton variant="circular" width={24} height={24} />
+          </ListItemIcon>
+          <ListItemText primary={<Skeleton width="70%" />} secondary={<Skeleton width="40%" />} />
+        </ListItem>
+      ))}
+    </MuiList>
+    <Box sx={{ display: 'flex', alignItems: 'center', columnGap: 2, mt: 1 }}>
+      <Typography variant="body2" sx={{ width: '8em' }}>
+        <Skeleton />
+      </Typography>
+      {/* a small button's height */}
+      <Skeleton variant="rounded" width="6em" height={30} />
+    </Box>
+  </Box>
+);
+
 const StatCard = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
   <Card sx={{ height: '100%' }}>
     <CardContent>
@@ -173,6 +206,8 @@ export const DashboardPage = () => {
   const caseload = view.openCasesByStage.map((s) => ({ stage: s.stage, label: String(s.stage), count: s.count }));
   const totalOpen = caseload.reduce((sum, s) => sum + s.count, 0);
   const average = view.averageChangeSinceIntake;
+  // what comes under the first card waits for its height: laid out earlier, it would be pushed down
+  const firstCardPending = useTodaySessions().pending;
 
   return (
     <Box sx={{ py: 2 }}>
@@ -183,90 +218,95 @@ export const DashboardPage = () => {
         </Alert>
       ) : null}
       <TodayAppointmentsCard />
-      <Card component="section" aria-labelledby="attention-heading" sx={{ mb: 2 }}>
-        <CardContent>
-          <SectionHeading id="attention-heading" level={2}>
-            {translate('attune.dashboard.needs_attention')}
-          </SectionHeading>
-          {isPending ? (
-            <Skeleton variant="rectangular" height={160} />
-          ) : view.attention.length === 0 ? (
-            <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
-          ) : (
-            <AttentionList view={view} />
-          )}
-        </CardContent>
-      </Card>
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 8 }}>
-          <Card component="section" aria-labelledby="caseload-heading" sx={{ height: '100%' }}>
-            <CardContent>
-              <SectionHeading id="caseload-heading" level={2}>
-                {translate('attune.dashboard.caseload_by_stage')}
-              </SectionHeading>
-              {isPending ? (
-                <Skeleton variant="rectangular" height={260} />
-              ) : (
-                <>
-                  <Typography variant="body2" sx={{ mb: 1 }}>
-                    {translate('attune.dashboard.open_cases', { smart_count: totalOpen })}
-                  </Typography>
-                  <Suspense fallback={<Skeleton variant="rectangular" height={260} />}>
-                    <CaseloadByStageChart data={caseload} />
-                  </Suspense>
-                  <Box sx={visuallyHidden}>
-                    <table>
-                      <caption>{translate('attune.dashboard.caseload_by_stage')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{translate('attune.dashboard.col_stage')}</th>
-                          <th scope="col">{translate('attune.dashboard.col_open_cases')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {caseload.map((s) => (
-                          <tr key={s.stage}>
-                            <td>
-                              {s.stage} · {translate(stageTitleKey(s.stage))}
-                            </td>
-                            <td>{s.count}</td>
+      {firstCardPending ? null : (
+        <>
+        <Card component="section" aria-labelledby="attention-heading" sx={{ mb: 2 }}>
+          <CardContent>
+            <SectionHeading id="attention-heading" level={2}>
+              {translate('attune.dashboard.needs_attention')}
+            </SectionHeading>
+            {isPending ? (
+              <AttentionSkeleton />
+            ) : view.attention.length === 0 ? (
+              <Typography color="text.secondary">{translate('attune.dashboard.nothing_needs_attention')}</Typography>
+            ) : (
+              <AttentionList view={view} />
+            )}
+          </CardContent>
+        </Card>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, md: 8 }}>
+            <Card component="section" aria-labelledby="caseload-heading" sx={{ height: '100%' }}>
+              <CardContent>
+                <SectionHeading id="caseload-heading" level={2}>
+                  {translate('attune.dashboard.caseload_by_stage')}
+                </SectionHeading>
+                {/* the count line and the chart keep their place while they load */}
+                <Typography variant="body2" sx={{ mb: 1 }}>
+                  {isPending ? <Skeleton width="8em" /> : translate('attune.dashboard.open_cases', { smart_count: totalOpen })}
+                </Typography>
+                {isPending ? (
+                  <Skeleton variant="rectangular" height={CHART_HEIGHT} />
+                ) : (
+                  <>
+                    <Suspense fallback={<Skeleton variant="rectangular" height={CHART_HEIGHT} />}>
+                      <CaseloadByStageChart data={caseload} />
+                    </Suspense>
+                    <Box sx={visuallyHidden}>
+                      <table>
+                        <caption>{translate('attune.dashboard.caseload_by_stage')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{translate('attune.dashboard.col_stage')}</th>
+                            <th scope="col">{translate('attune.dashboard.col_open_cases')}</th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </Box>
-                  <Typography variant="caption" color="text.secondary" component="p">
-                    {caseload.map((s) => `${s.stage} ${translate(stageTitleKey(s.stage))}`).join(' · ')}
-                  </Typography>
-                </>
-              )}
-            </CardContent>
-          </Card>
-        </Grid>
-        <Grid size={{ xs: 12, md: 4 }}>
-          <Grid container spacing={2} direction="column" sx={{ height: '100%' }}>
-            <Grid>
-              <StatCard
-                label={translate('attune.dashboard.sessions_this_week')}
-                value={view.sessionsThisWeek === null ? '—' : String(view.sessionsThisWeek)}
-              />
-            </Grid>
-            <Grid>
-              <StatCard
-                label={translate('attune.dashboard.average_change')}
-                value={average === null ? '—' : `${average > 0 ? '+' : ''}${formatNumber(average)}`}
-                hint={
-                  average === null
-                    ? translate('attune.dashboard.average_change_none')
-                    : view.averageChangeClients !== null
-                      ? translate('attune.dashboard.average_change_clients', { smart_count: view.averageChangeClients })
-                      : translate('attune.dashboard.average_change_hint')
-                }
-              />
+                        </thead>
+                        <tbody>
+                          {caseload.map((s) => (
+                            <tr key={s.stage}>
+                              <td>
+                                {s.stage} · {translate(stageTitleKey(s.stage))}
+                              </td>
+                              <td>{s.count}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </Box>
+                    <Typography variant="caption" color="text.secondary" component="p">
+                      {caseload.map((s) => `${s.stage} ${translate(stageTitleKey(s.stage))}`).join(' · ')}
+                    </Typography>
+                  </>
+                )}
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 4 }}>
+            <Grid container spacing={2} direction="column" sx={{ height: '100%' }}>
+              <Grid>
+                <StatCard
+                  label={translate('attune.dashboard.sessions_this_week')}
+                  value={view.sessionsThisWeek === null ? '—' : String(view.sessionsThisWeek)}
+                />
+              </Grid>
+              <Grid>
+                <StatCard
+                  label={translate('attune.dashboard.average_change')}
+                  value={average === null ? '—' : `${average > 0 ? '+' : ''}${formatNumber(average)}`}
+                  hint={
+                    average === null
+                      ? translate('attune.dashboard.average_change_none')
+                      : view.averageChangeClients !== null
+                        ? translate('attune.dashboard.average_change_clients', { smart_count: view.averageChangeClients })
+                        : translate('attune.dashboard.average_change_hint')
+                  }
+                />
+              </Grid>
             </Grid>
           </Grid>
         </Grid>
-      </Grid>
+        </>
+      )}
     </Box>
   );
 };

@@ -1,18 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { Box, ThemeProvider, type Theme } from '@mui/material';
 import { Route, Routes, useParams } from 'react-router-dom';
-import { AccountPage } from '../account/account.page';
-import { MySessionsPage } from '../calendar/my-sessions.page';
-import { MyRecordPage } from '../records-out/my-record.page';
-import { ExercisePage } from './exercise.page';
-import { LogMomentPage } from './log-moment.page';
-import { MyHomeworkPage } from './my-homework.page';
-import { MyMomentsPage } from './my-moments.page';
-import { MyProgressPage } from './my-progress.page';
-import { PartnerAnswersPage } from './partner-answers.page';
 import { PortalNav } from './portal-nav';
-import { RateMyselfPage } from './rate-myself.page';
+import { LoadingBlock } from './portal-ui';
 import { useMyCases } from './use-open-cases';
-import { AnswerMeasurePage, MyMeasuresPage } from '../measures/my-measures.page';
+
+// Each page its own chunk: a client's phone opening the homework list loads that list, not the
+// exercise form, the charts, the calendar or the questionnaires.
+const MyHomeworkPage = lazy(() => import('./my-homework.page').then((m) => ({ default: m.MyHomeworkPage })));
+const ExercisePage = lazy(() => import('./exercise.page').then((m) => ({ default: m.ExercisePage })));
+const LogMomentPage = lazy(() => import('./log-moment.page').then((m) => ({ default: m.LogMomentPage })));
+const MyMomentsPage = lazy(() => import('./my-moments.page').then((m) => ({ default: m.MyMomentsPage })));
+const RateMyselfPage = lazy(() => import('./rate-myself.page').then((m) => ({ default: m.RateMyselfPage })));
+const MyProgressPage = lazy(() => import('./my-progress.page').then((m) => ({ default: m.MyProgressPage })));
+const MySessionsPage = lazy(() => import('../calendar/my-sessions.page').then((m) => ({ default: m.MySessionsPage })));
+const PartnerAnswersPage = lazy(() => import('./partner-answers.page').then((m) => ({ default: m.PartnerAnswersPage })));
+const MyMeasuresPage = lazy(() => import('../measures/my-measures.page').then((m) => ({ default: m.MyMeasuresPage })));
+const AnswerMeasurePage = lazy(() => import('../measures/my-measures.page').then((m) => ({ default: m.AnswerMeasurePage })));
+const AccountPage = lazy(() => import('../account/account.page').then((m) => ({ default: m.AccountPage })));
+const MyRecordPage = lazy(() => import('../records-out/my-record.page').then((m) => ({ default: m.MyRecordPage })));
 
 /**
  * The app's theme, made quieter for clients: sentence-case buttons, outlined inputs. Written as a
@@ -54,6 +60,7 @@ export const ClientPortal = () => {
     <ThemeProvider theme={portalTheme}>
     <Box sx={{ maxWidth: 760, mx: 'auto', overflowWrap: 'anywhere' }}>
       <PortalNav showPartner={inCouple} />
+      <Suspense fallback={<LoadingBlock />}>
       <Routes>
         <Route index element={<MyHomeworkPage />} />
         <Route path="homework/:id" element={<ExercisePageForId />} />
@@ -69,6 +76,7 @@ export const ClientPortal = () => {
         <Route path="my-record" element={<MyRecordPage />} />
         <Route path="*" element={<MyHomeworkPage />} />
       </Routes>
+      </Suspense>
     </Box>
     </ThemeProvider>
   );
