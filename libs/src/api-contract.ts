@@ -598,6 +598,8 @@ export const portalAssignmentDetailDtoSchema = z
     draftSavedAt: dateTime.nullable(),
     /** In a couple case the client may share the answers with their partner. */
     coupleCase: z.boolean(),
+    /** Items of her own latest submitted answers a list field offers to pick from (the commitment's actions from her action menu), by field name. */
+    picks: z.record(z.string(), z.array(text)),
     checkIns: z
       .object({
         calendar: z.array(checkInDaySchema),

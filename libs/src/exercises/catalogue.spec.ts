@@ -1,5 +1,6 @@
 import { STAGES, type StageNumber } from '../stages.js';
 import {
+  answerPicksOf,
   BUILT_IN_EXERCISES,
   builtInExercise,
   builtInExercisesForStage,
@@ -460,5 +461,22 @@ describe('customExerciseInputSchema', () => {
     const result = customExerciseInputSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path[0]).toBe(field);
+  });
+});
+
+describe('answer picks', () => {
+  it('offers the commitment\'s actions from the client\'s own action menu', () => {
+    expect(answerPicksOf('commitment-experiment')).toEqual([{ field: 'actions', fromExercise: 'action-menu', fromField: 'actions' }]);
+    expect(answerPicksOf('action-menu')).toEqual([]);
+    expect(answerPicksOf(null)).toEqual([]);
+  });
+
+  it('joins list fields of built-in exercises only', () => {
+    for (const exercise of BUILT_IN_EXERCISES) {
+      for (const pick of answerPicksOf(exercise.key)) {
+        expect(exercise.fields.find((f) => f.name === pick.field)?.kind).toBe('list');
+        expect(builtInExercise(pick.fromExercise)?.fields.find((f) => f.name === pick.fromField)?.kind).toBe('list');
+      }
+    }
   });
 });

@@ -555,6 +555,27 @@ export function builtInExercise(key: string): ExerciseDefinition | undefined {
   return BY_KEY.get(key);
 }
 
+/**
+ * A list field whose items the client may take from her own earlier answers in the same case,
+ * besides writing her own: the commitment's actions come from her action menu.
+ */
+export interface AnswerPick {
+  /** The list field of the exercise being answered. */
+  field: string;
+  /** The built-in exercise whose latest submitted answer offers the items, and its list field. */
+  fromExercise: string;
+  fromField: string;
+}
+
+const ANSWER_PICKS: Readonly<Record<string, readonly AnswerPick[]>> = deepFreeze({
+  'commitment-experiment': [{ field: 'actions', fromExercise: 'action-menu', fromField: 'actions' }],
+});
+
+/** The picks of a built-in exercise (none for another one, or a custom exercise). */
+export function answerPicksOf(key: string | null | undefined): readonly AnswerPick[] {
+  return (key && ANSWER_PICKS[key]) || [];
+}
+
 /** The built-in exercises of one stage, in catalogue order. */
 export function builtInExercisesForStage(stage: StageNumber): ExerciseDefinition[] {
   return BUILT_IN_EXERCISES.filter((e) => e.stage === stage);

@@ -249,7 +249,7 @@ export const ExercisePage = () => {
             <Alert ref={messageRef} tabIndex={-1} severity={formMessage.severity} sx={{ mb: 2 }} role="alert">{formMessage.text}</Alert>
           ) : null}
           <Box component="form" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-            <ExerciseForm fields={words.fields} values={values} errors={errors} onChange={change} />
+            <ExerciseForm fields={words.fields} values={values} errors={errors} onChange={change} picks={detail.picks} />
             {detail.coupleCase ? (
               <Box sx={{ mt: 3 }}>
                 <FormControlLabel

@@ -85,6 +85,8 @@ export const portalEnMessages = {
       case_closed: 'Not saved: this case is closed, so its homework takes no more answers.',
     },
     form: {
+      picks_from_action_menu: 'Choose from your action menu',
+      picks_own_words: 'Or write your own below.',
       list_count: '%{count} of %{min}–%{max}',
       list_count_max: '%{count} of at most %{max}',
       item_label: '%{label} %{n}',

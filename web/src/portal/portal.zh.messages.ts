@@ -83,6 +83,8 @@ export const portalZhMessages: PortalMessages = {
       case_closed: '未保存：这个个案已结案，作业不再接收回答。',
     },
     form: {
+      picks_from_action_menu: '从你的行动菜单中选择',
+      picks_own_words: '或者在下面写下你自己的话。',
       list_count: '已填 %{count} 项（需 %{min}–%{max} 项）',
       list_count_max: '已填 %{count} 项（最多 %{max} 项）',
       item_label: '%{label} %{n}',

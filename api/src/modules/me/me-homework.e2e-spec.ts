@@ -331,6 +331,33 @@ describe('client portal: homework', () => {
     });
   });
 
+  describe('commitment from the action menu', () => {
+    it('offers the commitment\'s actions from her own latest submitted action menu in the case, and nothing before', async () => {
+      const commitment = await giveHomework('chen', 'commitment-experiment');
+      const before = await chen.get(`/api/me/assignments/${commitment}`);
+      expect(before.status).toBe(200);
+      expect(before.body.picks).toEqual({});
+      const menu = await giveHomework('chen', 'action-menu');
+      const draftOnly = await chen.put(`/api/me/assignments/${menu}/draft`, { response: { actions: ['Only a draft'] } });
+      expect(draftOnly.status).toBe(200);
+      expect((await chen.get(`/api/me/assignments/${commitment}`)).body.picks).toEqual({});
+      const mine = ['  A message before I leave ', 'Tea together after work', ...TEN_ACTIONS.slice(0, 8), 'Tea together after work'];
+      expect((await chen.post(`/api/me/assignments/${menu}/submit`, { response: { actions: mine } })).status).toBe(200);
+      const after = await chen.get(`/api/me/assignments/${commitment}`);
+      // trimmed, each once, in her order
+      expect(after.body.picks).toEqual({ actions: ['A message before I leave', 'Tea together after work', ...TEN_ACTIONS.slice(0, 8)] });
+      // her own words still count: an action that is not on the menu is accepted
+      const sent = await chen.post(`/api/me/assignments/${commitment}/submit`, {
+        response: { actions: ['Tea together after work', 'Something new I thought of'], hopeToLearn: 'Whether small rituals help.', howWillIKnow: 'Calmer evenings.' },
+      });
+      expect(sent.status).toBe(200);
+      // another exercise offers nothing; another client's commitment offers her own menu, nothing of Chen's
+      expect((await chen.get(`/api/me/assignments/${menu}`)).body.picks).toEqual({});
+      const liuCommitment = await giveHomework('liu', 'commitment-experiment');
+      expect((await liu.get(`/api/me/assignments/${liuCommitment}`)).body.picks).toEqual({ actions: TEN_ACTIONS });
+    });
+  });
+
   describe('check-ins', () => {
     it('records one check-in per day, shows it done in the calendar, and refuses a second for the same day', async () => {
       const id = await giveHomework('liu', 'exception-log', { assignedDaysAgo: 2, dueInDays: 5 });

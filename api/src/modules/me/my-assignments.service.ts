@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addUtcDays,
+  answerPicksOf,
   cadenceCheckIns,
   canApplyAssignmentEvent,
   checkInCalendar,
@@ -313,6 +314,30 @@ export class MyAssignmentsService {
     return new Map(rows.map((e) => [e.id, e]));
   }
 
+  /**
+   * What a list field offers from the client's own latest submitted answers in the same case (the
+   * commitment's actions from her action menu): trimmed, each once, in her order; none before she
+   * has sent one. Her own homework only: the same case and client as the assignment she reads.
+   */
+  private async answerPicks(manager: EntityManager, a: MyAssignmentState, exercise: PortalExercise): Promise<Record<string, string[]>> {
+    const picks: Record<string, string[]> = {};
+    if (!exercise.builtIn) return picks;
+    for (const pick of answerPicksOf(exercise.key)) {
+      const rows: Array<{ items: unknown }> = await manager.query(
+        `SELECT a.response->$4 AS items
+           FROM assignments a JOIN exercises e ON e.id = a.exercise_id AND e.built_in AND e.key = $3
+          WHERE a.case_id = $1 AND a.client_id = $2 AND a.status IN ('submitted', 'reviewed') AND a.response IS NOT NULL
+          ORDER BY a.submitted_at DESC LIMIT 1`,
+        [a.caseId, a.clientId, pick.fromExercise, pick.fromField],
+      );
+      const items = rows[0]?.items;
+      if (!Array.isArray(items)) continue;
+      const words = items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter((item) => item !== '');
+      if (words.length > 0) picks[pick.field] = [...new Set(words)];
+    }
+    return picks;
+  }
+
   private async detail(manager: EntityManager, { assignment: a, exercise, couple }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple'>): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
     const now = await transactionNow(manager);
@@ -350,6 +375,7 @@ export class MyAssignmentsService {
       draftSavedAt: iso(a.draftSavedAt),
       coupleCase: couple,
       checkIns,
+      picks: await this.answerPicks(manager, a, exercise),
       exercise: {
         id: exercise.id,
         key: exercise.builtIn ? exercise.key : null,

@@ -118,16 +118,26 @@ export const ExerciseForm = ({
   values,
   errors,
   onChange,
+  picks = {},
 }: {
   fields: readonly ExerciseField[];
   values: FormValues;
   errors: Record<string, string>;
   onChange: (name: string, value: unknown) => void;
+  /** Items of the client's own earlier answers a list field offers, by field name. */
+  picks?: Readonly<Record<string, readonly string[]>>;
 }) => (
   <Stack spacing={3}>
     {fields.map((field) => (
       <Box key={field.name} id={answerBlockId(field.name)}>
-        <AnswerInput field={field} value={values[field.name]} onChange={(value) => onChange(field.name, value)} errors={errors} idPrefix={`answer-${field.name}`} />
+        <AnswerInput
+          field={field}
+          value={values[field.name]}
+          onChange={(value) => onChange(field.name, value)}
+          errors={errors}
+          idPrefix={`answer-${field.name}`}
+          picks={picks[field.name]}
+        />
       </Box>
     ))}
   </Stack>

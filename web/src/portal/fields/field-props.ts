@@ -9,6 +9,8 @@ export interface AnswerProps<F extends ExerciseField = ExerciseField> {
   errors: Record<string, string>;
   /** Prefix of the ids of this field's elements. */
   idPrefix: string;
+  /** For a list: items the client may take from her own earlier answers (her action menu), besides her own words. */
+  picks?: readonly string[] | undefined;
 }
 
 export type FieldOfKind<K extends ExerciseField['kind']> = Extract<ExerciseField, { kind: K }>;

@@ -1,7 +1,7 @@
 import { LIST_ITEM_MAX_LENGTH } from '@attune/domain';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
-import { Box, Button, IconButton, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Checkbox, FormControlLabel, FormGroup, IconButton, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import { filledCount } from '../response-values';
@@ -23,8 +23,45 @@ export const ItemCount = ({ count, min, max, id }: { count: number; min: number;
   );
 };
 
+/**
+ * Items the client may take from her own earlier answers (her action menu): ticking one puts it in
+ * the first empty line (or a new one), unticking takes it out; her own words stay in the lines below.
+ */
+const ListPicks = ({ picks, items, max, set, idPrefix }: { picks: readonly string[]; items: string[]; max: number; set: (next: string[]) => void; idPrefix: string }) => {
+  const translate = useTranslate();
+  const chosen = (pick: string) => items.some((item) => item.trim() === pick.trim());
+  const full = filledCount(items) >= max;
+  const toggle = (pick: string) => {
+    if (chosen(pick)) {
+      const next = items.filter((item) => item.trim() !== pick.trim());
+      set(next.length === 0 ? [''] : next);
+      return;
+    }
+    const empty = items.findIndex((item) => item.trim() === '');
+    set(empty >= 0 ? items.map((item, i) => (i === empty ? pick : item)) : [...items, pick]);
+  };
+  return (
+    <Box component="fieldset" aria-labelledby={`${idPrefix}-picks`} sx={{ border: 0, p: 0, m: 0, mb: 1.5, minWidth: 0 }}>
+      <Typography id={`${idPrefix}-picks`} component="legend" variant="body2" sx={{ fontWeight: 500 }}>
+        {translate('portal.form.picks_from_action_menu')}
+      </Typography>
+      <FormGroup>
+        {picks.map((pick) => (
+          <FormControlLabel
+            key={pick}
+            control={<Checkbox checked={chosen(pick)} disabled={!chosen(pick) && full} onChange={() => toggle(pick)} />}
+            label={pick}
+            sx={{ overflowWrap: 'anywhere' }}
+          />
+        ))}
+      </FormGroup>
+      <Typography variant="body2" color="text.secondary">{translate('portal.form.picks_own_words')}</Typography>
+    </Box>
+  );
+};
+
 /** A list answer: one labelled line per item, Remove beside each, Add below, and the count against the bounds. */
-export const ListAnswer = ({ field, value, onChange, errors, idPrefix }: AnswerProps<FieldOfKind<'list'>>) => {
+export const ListAnswer = ({ field, value, onChange, errors, idPrefix, picks }: AnswerProps<FieldOfKind<'list'>>) => {
   const translate = useTranslate();
   const say = useFieldMessage();
   const items = asItems(value);
@@ -53,6 +90,7 @@ export const ListAnswer = ({ field, value, onChange, errors, idPrefix }: AnswerP
   return (
     <AnswerFieldset idPrefix={idPrefix} label={field.label} required={field.required === true} help={field.help} error={say(errors[field.name])}>
       <ItemCount id={`${idPrefix}-count`} count={filledCount(items)} min={field.minItems} max={field.maxItems} />
+      {picks && picks.length > 0 ? <ListPicks picks={picks} items={items} max={field.maxItems} set={set} idPrefix={idPrefix} /> : null}
       <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {items.map((item, index) => {
           const itemLabel = translate('portal.form.item_label', { label: field.itemLabel, n: index + 1 });
