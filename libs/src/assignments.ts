@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import type { ExerciseCadence } from './exercises/catalogue.js';
-import { CASE_PLANNING_HORIZON_DAYS, plannedTimeIssue } from './recorded-time.js';
+import { plannedTimeIssue } from './recorded-time.js';
 import { addUtcDays, idSchema, typeError, isoDateTimeSchema, optionalTextSchema, textSchema, toDate, toIsoDate, utcDayStart } from './primitives.js';
 
 export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'reviewed'] as const;
@@ -192,9 +192,6 @@ export const assignmentResponseBodySchema = z.object({
 });
 export type AssignmentResponseBody = z.infer<typeof assignmentResponseBodySchema>;
 
-
-/** How far ahead homework may fall due: the case's planning horizon, a year from now. */
-export const DUE_HORIZON_DAYS = CASE_PLANNING_HORIZON_DAYS;
 
 /**
  * The rule for a homework's due time, the same in the API and the assign form: a planned time of
