@@ -19,15 +19,11 @@ import type {
   exceptionPatternsDtoSchema,
   exerciseDtoSchema,
   invitedUserDtoSchema,
-  recoveryCodesDtoSchema,
   scaleScoreDtoSchema,
   sessionDtoSchema,
   mySessionDtoSchema,
   stageTransitionDtoSchema,
-  totpEnrolmentDtoSchema,
-  totpStatusDtoSchema,
   userDtoSchema,
-  calendarFeedDtoSchema,
   changeRequestDtoSchema,
   myChangeRequestDtoSchema,
   myErasureRequestsDtoSchema,
@@ -40,10 +36,6 @@ import type {
   schedulingProfileDtoSchema,
 } from './api-contract.js';
 
-export type IsoDateTime = string;
-export type IsoDate = string;
-export type Uuid = string;
-
 /** Body of every error answer; `errors` names each bad field. */
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
@@ -51,9 +43,6 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 export type AccountDto = z.infer<typeof accountDtoSchema>;
 /** The signed-in user, as the web keeps it. */
 export type SessionUserDto = AccountDto;
-export type TotpStatusDto = z.infer<typeof totpStatusDtoSchema>;
-export type TotpEnrolmentDto = z.infer<typeof totpEnrolmentDtoSchema>;
-export type RecoveryCodesDto = z.infer<typeof recoveryCodesDtoSchema>;
 
 export type ApiTokenDto = z.infer<typeof apiTokenDtoSchema>;
 export type CreatedApiTokenDto = z.infer<typeof createdApiTokenDtoSchema>;
@@ -68,10 +57,7 @@ export type CaseClientSummaryDto = CaseDto['clients'][number];
 export type StageTransitionDto = z.infer<typeof stageTransitionDtoSchema>;
 
 export type SessionDto = z.infer<typeof sessionDtoSchema>;
-export type SessionNoteDto = SessionDto['note'];
 export type SessionAddendumDto = SessionDto['addenda'][number];
-export type SessionCancellationDto = NonNullable<SessionDto['cancellation']>;
-export type SessionChangeRequestDto = SessionDto['changeRequests'][number];
 /** `GET /api/me/sessions`. */
 export type MySessionDto = z.infer<typeof mySessionDtoSchema>;
 
@@ -88,8 +74,6 @@ export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 
 /** `GET /api/cases/:id/progress`. */
 export type CaseProgressDto = z.infer<typeof caseProgressDtoSchema>;
-export type ProgressSeriesDto = CaseProgressDto['series'][number];
-export type ProgressPointDto = ProgressSeriesDto['points'][number];
 export type StageBandDto = CaseProgressDto['stageBands'][number];
 
 /** `GET /api/cases/:id/exception-patterns`. */
@@ -102,10 +86,6 @@ export type ExceptionConditionDimension = ExceptionConditionDto['dimension'];
 export type DashboardDto = z.infer<typeof dashboardDtoSchema>;
 export type DashboardAlertDto = DashboardDto['alerts'][number];
 export type DashboardStageOverrunDto = DashboardDto['stageOverruns'][number];
-export type DashboardUnsignedSessionDto = DashboardDto['unsignedSessions'][number];
-export type DashboardReviewItemDto = DashboardDto['reviewQueue'][number];
-export type DashboardOverdueItemDto = DashboardDto['overdueHomework'][number];
-export type DashboardSessionItemDto = DashboardDto['sessionsThisWeek'][number];
 
 /** `GET /api/clients/:id/portal-account` and `POST /api/clients/:id/portal-invitation`. */
 export type PortalAccountDto = z.infer<typeof portalAccountDtoSchema>;
@@ -121,7 +101,6 @@ export type OutboxMessageDto = z.infer<typeof outboxMessageDtoSchema>;
 export type SchedulingProfileDto = z.infer<typeof schedulingProfileDtoSchema>;
 export type ChangeRequestDto = z.infer<typeof changeRequestDtoSchema>;
 export type MyChangeRequestDto = z.infer<typeof myChangeRequestDtoSchema>;
-export type CalendarFeedDto = z.infer<typeof calendarFeedDtoSchema>;
 
 /** `GET /api/me/erasure-requests`. */
 export type MyErasureRequestsDto = z.infer<typeof myErasureRequestsDtoSchema>;

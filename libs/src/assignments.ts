@@ -253,9 +253,6 @@ export const assignmentResponseBodySchema = z.object({
 export type AssignmentResponseBody = z.infer<typeof assignmentResponseBodySchema>;
 
 
-/** How far ahead homework may fall due: the case's planning horizon, a year from now. */
-export const DUE_HORIZON_DAYS = CASE_PLANNING_HORIZON_DAYS;
-
 /**
  * The rule for a homework's due time, the same in the API and the assign form: a planned time of
  * the case (`plannedTimeIssue`: not before the day the case opened, not beyond the horizon), and in

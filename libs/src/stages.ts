@@ -73,7 +73,6 @@ export const STAGES: readonly StageDefinition[] = Object.freeze([
 
 export const STAGE_NUMBERS: readonly StageNumber[] = Object.freeze([1, 2, 3, 4, 5, 6] as const);
 
-/** The last planned day of a cycle; stage 6 carries on past it. */
 export const CYCLE_PLANNED_DAYS = 40;
 
 /** Days a stage visit may run past its planned length before it counts as overrun. */

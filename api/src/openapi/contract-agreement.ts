@@ -7,31 +7,18 @@
 import type {
   CaseMeasuresDto, CaseStatusChangeDto, ErasureRequestDto, IntakeRequestDto, MeasureDefinitionDto, MeasureResponseDto, MeasureScheduleDto,
   MyMeasureDto, MyRecordExport, MySessionDto, PracticeSettingsDto, PublicTestDto, PublicTestResultDto, SchedulingPolicy,
-  caseMeasuresDtoSchema, caseStatusChangeDtoSchema, changeRequestDtoSchema, erasureRequestDtoSchema, intakeRequestDtoSchema,
-  measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myNotificationsDtoSchema, myRecordExportSchema, mySessionDtoSchema,
-  notificationDtoSchema, notificationSettingsDtoSchema, outboxMessageDtoSchema, portalAccountDtoSchema, portalInvitationDtoSchema,
-  practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema, schedulingPolicyDtoSchema, schedulingProfileDtoSchema,
+  caseMeasuresDtoSchema, caseStatusChangeDtoSchema, erasureRequestDtoSchema, intakeRequestDtoSchema,
+  measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myRecordExportSchema, mySessionDtoSchema,
+  practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema, schedulingPolicyDtoSchema,
 } from '@attune/domain';
 import type { z } from 'zod';
-import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '../modules/notifications/notifications.dto.js';
-import type { PortalAccountDto, PortalInvitationDto } from '../modules/clients/clients.dto.js';
-import type { ChangeRequestDto } from '../modules/scheduling/my-sessions.service.js';
-import type { SchedulingProfileDto } from '../modules/scheduling/scheduling-settings.service.js';
 
 /** `true` when every value of the service's type is a value of the schema's type. */
 type Conforms<Service, Schema extends z.ZodType> = [Service] extends [z.output<Schema>] ? true : false;
 
 export const CONTRACT_AGREEMENT: true[] = [
   true as Conforms<CaseStatusChangeDto, typeof caseStatusChangeDtoSchema>,
-  true as Conforms<PortalAccountDto, typeof portalAccountDtoSchema>,
-  true as Conforms<PortalInvitationDto, typeof portalInvitationDtoSchema>,
-  true as Conforms<NotificationDto, typeof notificationDtoSchema>,
-  true as Conforms<{ unread: number; items: NotificationDto[] }, typeof myNotificationsDtoSchema>,
-  true as Conforms<NotificationSettingsDto, typeof notificationSettingsDtoSchema>,
-  true as Conforms<OutboxMessageDto, typeof outboxMessageDtoSchema>,
-  true as Conforms<SchedulingProfileDto, typeof schedulingProfileDtoSchema>,
   true as Conforms<SchedulingPolicy, typeof schedulingPolicyDtoSchema>,
-  true as Conforms<ChangeRequestDto, typeof changeRequestDtoSchema>,
   true as Conforms<MySessionDto, typeof mySessionDtoSchema>,
   true as Conforms<ErasureRequestDto, typeof erasureRequestDtoSchema>,
   true as Conforms<PracticeSettingsDto, typeof practiceSettingsDtoSchema>,

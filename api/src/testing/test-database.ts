@@ -93,11 +93,6 @@ function testServerState(): Omit<TestDatabaseState, 'pid'> {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as TestDatabaseState;
 }
 
-/** The owner's URL of the test server. */
-export function testServerUrl(): string {
-  return testServerState().serverUrl;
-}
-
 let counter = 0;
 
 /**

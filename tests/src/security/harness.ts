@@ -170,12 +170,3 @@ export async function signInOn(server: Parameters<typeof request>[0], email: str
   };
 }
 
-/** Row counts of every table in the public schema: what a rejected request must leave unchanged. */
-export async function tableCounts(dataSource: DataSource, skip: readonly string[] = ['audit_events', 'login_sessions']): Promise<Record<string, number>> {
-  const tables: Array<{ tablename: string }> = await dataSource.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`);
-  const names = tables.map((t) => t.tablename).filter((t) => !skip.includes(t));
-  const sql = names.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`).join(' UNION ALL ');
-  const rows: Array<{ t: string; n: number }> = await dataSource.query(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
-}

@@ -11,8 +11,3 @@ export const DEFAULT_LOCALE: AttuneLocale = 'en';
 export function htmlLangFor(locale: string): string {
   return locale === 'zh' ? 'zh-CN' : 'en';
 }
-
-/** The Intl locale for dates and numbers: ISO-like day-month order in English. */
-export function intlLocaleFor(locale: string): string {
-  return locale === 'zh' ? 'zh-CN' : 'en-GB';
-}

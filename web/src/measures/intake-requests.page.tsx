@@ -10,8 +10,6 @@ import { PlaybookList } from './playbook.list';
 import { useMeasureText } from './use-measure-text';
 import { useErrorText } from '../shared/use-error-text';
 
-export const INTAKE_REQUESTS_PATH = '/intake-requests';
-
 /** The practice's public test page: its address and its switch. */
 const PracticeSettingsCard = () => {
   const translate = useTranslate();

@@ -45,7 +45,7 @@ export const PublicTestPage = ({ slug, initialLang }: { slug: string; initialLan
   }, [lang, m]);
   useEffect(() => {
     measuresApi.publicTest(slug).then(setTest, (e: unknown) => setLoadError(e instanceof HttpError && e.status === 404 ? m.public.not_found : String((e as Error).message)));
-  }, [slug]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [slug]);
   useEffect(() => { resultRef.current?.focus(); }, [result]);
 
   const steps: QuestionStep[] = test

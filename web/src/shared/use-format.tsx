@@ -2,7 +2,6 @@ import { displayDate, formatNumber, type DateStyle } from '@attune/domain';
 import { useCallback } from 'react';
 import { useLocaleState, useRecordContext } from 'react-admin';
 import { Typography } from '@mui/material';
-import { intlLocaleFor } from '../i18n/locales';
 
 export type { DateStyle };
 
@@ -28,8 +27,3 @@ export const DateText = ({ source, style = 'date' }: { source: string; style?: D
 
 export { formatNumber };
 
-/** The Intl locale of the current language, for numbers. */
-export function useIntlLocale(): string {
-  const [locale] = useLocaleState();
-  return intlLocaleFor(locale);
-}

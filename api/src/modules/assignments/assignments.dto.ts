@@ -126,6 +126,37 @@ export const ASSIGNMENT_DTO_SELECT = selectList(DTO_COLUMNS);
 /** The same with the exercise's fields, for one assignment. */
 export const ASSIGNMENT_DTO_SELECT_WITH_FIELDS = selectList([...DTO_COLUMNS, ['e.fields', 'exerciseFields']]);
 
+/** What every answer about an assignment says of it, the staff's and the portal's alike. */
+export interface AssignmentCore {
+  id: string;
+  caseId: string;
+  exerciseId: string;
+  assignedAt: Date;
+  dueAt: Date;
+  note: string | null;
+  status: AssignmentStatus;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  sharedWithPartner: boolean;
+}
+
+/** The fields of an assignment's answer that staff and portal share, overdue by the request's clock. */
+export function toAssignmentCoreDto(a: AssignmentCore, now: Date) {
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    exerciseId: a.exerciseId,
+    assignedAt: a.assignedAt.toISOString(),
+    dueAt: a.dueAt.toISOString(),
+    note: a.note,
+    status: a.status,
+    overdue: isOverdue(a, now),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    reviewedAt: a.reviewedAt?.toISOString() ?? null,
+    sharedWithPartner: a.sharedWithPartner,
+  };
+}
+
 export function toAssignmentDto(a: AssignmentDtoRow): AssignmentDto {
   const submitted = a.status === 'submitted' || a.status === 'reviewed';
   const cadence = a.cadence;
@@ -138,20 +169,10 @@ export function toAssignmentDto(a: AssignmentDtoRow): AssignmentDto {
   };
   if (a.exerciseFields !== undefined) exercise.fields = a.exerciseFields;
   return {
-    id: a.id,
-    caseId: a.caseId,
+    ...toAssignmentCoreDto(a, a.now),
     clientId: a.clientId,
-    exerciseId: a.exerciseId,
-    assignedAt: a.assignedAt.toISOString(),
-    dueAt: a.dueAt.toISOString(),
-    note: a.note,
-    status: a.status,
-    overdue: isOverdue(a, a.now),
     response: submitted ? a.response : null,
-    submittedAt: a.submittedAt?.toISOString() ?? null,
     feedback: a.feedback,
-    reviewedAt: a.reviewedAt?.toISOString() ?? null,
-    sharedWithPartner: a.sharedWithPartner,
     cadence,
     exercise,
     checkIns: cadence.kind === 'once' ? null : checkInCalendar(a, a.checkInEntries ?? [], a.now),

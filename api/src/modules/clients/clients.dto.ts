@@ -41,27 +41,9 @@ export function toClientDto(client: Client): ClientDto {
   };
 }
 
-/** A client's portal account as their profile shows it. */
-export interface PortalAccountDto {
-  state: 'none' | 'deactivated' | 'invited' | 'invitation_expired' | 'never_signed_in' | 'active';
-  email: string | null;
-  createdAt: string | null;
-  lastSignInAt: string | null;
-  /** While invited: until when the link works; once expired: when it stopped. */
-  invitationExpiresAt: string | null;
-}
-
 /** Body of `POST /api/clients/:id/portal-invitation`: where the invitation goes (default the record's e-mail) and in which language. */
 export const portalInvitationSchema = z.strictObject({
   email: textSchema(3, 254).toLowerCase().pipe(z.email({ error: 'must be a valid email address' })).optional(),
   language: z.enum(['en', 'zh-CN'], { error: 'must be en or zh-CN' }).optional(),
 });
 export type PortalInvitation = z.infer<typeof portalInvitationSchema>;
-
-/** The portal account made (or invited again) and until when its link works. */
-export interface PortalInvitationDto {
-  clientId: string;
-  userId: string;
-  email: string;
-  invitationExpiresAt: string;
-}

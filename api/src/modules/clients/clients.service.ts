@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ClientDto } from '@attune/domain';
+import type { ClientDto, PortalAccountDto, PortalInvitationDto } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeClientsToActor } from '../../common/actor-scope.js';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +9,7 @@ import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/lis
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { staleVersion } from '../../common/client-words.js';
-import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalAccountDto, type PortalInvitation, type PortalInvitationDto } from './clients.dto.js';
+import { CLIENT_LIST, toClientDto, type ClientUpdate, type ClientWrite, type PortalInvitation } from './clients.dto.js';
 import { Client } from './client.entity.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { namesById, type ListExport } from '../exports/list-export.js';

@@ -32,7 +32,10 @@ export const EXERCISE_LIST: ListSpec = {
 export const customExerciseWriteSchema = customExerciseInputSchema.extend({ summary: optionalTextSchema(300) });
 export type CustomExerciseWrite = z.infer<typeof customExerciseWriteSchema>;
 
-export function toExerciseDto(exercise: Exercise): ExerciseDto {
+/** What an exercise says to whoever does it: the staff answer and the portal's both show it. */
+export type ExerciseContent = Pick<Exercise, 'id' | 'key' | 'stage' | 'title' | 'summary' | 'instructions' | 'audience' | 'cadence' | 'fields'>;
+
+export function toExerciseContentDto(exercise: ExerciseContent): Omit<ExerciseDto, 'builtIn' | 'effect' | 'ownerId'> {
   return {
     id: exercise.id,
     key: exercise.key,
@@ -44,10 +47,11 @@ export function toExerciseDto(exercise: Exercise): ExerciseDto {
     cadence: exercise.cadence,
     fields: exercise.fields,
     responseSchema: responseJsonSchemaFor(exercise.fields, { title: exercise.title }),
-    builtIn: exercise.builtIn,
-    effect: exercise.effect,
-    ownerId: exercise.createdBy,
   };
+}
+
+export function toExerciseDto(exercise: Exercise): ExerciseDto {
+  return { ...toExerciseContentDto(exercise), builtIn: exercise.builtIn, effect: exercise.effect, ownerId: exercise.createdBy };
 }
 
 /** A key for a practitioner's exercise from its title: "Gratitude Walk!" → "gratitude-walk". */

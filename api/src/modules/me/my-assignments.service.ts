@@ -6,10 +6,8 @@ import {
   cadenceCheckIns,
   canApplyAssignmentEvent,
   checkInCalendar,
-  isOverdue,
   nextAssignmentStatus,
   pickDescribedException,
-  responseJsonSchemaFor,
   toIsoDate,
   validateExerciseResponse,
   type ExerciseResponse,
@@ -19,10 +17,12 @@ import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { applyListQuery, ListPage, type ParsedListQuery } from '../../common/list-query.js';
 import type { Actor } from '../../common/request-context.js';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { toAssignmentCoreDto } from '../assignments/assignments.dto.js';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import { HomeworkReminders } from '../notifications/homework-reminders.js';
 import { Client } from '../clients/client.entity.js';
 import { Exercise } from '../exercises/exercise.entity.js';
+import { toExerciseContentDto } from '../exercises/exercises.dto.js';
 import { assertRecordedTime } from '../../common/recorded-time.js';
 import { transactionNow } from '../../common/transaction-clock.js';
 import { IdempotencyService, requestHash, type StoredAnswer } from '../idempotency/idempotency.service.js';
@@ -112,19 +112,9 @@ export class MyAssignmentsService {
       return new ListPage('assignments', rows.map((a) => {
         const e = exercises.get(a.exerciseId)!;
         return {
-          id: a.id,
-          caseId: a.caseId,
-          exerciseId: a.exerciseId,
-          assignedAt: a.assignedAt.toISOString(),
-          dueAt: a.dueAt.toISOString(),
-          note: a.note,
-          status: a.status,
-          overdue: isOverdue(a, now),
+          ...toAssignmentCoreDto(a, now),
           draftSavedAt: iso(a.draftSavedAt),
-          submittedAt: iso(a.submittedAt),
-          reviewedAt: iso(a.reviewedAt),
           hasFeedback: a.status === 'reviewed' && !!a.feedback,
-          sharedWithPartner: a.sharedWithPartner,
           exercise: { id: e.id, key: e.builtIn ? e.key : null, stage: e.stage, title: e.title, summary: e.summary, audience: e.audience, cadence: a.cadence },
         };
       }), total, query.range);
@@ -356,38 +346,18 @@ export class MyAssignmentsService {
       checkIns = { calendar, entries };
     }
     return {
-      id: a.id,
-      caseId: a.caseId,
+      ...toAssignmentCoreDto(a, now),
       clientId: a.clientId,
-      exerciseId: a.exerciseId,
-      assignedAt: a.assignedAt.toISOString(),
-      dueAt: a.dueAt.toISOString(),
-      note: a.note,
-      status: a.status,
-      overdue: isOverdue(a, now),
       response: a.response,
-      submittedAt: iso(a.submittedAt),
       feedback: a.status === 'reviewed' ? a.feedback : null,
-      reviewedAt: iso(a.reviewedAt),
-      sharedWithPartner: a.sharedWithPartner,
       cadence: a.cadence,
       draft: a.draft,
       draftSavedAt: iso(a.draftSavedAt),
       coupleCase: couple,
       checkIns,
       picks: await this.answerPicks(manager, a, exercise),
-      exercise: {
-        id: exercise.id,
-        key: exercise.builtIn ? exercise.key : null,
-        stage: exercise.stage,
-        title: exercise.title,
-        summary: exercise.summary,
-        instructions: exercise.instructions,
-        audience: exercise.audience,
-        cadence: exercise.cadence,
-        fields: exercise.fields,
-        responseSchema: responseJsonSchemaFor(exercise.fields, { title: exercise.title }),
-      },
+      // a practitioner's own exercise has no key the portal may show
+      exercise: { ...toExerciseContentDto(exercise), key: exercise.builtIn ? exercise.key : null },
     };
   }
 }

@@ -6,10 +6,8 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery, type ListSpec } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import {
-  notificationSettingsSchema,
-  type NotificationDto, type NotificationSettingsDto, type NotificationSettingsWrite, type OutboxMessageDto,
-} from './notifications.dto.js';
+import type { MyNotificationsDto, NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
+import { notificationSettingsSchema, type NotificationSettingsWrite } from './notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { myNotificationsDtoSchema, notificationDtoSchema, notificationSettingsDtoSchema, outboxMessageDtoSchema } from '@attune/domain';
@@ -28,7 +26,7 @@ export class NotificationsController {
   @Get('me/notifications')
   @SignedIn()
   @ApiOperation({ summary: 'The caller\'s in-app notifications (newest 50) and how many are unread' })
-  mine(@CurrentActor() actor: Actor): Promise<{ unread: number; items: NotificationDto[] }> {
+  mine(@CurrentActor() actor: Actor): Promise<MyNotificationsDto> {
     return this.notifications.myNotifications(actor);
   }
 

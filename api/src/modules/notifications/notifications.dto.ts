@@ -1,3 +1,4 @@
+import type { NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
 import { z } from 'zod';
 import { KNOWN_TIME_ZONES } from '../cases/time-zone.js';
 import { APPOINTMENT_INVITE_FILENAME } from '../sessions/appointment-invite.js';
@@ -13,21 +14,6 @@ export interface SettingsRow {
   quiet_end: number;
   email_off: string[];
   digest: boolean;
-}
-
-/** `GET /api/me/notification-settings`. */
-export interface NotificationSettingsDto {
-  language: (typeof LANGUAGES)[number];
-  timeZone: string;
-  /** `HH:MM` in timeZone; reminders and digests are held from quietStart until quietEnd. Equal: no quiet hours. */
-  quietStart: string;
-  quietEnd: string;
-  /** The kinds this person gets no e-mail for (the in-app notification stays). */
-  emailOff: Array<(typeof OPTIONAL_EMAIL_KINDS)[number]>;
-  /** A morning digest of what needs attention (practitioners). */
-  digest: boolean;
-  /** The person saved these settings; false: the defaults, and the web app keeps the browser's language. */
-  saved: boolean;
 }
 
 const time = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
@@ -50,45 +36,18 @@ export function toSettingsDto(row: SettingsRow, saved = true): NotificationSetti
     timeZone: row.time_zone,
     quietStart: textOfMinute(row.quiet_start),
     quietEnd: textOfMinute(row.quiet_end),
-    emailOff: row.email_off as NotificationSettingsDto['emailOff'],
+    emailOff: row.email_off,
     digest: row.digest,
     saved,
   };
 }
 
 /** One in-app notification: the web app words it from the kind and params, in the reader's language. */
-export interface NotificationDto {
-  id: string;
-  kind: MessageKind;
-  params: MessageParams;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export function toNotificationDto(row: { id: string; kind: MessageKind; params: MessageParams; link: string | null; created_at: Date; read_at: Date | null }): NotificationDto {
   return { id: row.id, kind: row.kind, params: row.params, link: row.link, createdAt: new Date(row.created_at).toISOString(), readAt: row.read_at ? new Date(row.read_at).toISOString() : null };
 }
 
 /** One e-mail of the outbox as an admin reads it. */
-export interface OutboxMessageDto {
-  id: string;
-  to: string;
-  kind: MessageKind;
-  language: string;
-  subject: string;
-  text: string;
-  links: string[];
-  /** The files the mail attaches (`appointment.ics`), by name. */
-  attachments: string[];
-  state: 'queued' | 'sent' | 'failed' | 'given_up' | 'kept';
-  attempts: number;
-  lastAnswer: string | null;
-  notBefore: string;
-  createdAt: string;
-  sentAt: string | null;
-}
-
 export function toOutboxDto(row: {
   id: string; to_address: string; kind: MessageKind; language: string; subject: string; text_body: string; links: string[];
   state: OutboxMessageDto['state']; attempts: number; last_answer: string | null; not_before: Date; created_at: Date; sent_at: Date | null;

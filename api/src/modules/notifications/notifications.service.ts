@@ -9,10 +9,8 @@ import { EMAIL_ONLY, HELD_IN_QUIET_HOURS, type Language, type MessageKind, type 
 import { composeMessage } from './message-templates.js';
 import { MailTransport } from './mail-transport.js';
 import { endOfQuietHours } from './quiet-hours.js';
-import {
-  toNotificationDto, toOutboxDto, toSettingsDto,
-  type NotificationDto, type NotificationSettingsDto, type NotificationSettingsWrite, type OutboxMessageDto, type SettingsRow,
-} from './notifications.dto.js';
+import type { MyNotificationsDto, NotificationDto, NotificationSettingsDto, OutboxMessageDto } from '@attune/domain';
+import { toNotificationDto, toOutboxDto, toSettingsDto, type NotificationSettingsWrite, type SettingsRow } from './notifications.dto.js';
 
 /** What another module asks for: one event for one person. */
 export interface NotifyInput {
@@ -123,7 +121,7 @@ export class NotificationsService {
 
   // ---- the person's own list and settings ----
 
-  async myNotifications(actor: Actor): Promise<{ unread: number; items: NotificationDto[] }> {
+  async myNotifications(actor: Actor): Promise<MyNotificationsDto> {
     const rows = await this.dataSource.query(
       `SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 50`, [actor.userId]);
     const [{ unread }] = await this.dataSource.query(

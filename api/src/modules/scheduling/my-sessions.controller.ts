@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { changeRequestInputSchema, type ChangeRequestInput, type MyChangeRequestDto, type MySessionDto } from '@attune/domain';
+import { changeRequestInputSchema, type ChangeRequestDto, type ChangeRequestInput, type MyChangeRequestDto, type MySessionDto } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
@@ -8,7 +8,7 @@ import type { Actor } from '../../common/request-context.js';
 import { ApiTimeZoneQuery, parseTimeZone } from '../cases/time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
-import { MySessionsService, type ChangeRequestDto } from './my-sessions.service.js';
+import { MySessionsService } from './my-sessions.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { changeRequestDtoSchema, myChangeRequestDtoSchema, mySessionDtoSchema } from '@attune/domain';
 import { z } from 'zod';

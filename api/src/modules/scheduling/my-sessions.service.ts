@@ -6,6 +6,7 @@ import {
   type ChangeRequestInput,
   type ChangeRequestKind,
   type MeetingFormat,
+  type ChangeRequestDto,
   type MyChangeRequestDto,
   type MySessionDto,
 } from '@attune/domain';
@@ -22,13 +23,6 @@ const UPCOMING_LIMIT = 50;
 interface UpcomingRow {
   id: string; starts_at: Date; duration_minutes: number; meeting_format: MeetingFormat; location: string | null;
   practitioner_id: string; practitioner_name: string; pending: ChangeRequestKind | null;
-}
-
-export interface ChangeRequestDto {
-  id: string;
-  sessionId: string;
-  kind: ChangeRequestKind;
-  createdAt: string;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { schedulingPolicySchema, schedulingProfileInputSchema, type SchedulingPolicy, type SchedulingProfileInput } from '@attune/domain';
+import { schedulingPolicySchema, schedulingProfileInputSchema, type SchedulingPolicy, type SchedulingProfileDto, type SchedulingProfileInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
 import { forbidden } from './scheduling-errors.js';
-import { SchedulingSettingsService, type SchedulingProfileDto } from './scheduling-settings.service.js';
+import { SchedulingSettingsService } from './scheduling-settings.service.js';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { schedulingPolicyDtoSchema, schedulingProfileDtoSchema } from '@attune/domain';
 

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SchedulingPolicy, SchedulingProfileInput, WorkingHours } from '@attune/domain';
+import type { SchedulingPolicy, SchedulingProfileDto, SchedulingProfileInput } from '@attune/domain';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../common/api-errors.js';
 import type { Actor } from '../../common/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { personScheduleOf, schedulingPolicyOf } from '../sessions/scheduling-settings.js';
-
-export interface SchedulingProfileDto {
-  userId: string;
-  timeZone: string;
-  workingHours: WorkingHours | null;
-}
 
 /** A person's zone and working hours, and the practice's scheduling policy. */
 @Injectable()
