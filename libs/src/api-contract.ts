@@ -1011,7 +1011,7 @@ export const myRecordExportSchema = z
     exportedAt: dateTime,
     notice: text,
     people: z.array(z.object({ clientId: uuid, displayName: text })),
-    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments and what the partner shared. */
+    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments, what the partner shared and the caller's own measures. */
     cases: z.array(z.object({
       caseId: uuid,
       title: text,
@@ -1023,6 +1023,16 @@ export const myRecordExportSchema = z
       ratings: z.array(z.object({ id: uuid, score: z.number(), recordedAt: dateTime, source: z.enum(['practitioner', 'client']), keepsFromLower: text.nullable(), onePointHigher: text.nullable() })),
       moments: z.array(z.object({ id: uuid, occurredAt: dateTime, context: text, behavior: text.nullable(), thoughts: text.nullable(), emotions: text.nullable(), meaning: text.nullable(), tags: z.array(text) })),
       partnerShared: z.array(z.unknown()),
+      measures: z.array(z.object({
+        id: uuid,
+        measureKey: text,
+        title: localText,
+        completedAt: dateTime,
+        score: z.number().nullable(),
+        band: z.object({ key: text, label: localText }).nullable(),
+        changeClass: z.enum(CHANGE_CLASSES).nullable(),
+        answers: z.array(z.object({ item: text, question: localText, value: z.number().nullable(), answer: localText.nullable() })),
+      }).meta({ id: 'MyRecordMeasure' })),
     })),
   })
   .meta({ id: 'MyRecordExport' });
