@@ -1014,7 +1014,7 @@ export const myRecordExportSchema = z
     exportedAt: dateTime,
     notice: text,
     people: z.array(z.object({ clientId: uuid, displayName: text })),
-    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments and what the partner shared. */
+    /** Each case with its homework (as libs' MyRecordCase: exercise, answers, draft, check-ins), ratings, moments, what the partner shared and the caller's own measures. */
     cases: z.array(z.object({
       caseId: uuid,
       title: text,
@@ -1022,10 +1022,36 @@ export const myRecordExportSchema = z
       status: z.enum(CASE_STATUSES),
       openedAt: dateTime,
       closedAt: dateTime.nullable(),
-      homework: z.array(z.unknown()),
+      homework: z.array(z.object({
+        id: uuid,
+        exercise: z.object({ key: text.nullable(), title: text, fields: z.array(exerciseFieldDtoSchema) }),
+        status: z.enum(ASSIGNMENT_STATUSES),
+        assignedAt: dateTime,
+        dueAt: dateTime,
+        noteFromPractitioner: text.nullable(),
+        answers: exerciseResponseDtoSchema.nullable(),
+        draft: exerciseResponseDtoSchema.nullable(),
+        submittedAt: dateTime.nullable(),
+        sharedWithPartner: z.boolean(),
+        feedback: text.nullable(),
+        reviewedAt: dateTime.nullable(),
+        checkIns: z.array(z.object({ periodStart: date, response: exerciseResponseDtoSchema })),
+      }).meta({ id: 'MyRecordHomework' })),
       ratings: z.array(z.object({ id: uuid, score: z.number(), recordedAt: dateTime, source: z.enum(['practitioner', 'client']), keepsFromLower: text.nullable(), onePointHigher: text.nullable() })),
       moments: z.array(z.object({ id: uuid, occurredAt: dateTime, context: text, behavior: text.nullable(), thoughts: text.nullable(), emotions: text.nullable(), meaning: text.nullable(), tags: z.array(text) })),
-      partnerShared: z.array(z.unknown()),
+      partnerShared: z.array(z.object({
+        id: uuid, partnerName: text, exerciseKey: text.nullable(), exerciseTitle: text, fields: z.array(exerciseFieldDtoSchema), answers: exerciseResponseDtoSchema, submittedAt: dateTime.nullable(),
+      }).meta({ id: 'MyRecordPartnerShared' })),
+      measures: z.array(z.object({
+        id: uuid,
+        measureKey: text,
+        title: localText,
+        completedAt: dateTime,
+        score: z.number().nullable(),
+        band: z.object({ key: text, label: localText }).nullable(),
+        changeClass: z.enum(CHANGE_CLASSES).nullable(),
+        answers: z.array(z.object({ item: text, question: localText, value: z.number().nullable(), answer: localText.nullable() })),
+      }).meta({ id: 'MyRecordMeasure' })),
     })),
   })
   .meta({ id: 'MyRecordExport' });

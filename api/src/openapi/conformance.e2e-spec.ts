@@ -228,6 +228,20 @@ describe('the API answers as its OpenAPI document says', () => {
     expect(progress.body.series[0].points.length).toBeGreaterThan(3);
   });
 
+  it('a partner\'s own export, with what the other partner shared, answers as documented, and its items are checked field by field', async () => {
+    const res = await actors.zhou.get('/api/me/export');
+    conforms('GET', '/api/me/export', res);
+    const [own] = res.body.cases;
+    expect([own.homework.length > 0, own.partnerShared.length > 0, own.measures.length > 0]).toEqual([true, true, true]);
+    const validate = validatorFor('GET', '/api/me/export', 200);
+    const drifted = (change: Json) => ({ ...res.body, cases: [{ ...own, ...change }] });
+    expect(validate(drifted({ homework: [{ ...own.homework[0], extra: 1 }] }))).toBe(false);
+    expect(validate(drifted({ homework: [{ ...own.homework[0], status: 'lost' }] }))).toBe(false);
+    expect(validate(drifted({ partnerShared: [{ ...own.partnerShared[0], answers: 'all of them' }] }))).toBe(false);
+    const { partnerName: _name, ...unnamed } = own.partnerShared[0];
+    expect(validate(drifted({ partnerShared: [unnamed] }))).toBe(false);
+  });
+
   it('writes answer as documented: create, update, move a stage, rate, submit homework, save a draft, log a moment', async () => {
     const { therapist, chen } = actors;
     const created = await therapist.post('/api/clients', { displayName: 'Gao Min (pseudonym)', pronouns: 'she/her' }).set('Idempotency-Key', 'conformance-client-1');

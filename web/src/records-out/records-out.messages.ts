@@ -10,7 +10,7 @@ export const recordsOutEnMessages = {
     my_record: {
       nav: 'My record',
       title: 'My record',
-      intro: 'Download everything you entered here and everything that was shared with you: your homework answers and drafts, your ratings, the moments you logged, feedback, and what your partner chose to share.',
+      intro: 'Download everything you entered here and everything that was shared with you: your homework answers and drafts, your ratings, the moments you logged, your questionnaires, feedback, and what your partner chose to share.',
       private_notice: 'Your practitioner\'s session notes and private working notes are not part of this export, as the law allows for psychotherapy notes. You can ask your practitioner about them.',
       download_json: 'Download as JSON (for another program)',
       download_pdf: 'Download as PDF (to read or print)',

@@ -7,7 +7,7 @@ export const recordsOutZhMessages: RecordsMessages = {
     my_record: {
       nav: '我的记录',
       title: '我的记录',
-      intro: '下载您在这里填写的一切以及与您分享的一切：作业回答和草稿、评分、记录的时刻、反馈，以及伴侣选择分享的内容。',
+      intro: '下载您在这里填写的一切以及与您分享的一切：作业回答和草稿、评分、记录的时刻、问卷、反馈，以及伴侣选择分享的内容。',
       private_notice: '咨询师的会谈记录和私人工作笔记不包含在此导出中，这是法律对心理治疗笔记所允许的。您可以向咨询师询问。',
       download_json: '下载 JSON（供其他程序使用）',
       download_pdf: '下载 PDF（阅读或打印）',

@@ -56,6 +56,8 @@ export interface ReportMessages {
   privateNote: string;
   myRatings: string;
   myMoments: string;
+  myMeasures: string;
+  unanswered: string;
   partnerShared: (name: string) => string;
   draft: string;
   practitionerNote: string;
@@ -131,6 +133,8 @@ const en: ReportMessages = {
   privateNote: 'Your practitioner\'s session notes and private working notes are not part of this export, as the law allows for psychotherapy notes. You can ask your practitioner about them.',
   myRatings: 'My ratings on the scale',
   myMoments: 'Moments I logged',
+  myMeasures: 'My questionnaires',
+  unanswered: 'not answered',
   partnerShared: (name) => `Shared with me by ${name}`,
   draft: 'Draft (not sent)',
   practitionerNote: 'Note from my practitioner',
@@ -206,6 +210,8 @@ const zh: ReportMessages = {
   privateNote: '咨询师的会谈记录和私人工作笔记不包含在此导出中，这是法律对心理治疗笔记所允许的。您可以向咨询师询问。',
   myRatings: '我在量尺上的评分',
   myMoments: '我记录的时刻',
+  myMeasures: '我的问卷',
+  unanswered: '未作答',
   partnerShared: (name) => `${name} 与我分享的内容`,
   draft: '草稿（未提交）',
   practitionerNote: '咨询师的留言',

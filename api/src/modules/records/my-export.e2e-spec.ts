@@ -1,3 +1,4 @@
+import { myRecordCount, type MyRecordExport } from '@attune/domain';
 import { demoCaseId, demoClientId, seedDemoData } from '../../seed/demo-seed.js';
 import { binaryBody, renderPdfPages } from '../../testing/pdf-pages.js';
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
@@ -77,6 +78,40 @@ describe('a client\'s own export and requests to erase', () => {
     expect(zhaoPrivate.filter((words) => text.includes(squash(words)))).toEqual([]);
     expect(noteTexts.filter((words) => text.includes(squash(words)))).toEqual([]);
     expect(zhaoShared.some((words) => text.includes(squash(words)))).toBe(true);
+    // her own questionnaires, in Chinese
+    expect(text).toContain('我的问卷');
+    expect(text).toContain(squash('患者健康问卷（PHQ-9）'));
+  });
+
+  it('gives Zhou Ting her own measures, her PHQ-9 series with her answers in words, and none of Zhao Lei\'s', async () => {
+    const completed = (client: string) => t.dataSource.query<Array<{ id: string; key: string; score: number | null }>>(
+      `SELECT id, measure_key AS key, score::float AS score FROM measure_responses WHERE client_id = $1 AND status = 'completed' ORDER BY completed_at, id`, [demoClientId(client)],
+    );
+    const hers = await completed('zhou');
+    const his = await completed('zhao');
+    expect(hers.filter((r) => r.key === 'phq-9').length).toBeGreaterThan(2);
+    expect(his.length).toBeGreaterThan(0);
+    const res = await zhou.get('/api/me/export').buffer(true).parse(binaryBody as never);
+    const text = (res.body as Buffer).toString('utf8');
+    const record: MyRecordExport = JSON.parse(text);
+    const measures = record.cases.flatMap((k) => k.measures);
+    expect(measures.map((r) => r.id)).toEqual(hers.map((r) => r.id));
+    expect(his.filter((r) => text.includes(r.id))).toEqual([]);
+    const phq9 = measures.filter((r) => r.measureKey === 'phq-9');
+    expect(phq9.map((r) => r.score)).toEqual(hers.filter((r) => r.key === 'phq-9').map((r) => r.score));
+    expect(phq9[0]).toMatchObject({ title: { en: 'Patient Health Questionnaire (PHQ-9)', 'zh-CN': '患者健康问卷（PHQ-9）' }, band: { key: expect.any(String), label: { en: expect.any(String) } } });
+    expect(phq9.at(-1)!.changeClass).toBe('reliable_improvement');
+    expect(phq9[0]!.answers).toHaveLength(9);
+    expect(phq9[0]!.answers[0]).toEqual({ item: 'phq9_1', question: expect.objectContaining({ en: expect.stringMatching(/interest or pleasure/i) }), value: expect.any(Number), answer: expect.objectContaining({ en: expect.any(String) }) });
+    // the audit entry counts them among her records
+    const [audit] = await t.dataSource.query(`SELECT row_count FROM audit_events WHERE correlation_id = $1`, [res.headers['x-correlation-id']]);
+    expect(audit.row_count - myRecordCount({ ...record, cases: record.cases.map((k) => ({ ...k, measures: [] })) })).toBe(measures.length);
+    // in the readable PDF too, in English
+    const pdf = await zhou.get('/api/me/export.pdf?lang=en').buffer(true).parse(binaryBody as never);
+    const pdfText = squash(renderPdfPages(pdf.body as Buffer, 'my-export', 'zhou-ting-en').map((p) => p.text).join('\n'));
+    expect(pdfText).toContain(squash('My questionnaires'));
+    expect(pdfText).toContain(squash(`Patient Health Questionnaire (PHQ-9) · `));
+    expect(pdfText).toContain(squash(phq9[0]!.answers[0]!.question.en));
   });
 
   it('audits each export with the number of records, and refuses staff (403)', async () => {

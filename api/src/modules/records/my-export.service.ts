@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { myRecordCount, type ExerciseField, type ExerciseResponse, type MyRecordExport, type ReportLanguage } from '@attune/domain';
+import { myRecordCount, myRecordMeasure, type ChangeClass, type ExerciseField, type ExerciseResponse, type MyRecordExport, type ReportLanguage } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { myClientIds, sharedPartnerAnswers } from '../me/my-scope.js';
@@ -12,7 +12,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
  * A client's own export (right of access, portability): only rows of the client records linked to
- * their sign-in, and of a partner only the answers the partner shared once sent. Session notes,
+ * their sign-in (their own measures among them), and of a partner only the answers the partner shared once sent. Session notes,
  * the practitioner's private content and a partner's private answers are never selected.
  * Rate-limited and audited as an export.
  */
@@ -65,6 +65,10 @@ export class MyExportService {
     const moments: Array<{ id: string; case_id: string; occurred_at: Date; context: string; behavior: string | null; thoughts: string | null; emotions: string | null; meaning: string | null; tags: string[] }> = await manager.query(
       `SELECT id, case_id, occurred_at, context, behavior, thoughts, emotions, meaning, tags FROM case_exceptions
         WHERE client_id = ANY($1) AND practice_id = $2 AND source = 'client' ORDER BY occurred_at, id`, params);
+    // The client's own completed measures: a partner's answers to theirs are the partner's, never selected.
+    const measures: Array<{ id: string; case_id: string; measure_key: string; completed_at: Date; answers: Record<string, number | null> | null; score: string | null; band: string | null; change_class: ChangeClass | null }> = await manager.query(
+      `SELECT id, case_id, measure_key, completed_at, answers, score, band, change_class FROM measure_responses
+        WHERE client_id = ANY($1) AND practice_id = $2 AND status = 'completed' AND completed_at IS NOT NULL ORDER BY completed_at, id`, params);
     // A partner's answers only where the partner marked them shared, once sent (the portal's one rule).
     const shared = await sharedPartnerAnswers(manager, clientIds, actor.practiceId, 'oldest first');
     return {
@@ -88,6 +92,10 @@ export class MyExportService {
         })),
         partnerShared: shared.filter((s) => s.case_id === k.id).map((s) => ({
           id: s.id, partnerName: s.partner_name, exerciseKey: s.exercise_key, exerciseTitle: s.title, fields: s.fields, answers: s.response, submittedAt: iso(s.submitted_at),
+        })),
+        measures: measures.filter((r) => r.case_id === k.id).map((r) => myRecordMeasure({
+          id: r.id, measureKey: r.measure_key, completedAt: r.completed_at.toISOString(), score: r.score === null ? null : Number(r.score), band: r.band,
+          changeClass: r.change_class, answers: r.answers ?? {},
         })),
       })),
     };

@@ -1,4 +1,4 @@
-import type { MyRecordExport, ReportLanguage } from '@attune/domain';
+import { localText, type MyRecordExport, type ReportLanguage } from '@attune/domain';
 import { REPORT_MESSAGES, type ReportMessages } from './case-report.messages.js';
 import { answerText, exerciseWordsIn } from './case-report.pdf.js';
 import { INK, openPdf, PdfWriter } from './pdf-writer.js';
@@ -56,6 +56,17 @@ class MyRecordWriter extends PdfWriter {
       for (const e of k.moments) {
         this.labelled(this.dt(e.occurredAt), [e.context, e.behavior, e.thoughts, e.emotions, e.meaning].filter(Boolean).join(' · '), 10);
         if (e.tags.length) this.para(e.tags.map((t) => `#${t}`).join('  '), { indent: 20, muted: true, size: 8 });
+      }
+      this.subheading(m.myMeasures);
+      if (k.measures.length === 0) this.para(m.nothing, { muted: true });
+      for (const r of k.measures) {
+        const scores = [
+          r.score === null ? null : `${m.measureColumns.score} ${r.score}`,
+          r.band ? localText(r.band.label, m.locale) : null,
+          r.changeClass ? m.changeClass[r.changeClass] : null,
+        ].filter(Boolean).join(' · ');
+        this.subheadingIndented(`${localText(r.title, m.locale)} · ${this.d(r.completedAt)}${scores ? ` · ${scores}` : ''}`);
+        for (const a of r.answers) this.labelled(localText(a.question, m.locale), a.answer ? localText(a.answer, m.locale) : m.unanswered, 10);
       }
       for (const s of k.partnerShared) {
         const words = exerciseWordsIn({ key: s.exerciseKey, title: s.exerciseTitle }, this.language);
