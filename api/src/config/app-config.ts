@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   PUBLIC_TEST_RATE_LIMIT: z.coerce.number().int().min(0).default(6),
+  PUBLIC_TEST_DAILY_INTAKE_LIMIT: z.coerce.number().int().min(0).default(50),
   ENCRYPTION_KEY: z.string().optional().refine((v) => !v || isEncryptionKey(v), 'must be 32 random bytes written as base64 or 64 hex digits'),
 });
 
@@ -116,6 +117,8 @@ export interface AppConfig {
   mailRetrySeconds: number;
   /** Public relationship-test submissions per minute from one address (0: no limit). */
   publicTestRateLimit: number;
+  /** Intake requests a practice's public test files in any 24 hours, across all instances (0: no limit). */
+  publicTestDailyIntakeLimit: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -169,5 +172,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     publicUrlSet: e.PUBLIC_URL !== undefined,
     publicTestRateLimit: e.PUBLIC_TEST_RATE_LIMIT,
+    publicTestDailyIntakeLimit: e.PUBLIC_TEST_DAILY_INTAKE_LIMIT,
   };
 }

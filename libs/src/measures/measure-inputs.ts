@@ -58,6 +58,8 @@ export const myMeasureDraftSchema = z.object({ answers: measureAnswersSchema, sa
 export type MyMeasureDraft = z.infer<typeof myMeasureDraftSchema>;
 
 export const PUBLIC_TEST_MIN_FILL_SECONDS = 20;
+/** A public test page's start token is good for this long after the page was opened. */
+export const PUBLIC_TEST_MAX_AGE_SECONDS = 2 * 60 * 60;
 
 /** The public relationship test as a visitor's browser sends it. */
 export const publicTestSubmitSchema = z.object({

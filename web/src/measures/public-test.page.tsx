@@ -1,4 +1,4 @@
-import { PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, type PublicTestDto, type PublicTestResultDto } from '@attune/domain';
+import { PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, PUBLIC_TEST_MAX_AGE_SECONDS, type PublicTestDto, type PublicTestResultDto } from '@attune/domain';
 import { Alert, Box, Button, Checkbox, Container, CssBaseline, FormControlLabel, Stack, TextField, ThemeProvider, Typography, createTheme } from '@mui/material';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { HttpError } from 'react-admin';
@@ -70,8 +70,15 @@ export const PublicTestPage = ({ slug, initialLang }: { slug: string; initialLan
       };
       setResult(await measuresApi.sendPublicTest(slug, body));
     } catch (e) {
+      const status: unknown = e instanceof HttpError ? e.status : undefined;
       const body = e instanceof HttpError ? (e.body as { errors?: Record<string, string> } | undefined) : undefined;
-      setSendError(body?.errors?.startedAt ? m.public.slow_down : Object.entries(body?.errors ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ') || (e as Error).message);
+      const expired = Date.now() - test.startedAt > PUBLIC_TEST_MAX_AGE_SECONDS * 1000;
+      setSendError(
+        status === 409 ? m.public.already_sent
+          : status === 429 ? m.public.try_later
+            : body?.errors?.startedAt ? (expired ? m.public.expired : m.public.slow_down)
+              : Object.entries(body?.errors ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ') || (e as Error).message,
+      );
     } finally {
       setBusy(false);
     }

@@ -23,4 +23,6 @@ export class IntakeRequest {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
   @Column({ name: 'client_id', type: 'uuid', nullable: true }) clientId: string | null;
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
+  /** SHA-256 of the start token that filed it: a token files one request only. */
+  @Column({ name: 'start_token_hash', type: 'text', nullable: true }) startTokenHash: string | null;
 }

@@ -41,6 +41,11 @@ export function dueOccurrence(schedule: MeasureSchedule, sessionStarts: Date[], 
   }
 }
 
+/** When an occurrence that opened at `opensAt` closes: `expiresAfterDays` whole days later. */
+export function occurrenceExpiresAt(opensAt: Date, expiresAfterDays: number): Date {
+  return new Date(opensAt.getTime() + expiresAfterDays * DAY_MS);
+}
+
 /**
  * Creates the open occurrence of each schedule that has none yet (one INSERT each, ON CONFLICT
  * nothing, so two readers at once make one row). Returns the rows created.
@@ -56,7 +61,7 @@ export async function materializeOccurrences(manager: EntityManager, schedules: 
     if (!def) continue;
     const due = dueOccurrence(schedule, sessions.filter((s) => s.case_id === schedule.caseId).map((s) => s.starts_at), now);
     if (!due) continue;
-    const expiresAt = new Date(due.opensAt.getTime() + schedule.expiresAfterDays * DAY_MS);
+    const expiresAt = occurrenceExpiresAt(due.opensAt, schedule.expiresAfterDays);
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO measure_responses (practice_id, case_id, client_id, schedule_id, occurrence, measure_key, measure_version, opens_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoCaseId, demoClientId } from '../../seed/demo-seed.js';
+import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { MeasureReminders } from './measure-reminders.js';
 import { createDemoTestApp, listUrl, type DemoTestApp, type SignedInClient } from '../../testing/test-app.js';
 
@@ -111,6 +111,21 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(dashboard.body.alerts.some((a: { caseId: string; alert: { kind: string } }) => a.alert.kind === 'measure_safety' && a.caseId === CHEN_CASE)).toBe(true);
     // The alert text carries no answer, only the measure's name.
     expect(JSON.stringify(k.body.alerts[0])).not.toMatch(/dead|hurting/i);
+
+    // The practitioner is told at once through the notifications queue: in the bell and by e-mail.
+    const dedupeKey = `measure_safety:${responseId}`;
+    const bell: Array<{ user_id: string; kind: string; params: unknown; link: string }> = await d.t.owner.query(
+      `SELECT user_id, kind, params, link FROM notifications WHERE dedupe_key = $1`, [dedupeKey]);
+    expect(bell).toEqual([expect.objectContaining({ user_id: demoUserId('therapist'), kind: 'alert_opened', link: `/#/cases/${CHEN_CASE}/show` })]);
+    const mail: Array<{ to_address: string; subject: string; text_body: string; html_body: string }> = await d.t.owner.query(
+      `SELECT to_address, subject, text_body, html_body FROM outbox_messages WHERE dedupe_key = $1`, [dedupeKey]);
+    expect(mail).toEqual([expect.objectContaining({ to_address: 'therapist@attune.test' })]);
+    expect(mail[0]!.text_body).toContain(`/#/cases/${CHEN_CASE}/show`);
+    // Nothing clinical in either: not the measure, the item, the answer or the client's name.
+    const told = JSON.stringify([bell, mail]);
+    for (const clinical of ['PHQ', 'Patient Health', 'dead', 'hurting', 'item 9', 'Chen Jing', 'Several days']) expect(told).not.toContain(clinical);
+    const therapistBell = await d.therapist.get('/api/me/notifications');
+    expect(therapistBell.body.items.map((n: { kind: string }) => n.kind)).toContain('alert_opened');
   });
 
   it('a practitioner enters answers given in session; a reliable deterioration shows in "needs attention"', async () => {
@@ -226,6 +241,28 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(k.body.alerts[0]).toMatchObject({ kind: 'measure_safety', clientId: ZHAO });
     const view = await d.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
     expect(view.body.couple).toMatchObject({ safetyConcern: true, pattern: null });
+  });
+
+  it('a partner who shares their profile lets the other see it; before, the other sees none', async () => {
+    const hers = await give(zhou, COUPLE_CASE, ZHOU, 'communication-profile');
+    const answered = await zhou.post(`/api/me/measures/${hers.responseId}/submit`, { answers: STEADY_PROFILE, safety: NO_CONCERN });
+    expect(answered.status).toBe(200);
+    // Zhao Lei has answered before, but never shared.
+    expect(answered.body.partnerProfile).toBeNull();
+    expect((await zhou.get(`/api/me/measures/${hers.responseId}`)).body.partnerProfile).toBeNull();
+
+    const his = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
+    const shared = await zhao.post(`/api/me/measures/${his.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_w1: 4, us_w2: 4 }, safety: NO_CONCERN, sharedWithPartner: true });
+    expect(shared.status).toBe(200);
+    expect(shared.body.result.profile).toMatchObject({ stressMove: 'withdraw', withdraw: 100 });
+    // His profile is hers to see now, as he sent it; his answers and his occurrence stay his.
+    const now = await zhou.get(`/api/me/measures/${hers.responseId}`);
+    expect(now.body.partnerProfile).toEqual(shared.body.result.profile);
+    const everything = JSON.stringify((await zhou.get('/api/me/measures')).body);
+    expect(everything).not.toContain(his.responseId);
+    expect((await zhou.get(`/api/me/measures/${his.responseId}`)).status).toBe(404);
+    const stored = await d.therapist.get(`/api/measure-responses/${his.responseId}`);
+    expect(stored.body.sharedWithPartner).toBe(true);
   });
 
   it('has the demo PHQ-9 series and the couple profile of the seed: both stepping back', async () => {

@@ -14,24 +14,38 @@ async function countIntake(t: TestApp): Promise<number> {
   return rows[0]!.n;
 }
 
+interface OpenedPage { startedAt: number; startToken: string }
+
+async function openPage(t: TestApp): Promise<OpenedPage> {
+  const page = await t.http.get(URL);
+  expect(page.status).toBe(200);
+  return page.body as OpenedPage;
+}
+
+/** Sends the answers from an opened page as if the visitor took `seconds` to answer. */
+async function sendFrom(t: TestApp, page: OpenedPage, seconds: number, extra: Record<string, unknown> = {}) {
+  jest.spyOn(Date, 'now').mockReturnValue(page.startedAt + seconds * 1000);
+  try {
+    return await t.http.post(URL).send({ answers: ANSWERS, safety: SAFETY, startedAt: page.startedAt, startToken: page.startToken, ...extra });
+  } finally {
+    jest.restoreAllMocks();
+  }
+}
+
+const CONSENT = (name: string) => ({ consent: true, contact: { name, email: `${name.toLowerCase()}@example.test` } });
+
 describe('the public relationship test', () => {
   let d: DemoTestApp;
 
   beforeAll(async () => {
-    d = await createDemoTestApp('public_test');
+    // The per-address limit has its own app below; here every send of the tests gets through it.
+    d = await createDemoTestApp('public_test', { PUBLIC_TEST_RATE_LIMIT: '0' });
   });
   afterAll(() => d.t.close());
 
   /** Opens the page and sends the answers as if the visitor took `seconds` to answer. */
   async function takeTest(extra: Record<string, unknown>, seconds = 60) {
-    const page = await d.t.http.get(URL);
-    expect(page.status).toBe(200);
-    jest.spyOn(Date, 'now').mockReturnValue(page.body.startedAt + seconds * 1000);
-    try {
-      return await d.t.http.post(URL).send({ answers: ANSWERS, safety: SAFETY, startedAt: page.body.startedAt, startToken: page.body.startToken, ...extra });
-    } finally {
-      jest.restoreAllMocks();
-    }
+    return sendFrom(d.t, await openPage(d.t), seconds, extra);
   }
 
   it('shows the test without an account, with the safety screen and no tracking', async () => {
@@ -62,6 +76,31 @@ describe('the public relationship test', () => {
     const page = await d.t.http.get(URL);
     const forged = await d.t.http.post(URL).send({ answers: ANSWERS, safety: SAFETY, startedAt: page.body.startedAt - 120_000, startToken: page.body.startToken });
     expect(forged.status).toBe(400);
+  });
+
+  it('refuses a page opened more than two hours ago, and files nothing from it', async () => {
+    const before = await countIntake(d.t);
+    const page = await openPage(d.t);
+    const late = await sendFrom(d.t, page, 2 * 3600 + 1, CONSENT('Late'));
+    expect(late.status).toBe(400);
+    expect(late.body.errors).toEqual({ startedAt: 'the page was opened more than two hours ago; reload the page and send again' });
+    expect(await countIntake(d.t)).toBe(before);
+    // Just inside the two hours the same page still counts.
+    expect((await sendFrom(d.t, page, 2 * 3600 - 1)).status).toBe(200);
+  });
+
+  it('files one request per opened page: the same start token sent again is refused and files nothing', async () => {
+    const page = await openPage(d.t);
+    const first = await sendFrom(d.t, page, 60, CONSENT('Once'));
+    expect(first.status).toBe(200);
+    expect(first.body.sent).toBe(true);
+    const before = await countIntake(d.t);
+    const replay = await sendFrom(d.t, page, 90, CONSENT('Twice'));
+    expect(replay.status).toBe(409);
+    expect(replay.body.code).toBe('CONFLICT');
+    expect(await countIntake(d.t)).toBe(before);
+    const names: Array<{ name: string }> = await d.t.owner.query(`SELECT name FROM intake_requests WHERE name IN ('Once', 'Twice')`);
+    expect(names).toEqual([{ name: 'Once' }]);
   });
 
   it('answers a bot that fills the hidden field as usual and keeps nothing', async () => {
@@ -128,5 +167,39 @@ describe('the public relationship test under a flood', () => {
     }
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
+
+describe('the public relationship test past its daily cap', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('public_test_cap', { PUBLIC_TEST_DAILY_INTAKE_LIMIT: '2', PUBLIC_TEST_RATE_LIMIT: '0' });
+    await seedDemoData(t.dataSource, { password: 'x-demo-password' });
+  });
+  afterAll(() => t.close());
+
+  it('files two requests in a day, then answers 429 RATE_LIMITED with Retry-After and files nothing, still showing the result', async () => {
+    for (const name of ['First', 'Second']) {
+      const res = await sendFrom(t, await openPage(t), 60, CONSENT(name));
+      expect(res.body.sent).toBe(true);
+    }
+    const third = await sendFrom(t, await openPage(t), 60, CONSENT('Third'));
+    expect(third.status).toBe(429);
+    expect(third.body.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(third.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(86_400);
+    expect(await countIntake(t)).toBe(2);
+    // Without sending, the visitor still gets the profile.
+    const own = await sendFrom(t, await openPage(t), 60);
+    expect(own.status).toBe(200);
+    expect(own.body.sent).toBe(false);
+  });
+
+  it('counts the last 24 hours only: once the first request is a day old, one more is filed', async () => {
+    await t.owner.query(`UPDATE intake_requests SET created_at = now() - interval '25 hours' WHERE name = 'First'`);
+    const res = await sendFrom(t, await openPage(t), 60, CONSENT('Fourth'));
+    expect(res.status).toBe(200);
+    expect(res.body.sent).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  COMMUNICATION_PROFILE, PUBLIC_TEST_MIN_FILL_SECONDS, SAFETY_SCREEN_ITEMS, visitorResult,
+  COMMUNICATION_PROFILE, PUBLIC_TEST_MAX_AGE_SECONDS, PUBLIC_TEST_MIN_FILL_SECONDS, SAFETY_SCREEN_ITEMS, visitorResult,
   type PublicTestDto, type PublicTestResultDto, type PublicTestSubmit,
 } from '@attune/domain';
-import { DataSource } from 'typeorm';
-import { badRequest, notFound } from '../../common/api-errors.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { badRequest, conflict, notFound } from '../../common/api-errors.js';
 import { RetryLaterException } from '../../common/retry-later.js';
 import { loadEncryptionKey, SecretBox } from '../../common/secret-box.js';
 import { UserRateLimit } from '../../common/user-rate-limit.js';
@@ -17,7 +18,9 @@ import { IntakeRequest } from '../measures/intake-request.entity.js';
  * The public relationship test of a practice (`/#/test/<slug>`): no account, no tracking, and nothing
  * stored unless the visitor sends the result with consent and a contact. Bots are kept out without a
  * third-party captcha: a sealed start time (answers faster than a person reads are refused), a
- * honeypot field people never see, and a per-address limit kept in memory only.
+ * honeypot field people never see, and a per-address limit kept in memory only. The token is good
+ * for two hours and files one intake request only, and a practice takes a limited number of
+ * requests a day: both kept in PostgreSQL, so they hold across API instances.
  */
 @Injectable()
 export class PublicTestService {
@@ -50,27 +53,54 @@ export class PublicTestService {
     if (Date.now() - opened < PUBLIC_TEST_MIN_FILL_SECONDS * 1000) {
       throw badRequest({ startedAt: 'the answers came faster than a person can read the questions; take your time and send again' });
     }
+    if (Date.now() - opened > PUBLIC_TEST_MAX_AGE_SECONDS * 1000) {
+      throw badRequest({ startedAt: 'the page was opened more than two hours ago; reload the page and send again' });
+    }
     assertAnswers(COMMUNICATION_PROFILE, input.answers);
     const safety = assertSafetyScreen(input.safety);
     const result = visitorResult(input.answers, safety);
     // A filled honeypot: answer as if all went well, and keep nothing.
     if (input.website) return { ...result, sent: false };
-    if (!input.consent || !input.contact) return { ...result, sent: false };
-    await this.dataSource.getRepository(IntakeRequest).insert({
-      practiceId: practice.id,
-      status: 'new',
-      name: input.contact.name.trim(),
-      email: input.contact.email ?? null,
-      phone: input.contact.phone?.trim() || null,
-      message: input.contact.message?.trim() || null,
-      locale: input.locale ?? 'en',
-      answers: input.answers,
-      safetyAnswers: safety,
-      profile: result.profile,
-      safetyConcern: result.safetyConcern,
-      playbook: result.playbook,
+    const contact = input.contact;
+    if (!input.consent || !contact) return { ...result, sent: false };
+    const startTokenHash = createHash('sha256').update(input.startToken).digest('hex');
+    await this.dataSource.transaction(async (manager) => {
+      await this.assertMayFile(manager, practice.id, startTokenHash);
+      await manager.getRepository(IntakeRequest).insert({
+        practiceId: practice.id,
+        status: 'new',
+        name: contact.name.trim(),
+        email: contact.email ?? null,
+        phone: contact.phone?.trim() || null,
+        message: contact.message?.trim() || null,
+        locale: input.locale ?? 'en',
+        answers: input.answers,
+        safetyAnswers: safety,
+        profile: result.profile,
+        safetyConcern: result.safetyConcern,
+        playbook: result.playbook,
+        startTokenHash,
+      });
     });
     return { ...result, sent: true };
+  }
+
+  /**
+   * Refuses a start token that already filed a request (409) and a practice past its requests of
+   * the last 24 hours (429, Retry-After until the oldest of them leaves the window). The practice's
+   * row is locked first, so concurrent sends on any instance are counted one after the other.
+   */
+  private async assertMayFile(manager: EntityManager, practiceId: string, startTokenHash: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM practices WHERE id = $1 FOR UPDATE`, [practiceId]);
+    const used: unknown[] = await manager.query(`SELECT 1 FROM intake_requests WHERE start_token_hash = $1`, [startTokenHash]);
+    if (used.length > 0) throw conflict('This result was already sent to the practice; reload the page to take the test again.');
+    const limit = this.config.publicTestDailyIntakeLimit;
+    if (limit === 0) return;
+    const [recent]: Array<{ n: number; oldest: Date | null }> = await manager.query(
+      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM intake_requests WHERE practice_id = $1 AND created_at > now() - interval '1 day'`, [practiceId]);
+    if (recent!.n < limit) return;
+    const seconds = Math.max(1, Math.ceil((recent!.oldest!.getTime() + 86_400_000 - Date.now()) / 1000));
+    throw new RetryLaterException(429, 'This practice has received as many requests as it takes today; please try again later.', 'RATE_LIMITED', seconds);
   }
 
   private async practiceOf(slug: string): Promise<{ id: string; name: string }> {
