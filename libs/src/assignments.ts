@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import { exerciseCadenceSchema, type ExerciseCadence } from './exercises/catalogue.js';
-import { CASE_PLANNING_HORIZON_DAYS, plannedTimeIssue } from './recorded-time.js';
+import { plannedTimeIssue } from './recorded-time.js';
 import { addUtcDays, idSchema, typeError, isoDateTimeSchema, optionalTextSchema, textSchema, toDate, toIsoDate, utcDayStart } from './primitives.js';
 
 export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'reviewed'] as const;
