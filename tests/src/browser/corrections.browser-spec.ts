@@ -124,8 +124,9 @@ describe('corrections in the case page', () => {
     const dialog = page.getByRole('dialog', { name: 'Assign exercise' });
     await dialog.getByRole('radio', { name: 'Both partners (one assignment each)' }).check();
     await dialog.getByRole('combobox', { name: 'Exercise' }).fill('feedback');
-    await page.getByRole('option', { name: '5 · Feedback loop' }).click();
-    await dialog.getByRole('textbox', { name: 'Due date' }).fill(isoDateInDays(9));
+    await page.getByRole('option', { name: '5 · Feedback loop', exact: true }).click();
+    // weekly for 4 weeks, the exercise's cadence: due on the last check-in's day, nothing to pick
+    await dialog.getByRole('status').getByText(/the day of the last check-in/).waitFor();
     await dialog.getByRole('textbox', { name: /Note/ }).fill('Each of you on your own, then compare');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -83,12 +83,17 @@ describe('the API killed while its jobs deliver e-mail', () => {
     await until(() => new Set(invited().map((m) => m.to)).size === MAILS, 150_000, 'every invitation');
     await sleep(3_000); // anything sent twice would have arrived by now
 
-    const perRecipient = recipients.map((r) => smtp.received.filter((m) => m.to.includes(r)).length);
-    expect(perRecipient).toEqual(recipients.map(() => 1));
-    const perMessageId = new Map<string, number>();
-    for (const m of invited()) perMessageId.set(m.messageId, (perMessageId.get(m.messageId) ?? 0) + 1);
+    // Every message reaches its recipient, with one Message-ID per message. A kill that lands after
+    // the SMTP server's 250 and before the row is marked sent leaves that one message to be sent
+    // again (the outbox says so): at most the messages in flight at the kill arrive twice, each
+    // copy with the same Message-ID, and none three times.
+    const perMessageId = new Map<string, Set<string>>();
+    for (const m of invited()) perMessageId.set(m.messageId, (perMessageId.get(m.messageId) ?? new Set()).add(m.to));
     expect(perMessageId.size).toBe(MAILS);
-    expect([...perMessageId.values()].every((n) => n === 1)).toBe(true);
+    expect([...perMessageId.values()].every((to) => to.size === 1)).toBe(true);
+    const perRecipient = recipients.map((r) => smtp.received.filter((m) => m.to.includes(r)).length);
+    expect(perRecipient.every((n) => n === 1 || n === 2)).toBe(true);
+    expect(perRecipient.filter((n) => n === 2).length).toBeLessThanOrEqual(2);
 
     const owner = new Client({ connectionString: db.url });
     await owner.connect();
