@@ -4,15 +4,14 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceArea,
   ReferenceDot,
-  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { ProgressChartData, ProgressPoint } from './case-progress.shape';
+import { sessionLines, stageBandAreas } from './stage-bands';
 
 /** Light fills that tell neighbouring stage visits apart behind the lines. */
 const BAND_FILLS = ['#e3efe9', '#f4ead8'] as const;
@@ -98,22 +97,8 @@ export const CaseProgressChart = ({ data, formatDate, labels }: CaseProgressChar
           minTickGap={24}
         />
         <YAxis domain={data.yDomain} ticks={data.yTicks} interval={0} allowDecimals={false} width={32} />
-        {data.bands.map((band, index) => (
-          <ReferenceArea
-            key={`${band.cycle}-${band.stage}-${band.x1}`}
-            x1={band.x1}
-            x2={band.x2}
-            y1={data.yDomain[0]}
-            y2={data.yDomain[1]}
-            fill={BAND_FILLS[index % BAND_FILLS.length]}
-            fillOpacity={0.9}
-            ifOverflow="hidden"
-            label={{ value: labels.stage(band.stage), position: 'insideTop', fill: '#3d4f4f', fontSize: 12 }}
-          />
-        ))}
-        {data.sessions.map((session) => (
-          <ReferenceLine key={session.id} x={session.t} stroke="#7a8a8a" strokeDasharray="2 4" ifOverflow="hidden" />
-        ))}
+        {stageBandAreas(data.bands, data.yDomain, { fills: BAND_FILLS, fillOpacity: 0.9, labelFill: '#3d4f4f', fontSize: 12, label: labels.stage })}
+        {sessionLines(data.sessions, '#7a8a8a')}
         <Tooltip content={(props) => <RatingTooltip {...props} payload={props.payload as readonly TooltipEntry[] | undefined} formatDate={formatDate} labels={labels} />} />
         <Legend />
         {data.series.map((series) => (

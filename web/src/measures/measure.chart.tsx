@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { sessionLines, stageBandAreas } from '../charts/stage-bands';
 import { BAND_FILL_BY_CONCERN, type MeasureChartData } from './measure-chart.shape';
 
 export const MEASURE_CHART_HEIGHT = 260;
@@ -36,22 +37,8 @@ export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel, stageLa
             label={{ value: bandLabel(band.label), position: 'insideLeft', fill: '#4a5656', fontSize: 11 }}
           />
         ))}
-        {data.stages.map((visit, index) => (
-          <ReferenceArea
-            key={`stage-${visit.cycle}-${visit.stage}-${visit.x1}`}
-            x1={visit.x1}
-            x2={visit.x2}
-            y1={data.yDomain[0]}
-            y2={data.yDomain[1]}
-            fill={STAGE_FILLS[index % STAGE_FILLS.length]}
-            fillOpacity={0.1}
-            ifOverflow="hidden"
-            label={{ value: stageLabel(visit.stage), position: 'insideTop', fill: '#2f3d4f', fontSize: 11 }}
-          />
-        ))}
-        {data.sessions.map((session) => (
-          <ReferenceLine key={session.id} x={session.t} stroke="#56606a" strokeDasharray="2 4" ifOverflow="hidden" />
-        ))}
+        {stageBandAreas(data.stages, data.yDomain, { fills: STAGE_FILLS, fillOpacity: 0.1, labelFill: '#2f3d4f', fontSize: 11, label: stageLabel })}
+        {sessionLines(data.sessions, '#56606a')}
         <CartesianGrid strokeDasharray="3 3" stroke="#cfd8d8" />
         <XAxis dataKey="t" type="number" scale="time" domain={data.domain} tickFormatter={(t: number) => formatDate(t)} minTickGap={24} />
         <YAxis domain={data.yDomain} width={32} allowDecimals={false} />
