@@ -116,7 +116,9 @@ describe('the app in Chinese, from the browser\'s language', () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel('邮箱').fill(email);
     await page.getByRole('textbox', { name: '密码' }).fill('attune-demo');
+    const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
     await page.getByRole('button', { name: '登录' }).click();
+    expect((await signedIn).status()).toBe(200);
   }
 
   it('greets a first visit from a Chinese browser in Chinese, with <html lang="zh-CN">', async () => {
@@ -218,7 +220,7 @@ describe('the app in Chinese, from the browser\'s language', () => {
   it.each(portalPages.map(([name, url]) => ({ name, url })))('shows the portal\'s $name in Chinese', async ({ name, url }) => {
     if (name === 'my homework') {
       await signInInChinese(CLIENT.zhao);
-      await page.locator('main').first().waitFor();
+      await page.getByRole('heading', { name: '我的作业', level: 1 }).waitFor();
     }
     await page.goto(`${server.url}${url}`);
     await page.locator('main').first().waitFor();

@@ -41,6 +41,29 @@ describe('signing in', () => {
     await browser.screenshot('therapist-cases');
   });
 
+  it('keeps a person signed in when an answer to a request sent before they signed in comes back 401', async () => {
+    // A slow phone: a list asked for with the old (ended) session is answered 401 after the person
+    // has signed in again. That late answer must not end the new session (it did: the tab ended
+    // the cookie's session on the server, and the person was back on the sign-in page).
+    const { page } = browser;
+    await signIn(page, server.url, 'therapist@attune.test');
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+    let answeredLate = 0;
+    await page.route('**/api/cases?*', async (route) => {
+      // the server's real answer to the same question asked without a session
+      const response = await route.fetch({ headers: { ...route.request().headers(), cookie: '' } });
+      answeredLate = response.status();
+      await route.fulfill({ response });
+    });
+    await page.getByRole('menuitem', { name: 'Cases' }).click();
+    for (let tries = 0; tries < 100 && answeredLate === 0; tries++) await page.waitForTimeout(100);
+    expect(answeredLate).toBe(401);
+    await page.unroute('**/api/cases?*');
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(200);
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+  });
+
   it('signs out through the user menu, which names the person signed in', async () => {
     const { page } = browser;
     await page.getByRole('banner').getByRole('button', { name: /^Dr\. Wang Fang/ }).waitFor();

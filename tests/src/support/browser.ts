@@ -46,7 +46,10 @@ export async function openBrowser(options: { width?: number; height?: number; lo
   };
   page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') note(`console.${message.type()}: ${message.text()}`); });
   page.on('pageerror', (error) => note(`page error: ${error.message}`));
-  page.on('response', (response) => { if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${response.url()}`); });
+  page.on('response', (response) => {
+    // failures, and every sign-in and sign-out, whatever its answer
+    if (response.status() >= 400 || response.url().includes('/api/auth/log')) note(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) note(`at ${frame.url()}`); });
   return {
     context,

@@ -62,6 +62,15 @@ export function createAuthProvider(): AuthProvider {
     return user;
   }
 
+  async function sessionAlive(): Promise<boolean> {
+    try {
+      await fetchMe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function currentUser(): Promise<SessionUserDto | null> {
     if (user) return user;
     try {
@@ -89,12 +98,15 @@ export function createAuthProvider(): AuthProvider {
     },
 
     async logout() {
+      // Only a tab that knows its user ends the session on the server. react-admin also calls
+      // logout when a question asked signed out is answered late (401), after the person has
+      // signed in meanwhile: ending the cookie's session then would sign the new one out.
       const wasSignedIn = user !== null;
       user = null;
       // on a shared device the next person must not read what was typed here
       clearLocalDrafts(browserStorage());
       try {
-        if (wasSignedIn || document.cookie.includes('XSRF-TOKEN')) {
+        if (wasSignedIn) {
           await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
         }
       } catch {
@@ -113,6 +125,8 @@ export function createAuthProvider(): AuthProvider {
     async checkError(error: unknown) {
       const status = (error as { status?: number } | null)?.status;
       if (status === 401) {
+        // a request sent before this person signed in, answered after: the session is fine
+        if (user !== null && (await sessionAlive())) return;
         // the session ended (timed out, signed out elsewhere): back to sign-in, with nothing left behind
         user = null;
         clearLocalDrafts(browserStorage());
