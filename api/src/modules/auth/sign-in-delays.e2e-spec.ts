@@ -5,6 +5,12 @@ import { signInSubject } from './sign-in-throttle.service.js';
 
 const codeAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The checks the delays allow beyond the free ones while a burst lasts `ms`: after the free
+ * failures the waits are 1 s, 2 s, 4 s …, so n more come due by 2^n − 1 seconds. On a loaded
+ * machine a burst "at once" can take more than a second, and its later attempts rightly pass.
+ */
+const dueDuring = (ms: number) => Math.floor(Math.log2(ms / 1000 + 1));
 
 /**
  * Failed sign-ins slow down (none for the first five, then 1 s, 2 s, 4 s … up to a minute) instead
@@ -28,12 +34,14 @@ describe('sign-in delays', () => {
   it('checks no more than the free attempts of 40 sent at once, the right password among them; the rest wait with 429 and Retry-After', async () => {
     const userId = await buildUser(t.dataSource, practiceId, 'practitioner', 'burst@example.test');
     const attempts = Array.from({ length: 40 }, (_, i) => login('burst@example.test', i === 39 ? TEST_PASSWORD : `wrong guess ${i}`));
+    const started = Date.now();
     const answers = await Promise.all(attempts);
+    const extra = dueDuring(Date.now() - started);
     const checked = answers.filter((a) => a.status !== 429);
     const refused = answers.filter((a) => a.status === 429);
     // measured before the fix: 39 wrong passwords checked, and the right one signed in
-    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES);
-    expect(refused.length).toBeGreaterThanOrEqual(40 - SIGN_IN_FREE_FAILURES);
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES + extra);
+    expect(refused.length).toBeGreaterThanOrEqual(40 - SIGN_IN_FREE_FAILURES - extra);
     for (const answer of refused) {
       expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(answer.body.code).toBe('SIGN_IN_DELAYED');
@@ -49,10 +57,12 @@ describe('sign-in delays', () => {
     expect((await me.post('/api/auth/totp/confirm', { code: await codeAt(secret), password: TEST_PASSWORD })).status).toBe(200);
     const right = new Set([await codeAt(secret, -30), await codeAt(secret), await codeAt(secret, 30)]);
     const wrong = Array.from({ length: 40 }, (_, i) => String(100000 + i * 7919)).filter((c) => !right.has(c));
+    const started = Date.now();
     const answers = await Promise.all(wrong.map((code) => login('codes@example.test', TEST_PASSWORD, code)));
+    const extra = dueDuring(Date.now() - started);
     const checked = answers.filter((a) => a.status !== 429);
     // measured before the fix: 28 of 40 codes checked
-    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES);
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES + extra);
     expect(await failedAudits(userId)).toBe(checked.length);
     process.stdout.write(`${wrong.length} concurrent wrong two-step codes: ${checked.length} checked\n`);
   });
