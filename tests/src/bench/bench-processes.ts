@@ -77,11 +77,3 @@ export function sampleRss(pid: number): { stop(): number | null } {
   return { stop: () => { clearInterval(timer); tick(); return peak; } };
 }
 
-export async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string; xsrf: string }> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`Sign-in as ${email} answered ${res.status}: ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length) ?? '';
-  return { cookie: cookies.join('; '), xsrf: decodeURIComponent(xsrf) };
-}
-

@@ -17,7 +17,8 @@ import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.
 import { databaseBytes, ensureBenchData, formatBytes, knownUsers, type LoadResult as DataLoadResult } from './bench-data.js';
 import { sampleResponse } from './bench-fixtures.js';
 import { mergeResults, type LoadResult, type LoadSpec } from './load-runner.js';
-import { apiNodeFlags, freePort, rssMb, sampleRss, signIn, startNodeServer, type StartedProcess } from './bench-processes.js';
+import { apiNodeFlags, freePort, rssMb, sampleRss, startNodeServer, type StartedProcess } from './bench-processes.js';
+import { signInOverHttp } from '../support/api-session.js';
 import { runWebBench, webMarkdown, type WebBenchResult } from './web-bench.js';
 
 export const ENDPOINTS = ['caseload', 'progress', 'review-queue', 'dashboard', 'submit'] as const;
@@ -110,8 +111,8 @@ export async function runApiBench(args: BenchArgs, log: (m: string) => void, db:
     // BENCH_RAW_NODE_OPTIONS: the same for the raw-pg server (profile both to compare their CPU per request).
     raw = await startNodeServer(path.join(__dirname, 'raw-pg-server.js'), { DATABASE_URL: db.appUrl ?? db.url, POOL_SIZE: String(poolSize), NODE_OPTIONS: process.env.BENCH_RAW_NODE_OPTIONS ?? '' }, await freePort());
     const idleRssMb = rssMb(api.pid);
-    const practitioner = await signIn(api.url, practitionerEmail, BENCH_PASSWORD);
-    const client = clientEmail ? await signIn(api.url, clientEmail, BENCH_PASSWORD) : null;
+    const practitioner = await signInOverHttp(api.url, practitionerEmail, BENCH_PASSWORD);
+    const client = clientEmail ? await signInOverHttp(api.url, clientEmail, BENCH_PASSWORD) : null;
 
     const ids = await withClient(db.url, async (c) => {
       const stages = (await c.query<{ stage: number; n: string }>(

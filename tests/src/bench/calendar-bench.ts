@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, machineSummary, parseBenchArgs, runAsCommand } from './bench-config.js';
 import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { ensureBenchData } from './bench-data.js';
-import { apiNodeFlags, freePort, signIn, startNodeServer } from './bench-processes.js';
+import { apiNodeFlags, freePort, startNodeServer } from './bench-processes.js';
+import { signInOverHttp } from '../support/api-session.js';
 
 interface WeekResult { label: string; rows: number; p50: number; p95: number; mean: number; sessionStatements: number; allStatements: number }
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
         ["practitioner's week (practitioner0)", HEAVY_PRACTITIONER_EMAIL, true],
         ["admin's practice week (admin0, practice 0)", BENCH_ADMIN_EMAIL, false],
       ] as const) {
-        const who = await signIn(api.url, email, BENCH_PASSWORD);
+        const who = await signInOverHttp(api.url, email, BENCH_PASSWORD);
         const me = await (await fetch(`${api.url}/api/auth/me`, { headers: { cookie: who.cookie } })).json() as { id: string };
         const filter = { startsFrom: week.from, startsTo: week.to, ...(withPractitioner ? { practitionerId: me.id } : {}) };
         const url = `${api.url}/api/sessions?${new URLSearchParams({ filter: JSON.stringify(filter), sort: '["startsAt","ASC"]', range: '[0,499]' })}`;

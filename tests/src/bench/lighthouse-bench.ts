@@ -14,6 +14,7 @@ import { REPO_ROOT } from './bench-config.js';
 import { apiNodeFlags, freePort, startNodeServer } from './bench-processes.js';
 import { writeSection } from './bench.js';
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from './web-bench.js';
+import { signInOverHttp } from '../support/api-session.js';
 
 interface PageSpec {
   name: string;
@@ -44,7 +45,6 @@ interface RunResult {
   tbtMs: number;
 }
 
-const DEMO_PASSWORD = 'attune-demo';
 
 const PAGES: PageSpec[] = [
   { name: 'sign-in', as: null, route: () => '/#/login', goal: { performance: 90 } },
@@ -78,9 +78,7 @@ function missedGoals(goal: PageSpec['goal'], median: RunResult, lowest: { access
 }
 
 async function cookiesOf(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return (await signInOverHttp(url, email)).cookie;
 }
 
 async function demoIds(url: string): Promise<DemoIds> {

@@ -13,7 +13,8 @@ import * as loadtest from 'loadtest';
 import { BENCH_PASSWORD, HEAVY_PRACTITIONER_EMAIL, REPO_ROOT, TYPICAL_PRACTITIONER_EMAIL, machineSummary, parseBenchArgs, runAsCommand } from './bench-config.js';
 import { apiDatabaseEnv, openBenchDatabase, withClient } from './bench-database.js';
 import { ensureBenchData, knownUsers } from './bench-data.js';
-import { apiNodeFlags, freePort, signIn, startNodeServer, type StartedProcess } from './bench-processes.js';
+import { apiNodeFlags, freePort, startNodeServer, type StartedProcess } from './bench-processes.js';
+import { signInOverHttp } from '../support/api-session.js';
 import { sampleResponse } from './bench-fixtures.js';
 import { writeSection } from './bench.js';
 import { startHaproxy, type Haproxy } from '../support/haproxy.js';
@@ -57,13 +58,13 @@ async function prepare(dbUrl: string, baseUrl: string, submits: number): Promise
   if (!clientEmail) throw new Error('The bench data has no client with a portal account');
   const practitioners = [];
   for (const email of [HEAVY_PRACTITIONER_EMAIL, TYPICAL_PRACTITIONER_EMAIL]) {
-    const session = await signIn(baseUrl, email, BENCH_PASSWORD);
+    const session = await signInOverHttp(baseUrl, email, BENCH_PASSWORD);
     const rows = await withClient(dbUrl, async (c) => (await c.query<{ id: string; client_id: string }>(
       `SELECT k.id, (SELECT cc.client_id FROM case_clients cc WHERE cc.case_id = k.id LIMIT 1) AS client_id
          FROM cases k JOIN users u ON u.id = k.practitioner_id WHERE lower(u.email) = $1 AND k.status = 'open' ORDER BY k.opened_at`, [email])).rows);
     practitioners.push({ ...session, openCases: rows.map((r) => r.id), caseClients: new Map(rows.map((r) => [r.id, r.client_id])) });
   }
-  const client = await signIn(baseUrl, clientEmail, BENCH_PASSWORD);
+  const client = await signInOverHttp(baseUrl, clientEmail, BENCH_PASSWORD);
   const assignments = await withClient(dbUrl, async (c) => {
     const home = (await c.query<{ case_id: string; client_id: string; practice_id: string; practitioner_id: string }>(
       `SELECT cc.case_id, cc.client_id, k.practice_id, k.practitioner_id FROM clients cl JOIN users u ON u.id = cl.portal_user_id

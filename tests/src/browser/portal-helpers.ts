@@ -1,6 +1,7 @@
 import { BUILT_IN_EXERCISES, exerciseFitsCase, normaliseTags, type ExerciseField, type ExerciseResponse } from '@attune/domain';
 import { Client } from 'pg';
 import type { Locator, Page } from 'playwright-core';
+import { signInOverHttp } from '../support/api-session.js';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
 import { openBrowser, signIn, type Browser } from '../support/browser.js';
 
@@ -46,16 +47,8 @@ export class ApiSession {
   ) {}
 
   static async signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
-    const res = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (res.status !== 200) throw new Error(`Signing in ${email} through the API answered ${res.status}: ${await res.text()}`);
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    const xsrf = cookies.find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
-    if (!xsrf) throw new Error('The login answer set no XSRF-TOKEN cookie');
-    return new ApiSession(baseUrl, cookies.join('; '), decodeURIComponent(xsrf));
+    const { cookie, xsrf } = await signInOverHttp(baseUrl, email, password);
+    return new ApiSession(baseUrl, cookie, xsrf);
   }
 
   async call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {

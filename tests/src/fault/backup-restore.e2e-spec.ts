@@ -5,17 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { freePort, REPO_ROOT, startAppServer, type AppServer } from '../support/app-server.js';
+import { signInOverHttp } from '../support/api-session.js';
 
 const run = promisify(execFile);
-const DEMO_PASSWORD = 'attune-demo';
 const PRACTITIONERS = ['therapist@attune.test', 'coach@attune.test'];
 const BACKUP_CLI = path.join(REPO_ROOT, 'api', 'dist', 'database', 'backup.js');
-
-async function signIn(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 interface SignedNote { id: string; noteHash: string; integrity: string; addenda: Array<{ integrity: string }> }
 
@@ -23,7 +17,7 @@ interface SignedNote { id: string; noteHash: string; integrity: string; addenda:
 async function signedNotes(url: string): Promise<SignedNote[]> {
   const notes: SignedNote[] = [];
   for (const email of PRACTITIONERS) {
-    const cookie = await signIn(url, email);
+    const { cookie } = await signInOverHttp(url, email);
     const res = await fetch(`${url}/api/sessions?range=[0,499]`, { headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     const sessions = (await res.json()) as Array<SignedNote & { signedAt: string | null }>;

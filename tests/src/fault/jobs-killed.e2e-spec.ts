@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SmtpSink } from '@attune/api/testing';
-import { DEMO_PASSWORD, freePort, startAppServer, type AppServer } from '../support/app-server.js';
+import { signInOverHttp } from '../support/api-session.js';
+import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
 
 const MAILS = 30;
@@ -56,14 +57,7 @@ describe('the API killed while its jobs deliver e-mail', () => {
   });
 
   it('delivers every queued message exactly once to the SMTP server', async () => {
-    const login = await fetch(`${first!.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@attune.test', password: DEMO_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    const headers = {
-      'content-type': 'application/json', Cookie: cookies.join('; '), 'X-XSRF-TOKEN': cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]!,
-    };
+    const headers = { 'content-type': 'application/json', ...(await signInOverHttp(first!.url, 'admin@attune.test')).headers };
     // thirty invitations: each an outbox row and a delivery job, written with the account
     const recipients = Array.from({ length: MAILS }, (_, i) => `invitee.${i + 1}@attune.test`);
     for (const [i, email] of recipients.entries()) {

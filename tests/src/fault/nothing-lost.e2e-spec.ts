@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { builtInExerciseId } from '@attune/api/testing';
 import { DEMO } from '../security/fixtures.js';
 import { freePort, startDemoApp, type DemoApp } from '../security/harness.js';
+import { signInOverHttp } from '../support/api-session.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
 
 /**
@@ -41,15 +42,6 @@ describe('nothing lost when PostgreSQL fails under load', () => {
   let therapistXsrf = '';
   const assignmentIds: string[] = [];
 
-  async function signIn(email: string): Promise<{ cookie: string; xsrf: string }> {
-    const res = await fetch(`${t.server}/api/auth/login`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: 'attune-demo' }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    return { cookie: cookies.join('; '), xsrf: cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1]! };
-  }
-
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-fault-pg-'));
     db = new RestartableDatabase(dataDir, await freePort());
@@ -65,8 +57,8 @@ describe('nothing lost when PostgreSQL fails under load', () => {
         assignmentIds.push(id);
       }
     });
-    ({ cookie, xsrf } = await signIn('chen.jing@attune.test'));
-    ({ cookie: therapistCookie, xsrf: therapistXsrf } = await signIn('therapist@attune.test'));
+    ({ cookie, xsrf } = await signInOverHttp(t.server, 'chen.jing@attune.test'));
+    ({ cookie: therapistCookie, xsrf: therapistXsrf } = await signInOverHttp(t.server, 'therapist@attune.test'));
   }, 120_000);
 
   afterAll(async () => {

@@ -3,15 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort, startAppServer, type AppServer } from '../support/app-server.js';
+import { signInOverHttp } from '../support/api-session.js';
 import { RestartableDatabase } from '../support/restartable-database.js';
 
-const DEMO_PASSWORD = 'attune-demo';
-
-async function signIn(url: string, email: string): Promise<{ cookie: string }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
-}
 
 /** Within `ms`, or the reason it did not come. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -49,7 +43,7 @@ describe('stopping the API with SIGTERM', () => {
 
   it('finishes a request in flight, refuses new connections, and exits 0', async () => {
     app = await startAppServer({ DATABASE_URL: db.url, SEED_DEMO: '1' });
-    const { cookie } = await signIn(app.url, 'therapist@attune.test');
+    const { cookie } = await signInOverHttp(app.url, 'therapist@attune.test');
     const locker = new Client({ connectionString: db.url });
     await locker.connect();
     try {
@@ -73,7 +67,7 @@ describe('stopping the API with SIGTERM', () => {
 
   it('exits 0 on SIGTERM after PostgreSQL was restarted under it', async () => {
     app = await startAppServer({ DATABASE_URL: db.url, SEED_DEMO: '1' });
-    const { cookie } = await signIn(app.url, 'therapist@attune.test');
+    const { cookie } = await signInOverHttp(app.url, 'therapist@attune.test');
     // Every pooled connection is busy once, so the restart breaks connections the pool holds.
     await Promise.all(Array.from({ length: 8 }, () => fetch(`${app!.url}/api/cases?range=[0,9]`, { headers: { Cookie: cookie } })));
     await db.restart();
