@@ -242,6 +242,8 @@ export const caseDtoSchema = z
     openedAt: dateTime,
     closedAt: dateTime.nullable(),
     presentingConcern: text.nullable(),
+    /** The problem in the client's own words ("the Fear"): exercise words that speak of the problem use it. */
+    problemName: text.nullable(),
     stageEnteredAt: dateTime,
     cycleStartedAt: dateTime,
     updatedAt: dateTime,
@@ -598,6 +600,8 @@ export const portalAssignmentDetailDtoSchema = z
     draftSavedAt: dateTime.nullable(),
     /** In a couple case the client may share the answers with their partner. */
     coupleCase: z.boolean(),
+    /** The case's name for the problem, in the client's own words; the exercise's `{problem}` reads it (neutral wording when null). */
+    problemName: text.nullable(),
     /** Items of her own latest submitted answers a list field offers to pick from (the commitment's actions from her action menu), by field name. */
     picks: z.record(z.string(), z.array(text)),
     checkIns: z

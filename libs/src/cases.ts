@@ -12,6 +12,16 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** How many clients each kind of case has. */
 export const CLIENTS_PER_CASE_KIND: Readonly<Record<CaseKind, number>> = Object.freeze({ individual: 1, couple: 2 });
 
+/** How long the problem's name may be: a word or a short phrase, in the client's own words. */
+export const PROBLEM_NAME_MAX_LENGTH = 80;
+
+/**
+ * The problem named in the client's own words ("the Fear"), so that the work speaks of the problem
+ * rather than of a flaw in the person (externalising, after Michael White). Optional; trimmed; an
+ * empty name is none.
+ */
+export const problemNameSchema = optionalTextSchema(PROBLEM_NAME_MAX_LENGTH);
+
 /**
  * Body for opening (or editing) a case. The stage and cycle are not part of it: a case opens in
  * stage 1, cycle 1, and moves only through recorded transitions.
@@ -25,6 +35,7 @@ export const caseInputSchema = z
     }),
     practitionerId: idSchema.optional(),
     presentingConcern: optionalTextSchema(4000),
+    problemName: problemNameSchema,
     openedAt: isoDateOrDateTimeSchema().optional(),
   })
   .superRefine((input, ctx) => {

@@ -123,6 +123,7 @@ describe('@attune/domain', () => {
       openedAt: '2026-03-02T00:00:00Z',
       closedAt: null,
       presentingConcern: null,
+      problemName: null,
       stageEnteredAt: '2026-03-23T00:00:00Z',
       cycleStartedAt: '2026-03-02T00:00:00Z',
       updatedAt: '2026-03-24T00:00:00Z',

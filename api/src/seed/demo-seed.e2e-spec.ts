@@ -37,6 +37,12 @@ describe('demo data', () => {
     expect(rows.find((r) => r.title.startsWith('Zhao'))!.kind).toBe('couple');
   });
 
+  it('names Chen Jing\'s problem in her own words, and no other case\'s', async () => {
+    const rows: Array<{ title: string; problem: string | null }> = await t.dataSource.query(
+      `SELECT title, problem_name AS problem FROM cases WHERE problem_name IS NOT NULL`);
+    expect(rows).toEqual([{ title: 'Chen Jing: between two fears', problem: 'the Fear' }]);
+  });
+
   it('follows the seed\'s score trajectories: Chen Jing 2.5 to 6.5, each partner of the couple up to 5', async () => {
     const series: Array<{ name: string; first: string; last: string }> = await t.dataSource.query(`
       SELECT c.display_name AS name,

@@ -40,6 +40,8 @@ interface CaseSeed {
   clients: string[];
   openedDaysAgo: number;
   presentingConcern: string;
+  /** The problem in the client's own words, when she has named it. */
+  problemName?: string;
   /** [day of the work (0 = opening day), stage, reason]; the last one is the current stage. */
   stages: Array<[number, number, string]>;
   /** client key → [day, score, source][] */
@@ -72,6 +74,8 @@ const CASES: CaseSeed[] = [
     clients: ['chen'],
     openedDaysAgo: 41,
     presentingConcern: 'Swings between fear of being abandoned and fear of being engulfed: clings and seeks reassurance when her partner asks for space, pulls away when he comes close. "Like walking on thin ice."',
+    // her own word for what swings her between the two: "I seem to be swinging between two fears"
+    problemName: 'the Fear',
     stages: [
       [0, 1, 'First session: story told as an experience, not a diagnosis'],
       [7, 2, 'Ready to look at how she has been coping'],
@@ -262,9 +266,9 @@ async function seedCase(m: EntityManager, c: CaseSeed, today: Date): Promise<voi
   const at = (day: number, hour = 10) => new Date(opened.getTime() + day * DAY + (hour - 10) * 3_600_000);
   const current = c.stages[c.stages.length - 1]!;
   await m.query(
-    `INSERT INTO cases (id, practice_id, practitioner_id, title, kind, stage, cycle, status, opened_at, presenting_concern, stage_entered_at, cycle_started_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, 'open', $7, $8, $9, $7)`,
-    [caseId, DEMO_PRACTICE_ID, practitionerId, c.title, c.kind, current[1], opened, c.presentingConcern, at(current[0])],
+    `INSERT INTO cases (id, practice_id, practitioner_id, title, kind, stage, cycle, status, opened_at, presenting_concern, stage_entered_at, cycle_started_at, problem_name)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, 'open', $7, $8, $9, $7, $10)`,
+    [caseId, DEMO_PRACTICE_ID, practitionerId, c.title, c.kind, current[1], opened, c.presentingConcern, at(current[0]), c.problemName ?? null],
   );
   for (const [i, client] of c.clients.entries()) {
     await m.query(`INSERT INTO case_clients (case_id, client_id, practice_id, position) VALUES ($1, $2, $3, $4)`,

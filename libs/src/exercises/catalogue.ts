@@ -204,7 +204,7 @@ export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
     key: 'exception-log',
     stage: 2,
     title: 'Exception log',
-    summary: 'Each day, note a moment when the problem was weaker or absent.',
+    summary: 'Each day, note a moment when {problem} was weaker or absent.',
     instructions:
       'Every day this week, catch at least one moment when the insecurity was quieter than usual, or not ' +
       'there at all. However brief, write it down: what was going on around you, what you did, what went ' +
@@ -234,7 +234,7 @@ export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
     key: 'miracle-question',
     stage: 3,
     title: 'Miracle question',
-    summary: 'Picture the morning after the problem has quietly disappeared.',
+    summary: 'Picture the morning after {problem} has quietly disappeared.',
     instructions:
       'Find a quiet moment and close your eyes. Suppose that tonight, while you are asleep, the difficulty ' +
       'in your relationship is resolved, but since you were sleeping nobody tells you. Tomorrow morning, ' +
@@ -471,7 +471,7 @@ export const BUILT_IN_EXERCISES: readonly ExerciseDefinition[] = deepFreeze([
     summary: 'Write the new story of how far you have come.',
     instructions:
       'Look back over the whole of this work and tell it as a new story, the story of your progress rather ' +
-      'than of the problem. Describe the point you started from and what happened on the way. Say what you ' +
+      'than of {problem}. Describe the point you started from and what happened on the way. Say what you ' +
       'now understand about yourself and about the two of you, where you stand today, which steps make you ' +
       'proud, and what you are hoping for next.',
     audience: 'individual',

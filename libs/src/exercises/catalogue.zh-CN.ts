@@ -79,7 +79,7 @@ export const ZH_CN_EXERCISE_WORDS: Record<string, ExerciseWords> = {
   },
   'exception-log': {
     title: '例外日志',
-    summary: '每天记下一个问题较轻或不存在的时刻。',
+    summary: '每天记下一个{problem}较轻或不存在的时刻。',
     instructions:
       '这一周的每一天，至少捕捉一个不安全感比平时安静、或者根本不在的时刻。无论多短暂，都把它写下来：' +
       '当时周围发生了什么，你做了什么，脑海里想了什么，和平时相比感受如何。最后写下这个时刻可能在告诉你什么。' +
@@ -97,7 +97,7 @@ export const ZH_CN_EXERCISE_WORDS: Record<string, ExerciseWords> = {
   // ---------------------------------------------------------------- 阶段 3：愿景澄清
   'miracle-question': {
     title: '奇迹提问',
-    summary: '想象问题悄然消失后的那个早晨。',
+    summary: '想象{problem}悄然消失后的那个早晨。',
     instructions:
       '找一个安静的时刻，闭上眼睛。假设今晚在你睡着的时候，你们关系中的困难解决了，但因为你在睡觉，没有人告诉你。' +
       '明天早上，最先让你觉得好像有什么变了的，会是哪件小事？你会做些什么不一样的事，你的伴侣又会有什么不同，' +
@@ -237,7 +237,7 @@ export const ZH_CN_EXERCISE_WORDS: Record<string, ExerciseWords> = {
     title: '进步叙事',
     summary: '写下你一路走来的新故事。',
     instructions:
-      '回顾这段工作的全过程，把它讲成一个新的故事——关于你的进步，而不是关于问题的故事。描述你出发时的状态，以及一路上发生了什么。' +
+      '回顾这段工作的全过程，把它讲成一个新的故事——关于你的进步，而不是关于{problem}的故事。描述你出发时的状态，以及一路上发生了什么。' +
       '说说你现在对自己、对你们两人有了哪些理解，你今天站在哪里，哪些步伐让你感到自豪，以及你接下来期盼着什么。',
     fields: {
       whereIStarted: { label: '你是从哪里出发的？' },

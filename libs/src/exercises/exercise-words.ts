@@ -24,3 +24,17 @@ export function exerciseWordsOf(exercise: ExerciseDefinition): ExerciseWords {
   }
   return { title: exercise.title, summary: exercise.summary, instructions: exercise.instructions, fields };
 }
+
+/**
+ * Where a built-in exercise's words speak of the problem: the case's name for it when the case has
+ * one (the client's own words, "the Fear"), the neutral wording of the language when not.
+ */
+export const PROBLEM_PLACEHOLDER = '{problem}';
+
+const NEUTRAL_PROBLEM_WORDS: Readonly<Record<ExerciseLanguage, string>> = Object.freeze({ en: 'the problem', 'zh-CN': '问题' });
+
+/** `text` with every problem placeholder read as the case's name for the problem, or the neutral wording of `language`. */
+export function speakOfProblem(text: string, problemName: string | null | undefined, language: ExerciseLanguage): string {
+  const name = problemName?.trim() || NEUTRAL_PROBLEM_WORDS[language];
+  return text.split(PROBLEM_PLACEHOLDER).join(name);
+}

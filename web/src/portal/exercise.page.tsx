@@ -61,13 +61,14 @@ export const ExercisePage = () => {
   const formatDate = useFormatDate();
   const cadenceText = useCadenceText();
   const exerciseTitle = useExerciseTitle();
-  const exerciseWords = useExerciseWords();
   const queryClient = useQueryClient();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { identity, isPending: identityPending } = useGetIdentity();
   const userId = identity?.id === undefined ? undefined : String(identity.id);
   const query = useQuery({ queryKey: portalKeys.assignment(id), queryFn: () => portalApi.getAssignment(id), retry: (count, error) => isTransient(error) && count < 2 });
   const detail = query.data;
+  // the exercise speaks of the problem by the case's name for it, in the client's own words
+  const exerciseWords = useExerciseWords(detail?.problemName);
 
   const [values, setValues] = useState<FormValues | null>(null);
   const [shared, setShared] = useState(false);

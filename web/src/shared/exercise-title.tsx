@@ -1,4 +1,4 @@
-import type { ExerciseField } from '@attune/domain';
+import { speakOfProblem, type ExerciseField } from '@attune/domain';
 
 /** What names an exercise: a built-in one's key (null in the portal for a practitioner's own) and its title. */
 type ExerciseName = { key: string | null; title: string };
@@ -38,18 +38,21 @@ type ExerciseSource = Pick<ExerciseName, 'key'> & {
 /**
  * A built-in exercise's summary, instructions and field words in the user's language, from
  * `attune.exercises.<key>.…` (English as the fallback); a custom exercise's as its author wrote them.
+ * Where the words speak of the problem they use the case's name for it (`problemName`, the
+ * client's own words), else the neutral wording.
  */
-export function useExerciseWords(): (exercise: ExerciseSource) => ExerciseWords {
+export function useExerciseWords(problemName?: string | null): (exercise: ExerciseSource) => ExerciseWords {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const named = (words: string, lang: 'en' | undefined) => speakOfProblem(words, problemName, lang === 'en' || locale === 'en' ? 'en' : 'zh-CN');
   return (exercise) => {
     const key = exercise.builtIn === false ? null : exercise.key;
     const text = (path: string, english: string): ExerciseText => {
-      if (!key) return { text: english };
+      if (!key) return { text: named(english, undefined) };
       const translated = translate(exerciseTextKey(key, path), { _: english });
-      return translated === english && locale !== 'en' ? { text: english, lang: 'en' } : { text: translated };
+      return translated === english && locale !== 'en' ? { text: named(english, 'en'), lang: 'en' } : { text: named(translated, undefined) };
     };
-    const plain = (path: string, english: string): string => (key ? translate(exerciseTextKey(key, path), { _: english }) : english);
+    const plain = (path: string, english: string): string => (key ? named(translate(exerciseTextKey(key, path), { _: english }), undefined) : named(english, undefined));
     return {
       summary: exercise.summary ? text('summary', exercise.summary) : null,
       instructions: text('instructions', exercise.instructions),

@@ -182,13 +182,13 @@ function indexOrEnd(list: string[], id: string): number {
 
 /** The stored fields of a case its answer shows. */
 export type CaseRow = Pick<Case, 'id' | 'title' | 'kind' | 'practitionerId' | 'stage' | 'cycle' | 'status' | 'openedAt' | 'closedAt'
-  | 'presentingConcern' | 'stageEnteredAt' | 'cycleStartedAt' | 'updatedAt' | 'version'>;
+  | 'presentingConcern' | 'problemName' | 'stageEnteredAt' | 'cycleStartedAt' | 'updatedAt' | 'version'>;
 
 /** CaseRow's select list over `cases k`, for queries that read plain rows instead of entities. */
 export const CASE_ROW_SELECT = ([
   ['k.id', 'id'], ['k.title', 'title'], ['k.kind', 'kind'], ['k.practitioner_id', 'practitionerId'], ['k.stage', 'stage'],
   ['k.cycle', 'cycle'], ['k.status', 'status'], ['k.opened_at', 'openedAt'], ['k.closed_at', 'closedAt'],
-  ['k.presenting_concern', 'presentingConcern'], ['k.stage_entered_at', 'stageEnteredAt'], ['k.cycle_started_at', 'cycleStartedAt'],
+  ['k.presenting_concern', 'presentingConcern'], ['k.problem_name', 'problemName'], ['k.stage_entered_at', 'stageEnteredAt'], ['k.cycle_started_at', 'cycleStartedAt'],
   ['k.updated_at', 'updatedAt'], ['k.version', 'version'],
 ] satisfies Array<[string, keyof CaseRow]>).map(([sql, alias]) => `${sql} AS "${alias}"`).join(', ');
 
@@ -208,6 +208,7 @@ export function toCaseResponse(k: CaseRow, facts: CaseFacts, now: Date): CaseDto
     openedAt: k.openedAt.toISOString(),
     closedAt: k.closedAt ? k.closedAt.toISOString() : null,
     presentingConcern: k.presentingConcern,
+    problemName: k.problemName,
     stageEnteredAt: k.stageEnteredAt.toISOString(),
     cycleStartedAt: k.cycleStartedAt.toISOString(),
     updatedAt: k.updatedAt.toISOString(),

@@ -15,6 +15,8 @@ export class Case {
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ name: 'presenting_concern', type: 'text', nullable: true }) presentingConcern: string | null;
+  /** The problem in the client's own words ("the Fear"), or null. */
+  @Column({ name: 'problem_name', type: 'text', nullable: true }) problemName: string | null;
   @Column({ name: 'stage_entered_at', type: 'timestamptz' }) stageEnteredAt: Date;
   @Column({ name: 'cycle_started_at', type: 'timestamptz' }) cycleStartedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

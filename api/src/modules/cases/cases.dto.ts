@@ -7,6 +7,7 @@ import {
   idSchema,
   intSchema,
   optionalTextSchema,
+  problemNameSchema,
   textSchema,
   type StageTransitionDto,
 } from '@attune/domain';
@@ -64,6 +65,7 @@ export type CaseCreate = z.infer<typeof caseCreateSchema>;
 export const caseUpdateSchema = z.object({
   title: textSchema(3, 200).optional(),
   presentingConcern: optionalTextSchema(4000),
+  problemName: problemNameSchema,
   status: enumSchema(CASE_STATUSES).optional(),
   practitionerId: idSchema.optional(),
   /** When given, the update applies only if the case is still at this version (else 409). */

@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
-import { createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
+import { buildPractice, buildUser, createDemoTestApp, type SignedInClient, type TestApp } from '../../testing/test-app.js';
 
 const CHEN = demoCaseId('chen');
 const COUPLE = demoCaseId('couple');
@@ -340,6 +340,65 @@ describe('cases', () => {
       expect((await client.put(`/api/cases/${CHEN}`, { title: 'Taken over' })).status).toBe(403);
       expect((await admin.delete(`/api/cases/${CHEN}`)).status).toBe(404);
       expect((await therapist.get(`/api/cases/${CHEN}`)).body.title).toBe('Chen Jing: between two fears');
+    });
+  });
+
+  describe('the problem\'s name, in the client\'s own words', () => {
+    let caseId: string;
+    beforeAll(async () => {
+      const clientId = await newClient(therapist, 'Client who names the problem');
+      const res = await therapist.post('/api/cases', { title: 'Naming the problem', kind: 'individual', clientIds: [clientId], problemName: '  the Worry  ' });
+      expect(res.status).toBe(201);
+      caseId = res.body.id;
+    });
+    const stored = async () => (await t.dataSource.query(`SELECT problem_name AS name FROM cases WHERE id = $1`, [caseId]))[0].name;
+
+    it('is saved trimmed when the case opens, changed and cleared on edit, kept when an edit leaves it out', async () => {
+      expect(await stored()).toBe('the Worry');
+      const record = (await therapist.get(`/api/cases/${caseId}`)).body;
+      expect(record.problemName).toBe('the Worry');
+      const renamed = await therapist.put(`/api/cases/${caseId}`, { ...record, problemName: 'the Fear' });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.problemName).toBe('the Fear');
+      expect((await therapist.put(`/api/cases/${caseId}`, { title: 'Naming the problem, again' })).body.problemName).toBe('the Fear');
+      expect(await stored()).toBe('the Fear');
+      expect((await therapist.put(`/api/cases/${caseId}`, { problemName: '   ' })).body.problemName).toBeNull();
+      expect(await stored()).toBeNull();
+    });
+
+    it('answers 400 naming problemName when it is longer than 80 characters, and changes nothing', async () => {
+      await therapist.put(`/api/cases/${caseId}`, { problemName: 'the Fear' });
+      const tooLong = await therapist.put(`/api/cases/${caseId}`, { title: 'Not saved either', problemName: 'x'.repeat(81) });
+      expect(tooLong.status).toBe(400);
+      expect(Object.keys(tooLong.body.errors)).toEqual(['problemName']);
+      expect(await stored()).toBe('the Fear');
+      expect((await therapist.get(`/api/cases/${caseId}`)).body.title).not.toBe('Not saved either');
+      expect((await therapist.put(`/api/cases/${caseId}`, { problemName: 'x'.repeat(80) })).status).toBe(200);
+      const clientId = await newClient(therapist, 'Client of a refused case');
+      const opened = await therapist.post('/api/cases', { title: 'Refused case', kind: 'individual', clientIds: [clientId], problemName: 'y'.repeat(81) });
+      expect(opened.status).toBe(400);
+      expect(Object.keys(opened.body.errors)).toEqual(['problemName']);
+      expect(await t.dataSource.query(`SELECT id FROM cases WHERE title = 'Refused case'`)).toEqual([]);
+    });
+
+    it('stays 404 for another practitioner and for another practice, which change nothing', async () => {
+      await therapist.put(`/api/cases/${caseId}`, { problemName: 'the Fear' });
+      expect((await coach.put(`/api/cases/${caseId}`, { problemName: 'Taken over' })).status).toBe(404);
+      const elsewhere = await buildPractice(t.dataSource, 'Elsewhere, naming problems');
+      await buildUser(t.dataSource, elsewhere, 'admin', 'admin@problem-names.test');
+      const stranger = await t.signIn('admin@problem-names.test');
+      expect((await stranger.put(`/api/cases/${caseId}`, { problemName: 'Taken over' })).status).toBe(404);
+      expect((await stranger.get(`/api/cases/${caseId}`)).status).toBe(404);
+      expect(await stored()).toBe('the Fear');
+    });
+
+    it('reaches the case\'s client with her homework, so that its prompts speak of it', async () => {
+      const mine = (await client.get('/api/me/assignments')).body as Array<{ id: string; caseId: string }>;
+      expect(mine.length).toBeGreaterThan(0);
+      for (const assignment of mine) {
+        const detail = await client.get(`/api/me/assignments/${assignment.id}`);
+        expect([assignment.caseId, detail.body.problemName]).toEqual([CHEN, 'the Fear']);
+      }
     });
   });
 });

@@ -58,7 +58,7 @@ export class CasesService {
         ['id', (k) => k.id], ['title', (k) => k.title], ['kind', (k) => k.kind], ['clients', (k) => joined(k.clients.map((c) => c.displayName))],
         ['practitioner', (k) => k.practitioner], ['stage', (k) => k.stage], ['cycle', (k) => k.cycle], ['day', (k) => k.day],
         ['scheduleStatus', (k) => k.scheduleStatus], ['daysBehind', (k) => k.daysBehind], ['status', (k) => k.status],
-        ['openedAt', (k) => k.openedAt], ['closedAt', (k) => k.closedAt], ['presentingConcern', (k) => k.presentingConcern],
+        ['openedAt', (k) => k.openedAt], ['closedAt', (k) => k.closedAt], ['presentingConcern', (k) => k.presentingConcern], ['problemName', (k) => k.problemName],
         ['alerts', (k) => joined(k.alerts.map((a) => a.kind))],
       ],
     };
@@ -105,10 +105,10 @@ export class CasesService {
       const openedAt = input.openedAt ? new Date(input.openedAt) : null;
       const [created]: Array<{ id: string }> = await manager.query(
         `INSERT INTO cases (practice_id, practitioner_id, title, kind, stage, cycle, status, opened_at, presenting_concern,
-                            stage_entered_at, cycle_started_at)
-         VALUES ($1, $2, $3, $4, 1, 1, 'open', COALESCE($5::timestamptz, now()), $6, COALESCE($5::timestamptz, now()), COALESCE($5::timestamptz, now()))
+                            stage_entered_at, cycle_started_at, problem_name)
+         VALUES ($1, $2, $3, $4, 1, 1, 'open', COALESCE($5::timestamptz, now()), $6, COALESCE($5::timestamptz, now()), COALESCE($5::timestamptz, now()), $7)
          RETURNING id`,
-        [actor.practiceId, practitionerId, input.title, input.kind, openedAt, input.presentingConcern || null],
+        [actor.practiceId, practitionerId, input.title, input.kind, openedAt, input.presentingConcern || null, input.problemName || null],
       );
       const caseId = created!.id;
 
@@ -138,7 +138,7 @@ export class CasesService {
   }
 
   /**
-   * Edits title, presenting concern and status (closing stamps closed_at, reopening clears it); an
+   * Edits title, presenting concern, the problem's name and status (closing stamps closed_at, reopening clears it); an
    * admin may also reassign the case to another practitioner. Kind, clients and stage never change here.
    */
   async update(actor: Actor, id: string, input: CaseUpdate): Promise<CaseDto> {
@@ -157,13 +157,15 @@ export class CasesService {
             SET title = $2,
                 presenting_concern = $3,
                 status = $4,
+                problem_name = $5,
                 closed_at = CASE WHEN $4 = 'open' THEN NULL
                                  WHEN status = 'closed' THEN closed_at
                                  ELSE GREATEST(now(), opened_at) END,
                 version = version + 1,
                 updated_at = now()
           WHERE id = $1`,
-        [id, input.title ?? k.title, input.presentingConcern === undefined ? k.presentingConcern : input.presentingConcern || null, status],
+        [id, input.title ?? k.title, input.presentingConcern === undefined ? k.presentingConcern : input.presentingConcern || null, status,
+         input.problemName === undefined ? k.problemName : input.problemName || null],
       );
       await this.audit.record(manager, { action: 'update', entity: 'cases', entityId: id, caseId: id });
       const updated = await manager.getRepository(Case).findOneByOrFail({ id });

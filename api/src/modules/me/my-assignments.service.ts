@@ -58,12 +58,14 @@ interface MyAssignment {
   exercise: PortalExercise;
   /** Whether the case is a couple's: only there may answers be shared with the partner. */
   couple: boolean;
+  /** The case's name for the problem, in the client's own words. */
+  problemName: string | null;
   /** A closed case's homework is read-only: no draft, submission or check-in (409 CASE_CLOSED). */
   caseClosed: boolean;
   caseOpenedAt: Date;
 }
 
-type MyAssignmentRow = MyAssignmentState & { couple: boolean; caseClosed: boolean; caseOpenedAt: Date } & {
+type MyAssignmentRow = MyAssignmentState & { couple: boolean; problemName: string | null; caseClosed: boolean; caseOpenedAt: Date } & {
   [K in Exclude<keyof PortalExercise, 'id'> as `exercise${Capitalize<K>}`]: PortalExercise[K];
 };
 
@@ -253,7 +255,7 @@ export class MyAssignmentsService {
               e.key AS "exerciseKey", e.stage AS "exerciseStage", e.title AS "exerciseTitle", e.summary AS "exerciseSummary",
               e.instructions AS "exerciseInstructions", e.audience AS "exerciseAudience", a.cadence AS "exerciseCadence",
               e.fields AS "exerciseFields", e.effect AS "exerciseEffect", e.built_in AS "exerciseBuiltIn",
-              k.kind = 'couple' AS couple, k.status = 'closed' AS "caseClosed", k.opened_at AS "caseOpenedAt"
+              k.kind = 'couple' AS couple, k.problem_name AS "problemName", k.status = 'closed' AS "caseClosed", k.opened_at AS "caseOpenedAt"
          FROM assignments a
          JOIN clients c ON c.id = a.client_id
          JOIN exercises e ON e.id = a.exercise_id
@@ -265,7 +267,7 @@ export class MyAssignmentsService {
     if (!row) throw notFound(NOT_FOUND);
     const {
       exerciseKey, exerciseStage, exerciseTitle, exerciseSummary, exerciseInstructions, exerciseAudience, exerciseCadence,
-      exerciseFields, exerciseEffect, exerciseBuiltIn, couple, caseClosed, caseOpenedAt, ...assignment
+      exerciseFields, exerciseEffect, exerciseBuiltIn, couple, problemName, caseClosed, caseOpenedAt, ...assignment
     } = row;
     return {
       assignment,
@@ -275,6 +277,7 @@ export class MyAssignmentsService {
         effect: exerciseEffect, builtIn: exerciseBuiltIn,
       },
       couple,
+      problemName,
       caseClosed,
       caseOpenedAt,
     };
@@ -328,7 +331,7 @@ export class MyAssignmentsService {
     return picks;
   }
 
-  private async detail(manager: EntityManager, { assignment: a, exercise, couple }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple'>): Promise<PortalAssignmentDetailDto> {
+  private async detail(manager: EntityManager, { assignment: a, exercise, couple, problemName }: Pick<MyAssignment, 'assignment' | 'exercise' | 'couple' | 'problemName'>): Promise<PortalAssignmentDetailDto> {
     let checkIns: PortalAssignmentDetailDto['checkIns'] = null;
     const now = await transactionNow(manager);
     if (exercise.cadence.kind !== 'once') {
@@ -354,6 +357,7 @@ export class MyAssignmentsService {
       draft: a.draft,
       draftSavedAt: iso(a.draftSavedAt),
       coupleCase: couple,
+      problemName,
       checkIns,
       picks: await this.answerPicks(manager, a, exercise),
       // a practitioner's own exercise has no key the portal may show

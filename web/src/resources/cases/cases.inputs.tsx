@@ -38,6 +38,9 @@ export const CaseInputs = () => {
       <Grid size={12}>
         <TextInput source="presentingConcern" multiline minRows={3} helperText="attune.cases.presenting_concern_help" />
       </Grid>
+      <Grid size={12}>
+        <TextInput source="problemName" helperText="attune.cases.problem_name_help" />
+      </Grid>
     </Grid>
   );
 };

@@ -25,6 +25,11 @@ export const CaseHeader = ({ record }: { record: CaseDto }) => {
             <Typography id="case-title" component="h2" variant="h5" sx={{ fontWeight: 600 }}>
               {record.title}
             </Typography>
+            {record.problemName ? (
+              <Typography variant="subtitle1" color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere' }} data-testid="case-problem-name">
+                {translate('attune.workspace.working_on', { problem: record.problemName })}
+              </Typography>
+            ) : null}
             <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" sx={{ mt: 1 }}>
               <EnumChip enumeration="case_kind" value={record.kind} />
               <EnumChip enumeration="case_status" value={record.status} />
