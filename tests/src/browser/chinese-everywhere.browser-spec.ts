@@ -1,5 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { startAppServer, type AppServer } from '../support/app-server.js';
+import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { openBrowser, type Browser } from '../support/browser.js';
 import { CLIENT } from './portal-helpers.js';
 
@@ -13,7 +14,7 @@ import { CLIENT } from './portal-helpers.js';
  * not an enumeration value, a server message or a built-in exercise's English), e-mail addresses,
  * URLs, time-zone names, codes with digits or in capitals (PHQ-9, GAD-7, CSV, UTC), code literals
  * (`<code>`), a licence's attribution quoted as its source words it (`data-verbatim`) and the
- * product's name.
+ * product's name. Each page is also checked with axe: no serious or critical problem in Chinese.
  */
 
 /** Brand and proper names the interface may show as they are, in any language. */
@@ -109,6 +110,8 @@ describe('the app in Chinese, from the browser\'s language', () => {
     if (left.length > 0) await browser.screenshot(`chinese-${name.replace(/\W+/g, '-')}`);
     expect({ page: name, englishLeft: left }).toEqual({ page: name, englishLeft: [] });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // and as usable in Chinese as in English: axe finds nothing serious or critical
+    expect({ page: name, accessibility: await seriousAccessibilityProblems(page) }).toEqual({ page: name, accessibility: [] });
   }
 
   async function signInInChinese(email: string): Promise<void> {

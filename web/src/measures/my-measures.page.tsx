@@ -30,7 +30,11 @@ export const MyMeasuresPage = () => {
       <PageTitle>{translate('measures.portal.title')}</PageTitle>
       {open.length === 0 ? <Typography>{translate('measures.portal.none')}</Typography> : null}
       <Stack component="ul" spacing={2} sx={{ p: 0, listStyle: 'none' }}>
-        {[...open, ...rest].map((m) => (
+        {[...open, ...rest].map((m) => {
+          // the button's name starts with its visible words (WCAG 2.5.3), then says which questionnaire
+          const action = translate(m.status === 'completed' ? 'ra.action.show' : m.draft ? 'measures.portal.resume' : 'measures.portal.start');
+          const done = m.status === 'completed' ? ` (${translate('measures.portal.done', { date: formatDate(m.completedAt) })})` : '';
+          return (
           <Paper component="li" key={m.id} variant="outlined" sx={{ p: 2 }}>
             <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>{text(m.title)}</Typography>
             <Typography variant="body2" color="text.secondary">
@@ -40,12 +44,13 @@ export const MyMeasuresPage = () => {
             </Typography>
             {m.status !== 'expired' ? (
               <Button component={RouterLink} to={`/measures/${m.id}`} variant={m.status === 'pending' ? 'contained' : 'text'} sx={{ mt: 1 }}
-                aria-label={`${translate(m.status === 'completed' ? 'measures.portal.done' : m.draft ? 'measures.portal.resume' : 'measures.portal.start', { date: formatDate(m.completedAt) })}: ${text(m.title)}`}>
-                {translate(m.status === 'completed' ? 'ra.action.show' : m.draft ? 'measures.portal.resume' : 'measures.portal.start')}
+                aria-label={`${action}: ${text(m.title)}${done}`}>
+                {action}
               </Button>
             ) : null}
           </Paper>
-        ))}
+          );
+        })}
       </Stack>
     </Box>
   );
