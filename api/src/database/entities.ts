@@ -38,6 +38,7 @@ import { RecordsOut1764460000000 } from './migrations/1764460000000-records-out.
 import { OutboxCalendarEvent1764510000000 } from './migrations/1764510000000-outbox-calendar-event.js';
 import { PublicTestStartToken1764516000000 } from './migrations/1764516000000-public-test-start-token.js';
 import { AssignmentCadence1764521300000 } from './migrations/1764521300000-assignment-cadence.js';
+import { RecordCorrections1764531300000 } from './migrations/1764531300000-record-corrections.js';
 import { ReminderSettingsAndForcedPasswordChange1764500000000 } from './migrations/1764500000000-reminder-settings-and-forced-password-change.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   Measures1764440000000, ExerciseRetirement1764470000000, CaseStatusChanges1764410000001, ApiTokens1764450000000,
   RecordsOut1764460000000, ChangeRequestOutcomes1764490000000, ReminderSettingsAndForcedPasswordChange1764500000000,
   OutboxCalendarEvent1764510000000, PublicTestStartToken1764516000000, AssignmentCadence1764521300000,
+  RecordCorrections1764531300000,
 ];
