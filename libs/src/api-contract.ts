@@ -12,6 +12,7 @@ import { SCALE_SCORE_SOURCES } from './scale-scores.js';
 import { SESSION_FORMATS, SESSION_NOTE_KEYS } from './session-notes.js';
 import { COUPLE_PATTERNS, PROFILE_DIMENSIONS, STRESS_MOVES } from './measures/communication-profile.js';
 import { CHANGE_CLASSES } from './measures/instrument.js';
+import { CORRECTED_RECORDS, RECORD_CORRECTION_KINDS } from './record-corrections.js';
 import { APPOINTMENT_STATUSES, CANCELLED_BY, CHANGE_REQUEST_KINDS, CHANGE_REQUEST_OUTCOMES, MEETING_FORMATS } from './scheduling.js';
 
 /**
@@ -682,6 +683,14 @@ export const readinessDtoSchema = z
 export const caseStatusChangeDtoSchema = z
   .object({ id: uuid, caseId: uuid, toStatus: z.enum(CASE_STATUSES), reason: text, actorId: nullableUuid, at: dateTime })
   .meta({ id: 'CaseStatusChange' });
+
+/** `GET /api/cases/:id/corrections`: one correction of a rating, an exception or homework, with its reason (staff only). */
+export const recordCorrectionDtoSchema = z
+  .object({
+    id: uuid, caseId: uuid, entity: z.enum(CORRECTED_RECORDS), entityId: uuid, kind: z.enum(RECORD_CORRECTION_KINDS),
+    recordAt: dateTime, reason: text, actorId: nullableUuid, actorName: text.nullable(), at: dateTime,
+  })
+  .meta({ id: 'RecordCorrection' });
 
 /** `GET /api/clients/:id/portal-account`: whether the client can sign in to the portal. */
 export const portalAccountDtoSchema = z

@@ -16,6 +16,7 @@ export * from './cases.js';
 export * from './clients.js';
 export * from './client-words.js';
 export * from './recorded-time.js';
+export * from './record-corrections.js';
 export * from './api-tokens.js';
 export * from './api-contract.js';
 export * from './dates.js';

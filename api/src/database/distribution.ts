@@ -27,6 +27,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, TablePlacement>> = {
   case_clients: { placement: 'distributed' },
   stage_transitions: { placement: 'distributed' },
   case_status_changes: { placement: 'distributed', note: 'closing and reopening a case, with the reason' },
+  record_corrections: { placement: 'distributed', note: 'corrections of ratings, exceptions and homework, with the reason' },
   therapy_sessions: { placement: 'distributed' },
   session_addenda: { placement: 'distributed' },
   scale_scores: { placement: 'distributed' },

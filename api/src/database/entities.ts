@@ -39,6 +39,7 @@ import { OutboxCalendarEvent1764510000000 } from './migrations/1764510000000-out
 import { PublicTestStartToken1764516000000 } from './migrations/1764516000000-public-test-start-token.js';
 import { AssignmentCadence1764521300000 } from './migrations/1764521300000-assignment-cadence.js';
 import { CaseProblemName1764533130000 } from './migrations/1764533130000-case-problem-name.js';
+import { RecordCorrections1764531300000 } from './migrations/1764531300000-record-corrections.js';
 import { ReminderSettingsAndForcedPasswordChange1764500000000 } from './migrations/1764500000000-reminder-settings-and-forced-password-change.js';
 
 /** Listed explicitly: no globs, so bundlers and the migrations CLI see the same set. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   Scheduling1764430000000,
   Measures1764440000000, ExerciseRetirement1764470000000, CaseStatusChanges1764410000001, ApiTokens1764450000000,
   RecordsOut1764460000000, ChangeRequestOutcomes1764490000000, ReminderSettingsAndForcedPasswordChange1764500000000,
-  OutboxCalendarEvent1764510000000, PublicTestStartToken1764516000000, AssignmentCadence1764521300000, CaseProblemName1764533130000,
+  OutboxCalendarEvent1764510000000, PublicTestStartToken1764516000000, AssignmentCadence1764521300000,
+  RecordCorrections1764531300000, CaseProblemName1764533130000,
 ];

@@ -10,6 +10,7 @@ import type {
   caseMeasuresDtoSchema, caseStatusChangeDtoSchema, erasureRequestDtoSchema, intakeRequestDtoSchema,
   measureDefinitionDtoSchema, measureResponseDtoSchema, measureScheduleDtoSchema, myMeasureDtoSchema, myRecordExportSchema, mySessionDtoSchema,
   practiceSettingsDtoSchema, publicTestDtoSchema, publicTestResultDtoSchema, schedulingPolicyDtoSchema,
+  RecordCorrectionDto, recordCorrectionDtoSchema,
 } from '@attune/domain';
 import type { z } from 'zod';
 
@@ -32,3 +33,6 @@ export const CONTRACT_AGREEMENT: true[] = [
   true as Conforms<IntakeRequestDto, typeof intakeRequestDtoSchema>,
   true as Conforms<MyRecordExport, typeof myRecordExportSchema>,
 ];
+
+/** Typed rather than asserted: `true` does not compile where the service's type is not the schema's. */
+export const RECORD_CORRECTION_AGREES: Conforms<RecordCorrectionDto, typeof recordCorrectionDtoSchema> = true;

@@ -28,7 +28,8 @@ export interface SignedInClient {
   post(url: string, body?: object): request.Test;
   put(url: string, body?: object): request.Test;
   patch(url: string, body?: object): request.Test;
-  delete(url: string): request.Test;
+  /** A DELETE, with a JSON body when one is given (the reason of a correction). */
+  delete(url: string, body?: object): request.Test;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -72,7 +73,7 @@ export async function createTestApp(label: string, env: Record<string, string> =
         post: (url, body) => withAuth(request(server).post(url)).send(body ?? {}),
         put: (url, body) => withAuth(request(server).put(url)).send(body ?? {}),
         patch: (url, body) => withAuth(request(server).patch(url)).send(body ?? {}),
-        delete: (url) => withAuth(request(server).delete(url)),
+        delete: (url, body) => (body === undefined ? withAuth(request(server).delete(url)) : withAuth(request(server).delete(url)).send(body)),
       };
     },
     async close() {

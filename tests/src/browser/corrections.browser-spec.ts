@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { startAppServer, type AppServer } from '../support/app-server.js';
-import { expectEventually, isoDateInDays, openBrowser, signInToDashboard, type Browser } from '../support/browser.js';
+import { expectEventually, isoDateInDays, openBrowser, signInToDashboard, tabTo, type Browser } from '../support/browser.js';
 import { ApiSession, CASE_TITLE, demoDirectory, THERAPIST } from './portal-helpers.js';
 
 /**
  * The corrections a practice needs, made in the case page as a therapist would: a stage move from
- * 6 back to 1 asks first, a mistaken rating is removed, unsent homework is re-dated and withdrawn,
- * and a case is closed and reopened with a reason. Each is checked through the API afterwards.
+ * 6 back to 1 asks first, a mistaken rating is removed and unsent homework is re-dated and withdrawn,
+ * each with the reason for the change (read back in the case's history), and a case is closed and
+ * reopened with a reason. Each is checked through the API afterwards.
  */
 describe('corrections in the case page', () => {
   let server: AppServer;
@@ -63,10 +64,21 @@ describe('corrections in the case page', () => {
     await remove.click();
     const confirm = page.getByRole('dialog', { name: /^Remove the rating of / });
     await confirm.getByText('Only for an entry made by mistake.', { exact: false }).waitFor();
-    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    // the reason is asked for at its field before anything is removed
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+    await confirm.getByText('Required', { exact: true }).waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect((await therapist.call('GET', `/api/scale-scores/${created.body.id}`)).status).toBe(200);
+    // by keyboard: type the reason, Tab to "Remove", Enter
+    await confirm.getByRole('textbox', { name: /Reason for the change/ }).focus();
+    await page.keyboard.type('Entered for the wrong client');
+    await tabTo(page, confirm.getByRole('button', { name: 'Remove', exact: true }));
+    await page.keyboard.press('Enter');
     await page.getByText('Entry removed').waitFor();
     expect((await therapist.call('GET', `/api/scale-scores/${created.body.id}`)).status).toBe(404);
     await expectEventually(() => row.count(), 0);
+    const corrections = await therapist.get<Array<{ entityId: string; kind: string; reason: string }>>(`/api/cases/${chenCase}/corrections`);
+    expect(corrections.filter((c) => c.entityId === created.body.id).map((c) => [c.kind, c.reason])).toEqual([['delete', 'Entered for the wrong client']]);
   });
 
   it('changes the due date of unsent homework, then withdraws it', async () => {
@@ -77,6 +89,7 @@ describe('corrections in the case page', () => {
     const dialog = page.getByRole('dialog', { name: 'Change the due date' });
     const newDue = isoDateInDays(10);
     await dialog.getByLabel(/Due/).fill(newDue);
+    await dialog.getByRole('textbox', { name: /Reason for the change/ }).fill('She is travelling next week');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Due date changed').waitFor();
     const list = await therapist.get<Array<{ id: string; dueAt: string; exercise: { key: string } }>>('/api/assignments', { filter: { caseId: liuCase }, range: [0, 49] });
@@ -84,10 +97,36 @@ describe('corrections in the case page', () => {
     expect(new Date(strength.dueAt).getDate()).toBe(new Date(`${newDue}T12:00:00`).getDate());
 
     await homework.getByRole('button', { name: 'Withdraw Strength exploration' }).click();
-    await page.getByRole('dialog', { name: 'Withdraw this homework?' }).getByRole('button', { name: 'Confirm' }).click();
+    const withdraw = page.getByRole('dialog', { name: 'Withdraw this homework?' });
+    await withdraw.getByRole('textbox', { name: /Reason for the change/ }).fill('We agreed to pause this exercise');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await withdraw.getByRole('button', { name: 'Withdraw', exact: true }).click();
     await page.getByText('Homework withdrawn').waitFor();
     expect((await therapist.call('GET', `/api/assignments/${strength.id}`)).status).toBe(404);
     await expectEventually(() => homework.getByRole('button', { name: /Strength exploration/ }).count(), 0);
+  });
+
+  it('shows each correction in the case history: what, by whom, when and why', async () => {
+    await page.goto(workspace(chenCase, '/history'));
+    await page.reload();
+    const chenCorrections = page.getByRole('region', { name: 'Corrections' });
+    const removal = chenCorrections.getByRole('row').filter({ hasText: 'Entered for the wrong client' });
+    await removal.waitFor();
+    expect(await removal.getByRole('cell').allInnerTexts()).toEqual([
+      expect.any(String), expect.stringMatching(/^Rating of .+ · removed$/), 'Dr. Wang Fang', 'Entered for the wrong client',
+    ]);
+
+    await page.goto(workspace(liuCase, '/history'));
+    await page.reload();
+    const liuCorrections = page.getByRole('region', { name: 'Corrections' });
+    const withdrawal = liuCorrections.getByRole('row').filter({ hasText: 'We agreed to pause this exercise' });
+    await withdrawal.waitFor();
+    expect(await withdrawal.getByRole('cell').allInnerTexts()).toEqual([
+      expect.any(String), expect.stringMatching(/^Homework due .+ · withdrawn$/), 'Dr. Wang Fang', 'We agreed to pause this exercise',
+    ]);
+    const redating = liuCorrections.getByRole('row').filter({ hasText: 'She is travelling next week' });
+    expect(await redating.getByRole('cell').nth(1).innerText()).toMatch(/^Homework due .+ · given a new due date$/);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
   it('closes the case with a reason and reopens it', async () => {

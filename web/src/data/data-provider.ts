@@ -12,7 +12,10 @@ import type {
   CaseStatusChangeInput,
   ChangeRequestDecisionRequest,
   CaseExceptionDto,
+  CorrectedRecord,
+  CorrectionInput,
   DashboardDto,
+  RecordCorrectionDto,
   ScaleScoreDto,
   StaffAnnotationInput,
 } from '@attune/domain';
@@ -38,6 +41,13 @@ export interface AttuneDomainMethods {
   /** The staff note and hidden flag of a rating or an exception; the entry's own words stay as written. */
   annotateScaleScore(id: string, input: StaffAnnotationInput): Promise<{ data: ScaleScoreDto }>;
   annotateException(id: string, input: StaffAnnotationInput): Promise<{ data: CaseExceptionDto }>;
+  /**
+   * Removes a mistaken rating or exception, or withdraws homework, with the reason in the JSON body
+   * of the DELETE (never in the URL, which is logged); the reason is kept with the case.
+   */
+  removeWithReason(resource: CorrectedRecord, id: string, input: CorrectionInput): Promise<{ data: unknown }>;
+  /** Every correction of the case's ratings, exceptions and homework with its reason, oldest first. */
+  getCorrections(caseId: string): Promise<{ data: RecordCorrectionDto[] }>;
   /** Closes or reopens a case with the reason, kept with the case. */
   closeCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
   reopenCase(caseId: string, input: CaseStatusChangeInput): Promise<{ data: CaseDto }>;
@@ -85,7 +95,7 @@ async function getJson<T>(url: string): Promise<{ data: T }> {
   return { data: json as T };
 }
 
-async function sendJson<T>(method: 'POST' | 'PUT', url: string, body: unknown): Promise<{ data: T }> {
+async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown): Promise<{ data: T }> {
   const { json } = await httpClient(url, { method, body: JSON.stringify(body ?? {}) });
   return { data: json as T };
 }
@@ -113,6 +123,8 @@ export function createDataProvider(): AttuneDataProvider {
     moveSession: (sessionId, input) => postJson(path('sessions', sessionId, 'move'), input),
     changeSessionStatus: (sessionId, input) => postJson(path('sessions', sessionId, 'status'), input),
     decideChangeRequest: (sessionId, requestId, input) => postJson(path('sessions', sessionId, 'change-requests', requestId, 'decision'), input),
+    removeWithReason: (resource, id, input) => sendJson('DELETE', path(resource, id), input),
+    getCorrections: (caseId) => getJson(path('cases', caseId, 'corrections')),
     closeCase: (caseId, input) => postJson(path('cases', caseId, 'close'), input),
     reopenCase: (caseId, input) => postJson(path('cases', caseId, 'reopen'), input),
   };

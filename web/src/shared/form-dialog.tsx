@@ -8,6 +8,8 @@ export interface FormDialogProps {
   /** Translation key of the opening button's label and of the dialog's title. */
   buttonLabel: string;
   title: string;
+  /** The title's placeholders (a date, a name). */
+  titleArgs?: Record<string, unknown>;
   buttonIcon?: ReactNode;
   buttonProps?: ButtonProps;
   saveLabel?: string;
@@ -28,6 +30,7 @@ export interface FormDialogProps {
 export const FormDialog = ({
   buttonLabel,
   title,
+  titleArgs,
   buttonIcon,
   buttonProps,
   saveLabel = 'ra.action.save',
@@ -81,7 +84,7 @@ export const FormDialog = ({
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth={maxWidth}>
         {open ? (
           <Form onSubmit={submit} {...(defaultValues ? { defaultValues } : {})} {...(validate ? { validate } : {})} noValidate>
-            <DialogTitle id={titleId}>{translate(title)}</DialogTitle>
+            <DialogTitle id={titleId}>{translate(title, titleArgs)}</DialogTitle>
             <DialogContent>
               {conflict ? (
                 <VersionConflictAlert

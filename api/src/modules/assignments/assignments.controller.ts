@@ -10,7 +10,7 @@ import { ASSIGNMENT_LIST, assignmentCreateSchema, assignmentReviewSchema, assign
 import { AssignmentsService } from './assignments.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
-import type { AssignmentDto } from '@attune/domain';
+import { correctionInputSchema, type AssignmentDto, type CorrectionInput } from '@attune/domain';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { assignmentDtoSchema } from '@attune/domain';
 
@@ -48,7 +48,10 @@ export class AssignmentsController {
   @ApiAnswer(assignmentDtoSchema)
   @Put(':id')
   @Permission('assignments', 'update')
-  @ApiOperation({ summary: 'Changes the due date and note until the client submits (then 409)' })
+  @ApiOperation({
+    summary: 'Changes the due date and note until the client submits (then 409), with a reason',
+    description: 'The `reason` (3-500 characters) is kept with the case (GET /api/cases/:id/corrections) as a re-dating when the due time changes, never in the audit trail.',
+  })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: assignmentUpdateSchema }) body: AssignmentUpdate): Promise<AssignmentDto> {
     return this.assignments.update(actor, id, body);
   }
@@ -56,9 +59,12 @@ export class AssignmentsController {
   @ApiAnswer(assignmentDtoSchema)
   @Delete(':id')
   @Permission('assignments', 'delete')
-  @ApiOperation({ summary: 'Withdraws homework not yet submitted (then 409); answers the removed record' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AssignmentDto> {
-    return this.assignments.remove(actor, id);
+  @ApiOperation({
+    summary: 'Withdraws homework not yet submitted (then 409) with a reason; answers the removed record',
+    description: 'The JSON body holds the `reason` (3-500 characters), kept with the case (GET /api/cases/:id/corrections); never in the URL.',
+  })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: correctionInputSchema }) body: CorrectionInput): Promise<AssignmentDto> {
+    return this.assignments.remove(actor, id, body);
   }
 
   @ApiAnswer(assignmentDtoSchema)

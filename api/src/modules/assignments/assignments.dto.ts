@@ -1,6 +1,6 @@
 import {
   ASSIGNMENT_STATUSES,
-  assignmentDueInputSchema,
+  assignmentDueCorrectionSchema,
   assignmentInputSchema,
   type AssignmentStatus,
   checkInCalendar,
@@ -49,8 +49,11 @@ export const ASSIGNMENT_LIST: ListSpec = {
 export const assignmentCreateSchema = assignmentInputSchema;
 export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 
-/** PUT body: the record as GET returned it; only the due time and the note are read. */
-export const assignmentUpdateSchema = assignmentDueInputSchema.extend({ note: assignmentInputSchema.shape.note, version: zod.number().int().min(1).optional() });
+/**
+ * PUT body: the record as GET returned it with the reason for the correction; only the due time, the
+ * note, the version and the reason are read (a new due time is kept as a re-dating, with its reason).
+ */
+export const assignmentUpdateSchema = assignmentDueCorrectionSchema.extend({ note: assignmentInputSchema.shape.note, version: zod.number().int().min(1).optional() });
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 export const assignmentReviewSchema = reviewInputSchema;

@@ -13,6 +13,8 @@ const LUO_CASE = demoCaseId('luo');
 const LUO = demoClientId('luo');
 const assignment = (caseKey: string, i: number) => stableId(`demo:assignment:${caseKey}:${i}`);
 const ids = (body: Array<{ id: string }>) => body.map((a) => a.id);
+/** Why a correction is made: re-dating and withdrawing homework carry one. */
+const WHY = { reason: 'Agreed a new plan in session' };
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 describe('assignments', () => {
@@ -205,7 +207,7 @@ describe('assignments', () => {
       expect(mine.body.exercise.cadence).toEqual({ kind: 'weekly', weeks: 4 });
 
       // re-dated to yesterday: its weeks are still running, so it is not overdue, in the row nor in the filter
-      const moved = await therapist.put(`/api/assignments/${res.body.id}`, { ...res.body, dueAt: inDays(-1), pastDueConfirmed: true });
+      const moved = await therapist.put(`/api/assignments/${res.body.id}`, { ...WHY, ...res.body, dueAt: inDays(-1), pastDueConfirmed: true });
       expect(moved.status).toBe(200);
       expect(moved.body.overdue).toBe(false);
       const overdueIds = async () => ids((await therapist.get(listUrl('/api/assignments', { filter: { overdue: true, caseId: CHEN_CASE } }))).body);
@@ -214,7 +216,7 @@ describe('assignments', () => {
       await t.dataSource.query(`UPDATE assignments SET assigned_at = assigned_at - interval '29 days' WHERE id = $1`, [res.body.id]);
       expect((await therapist.get(`/api/assignments/${res.body.id}`)).body).toMatchObject({ overdue: true });
       expect(await overdueIds()).toContain(res.body.id);
-      await therapist.delete(`/api/assignments/${res.body.id}`);
+      await therapist.delete(`/api/assignments/${res.body.id}`, WHY);
     });
 
     it('needs a due time for homework done once, and a cadence that is one', async () => {
@@ -230,7 +232,7 @@ describe('assignments', () => {
       const daily = await therapist.post('/api/assignments', { ...body, cadence: { kind: 'daily', days: 3 } });
       expect(daily.status).toBe(201);
       expect(daily.body.checkIns).toHaveLength(3);
-      await therapist.delete(`/api/assignments/${daily.body.id}`);
+      await therapist.delete(`/api/assignments/${daily.body.id}`, WHY);
     });
 
     it('names each malformed field', async () => {
@@ -272,7 +274,7 @@ describe('assignments', () => {
     it('changes the due date and the note, ignoring the rest of the record', async () => {
       const created = await newAssignment();
       const dueAt = inDays(10);
-      const res = await therapist.put(`/api/assignments/${created.id}`, {
+      const res = await therapist.put(`/api/assignments/${created.id}`, { ...WHY,
         ...created, dueAt, note: null, status: 'reviewed', feedback: 'Sneaky', response: { focus: 'x' }, clientId: ZHOU, sharedWithPartner: true,
       });
       expect(res.status).toBe(200);
@@ -284,9 +286,9 @@ describe('assignments', () => {
 
     it('refuses an edit made from an older version with 409, never overwriting the newer one', async () => {
       const created = await newAssignment();
-      const first = await therapist.put(`/api/assignments/${created.id}`, { ...created, note: 'First edit' });
+      const first = await therapist.put(`/api/assignments/${created.id}`, { ...WHY, ...created, note: 'First edit' });
       expect(first.status).toBe(200);
-      const stale = await therapist.put(`/api/assignments/${created.id}`, { ...created, note: 'Second edit from the old page' });
+      const stale = await therapist.put(`/api/assignments/${created.id}`, { ...WHY, ...created, note: 'Second edit from the old page' });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('VERSION_CONFLICT');
       expect((await therapist.get(`/api/assignments/${created.id}`)).body.note).toBe('First edit');
@@ -294,10 +296,10 @@ describe('assignments', () => {
 
     it('moving the due date into the past asks for a confirmation, then makes the homework overdue', async () => {
       const created = await newAssignment();
-      const unconfirmed = await therapist.put(`/api/assignments/${created.id}`, { ...created, dueAt: inDays(-1) });
+      const unconfirmed = await therapist.put(`/api/assignments/${created.id}`, { ...WHY, ...created, dueAt: inDays(-1) });
       expect(unconfirmed.status).toBe(400);
       expect(unconfirmed.body.errors).toEqual({ dueAt: 'is in the past: confirm that the homework is overdue from the start' });
-      const res = await therapist.put(`/api/assignments/${created.id}`, { ...created, dueAt: inDays(-1), pastDueConfirmed: true });
+      const res = await therapist.put(`/api/assignments/${created.id}`, { ...WHY, ...created, dueAt: inDays(-1), pastDueConfirmed: true });
       expect(res.body.overdue).toBe(true);
     });
 
@@ -319,7 +321,7 @@ describe('assignments', () => {
       expect(res.body.errors).toEqual({ exerciseId: 'is an exercise for partners: give it in a couple case' });
       const couple = await therapist.post('/api/assignments', { caseId: COUPLE_CASE, clientId: ZHOU, exerciseId: partnerExercise, dueAt: inDays(7) });
       expect(couple.status).toBe(201);
-      expect((await therapist.delete(`/api/assignments/${couple.body.id}`)).status).toBe(200);
+      expect((await therapist.delete(`/api/assignments/${couple.body.id}`, WHY)).status).toBe(200);
     });
 
     it('gives the same homework to both partners of a couple case at once, one assignment each, each audited', async () => {
@@ -333,7 +335,7 @@ describe('assignments', () => {
       expect(rows.map((r) => r.client_id).sort()).toEqual([ZHOU, demoClientId('zhao')].sort());
       expect(new Set(rows.map((r) => r.due_at.toISOString())).size).toBe(1);
       expect((await auditEventsOf(t.dataSource, res)).map((e) => [e.action, e.entityId]).sort()).toEqual(rows.map((r) => ['create', r.id]).sort());
-      for (const row of rows) expect((await therapist.delete(`/api/assignments/${row.id}`)).status).toBe(200);
+      for (const row of rows) expect((await therapist.delete(`/api/assignments/${row.id}`, WHY)).status).toBe(200);
 
       const individual = await therapist.post('/api/assignments', {
         caseId: CHEN_CASE, clientId: CHEN, exerciseId: builtInExerciseId('value-ranking'), dueAt: inDays(7), bothPartners: true,
@@ -344,19 +346,19 @@ describe('assignments', () => {
 
     it('refuses a change once submitted (409), bad input (400) and another practitioner (404)', async () => {
       const submitted = await therapist.get(`/api/assignments/${assignment('liu', 1)}`);
-      const late = await therapist.put(`/api/assignments/${assignment('liu', 1)}`, { ...submitted.body, note: 'Changed' });
+      const late = await therapist.put(`/api/assignments/${assignment('liu', 1)}`, { ...WHY, ...submitted.body, note: 'Changed' });
       expect(late.status).toBe(409);
-      const bad = await therapist.put(`/api/assignments/${assignment('chen', 9)}`, { dueAt: 'tomorrow' });
+      const bad = await therapist.put(`/api/assignments/${assignment('chen', 9)}`, { ...WHY, dueAt: 'tomorrow' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toHaveProperty('dueAt');
-      expect((await coach.put(`/api/assignments/${assignment('chen', 9)}`, { dueAt: inDays(1) })).status).toBe(404);
+      expect((await coach.put(`/api/assignments/${assignment('chen', 9)}`, { ...WHY, dueAt: inDays(1) })).status).toBe(404);
     });
   });
 
   describe('delete', () => {
     it('withdraws homework not yet submitted, audited', async () => {
       const created = await newAssignment();
-      const res = await therapist.delete(`/api/assignments/${created.id}`);
+      const res = await therapist.delete(`/api/assignments/${created.id}`, WHY);
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(created.id);
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
@@ -366,10 +368,10 @@ describe('assignments', () => {
     });
 
     it('deletes an in-progress assignment with its check-ins, refuses a submitted one (409), and another practitioner gets 404', async () => {
-      expect((await therapist.delete(`/api/assignments/${assignment('couple', 3)}`)).status).toBe(409);
-      expect((await therapist.delete(`/api/assignments/${assignment('chen', 0)}`)).status).toBe(409);
-      expect((await coach.delete(`/api/assignments/${assignment('liu', 2)}`)).status).toBe(404);
-      expect((await therapist.delete(`/api/assignments/${assignment('liu', 2)}`)).status).toBe(200);
+      expect((await therapist.delete(`/api/assignments/${assignment('couple', 3)}`, WHY)).status).toBe(409);
+      expect((await therapist.delete(`/api/assignments/${assignment('chen', 0)}`, WHY)).status).toBe(409);
+      expect((await coach.delete(`/api/assignments/${assignment('liu', 2)}`, WHY)).status).toBe(404);
+      expect((await therapist.delete(`/api/assignments/${assignment('liu', 2)}`, WHY)).status).toBe(200);
       const left = await t.dataSource.query(`SELECT 1 FROM assignment_check_ins WHERE assignment_id = $1`, [assignment('liu', 2)]);
       expect(left).toEqual([]);
     });

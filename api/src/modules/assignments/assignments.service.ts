@@ -16,7 +16,8 @@ import { Exercise } from '../exercises/exercise.entity.js';
 import { Assignment } from './assignment.entity.js';
 import { ASSIGNMENT_DTO_SELECT, ASSIGNMENT_DTO_SELECT_WITH_FIELDS, ASSIGNMENT_LIST, toAssignmentDto, type AssignmentDtoRow, type AssignmentCreate, type AssignmentReview, type AssignmentUpdate } from './assignments.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import type { AssignmentDto } from '@attune/domain';
+import type { AssignmentDto, CorrectionInput } from '@attune/domain';
+import { keepRecordCorrection } from '../cases/record-corrections.js';
 
 
 const ENTITY = 'assignments';
@@ -133,6 +134,9 @@ export class AssignmentsService {
         ? undefined
         : dueTimeIssue(input.dueAt, opened[0]!.opened_at, { pastDueConfirmed: input.pastDueConfirmed });
       if (dueIssue) throw badRequest({ dueAt: dueIssue });
+      const dueBefore = assignment.dueAt;
+      const redated = new Date(input.dueAt).getTime() !== dueBefore.getTime();
+      await keepRecordCorrection(manager, actor, { ...corrected(assignment), kind: redated ? 'redate' : 'edit', reason: input.reason });
       assignment.dueAt = new Date(input.dueAt);
       assignment.note = textOrNull(input.note);
       assignment.version += 1;
@@ -142,14 +146,15 @@ export class AssignmentsService {
     });
   }
 
-  /** Withdraws homework the client has not sent yet; answers the record as it was. */
-  async remove(actor: Actor, id: string): Promise<AssignmentDto> {
+  /** Withdraws homework the client has not sent yet, keeping why with the case; answers the record as it was. */
+  async remove(actor: Actor, id: string, input: CorrectionInput): Promise<AssignmentDto> {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisible(manager, actor, id, true);
       if (assignment.status === 'submitted' || assignment.status === 'reviewed') {
         throw conflict(`This assignment is ${assignment.status} and belongs to the record: it cannot be deleted`, 'INVALID_STATUS_TRANSITION');
       }
       const dto = await this.dtoOf(manager, id);
+      await keepRecordCorrection(manager, actor, { ...corrected(assignment), kind: 'withdraw', reason: input.reason });
       await manager.getRepository(Assignment).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: assignment.caseId });
       return dto;
@@ -196,4 +201,9 @@ export class AssignmentsService {
     const qb = manager.getRepository(Assignment).createQueryBuilder('a').where('a.id = :id', { id });
     return toAssignmentDto((await this.dtoQuery(qb, true).getRawOne<AssignmentDtoRow>())!);
   }
+}
+
+/** The homework a correction is about, dated by its due time before the change. */
+function corrected(assignment: Assignment) {
+  return { practiceId: assignment.practiceId, caseId: assignment.caseId, entity: ENTITY, entityId: assignment.id, recordAt: assignment.dueAt } as const;
 }

@@ -16,11 +16,11 @@ import { CasesService } from './cases.service.js';
 import { ApiTimeZoneQuery, parseTimeZone } from './time-zone.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
-import type { CaseDto, StageTransitionDto } from '@attune/domain';
+import type { CaseDto, RecordCorrectionDto, StageTransitionDto } from '@attune/domain';
 import { ApiAnswer } from '../../openapi/api-answer.decorator.js';
 import { caseDtoSchema, caseProgressDtoSchema, exceptionPatternsDtoSchema, stageTransitionDtoSchema } from '@attune/domain';
 import { z } from 'zod';
-import { caseStatusChangeDtoSchema } from '@attune/domain';
+import { caseStatusChangeDtoSchema, recordCorrectionDtoSchema } from '@attune/domain';
 
 /** Cases are closed, never deleted: there is no DELETE route. */
 @ApiTags('cases')
@@ -118,6 +118,14 @@ export class CasesController {
   @ApiOperation({ summary: 'Every close and reopen of the case with its reason, oldest first' })
   statusChanges(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseStatusChangeDto[]> {
     return this.cases.statusChanges(actor, id);
+  }
+
+  @ApiAnswer(z.array(recordCorrectionDtoSchema), { description: 'All of them, oldest first' })
+  @Get(':id/corrections')
+  @Permission('cases', 'read')
+  @ApiOperation({ summary: 'Every correction of the case\'s ratings, exceptions and homework, with its reason and who made it, oldest first' })
+  corrections(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<RecordCorrectionDto[]> {
+    return this.cases.corrections(actor, id);
   }
 
   @ApiAnswer(z.array(stageTransitionDtoSchema), { description: 'All of them, oldest first' })

@@ -14,7 +14,8 @@ import { CASE_LIST, CASE_OPENED_REASON, toStageTransitionDto, type CaseCreate, t
 import { StageTransition } from './stage-transition.entity.js';
 import { joined, namesById, type ListExport } from '../exports/list-export.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import type { CaseDto, StageTransitionDto } from '@attune/domain';
+import type { CaseDto, RecordCorrectionDto, StageTransitionDto } from '@attune/domain';
+import { recordCorrectionsOfCase } from './record-corrections.js';
 
 
 @Injectable()
@@ -266,6 +267,19 @@ export class CasesService {
         `SELECT id, to_status, reason, actor_id, at FROM case_status_changes WHERE case_id = $1 ORDER BY at, id`, [caseId]);
       await this.audit.record(manager, { action: 'read', entity: 'case-status-changes', entityId: caseId, caseId });
       return rows.map((r) => ({ id: r.id, caseId, toStatus: r.to_status, reason: r.reason, actorId: r.actor_id, at: r.at.toISOString() }));
+    });
+  }
+
+  /**
+   * Every correction of the case's ratings, exceptions and homework with its reason, oldest first:
+   * for the staff who may see the case (a client never reaches this); the read is audited.
+   */
+  async corrections(actor: Actor, caseId: string): Promise<RecordCorrectionDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.findVisibleCase(manager, actor, caseId);
+      const corrections = await recordCorrectionsOfCase(manager, caseId);
+      await this.audit.record(manager, { action: 'list', entity: 'record-corrections', caseId });
+      return corrections;
     });
   }
 

@@ -18,6 +18,9 @@ describe('no lost updates: clients, scale scores and exceptions carry a version'
   });
   afterAll(() => t.close());
 
+  const reasonsOf = async (entityId: string) =>
+    (await t.dataSource.query(`SELECT reason FROM record_corrections WHERE entity_id = $1`, [entityId])).map((r: { reason: string }) => r.reason);
+
   /** Sends both edits at once; answers [winner's body, loser's status and code]. */
   async function race(url: string, first: SignedInClient, a: object, second: SignedInClient, b: object) {
     const [ra, rb] = await Promise.all([first.put(url, a), second.put(url, b)]);
@@ -57,17 +60,20 @@ describe('no lost updates: clients, scale scores and exceptions carry a version'
     const created = await therapist.post('/api/scale-scores', { caseId: CHEN_CASE, clientId: CHEN, score: 5 });
     expect(created.body.version).toBe(1);
     const url = `/api/scale-scores/${created.body.id}`;
-    const { winner } = await race(url, therapist, { ...created.body, score: 5.5 }, admin, { ...created.body, score: 4.5 });
+    const { winner, winnerIsFirst } = await race(url, therapist, { ...created.body, score: 5.5, reason: 'Misheard: five and a half' }, admin, { ...created.body, score: 4.5, reason: 'Misheard: four and a half' });
     const [row] = await t.dataSource.query(`SELECT score::float AS score, version FROM scale_scores WHERE id = $1`, [created.body.id]);
     expect(row).toEqual({ score: winner['score'], version: 2 });
+    // only the winner's reason is kept: the refused edit left nothing behind
+    expect(await reasonsOf(created.body.id)).toEqual([winnerIsFirst ? 'Misheard: five and a half' : 'Misheard: four and a half']);
   });
 
   it('exception: two concurrent edits from the same version, one wins', async () => {
     const created = await therapist.post('/api/exceptions', { caseId: CHEN_CASE, clientId: CHEN, occurredAt: new Date(Date.now() - 3_600_000).toISOString(), context: 'A calm walk' });
     expect(created.body.version).toBe(1);
     const url = `/api/exceptions/${created.body.id}`;
-    const { winner } = await race(url, therapist, { ...created.body, context: 'A calm walk by the river' }, admin, { ...created.body, context: 'A calm walk in the rain' });
+    const { winner } = await race(url, therapist, { ...created.body, context: 'A calm walk by the river', reason: 'Place corrected' }, admin, { ...created.body, context: 'A calm walk in the rain', reason: 'Weather corrected' });
     const [row] = await t.dataSource.query(`SELECT context, version FROM case_exceptions WHERE id = $1`, [created.body.id]);
     expect(row).toEqual({ context: winner['context'], version: 2 });
+    expect(await reasonsOf(created.body.id)).toHaveLength(1);
   });
 });

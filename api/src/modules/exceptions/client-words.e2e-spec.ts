@@ -38,7 +38,7 @@ describe('client words: self-ratings, logged moments and homework answers stay t
     it('cannot be rewritten by staff (6 → 1 is refused with 409 CLIENT_AUTHORED) and still says 6, as the client\'s', async () => {
       const read = await therapist.get(`/api/scale-scores/${id}`);
       expect(read.body).toMatchObject({ score: 6, source: 'client', version: 1 });
-      const res = await therapist.put(`/api/scale-scores/${id}`, { ...read.body, score: 1, keepsFromLower: 'Nothing' });
+      const res = await therapist.put(`/api/scale-scores/${id}`, { ...read.body, score: 1, keepsFromLower: 'Nothing', reason: 'Staff trying to rewrite it' });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ code: 'CLIENT_AUTHORED', message: expect.stringMatching(/client's own words/) });
       expect(await scoreRow(id)).toMatchObject({ score: 6, source: 'client', keeps_from_lower: 'My sister calls on Sundays', version: 1 });
@@ -47,7 +47,7 @@ describe('client words: self-ratings, logged moments and homework answers stay t
 
     it('cannot be deleted by a practitioner or an admin (409)', async () => {
       for (const who of [therapist, admin]) {
-        const res = await who.delete(`/api/scale-scores/${id}`);
+        const res = await who.delete(`/api/scale-scores/${id}`, { reason: 'Staff trying to remove it' });
         expect(res.status).toBe(409);
         expect(res.body.code).toBe('CLIENT_AUTHORED');
       }
@@ -104,10 +104,10 @@ describe('client words: self-ratings, logged moments and homework answers stay t
     it('cannot be rewritten or deleted by staff (409) and keeps its words', async () => {
       const read = await therapist.get(`/api/exceptions/${id}`);
       expect(read.body).toMatchObject({ source: 'client', version: 1 });
-      const res = await therapist.put(`/api/exceptions/${id}`, { ...read.body, context: 'Nothing happened' });
+      const res = await therapist.put(`/api/exceptions/${id}`, { ...read.body, context: 'Nothing happened', reason: 'Staff trying to rewrite it' });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('CLIENT_AUTHORED');
-      expect((await admin.delete(`/api/exceptions/${id}`)).status).toBe(409);
+      expect((await admin.delete(`/api/exceptions/${id}`, { reason: 'Staff trying to remove it' })).status).toBe(409);
       expect(await exceptionRow(id)).toMatchObject({ context: 'Tea together on the balcony', behavior: 'I asked, he stayed', source: 'client', version: 1 });
       await expect(t.dataSource.query(`UPDATE case_exceptions SET context = 'x' WHERE id = $1`, [id])).rejects.toThrow(/can only be annotated or hidden/);
       await expect(t.dataSource.query(`DELETE FROM case_exceptions WHERE id = $1`, [id])).rejects.toThrow(/cannot be deleted/);
@@ -130,7 +130,7 @@ describe('client words: self-ratings, logged moments and homework answers stay t
     it('is not changed by a staff edit or a review, and the database refuses to rewrite it', async () => {
       const [before] = await t.dataSource.query(`SELECT response, submitted_at FROM assignments WHERE id = $1`, [reviewed]);
       const read = await therapist.get(`/api/assignments/${reviewed}`);
-      const edit = await therapist.put(`/api/assignments/${reviewed}`, { ...read.body, response: { story: 'Rewritten by staff' } });
+      const edit = await therapist.put(`/api/assignments/${reviewed}`, { ...read.body, response: { story: 'Rewritten by staff' }, reason: 'Staff trying to rewrite it' });
       expect(edit.status).toBe(409);
       const review = await therapist.post(`/api/assignments/${reviewed}/review`, { feedback: 'Again', response: { story: 'Rewritten' } });
       expect(review.status).toBe(409);

@@ -6,7 +6,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator.js';
 import { ListPage, parseListQuery } from '../../common/list-query.js';
 import { ParseIdPipe } from '../../common/parse-id.pipe.js';
 import type { Actor } from '../../common/request-context.js';
-import type { StaffAnnotationInput } from '@attune/domain';
+import { correctionInputSchema, type CorrectionInput, type StaffAnnotationInput } from '@attune/domain';
 import { caseExceptionAnnotationSchema, caseExceptionUpdateSchema, caseExceptionWriteSchema, EXCEPTION_LIST, type CaseExceptionUpdate, type CaseExceptionWrite } from './exceptions.dto.js';
 import { ExceptionsService } from './exceptions.service.js';
 import { ApiIdempotencyKey, Idempotent } from '../idempotency/idempotency-key.decorator.js';
@@ -51,8 +51,8 @@ export class ExceptionsController {
   @Put(':id')
   @Permission('exceptions', 'update')
   @ApiOperation({
-    summary: 'Edits an entry staff logged; the case cannot change, the client may change to the other partner of the case',
-    description: 'Send `version` as GET returned it: if the entry changed since, 409 VERSION_CONFLICT. A client\'s own logged moment cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
+    summary: 'Edits an entry staff logged, with a reason; the case cannot change, the client may change to the other partner of the case',
+    description: 'The `reason` (3-500 characters) is kept with the case (GET /api/cases/:id/corrections), never in the audit trail. Send `version` as GET returned it: if the entry changed since, 409 VERSION_CONFLICT. A client\'s own logged moment cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
   })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: caseExceptionUpdateSchema }) body: CaseExceptionUpdate): Promise<CaseExceptionDto> {
     return this.exceptions.update(actor, id, body);
@@ -72,8 +72,11 @@ export class ExceptionsController {
   @ApiAnswer(caseExceptionDtoSchema)
   @Delete(':id')
   @Permission('exceptions', 'delete')
-  @ApiOperation({ summary: 'Removes an entry staff logged (admins, per libs\' permissions); a client\'s own is 409 CLIENT_AUTHORED; answers the removed record' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CaseExceptionDto> {
-    return this.exceptions.remove(actor, id);
+  @ApiOperation({
+    summary: 'Removes an entry staff logged, with a reason; a client\'s own is 409 CLIENT_AUTHORED; answers the removed record',
+    description: 'The JSON body holds the `reason` (3-500 characters), kept with the case (GET /api/cases/:id/corrections); never in the URL.',
+  })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: correctionInputSchema }) body: CorrectionInput): Promise<CaseExceptionDto> {
+    return this.exceptions.remove(actor, id, body);
   }
 }

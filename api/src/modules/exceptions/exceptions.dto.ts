@@ -1,4 +1,4 @@
-import { caseExceptionInputSchema, recordVersionSchema, SCALE_SCORE_SOURCES, staffAnnotationInputSchema, type CaseExceptionDto, type ExceptionDeepDescriptionDto } from '@attune/domain';
+import { caseExceptionCorrectionSchema, caseExceptionInputSchema, SCALE_SCORE_SOURCES, staffAnnotationInputSchema, type CaseExceptionDto, type ExceptionDeepDescriptionDto } from '@attune/domain';
 import type { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import { textOrNull } from '../../common/optional-text.js';
@@ -27,9 +27,9 @@ export type CaseExceptionWrite = z.infer<typeof caseExceptionWriteSchema>;
 
 /**
  * PUT body: the record as GET returned it, with the version it was read at (a stale one answers 409
- * VERSION_CONFLICT). The case is read-only; the client may change within it.
+ * VERSION_CONFLICT) and the reason for the correction. The case is read-only; the client may change within it.
  */
-export const caseExceptionUpdateSchema = caseExceptionInputSchema.extend({ version: recordVersionSchema });
+export const caseExceptionUpdateSchema = caseExceptionCorrectionSchema;
 export type CaseExceptionUpdate = z.infer<typeof caseExceptionUpdateSchema>;
 
 /** PUT /api/exceptions/:id/annotation: libs' staff note and hide rule. */

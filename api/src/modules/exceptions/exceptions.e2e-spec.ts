@@ -15,6 +15,8 @@ const ids = (body: Array<{ id: string }>) => body.map((e) => e.id);
 /** Two days ago to the minute: within every demo case's life (a moment before a case opened is refused). */
 const OCCURRED_AT = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000).toISOString();
 /** The staff columns of an entry nobody has annotated, hidden or changed. */
+/** Why a correction is made: every edit and removal of an entry carries one. */
+const WHY = { reason: 'Logged for the wrong partner' };
 const UNTOUCHED = { staffAnnotation: null, hidden: false, hiddenReason: null, version: 1 };
 
 describe('exceptions', () => {
@@ -174,7 +176,7 @@ describe('exceptions', () => {
       const ahead = await therapist.post('/api/exceptions', body({ occurredAt: new Date(Date.now() + 86_400_000).toISOString() }));
       expect(ahead.body.errors).toEqual({ occurredAt: 'must not be in the future' });
       const created = await therapist.post('/api/exceptions', body());
-      const edit = await therapist.put(`/api/exceptions/${created.body.id}`, { ...created.body, occurredAt: '1990-06-01T12:00:00Z' });
+      const edit = await therapist.put(`/api/exceptions/${created.body.id}`, { ...created.body, occurredAt: '1990-06-01T12:00:00Z', ...WHY });
       expect(edit.status).toBe(400);
       expect(edit.body.errors).toEqual({ occurredAt: expect.stringMatching(/^must not be before the case opened/) });
       expect((await therapist.get(`/api/exceptions/${created.body.id}`)).body.occurredAt).toBe(OCCURRED_AT);
@@ -206,27 +208,27 @@ describe('exceptions', () => {
     it('takes the record as GET returned it, keeps the case and lets the entry move to the other partner', async () => {
       const created = await therapist.post('/api/exceptions', body({ caseId: COUPLE_CASE, clientId: ZHAO }));
       const res = await therapist.put(`/api/exceptions/${created.body.id}`, {
-        ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null, source: 'client',
+        ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null, source: 'client', ...WHY,
       });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ ...created.body, clientId: ZHOU, context: 'Tea on the table, again', tags: ['kind gesture'], significant: false, deep: null, version: 2 });
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'update', entity: 'exceptions', entityId: created.body.id, caseId: COUPLE_CASE, actorId: therapist.userId },
       ]);
-      const moved = await therapist.put(`/api/exceptions/${created.body.id}`, { ...res.body, caseId: CHEN_CASE, clientId: ZHOU });
+      const moved = await therapist.put(`/api/exceptions/${created.body.id}`, { ...res.body, caseId: CHEN_CASE, clientId: ZHOU, ...WHY });
       expect(moved.status).toBe(200);
       expect(moved.body.caseId).toBe(COUPLE_CASE);
-      const outside = await therapist.put(`/api/exceptions/${created.body.id}`, { ...res.body, clientId: CHEN });
+      const outside = await therapist.put(`/api/exceptions/${created.body.id}`, { ...res.body, clientId: CHEN, ...WHY });
       expect(outside.status).toBe(400);
       expect(outside.body.errors).toEqual({ clientId: 'is not a client of this case' });
     });
 
     it('refuses bad input with a 400 and another practitioner\'s entry with a 404', async () => {
       const current = await therapist.get(`/api/exceptions/${chenException(1)}`);
-      const bad = await therapist.put(`/api/exceptions/${chenException(1)}`, { ...current.body, context: '' });
+      const bad = await therapist.put(`/api/exceptions/${chenException(1)}`, { ...current.body, context: '', ...WHY });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual({ context: 'is required' });
-      const foreign = await coach.put(`/api/exceptions/${chenException(1)}`, { ...current.body, context: 'Overwritten' });
+      const foreign = await coach.put(`/api/exceptions/${chenException(1)}`, { ...current.body, context: 'Overwritten', ...WHY });
       expect(foreign.status).toBe(404);
       expect((await therapist.get(`/api/exceptions/${chenException(1)}`)).body.context).toBe(current.body.context);
     });
@@ -235,7 +237,7 @@ describe('exceptions', () => {
   describe('delete', () => {
     it('lets an admin remove an entry, audited', async () => {
       const created = await therapist.post('/api/exceptions', body());
-      const res = await admin.delete(`/api/exceptions/${created.body.id}`);
+      const res = await admin.delete(`/api/exceptions/${created.body.id}`, WHY);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(created.body);
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
@@ -246,22 +248,22 @@ describe('exceptions', () => {
 
     it('lets a practitioner remove an exception they entered themselves, audited, and nobody else\'s', async () => {
       const created = await therapist.post('/api/exceptions', body());
-      expect((await coach.delete(`/api/exceptions/${created.body.id}`)).status).toBe(404);
-      const res = await therapist.delete(`/api/exceptions/${created.body.id}`);
+      expect((await coach.delete(`/api/exceptions/${created.body.id}`, WHY)).status).toBe(404);
+      const res = await therapist.delete(`/api/exceptions/${created.body.id}`, WHY);
       expect(res.status).toBe(200);
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'delete', entity: 'exceptions', entityId: created.body.id, caseId: CHEN_CASE, actorId: therapist.userId },
       ]);
       // an entry another staff member recorded (the seed's, by the case's practitioner of record) stays
       await t.dataSource.query(`UPDATE case_exceptions SET recorded_by = $2 WHERE id = $1`, [chenException(4), admin.userId]);
-      const other = await therapist.delete(`/api/exceptions/${chenException(4)}`);
+      const other = await therapist.delete(`/api/exceptions/${chenException(4)}`, WHY);
       expect(other.status).toBe(403);
       expect(other.body.message).toBe('You can remove only a logged moment you entered yourself');
       expect((await therapist.get(`/api/exceptions/${chenException(4)}`)).status).toBe(200);
     });
 
     it('answers 404 for an entry that does not exist', async () => {
-      expect((await admin.delete('/api/exceptions/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+      expect((await admin.delete('/api/exceptions/00000000-0000-0000-0000-000000000000', WHY)).status).toBe(404);
     });
   });
 

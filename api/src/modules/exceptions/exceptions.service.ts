@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StaffAnnotationInput } from '@attune/domain';
+import type { CorrectionInput, StaffAnnotationInput } from '@attune/domain';
+import { keepRecordCorrection } from '../cases/record-corrections.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scopeToActor } from '../../common/actor-scope.js';
 import { notFound } from '../../common/api-errors.js';
@@ -90,6 +91,7 @@ export class ExceptionsService {
           input.significant ?? null, input.version],
       ) as [unknown[], number];
       if (updated !== 1) throw staleVersion('logged moment');
+      await keepRecordCorrection(manager, actor, { ...corrected(exception), kind: 'edit', reason: input.reason });
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: exception.caseId });
       return toCaseExceptionDto(await manager.getRepository(CaseException).findOneByOrFail({ id }));
     });
@@ -105,11 +107,13 @@ export class ExceptionsService {
     });
   }
 
-  async remove(actor: Actor, id: string): Promise<CaseExceptionDto> {
+  /** Removes an entry staff logged by mistake; the reason is kept with the case. Answers the record as it was. */
+  async remove(actor: Actor, id: string, input: CorrectionInput): Promise<CaseExceptionDto> {
     return this.dataSource.transaction(async (manager) => {
       const exception = await this.findVisible(manager, actor, id, true);
       assertStaffMayRemove(actor, exception, 'logged moment');
       const dto = toCaseExceptionDto(exception);
+      await keepRecordCorrection(manager, actor, { ...corrected(exception), kind: 'delete', reason: input.reason });
       await manager.getRepository(CaseException).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: exception.caseId });
       return dto;
@@ -128,6 +132,11 @@ export class ExceptionsService {
     if (!exception) throw notFound('Exception');
     return exception;
   }
+}
+
+/** The entry a correction is about, as it was dated before the change. */
+function corrected(exception: CaseException) {
+  return { practiceId: exception.practiceId, caseId: exception.caseId, entity: ENTITY, entityId: exception.id, recordAt: exception.occurredAt } as const;
 }
 
 function jsonOrNull(value: unknown): string | null {

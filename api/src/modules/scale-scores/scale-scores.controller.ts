@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ScaleScoreDto, StaffAnnotationInput } from '@attune/domain';
+import { correctionInputSchema, type CorrectionInput, type ScaleScoreDto, type StaffAnnotationInput } from '@attune/domain';
 import { Permission } from '../../common/access.decorators.js';
 import { CurrentActor } from '../../common/actor.decorator.js';
 import { ApiListQuery } from '../../common/api-list-query.decorator.js';
@@ -56,8 +56,8 @@ export class ScaleScoresController {
   @Put(':id')
   @Permission('scale-scores', 'update')
   @ApiOperation({
-    summary: 'Corrects the score and the two follow-ups of a rating staff entered; other fields are ignored',
-    description: 'Send `version` as GET returned it: if the rating changed since, 409 VERSION_CONFLICT. A client\'s self-rating cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
+    summary: 'Corrects the score and the two follow-ups of a rating staff entered, with a reason; other fields are ignored',
+    description: 'The `reason` (3-500 characters) is kept with the case (GET /api/cases/:id/corrections), never in the audit trail. Send `version` as GET returned it: if the rating changed since, 409 VERSION_CONFLICT. A client\'s self-rating cannot be changed by staff: 409 CLIENT_AUTHORED (annotate or hide it instead).',
   })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: scaleScoreUpdateSchema }) body: ScaleScoreUpdate): Promise<ScaleScoreDto> {
     return this.scores.update(actor, id, body);
@@ -83,8 +83,11 @@ export class ScaleScoresController {
   @ApiAnswer(scaleScoreDtoSchema)
   @Delete(':id')
   @Permission('scale-scores', 'delete')
-  @ApiOperation({ summary: 'Removes a mistaken rating; answers the removed record' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ScaleScoreDto> {
-    return this.scores.remove(actor, id);
+  @ApiOperation({
+    summary: 'Removes a mistaken rating with a reason; answers the removed record',
+    description: 'The JSON body holds the `reason` (3-500 characters), kept with the case (GET /api/cases/:id/corrections); never in the URL.',
+  })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body({ schema: correctionInputSchema }) body: CorrectionInput): Promise<ScaleScoreDto> {
+    return this.scores.remove(actor, id, body);
   }
 }

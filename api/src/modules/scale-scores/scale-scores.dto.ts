@@ -1,4 +1,4 @@
-import { enumSchema, recordVersionSchema, SCALE_SCORE_SOURCES, scaleScoreInputSchema, staffAnnotationInputSchema, type ScaleScoreDto } from '@attune/domain';
+import { enumSchema, SCALE_SCORE_SOURCES, scaleScoreCorrectionSchema, scaleScoreInputSchema, staffAnnotationInputSchema, type ScaleScoreDto } from '@attune/domain';
 import type { z } from 'zod';
 import type { ListSpec } from '../../common/list-query.js';
 import type { ScaleScore } from './scale-score.entity.js';
@@ -26,12 +26,11 @@ export const scaleScoreCreateSchema = scaleScoreInputSchema.extend({ source: enu
 export type ScaleScoreCreate = z.infer<typeof scaleScoreCreateSchema>;
 
 /**
- * PUT body: the record as GET returned it; only the score, the two follow-ups and the version it was
- * read at are read. A stale version answers 409 VERSION_CONFLICT; a client's self-rating, 409 CLIENT_AUTHORED.
+ * PUT body: the record as GET returned it with the reason for the correction; only the score, the
+ * two follow-ups, the version it was read at and the reason are read. A stale version answers 409
+ * VERSION_CONFLICT; a client's self-rating, 409 CLIENT_AUTHORED.
  */
-export const scaleScoreUpdateSchema = scaleScoreInputSchema
-  .pick({ score: true, keepsFromLower: true, onePointHigher: true })
-  .extend({ version: recordVersionSchema });
+export const scaleScoreUpdateSchema = scaleScoreCorrectionSchema;
 export type ScaleScoreUpdate = z.infer<typeof scaleScoreUpdateSchema>;
 
 /** PUT /api/scale-scores/:id/annotation: libs' staff note and hide rule. */

@@ -15,6 +15,8 @@ const heScore = (i: number) => stableId(`demo:score:he:he:${i}`);
 const UNTOUCHED = { staffAnnotation: null, hidden: false, hiddenReason: null, version: 1 };
 /** Two days ago to the minute, in +08:00: within the demo cases' life. */
 const RECENT = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 60_000) * 60_000);
+/** Why a correction is made: every edit and removal of a rating carries one. */
+const WHY = { reason: 'Entered for the wrong session' };
 const RECENT_PLUS_8 = new Date(RECENT.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
 describe('scale scores', () => {
@@ -218,7 +220,7 @@ describe('scale scores', () => {
       const created = await therapist.post('/api/scale-scores', { caseId: CHEN_CASE, clientId: CHEN, score: 5 });
       const sent = {
         ...created.body, score: 5.5, keepsFromLower: 'My friends', onePointHigher: 'Calm mornings',
-        caseId: COUPLE_CASE, clientId: ZHAO, source: 'client', recordedAt: '2020-01-01T00:00:00Z', sessionId: stableId('demo:session:chen:0'),
+        caseId: COUPLE_CASE, clientId: ZHAO, source: 'client', recordedAt: '2020-01-01T00:00:00Z', sessionId: stableId('demo:session:chen:0'), ...WHY,
       };
       const res = await therapist.put(`/api/scale-scores/${created.body.id}`, sent);
       expect(res.status).toBe(200);
@@ -229,10 +231,10 @@ describe('scale scores', () => {
     });
 
     it('refuses a score off the scale and answers 404 for another practitioner\'s rating', async () => {
-      const bad = await therapist.put(`/api/scale-scores/${chenScore(2)}`, { score: 3.25, version: 1 });
+      const bad = await therapist.put(`/api/scale-scores/${chenScore(2)}`, { score: 3.25, version: 1, ...WHY });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toHaveProperty('score');
-      const foreign = await coach.put(`/api/scale-scores/${chenScore(1)}`, { score: 9, version: 1 });
+      const foreign = await coach.put(`/api/scale-scores/${chenScore(1)}`, { score: 9, version: 1, ...WHY });
       expect(foreign.status).toBe(404);
       const [row] = await t.dataSource.query(`SELECT score FROM scale_scores WHERE id = $1`, [chenScore(1)]);
       expect(Number(row.score)).toBe(3);
@@ -242,27 +244,27 @@ describe('scale scores', () => {
   describe('delete', () => {
     it('lets the practitioner remove a mistaken entry, audited, after which it is gone', async () => {
       const created = await therapist.post('/api/scale-scores', { caseId: CHEN_CASE, clientId: CHEN, score: 1 });
-      const res = await therapist.delete(`/api/scale-scores/${created.body.id}`);
+      const res = await therapist.delete(`/api/scale-scores/${created.body.id}`, WHY);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(created.body);
       expect(await auditEventsOf(t.dataSource, res)).toEqual([
         { action: 'delete', entity: 'scale-scores', entityId: created.body.id, caseId: CHEN_CASE, actorId: therapist.userId },
       ]);
       expect((await therapist.get(`/api/scale-scores/${created.body.id}`)).status).toBe(404);
-      expect((await therapist.delete(`/api/scale-scores/${created.body.id}`)).status).toBe(404);
+      expect((await therapist.delete(`/api/scale-scores/${created.body.id}`, WHY)).status).toBe(404);
     });
 
     it('lets a practitioner remove only ratings they entered (a colleague\'s is 403, an admin may); a client\'s self-rating nobody (409)', async () => {
       const selfRating = chenScore(9);
-      const refused = await therapist.delete(`/api/scale-scores/${selfRating}`);
+      const refused = await therapist.delete(`/api/scale-scores/${selfRating}`, WHY);
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('CLIENT_AUTHORED');
-      expect((await admin.delete(`/api/scale-scores/${selfRating}`)).status).toBe(409);
+      expect((await admin.delete(`/api/scale-scores/${selfRating}`, WHY)).status).toBe(409);
       expect((await therapist.get(`/api/scale-scores/${selfRating}`)).status).toBe(200);
       const byColleague = await admin.post('/api/scale-scores', { caseId: CHEN_CASE, clientId: CHEN, score: 6 });
-      expect((await therapist.delete(`/api/scale-scores/${byColleague.body.id}`)).status).toBe(403);
-      expect((await admin.delete(`/api/scale-scores/${byColleague.body.id}`)).status).toBe(200);
-      const byAdmin = await admin.delete(`/api/scale-scores/${chenScore(8)}`);
+      expect((await therapist.delete(`/api/scale-scores/${byColleague.body.id}`, WHY)).status).toBe(403);
+      expect((await admin.delete(`/api/scale-scores/${byColleague.body.id}`, WHY)).status).toBe(200);
+      const byAdmin = await admin.delete(`/api/scale-scores/${chenScore(8)}`, WHY);
       expect(byAdmin.status).toBe(200);
       expect(await auditEventsOf(t.dataSource, byAdmin)).toEqual([
         { action: 'delete', entity: 'scale-scores', entityId: chenScore(8), caseId: CHEN_CASE, actorId: admin.userId },
@@ -270,7 +272,7 @@ describe('scale scores', () => {
     });
 
     it('answers 404 to another practitioner and keeps the rating', async () => {
-      expect((await coach.delete(`/api/scale-scores/${chenScore(2)}`)).status).toBe(404);
+      expect((await coach.delete(`/api/scale-scores/${chenScore(2)}`, WHY)).status).toBe(404);
       expect((await therapist.get(`/api/scale-scores/${chenScore(2)}`)).status).toBe(200);
     });
   });

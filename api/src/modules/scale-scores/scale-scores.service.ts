@@ -16,7 +16,8 @@ import { Case } from '../cases/case.entity.js';
 import { ScaleScore } from './scale-score.entity.js';
 import { SCALE_SCORE_LIST, toScaleScoreDto, type ScaleScoreCreate, type ScaleScoreUpdate } from './scale-scores.dto.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import type { StaffAnnotationInput } from '@attune/domain';
+import type { CorrectionInput, StaffAnnotationInput } from '@attune/domain';
+import { keepRecordCorrection } from '../cases/record-corrections.js';
 import { transactionNow } from '../../common/transaction-clock.js';
 import { writeScaleScore } from './scale-score.writer.js';
 
@@ -85,6 +86,7 @@ export class ScaleScoresService {
         [id, input.score, textOrNull(input.keepsFromLower), textOrNull(input.onePointHigher), input.version],
       ) as [unknown[], number];
       if (updated !== 1) throw staleVersion('rating');
+      await keepRecordCorrection(manager, actor, { ...this.corrected(score), kind: 'edit', reason: input.reason });
       await this.audit.record(manager, { action: 'update', entity: ENTITY, entityId: id, caseId: score.caseId });
       return toScaleScoreDto(await manager.getRepository(ScaleScore).findOneByOrFail({ id }));
     });
@@ -103,17 +105,24 @@ export class ScaleScoresService {
   /**
    * Removes a mistaken entry; answers the record as it was (react-admin expects it). A practitioner
    * takes back only a rating they entered themselves; an admin any staff-entered one; nobody a
-   * client's self-rating (409 CLIENT_AUTHORED: hide it with a reason instead).
+   * client's self-rating (409 CLIENT_AUTHORED: hide it with a reason instead). The reason is kept
+   * with the case.
    */
-  async remove(actor: Actor, id: string): Promise<ScaleScoreDto> {
+  async remove(actor: Actor, id: string, input: CorrectionInput): Promise<ScaleScoreDto> {
     return this.dataSource.transaction(async (manager) => {
       const score = await this.findVisible(manager, actor, id, true);
       assertStaffMayRemove(actor, score, 'rating');
       const dto = toScaleScoreDto(score);
+      await keepRecordCorrection(manager, actor, { ...this.corrected(score), kind: 'delete', reason: input.reason });
       await manager.getRepository(ScaleScore).delete({ id });
       await this.audit.record(manager, { action: 'delete', entity: ENTITY, entityId: id, caseId: score.caseId });
       return dto;
     });
+  }
+
+  /** The rating a correction is about, as it was dated before the change. */
+  private corrected(score: ScaleScore) {
+    return { practiceId: score.practiceId, caseId: score.caseId, entity: ENTITY, entityId: score.id, recordAt: score.recordedAt } as const;
   }
 
   /** Scores of the cases the actor may reach: their practice, and for a practitioner their own caseload. */

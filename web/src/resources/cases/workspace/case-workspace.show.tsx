@@ -4,6 +4,7 @@ import { Show, TabbedShowLayout, useRecordContext } from 'react-admin';
 import { AlertsSection } from './alerts.section';
 import { CaseHeader } from './case-header.section';
 import { ClientWordsSection } from './client-words.section';
+import { CorrectionsSection } from './corrections.section';
 import { ExceptionsSection } from './exceptions.section';
 import { HomeworkSection } from './homework.section';
 import { ProgressSection } from './progress.section';
@@ -49,6 +50,7 @@ const Workspace = () => {
           </TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="attune.workspace.tab_history" path="history">
             <TransitionsSection caseId={record.id} />
+            <CorrectionsSection caseId={record.id} />
           </TabbedShowLayout.Tab>
         </TabbedShowLayout>
       </Card>

@@ -1,32 +1,33 @@
 import {
+  caseExceptionCorrectionSchema,
+  correctionInputSchema,
   recordedTimeRefinement,
-  scaleScoreInputSchema,
-  recordVersionSchema,
+  scaleScoreCorrectionSchema,
   staffAnnotationInputSchema,
   staffMayRewrite,
-  caseExceptionInputSchema,
   type CaseDto,
   type CaseExceptionDto,
   type ScaleScoreDto,
 } from '@attune/domain';
+import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import NoteAltIcon from '@mui/icons-material/NoteAlt';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { BooleanInput, DeleteWithConfirmButton, SelectInput, TextInput, useDataProvider, useTranslate } from 'react-admin';
+import { BooleanInput, SelectInput, TextInput, useDataProvider, useTranslate } from 'react-admin';
 import { useAttuneDataProvider } from '../../../data/data-provider';
 import { zodFormValidator } from '../../../forms/zod-form-validator';
 import { SCALE_CHOICES } from '../../../shared/choices';
 import { FormDialog } from '../../../shared/form-dialog';
 import { useFormatDate } from '../../../shared/use-format';
+import { CorrectionNotice, CorrectionReasonInput } from './correction-reason.input';
 import { ExceptionInputs } from './exception.inputs';
 
 /** An entry of the case that staff may annotate: a rating or an exception, as the API answers it. */
 type AnnotatedEntry = Pick<ScaleScoreDto, 'id' | 'staffAnnotation' | 'hidden' | 'hiddenReason' | 'version'> & { source?: 'practitioner' | 'client' };
 
 const validateAnnotation = zodFormValidator(staffAnnotationInputSchema);
-const validateScoreEdit = zodFormValidator(
-  scaleScoreInputSchema.pick({ score: true, keepsFromLower: true, onePointHigher: true }).extend({ version: recordVersionSchema }),
-);
+const validateScoreEdit = zodFormValidator(scaleScoreCorrectionSchema);
+const validateRemoval = zodFormValidator(correctionInputSchema);
 
 /** Who wrote it, the staff note beside it and, when hidden, why: shown with the entry. */
 export const EntryNotes = ({ entry }: { entry: AnnotatedEntry }) => {
@@ -75,23 +76,28 @@ const AnnotateButton = ({ resource, entry, label }: { resource: 'scale-scores' |
 };
 
 /**
- * Removes a mistaken entry staff entered, after a confirmation naming it; the API allows it for the
- * person who entered it (and admins) and audits it. A client's own entry never offers it.
+ * Removes a mistaken entry staff entered, after a dialog naming it that asks why; the API allows it
+ * for the person who entered it (and admins), keeps the reason with the case and audits it. A
+ * client's own entry never offers it.
  */
 const RemoveEntryButton = ({ resource, entry, when }: { resource: 'scale-scores' | 'exceptions'; entry: { id: string }; when: string }) => {
   const translate = useTranslate();
+  const dataProvider = useAttuneDataProvider();
   return (
-    <DeleteWithConfirmButton
-      record={entry}
-      resource={resource}
-      redirect={false}
-      mutationMode="pessimistic"
-      label="records.corrections.remove"
-      aria-label={translate('records.corrections.remove_label', { date: when })}
-      confirmTitle={translate(resource === 'scale-scores' ? 'records.corrections.remove_rating_title' : 'records.corrections.remove_exception_title', { date: when })}
-      confirmContent="records.corrections.remove_content"
+    <FormDialog
+      buttonLabel="records.corrections.remove"
+      title={resource === 'scale-scores' ? 'records.corrections.remove_rating_title' : 'records.corrections.remove_exception_title'}
+      titleArgs={{ date: when }}
+      buttonIcon={<DeleteIcon />}
+      buttonProps={{ 'aria-label': translate('records.corrections.remove_label', { date: when }), color: 'error' }}
+      saveLabel="records.corrections.remove"
       successMessage="records.corrections.removed"
-    />
+      validate={validateRemoval}
+      onSubmit={(values) => dataProvider.removeWithReason(resource, entry.id, { reason: values['reason'] as string })}
+    >
+      <CorrectionNotice text="records.corrections.remove_content" />
+      <CorrectionReasonInput />
+    </FormDialog>
   );
 };
 
@@ -117,6 +123,7 @@ export const ScaleScoreActions = ({ score, record }: { score: ScaleScoreDto; rec
           <SelectInput source="score" resource="scale-scores" choices={SCALE_CHOICES} translateChoice={false} isRequired />
           <TextInput source="keepsFromLower" resource="scale-scores" multiline minRows={2} />
           <TextInput source="onePointHigher" resource="scale-scores" multiline minRows={2} />
+          <CorrectionReasonInput />
         </FormDialog>
       ) : null}
       <AnnotateButton resource="scale-scores" entry={score} label={`${translate('attune.client_words.annotate')}: ${when}`} />
@@ -142,12 +149,13 @@ export const ExceptionActions = ({ exception, record }: { exception: CaseExcepti
           successMessage="attune.client_words.edited"
           maxWidth="md"
           validate={zodFormValidator(
-            caseExceptionInputSchema.extend({ version: recordVersionSchema }).superRefine(recordedTimeRefinement('occurredAt', record.openedAt)),
+            caseExceptionCorrectionSchema.superRefine(recordedTimeRefinement('occurredAt', record.openedAt)),
           )}
           defaultValues={{ ...exception }}
           onSubmit={(values) => dataProvider.update('exceptions', { id: exception.id, data: values, previousData: exception })}
         >
           <ExceptionInputs record={record} />
+          <CorrectionReasonInput />
         </FormDialog>
       ) : null}
       <AnnotateButton resource="exceptions" entry={exception} label={`${translate('attune.client_words.annotate')}: ${when}`} />

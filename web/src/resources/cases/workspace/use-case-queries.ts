@@ -20,6 +20,16 @@ export function useTransitions(caseId: string | undefined) {
   });
 }
 
+/** The corrections of the case's records with their reasons (`GET /api/cases/:id/corrections`); refreshed with the page. */
+export function useCorrections(caseId: string | undefined) {
+  const dataProvider = useAttuneDataProvider();
+  return useQuery({
+    queryKey: ['cases', 'corrections', caseId],
+    queryFn: async () => (await dataProvider.getCorrections(caseId!)).data,
+    enabled: !!caseId,
+  });
+}
+
 export function useExceptionPatterns(caseId: string | undefined) {
   const dataProvider = useAttuneDataProvider();
   return useQuery({
