@@ -27,6 +27,8 @@ export const measureScheduleInputSchema = z
     intervalWeeks: intSchema(1, 26).nullable().optional(),
     expiresAfterDays: intSchema(1, 30).optional(),
     startsAt: isoDateTimeSchema.optional(),
+    /** In a couple case: give the same measure to `clientId` and their partner at once, one schedule each (each answers on their own). */
+    bothPartners: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.cadence === 'every_n_weeks' && !v.intervalWeeks) ctx.addIssue({ code: 'custom', path: ['intervalWeeks'], message: 'is required for every N weeks' });

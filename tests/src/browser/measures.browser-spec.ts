@@ -135,6 +135,28 @@ describe('measures in the browser', () => {
       await browser.screenshot('case-measures-phq9');
     });
 
+    it('gives a measure to both partners of the couple in one step: each has their own to answer', async () => {
+      const caseId = demo.caseId(CASE_TITLE.couple);
+      const partners = [['Zhao Lei', CLIENT.zhao], ['Zhou Ting', CLIENT.zhou]] as const;
+      const openWho5 = async (email: string) => {
+        const client = await ApiSession.signIn(server.url, email);
+        return (await client.get<Array<{ measureKey: string; status: string }>>('/api/me/measures')).filter((m) => m.measureKey === 'who-5' && m.status === 'pending').length;
+      };
+      const before = await Promise.all(partners.map(([, email]) => openWho5(email)));
+      await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
+      await page.getByRole('button', { name: 'Give a measure' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Give a measure' });
+      await dialog.getByRole('radio', { name: 'Both partners (each answers on their own)' }).check();
+      await dialog.getByRole('combobox', { name: 'Measure' }).click();
+      await page.getByRole('option', { name: 'WHO-5 Well-Being Index' }).click();
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Give' }).click();
+      await page.getByText('The measure was given; the client sees it in the portal.').waitFor();
+      const schedules = await therapist.get<Array<{ clientId: string }>>('/api/measure-schedules', { filter: { caseId, measureKey: 'who-5', active: true }, range: [0, 99] });
+      expect(schedules.map((x) => x.clientId).sort()).toEqual(partners.map(([name]) => demo.clientId(name)).sort());
+      expect(await Promise.all(partners.map(([, email]) => openWho5(email)))).toEqual(before.map((n) => n + 1));
+    });
+
     it('sees the couple profile side by side with the shared pattern and assigns a suggested exercise in one click', async () => {
       const caseId = demo.caseId(CASE_TITLE.couple);
       await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);

@@ -24,7 +24,10 @@ const CoupleProfileChart = lazy(() => import('./couple-profile.chart').then((m) 
 
 export const caseMeasuresKey = (caseId: string) => ['cases', 'measures', caseId] as const;
 
-/** Gives a measure to one client of the case: once, at every session, or every N weeks. */
+/** The client choice that gives the measure to both partners of a couple case, one schedule each. */
+const BOTH_PARTNERS = 'both';
+
+/** Gives a measure to one client of the case, or to both partners of a couple: once, at every session, or every N weeks. */
 const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const text = useMeasureText();
@@ -32,6 +35,8 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
   const queryClient = useQueryClient();
   if (record.status === 'closed') return null;
   const measures = BUILT_IN_MEASURES.filter((m) => m.audience === 'individual' || record.kind === 'couple');
+  const clientChoices = clients.map((c) => ({ id: c.id, name: c.displayName }));
+  if (record.kind === 'couple' && clients.length === 2) clientChoices.push({ id: BOTH_PARTNERS, name: translate('measures.both_partners') });
   return (
     <FormDialog
       buttonLabel="measures.give"
@@ -40,9 +45,11 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
       successMessage="measures.given"
       defaultValues={{ clientId: record.clientIds.length === 1 ? record.clientIds[0] : undefined, measureKey: 'phq-9', cadence: 'once', expiresAfterDays: 4 }}
       onSubmit={async (values) => {
+        const both = values.clientId === BOTH_PARTNERS;
         await measuresApi.giveMeasure({
           caseId: record.id,
-          clientId: String(values.clientId ?? ''),
+          clientId: both ? record.clientIds[0]! : String(values.clientId ?? ''),
+          ...(both ? { bothPartners: true } : {}),
           measureKey: String(values.measureKey),
           cadence: values.cadence as (typeof MEASURE_CADENCES)[number],
           ...(values.cadence === 'every_n_weeks' ? { intervalWeeks: Number(values.intervalWeeks) } : {}),
@@ -51,7 +58,7 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
         await queryClient.invalidateQueries({ queryKey: caseMeasuresKey(record.id) });
       }}
     >
-      <RadioButtonGroupInput source="clientId" label="measures.field_client" choices={clients.map((c) => ({ id: c.id, name: c.displayName }))} translateChoice={false} isRequired />
+      <RadioButtonGroupInput source="clientId" label="measures.field_client" choices={clientChoices} translateChoice={false} isRequired />
       <SelectInput source="measureKey" label="measures.field_measure" choices={measures.map((m) => ({ id: m.key, name: text(m.title) }))} translateChoice={false} isRequired />
       <SelectInput source="cadence" label="measures.field_cadence" choices={MEASURE_CADENCES.map((c) => ({ id: c, name: translate(`measures.cadence.${c}`) }))} translateChoice={false} isRequired />
       <FormDataConsumer>

@@ -12,6 +12,7 @@ export const measuresEnMessages = {
     give_submit: 'Give',
     enter: 'Enter answers given in session',
     field_client: 'Client',
+    both_partners: 'Both partners (each answers on their own)',
     field_measure: 'Measure',
     field_cadence: 'How often',
     field_interval: 'Every how many weeks',

@@ -9,6 +9,7 @@ export const measuresZhMessages: MeasuresMessages = {
     give_submit: '布置',
     enter: '录入会谈中的回答',
     field_client: '来访者',
+    both_partners: '伴侣双方（各自单独作答）',
     field_measure: '量表',
     field_cadence: '频率',
     field_interval: '每隔几周',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { MeasureReminders } from './measure-reminders.js';
+import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
 import { createDemoTestApp, listUrl, type DemoTestApp, type SignedInClient } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
@@ -198,6 +199,44 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(profile.body.errors).toEqual({ measureKey: 'is for the partners of a couple case' });
     expect((await d.coach.get(listUrl('/api/measure-responses', { filter: { caseId: CHEN_CASE } }))).body).toEqual([]);
     expect((await d.client.get('/api/measure-schedules')).status).toBe(403);
+  });
+
+  it('gives a measure to both partners of a couple at once: one schedule and one open occurrence each, each audited', async () => {
+    const before: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    const res = await d.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHOU, measureKey: 'gad-7', cadence: 'every_n_weeks', intervalWeeks: 2, expiresAfterDays: 5, bothPartners: true });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ clientId: ZHOU, measureKey: 'gad-7', cadence: 'every_n_weeks', intervalWeeks: 2, expiresAfterDays: 5 });
+    const rows: Array<{ id: string; client_id: string; interval_weeks: number; expires_after_days: number }> = await d.t.dataSource.query(
+      `SELECT id, client_id, interval_weeks, expires_after_days FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7' ORDER BY created_at DESC, id LIMIT 2`, [COUPLE_CASE]);
+    expect(rows.map((r) => r.client_id).sort()).toEqual([ZHAO, ZHOU].sort());
+    expect(rows.map((r) => [r.interval_weeks, r.expires_after_days])).toEqual([[2, 5], [2, 5]]);
+    expect((await auditEventsOf(d.t.dataSource, res)).map((e) => [e.action, e.entityId]).sort()).toEqual(rows.map((r) => ['create', r.id]).sort());
+    // Each partner has their own occurrence to answer, and sees only that one.
+    for (const [client, clientId] of [[zhao, ZHAO], [zhou, ZHOU]] as const) {
+      const mine = (await client.get('/api/me/measures')).body as Array<{ id: string; measureKey: string; status: string }>;
+      const open = mine.filter((m) => m.measureKey === 'gad-7' && m.status === 'pending');
+      expect(open).toHaveLength(1);
+      expect((await d.therapist.get(`/api/measure-responses/${open[0]!.id}`)).body.clientId).toBe(clientId);
+    }
+    for (const row of rows) expect((await d.therapist.put(`/api/measure-schedules/${row.id}`, { active: false })).status).toBe(200);
+
+    // Not in an individual case; nothing is written then.
+    const individual = await d.therapist.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'gad-7', cadence: 'once', bothPartners: true });
+    expect(individual.status).toBe(400);
+    expect(individual.body.errors).toEqual({ bothPartners: 'is for a couple case; this case is individual' });
+    const chenGad: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [CHEN_CASE]);
+    expect(chenGad[0]!.n).toBe(0);
+    // Both schedules are written, or neither: a failure after they are saved leaves nothing behind.
+    const undo = await failAuditOf(d.t.dataSource, 'measure-schedules', 'create');
+    try {
+      expect((await d.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHAO, measureKey: 'gad-7', cadence: 'once', bothPartners: true })).status).toBe(500);
+    } finally {
+      await undo();
+    }
+    const after: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    expect(after[0]!.n).toBe(before[0]!.n + 2);
+    const occurrences: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_responses WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    expect(occurrences[0]!.n).toBe(2);
   });
 
   it('couples: each partner answers the profile separately, privately, after the safety screen', async () => {

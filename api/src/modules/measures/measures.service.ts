@@ -50,7 +50,10 @@ export class MeasuresService {
     return this.dataSource.transaction(async (manager) => toMeasureScheduleDto(await this.findSchedule(manager, actor, id)));
   }
 
-  /** Gives a measure to a client of a case; the occurrence due now opens at once (and the client is told). */
+  /**
+   * Gives a measure to a client of a case; the occurrence due now opens at once (and the client is told).
+   * With `bothPartners` in a couple case: the named client's schedule, then the partner's, in one transaction.
+   */
   async createSchedule(actor: Actor, input: MeasureScheduleInput, idempotent?: IdempotentRequest): Promise<MeasureScheduleDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
@@ -59,21 +62,29 @@ export class MeasuresService {
       if (def.audience === 'couple_partner' && found.kind !== 'couple') {
         throw badRequestField('measureKey', 'is for the partners of a couple case');
       }
-      const schedule = await manager.getRepository(MeasureSchedule).save(manager.create(MeasureSchedule, {
-        practiceId: found.practiceId,
-        caseId: found.id,
-        clientId: input.clientId,
-        measureKey: def.key,
-        cadence: input.cadence,
-        intervalWeeks: input.cadence === 'every_n_weeks' ? input.intervalWeeks ?? null : null,
-        expiresAfterDays: input.expiresAfterDays ?? DEFAULT_MEASURE_EXPIRY_DAYS,
-        startsAt: input.startsAt ? new Date(input.startsAt) : new Date(),
-        active: true,
-        createdBy: actor.userId,
-      }));
-      for (const opened of await materializeOccurrences(manager, [schedule])) await this.notifications.measureOpened(manager, opened);
-      await this.audit.record(manager, { action: 'create', entity: SCHEDULES, entityId: schedule.id, caseId: schedule.caseId });
-      return toMeasureScheduleDto(schedule);
+      if (input.bothPartners && found.kind !== 'couple') throw badRequestField('bothPartners', 'is for a couple case; this case is individual');
+      const named = input.clientId.toLowerCase();
+      const clientIds = input.bothPartners
+        ? [named, ...(await this.caseAccess.clientIdsOfCase(manager, found.id)).filter((id) => id !== named)]
+        : [named];
+      const schedules: MeasureSchedule[] = [];
+      for (const clientId of clientIds) {
+        schedules.push(await manager.getRepository(MeasureSchedule).save(manager.create(MeasureSchedule, {
+          practiceId: found.practiceId,
+          caseId: found.id,
+          clientId,
+          measureKey: def.key,
+          cadence: input.cadence,
+          intervalWeeks: input.cadence === 'every_n_weeks' ? input.intervalWeeks ?? null : null,
+          expiresAfterDays: input.expiresAfterDays ?? DEFAULT_MEASURE_EXPIRY_DAYS,
+          startsAt: input.startsAt ? new Date(input.startsAt) : new Date(),
+          active: true,
+          createdBy: actor.userId,
+        })));
+      }
+      for (const opened of await materializeOccurrences(manager, schedules)) await this.notifications.measureOpened(manager, opened);
+      for (const schedule of schedules) await this.audit.record(manager, { action: 'create', entity: SCHEDULES, entityId: schedule.id, caseId: schedule.caseId });
+      return toMeasureScheduleDto(schedules[0]!);
     }));
   }
 
