@@ -4,7 +4,7 @@ import { startAppServer, type AppServer } from '../support/app-server.js';
 import { openBrowser, signIn, signInToDashboard, type Browser } from '../support/browser.js';
 import { ApiSession, CASE_TITLE, CLIENT, demoDirectory, pageScrollWidth, PHONE, portalNavLink, pressTabUntilFocused, signInToPortal, THERAPIST } from './portal-helpers.js';
 
-interface MeasureResponse { id: string; clientId: string; measureKey: string; status: string; score: number | null; change: { class: string } | null }
+interface MeasureResponse { id: string; clientId: string; measureKey: string; status: string; score: number | null; source: string | null; change: { class: string } | null }
 
 /**
  * Measurement-based care in the browser: Chen Jing answers her PHQ-9 on a phone by keyboard, one
@@ -175,6 +175,53 @@ describe('measures in the browser', () => {
       expect((await homeworkOfZhao()).length).toBe(before + 1);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await browser.screenshot('case-couple-profile');
+    });
+  });
+
+  describe('the therapist on a phone, in session', () => {
+    let browser: Browser;
+    let page: Page;
+    beforeAll(async () => {
+      browser = await openBrowser({ ...PHONE, name: 'measures-in-session' });
+      page = browser.page;
+      await signInToDashboard(page, server.url, THERAPIST);
+    });
+    afterAll(() => browser.close());
+
+    it("enters Zhou Ting's PHQ-9 answers given in session by keyboard; the chart and table show the point as entered in session", async () => {
+      const caseId = demo.caseId(CASE_TITLE.couple);
+      const zhou = demo.clientId('Zhou Ting');
+      await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
+      const section = page.getByRole('region', { name: /PHQ-9 of Zhou Ting/ });
+      await section.waitFor();
+      expect(await section.getByText('Square dots: answers given in session, entered by the practitioner.').count()).toBe(0);
+      await page.getByRole('button', { name: 'Enter answers given in session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Enter answers given in session' });
+      // The partner first (arrow down from Zhao Lei to Zhou Ting); the measure is PHQ-9 unless changed.
+      await pressTabUntilFocused(page, dialog.getByRole('radio', { name: 'Zhao Lei' }));
+      await page.keyboard.press('ArrowDown');
+      expect(await dialog.getByRole('radio', { name: 'Zhou Ting' }).isChecked()).toBe(true);
+      await dialog.getByText('Little interest or pleasure in doing things', { exact: false }).waitFor();
+      for (let n = 1; n <= 9; n++) {
+        // Items 1-8: arrow down to "Several days" (1); item 9: Space keeps "Not at all" (0).
+        await pressTabUntilFocused(page, dialog.getByRole('radio', { name: 'Not at all' }).nth(n - 1));
+        await page.keyboard.press(n < 9 ? 'ArrowDown' : 'Space');
+      }
+      expect(await dialog.getByRole('radio', { name: 'Several days', checked: true }).count()).toBe(8);
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await browser.screenshot('measures-enter-in-session');
+      await pressTabUntilFocused(page, dialog.getByRole('button', { name: 'Save the answers' }));
+      await page.keyboard.press('Enter');
+      await page.getByText('The answers were saved and scored.').waitFor();
+
+      const table = page.getByRole('table', { name: 'Answers item by item: PHQ-9, Zhou Ting' });
+      await table.getByRole('row', { name: /^Total 17 15 10 8 8$/ }).waitFor();
+      await table.getByRole('row', { name: /^Answered (In the portal ){4}In session$/ }).waitFor();
+      await section.getByText('Square dots: answers given in session, entered by the practitioner.').waitFor();
+      expect(await section.locator('[data-in-session="true"]').count()).toBe(1);
+      const stored = await therapist.get<MeasureResponse[]>('/api/measure-responses', { filter: { caseId, clientId: zhou, measureKey: 'phq-9' }, sort: ['completedAt', 'DESC'], range: [0, 0] });
+      expect(stored[0]).toMatchObject({ status: 'completed', score: 8, source: 'practitioner' });
     });
   });
 

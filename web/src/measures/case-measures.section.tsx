@@ -11,7 +11,8 @@ import { FormDialog } from '../shared/form-dialog';
 import { SectionHeading } from '../shared/section-heading';
 import { useCaseClients } from '../shared/use-case-clients';
 import { formatNumber, useFormatDate } from '../shared/use-format';
-import { measuresApi } from './measures-api';
+import { caseMeasuresKey, measuresApi } from './measures-api';
+import { EnterAnswersButton } from './enter-answers.dialog';
 import { PlaybookList } from './playbook.list';
 import { shapeMeasureCharts, type MeasureChartData, type MeasureTimeline } from './measure-chart.shape';
 import { shapeCaseProgress } from '../charts/case-progress.shape';
@@ -21,8 +22,6 @@ import { useErrorText } from '../shared/use-error-text';
 
 const MeasureChart = lazy(() => import('./measure.chart').then((m) => ({ default: m.MeasureChart })));
 const CoupleProfileChart = lazy(() => import('./couple-profile.chart').then((m) => ({ default: m.CoupleProfileChart })));
-
-export const caseMeasuresKey = (caseId: string) => ['cases', 'measures', caseId] as const;
 
 /** The client choice that gives the measure to both partners of a couple case, one schedule each. */
 const BOTH_PARTNERS = 'both';
@@ -112,6 +111,12 @@ const ItemTable = ({ series, chart }: { series: CaseMeasureSeriesDto; chart: Mea
             ))}
           </TableRow>
           <TableRow>
+            <TableCell component="th" scope="row">{translate('measures.col_source')}</TableCell>
+            {columns.map((r) => (
+              <TableCell key={r.id} align="right">{r.source ? translate(`measures.source.${r.source}`) : '–'}</TableCell>
+            ))}
+          </TableRow>
+          <TableRow>
             <TableCell component="th" scope="row">{translate('measures.col_stage')}</TableCell>
             {chart.responseStages.map((stage, i) => (
               <TableCell key={columns[i]!.id} align="right">{stage !== null ? translate('attune.progress.stage_band', { stage }) : '–'}</TableCell>
@@ -162,6 +167,9 @@ const SeriesCard = ({ series, timeline }: { series: CaseMeasureSeriesDto; timeli
                 </Suspense>
                 {chart.stages.length > 0 || chart.sessions.length > 0 ? (
                   <Typography variant="caption" color="text.secondary" component="p">{translate('measures.timeline_hint')}</Typography>
+                ) : null}
+                {chart.points.some((p) => p.inSession) ? (
+                  <Typography variant="caption" color="text.secondary" component="p">{translate('measures.in_session_hint')}</Typography>
                 ) : null}
               </>
             ) : null}
@@ -262,7 +270,7 @@ export const CaseMeasuresSection = ({ record }: { record: CaseDto }) => {
   }), [progress, data?.sessions]);
   return (
     <Box component="section" aria-labelledby="measures-heading">
-      <SectionHeading id="measures-heading" actions={<GiveMeasureButton record={record} />}>{translate('measures.heading')}</SectionHeading>
+      <SectionHeading id="measures-heading" actions={<><EnterAnswersButton record={record} /><GiveMeasureButton record={record} /></>}>{translate('measures.heading')}</SectionHeading>
       {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? <Skeleton variant="rectangular" height={260} /> : null}
       {data && data.series.length === 0 ? <Typography color="text.secondary">{translate('measures.empty')}</Typography> : null}
