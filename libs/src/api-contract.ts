@@ -941,6 +941,7 @@ export const caseMeasuresDtoSchema = z
     sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
     couple: z.object({
       partners: z.array(z.object({ clientId: uuid, displayName: text, responseId: uuid, profile: partnerProfile, completedAt: dateTime })),
+      waitingFor: z.array(z.object({ clientId: uuid, displayName: text })),
       pattern: z.enum(COUPLE_PATTERNS).nullable(),
       safetyConcern: z.boolean(),
       playbook,

@@ -176,9 +176,11 @@ export interface CaseMeasuresDto {
   series: CaseMeasureSeriesDto[];
   /** The case's held sessions, oldest first: the chart's dashed lines. */
   sessions: Array<{ id: string; startsAt: string }>;
-  /** The couple view when both partners answered the communication profile. */
+  /** The couple view once a partner answered the communication profile; the pattern only when both have. */
   couple: {
     partners: Array<{ clientId: string; displayName: string; responseId: string; profile: PartnerProfile; completedAt: string }>;
+    /** The partners who have not answered yet (none once both have). */
+    waitingFor: Array<{ clientId: string; displayName: string }>;
     pattern: CouplePattern | null;
     safetyConcern: boolean;
     playbook: PlaybookEntry[];

@@ -231,7 +231,11 @@ const CoupleView = ({ record, couple }: { record: CaseDto; couple: NonNullable<C
         </TableBody>
       </Table>
       <Typography component="h5" variant="subtitle1" sx={{ fontWeight: 600, mt: 2 }}>{translate('measures.couple.pattern')}</Typography>
-      {couple.pattern ? (
+      {couple.waitingFor.length > 0 ? (
+        <Typography variant="body2">
+          {translate('measures.couple.waiting', { names: couple.waitingFor.map((p) => p.displayName).join(', ') })}
+        </Typography>
+      ) : couple.pattern ? (
         <Box>
           <Typography sx={{ fontWeight: 600 }}>{text(COUPLE_PATTERN_TEXT[couple.pattern].title)}</Typography>
           <Typography variant="body2">{text(COUPLE_PATTERN_TEXT[couple.pattern].description)}</Typography>

@@ -49,6 +49,7 @@ export const measuresEnMessages = {
       descriptive: 'This profile describes habits of the last weeks, not who anyone is. It is descriptive, not a diagnosis.',
       pattern: 'The pattern between you',
       no_pattern: 'No stress pattern stands out between the partners.',
+      waiting: '%{names} has not answered yet: the patterns between the partners show once both have.',
       safety: 'A safety question raised a concern: no joint exercise is suggested. Talk with each partner on their own first.',
       playbook: 'Playbook',
       assign: 'Assign %{exercise} to %{name}',

@@ -45,6 +45,7 @@ export const measuresZhMessages: MeasuresMessages = {
       heading: '伴侣沟通画像',
       descriptive: '此画像描述的是最近几周的习惯，而不是任何人的本性。它只是描述，不是诊断。',
       pattern: '你们之间的模式',
+      waiting: '%{names}尚未作答：双方都作答后，才会显示两人之间的模式。',
       no_pattern: '伴侣之间没有明显的压力模式。',
       safety: '安全问题提示了隐忧：不建议任何共同练习。请先分别与每位伴侣谈话。',
       playbook: '行动手册',

@@ -304,6 +304,38 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(stored.body.sharedWithPartner).toBe(true);
   });
 
+  it('shows the couple view with one partner answered: their profile, the other waiting, no pattern yet', async () => {
+    const fresh = await createDemoTestApp('measures_one_partner');
+    try {
+      const zhouTing = await fresh.t.signIn('zhou.ting@attune.test');
+      // A couple where only Zhou Ting has answered: the seed's profiles taken away behind the app's back.
+      await fresh.t.owner.query(`DELETE FROM measure_responses WHERE case_id = $1 AND measure_key = 'communication-profile'`, [COUPLE_CASE]);
+      expect((await fresh.therapist.get(`/api/cases/${COUPLE_CASE}/measures`)).body.couple).toBeNull();
+      const schedule = await fresh.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHOU, measureKey: 'communication-profile', cadence: 'once' });
+      expect(schedule.status).toBe(201);
+      const open = ((await zhouTing.get('/api/me/measures')).body as Array<{ id: string; measureKey: string; status: string }>)
+        .find((m) => m.measureKey === 'communication-profile' && m.status === 'pending')!;
+      const answered = await zhouTing.post(`/api/me/measures/${open.id}/submit`, { answers: { ...STEADY_PROFILE, us_p1: 4, us_p2: 4, rs_1: 0, rs_2: 0, rs_3: 4 }, safety: NO_CONCERN });
+      expect(answered.status).toBe(200);
+
+      const view = await fresh.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
+      expect(view.status).toBe(200);
+      expect(view.body.couple).toMatchObject({
+        partners: [{ clientId: ZHOU, displayName: 'Zhou Ting', responseId: open.id, profile: answered.body.result.profile }],
+        waitingFor: [{ clientId: ZHAO, displayName: 'Zhao Lei' }],
+        pattern: null,
+        safetyConcern: false,
+      });
+      expect(view.body.couple.partners).toHaveLength(1);
+      // Her playbook answers her own low dimension; nothing about a pattern between them yet.
+      const about = (view.body.couple.playbook as Array<{ about: string }>).map((e) => e.about);
+      expect(about).toContain('responding');
+      for (const pattern of ['pursue_withdraw', 'both_withdraw', 'both_pursue']) expect(about).not.toContain(pattern);
+    } finally {
+      await fresh.t.close();
+    }
+  });
+
   it('has the demo PHQ-9 series and the couple profile of the seed: both stepping back', async () => {
     const chen = await d.therapist.get(`/api/cases/${CHEN_CASE}/measures`);
     const phq = chen.body.series.find((s: { measureKey: string }) => s.measureKey === 'phq-9');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  builtInMeasure, COMMUNICATION_PROFILE, coupleProfile, DEFAULT_MEASURE_EXPIRY_DAYS, scoreRange,
+  buildPlaybook, builtInMeasure, COMMUNICATION_PROFILE, coupleProfile, DEFAULT_MEASURE_EXPIRY_DAYS, scoreRange,
   type CaseMeasuresDto, type CaseMeasureSeriesDto, type MeasureResponseDto, type MeasureResponseInput,
   type MeasureScheduleDto, type MeasureScheduleInput,
 } from '@attune/domain';
@@ -190,11 +190,25 @@ export class MeasuresService {
     const latest = clients.map((c) => responses
       .filter((r) => r.measureKey === COMMUNICATION_PROFILE.key && r.clientId === c.id && r.status === 'completed' && r.profile)
       .sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime())[0]);
-    if (!latest[0] || !latest[1]) return null;
+    if (!latest[0] && !latest[1]) return null;
+    const waitingFor = clients.filter((_, i) => !latest[i]).map((c) => ({ clientId: c.id, displayName: c.display_name }));
+    if (waitingFor.length > 0) {
+      // One partner has answered: their profile and playbook; no pattern between them until both have.
+      const i = latest[0] ? 0 : 1;
+      const r = latest[i]!;
+      return {
+        partners: [{ clientId: clients[i]!.id, displayName: clients[i]!.display_name, responseId: r.id, profile: r.profile!, completedAt: r.completedAt!.toISOString() }],
+        waitingFor,
+        pattern: null,
+        safetyConcern: r.safetyConcern,
+        playbook: buildPlaybook([r.profile!], { safetyConcern: r.safetyConcern }),
+      };
+    }
     const [a, b] = latest as [MeasureResponse, MeasureResponse];
     const view = coupleProfile(a.profile!, b.profile!, a.safetyConcern || b.safetyConcern);
     return {
       partners: [a, b].map((r, i) => ({ clientId: clients[i]!.id, displayName: clients[i]!.display_name, responseId: r.id, profile: r.profile!, completedAt: r.completedAt!.toISOString() })),
+      waitingFor: [],
       pattern: view.safetyConcern ? null : view.pattern,
       safetyConcern: view.safetyConcern,
       playbook: view.playbook,
