@@ -964,6 +964,7 @@ export const myMeasureDtoSchema = z
     result: z.object({ score: z.number().nullable(), band: measureBandResult.nullable(), profile: partnerProfile.nullable(), safetyConcern: z.boolean() }).nullable(),
     playbook: playbook.nullable(),
     partnerProfile: partnerProfile.nullable(),
+    partnerPattern: z.enum(COUPLE_PATTERNS).nullable(),
   })
   .meta({ id: 'MyMeasure' });
 

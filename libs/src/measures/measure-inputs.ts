@@ -202,6 +202,8 @@ export interface MyMeasureDto {
   playbook: PlaybookEntry[] | null;
   /** The other partner's profile, only when they chose to share it. */
   partnerProfile: PartnerProfile | null;
+  /** The pattern between the two profiles, named as the couple's shared problem: only with the partner's shared profile, and never after a safety concern. */
+  partnerPattern: CouplePattern | null;
 }
 
 export interface PublicTestDto {

@@ -100,6 +100,47 @@ describe('measures in the browser', () => {
       await takeProfile(CLIENT.zhao, 'Zhao Lei', false);
       await takeProfile(CLIENT.zhou, 'Zhou Ting', true);
     });
+
+    it("shows Zhou Ting her partner's profile beside hers, and the pattern between them, only once he shares it", async () => {
+      const zhou = await ApiSession.signIn(server.url, CLIENT.zhou);
+      const latestProfile = async (client: ApiSession) => (await client.get<Array<{ id: string; measureKey: string; status: string; partnerProfile: unknown }>>('/api/me/measures'))
+        .find((m) => m.measureKey === 'communication-profile' && m.status === 'completed')!;
+      const hers = await latestProfile(zhou);
+      expect(hers.partnerProfile).toBeNull();
+      const browser = await openBrowser({ ...PHONE, name: 'measures-partner-shared' });
+      try {
+        const page = browser.page;
+        await signInToPortal(page, server.url, CLIENT.zhou);
+        await page.goto(`${server.url}/#/measures/${hers.id}`);
+        await page.getByRole('heading', { name: 'Playbook' }).waitFor();
+        const together = page.getByRole('region', { name: 'You and your partner (your partner shared their profile)' });
+        expect(await together.count()).toBe(0);
+        expect(await page.getByTestId('couple-profile-chart').count()).toBe(0);
+
+        // Zhao Lei answers again and lets her see his profile: he steps back under stress.
+        const given = await therapist.call('POST', '/api/measure-schedules', { caseId: demo.caseId(CASE_TITLE.couple), clientId: demo.clientId('Zhao Lei'), measureKey: 'communication-profile', cadence: 'once' });
+        expect(given.status).toBe(201);
+        const zhao = await ApiSession.signIn(server.url, CLIENT.zhao);
+        const open = (await zhao.get<Array<{ id: string; measureKey: string; status: string }>>('/api/me/measures')).find((m) => m.measureKey === 'communication-profile' && m.status === 'pending')!;
+        const steady = { ro_1: 2, ro_2: 2, ro_3: 2, rs_1: 2, rs_2: 2, rs_3: 2, rt_1: 2, rt_2: 2, rt_3: 2, us_p1: 0, us_p2: 0, us_w1: 4, us_w2: 4, cr_1: 2, cr_2: 2, cr_3: 2, se_1: 2, se_2: 2, se_3: 2 };
+        const sent = await zhao.call('POST', `/api/me/measures/${open.id}/submit`, { answers: steady, safety: { safe_afraid: 0, safe_hurt: 0, safe_speak: 0 }, sharedWithPartner: true });
+        expect(sent.status).toBe(200);
+
+        await page.reload();
+        await together.waitFor();
+        await together.getByTestId('couple-profile-chart').waitFor();
+        const table = together.getByRole('table', { name: 'You and your partner (your partner shared their profile)' });
+        await table.getByRole('columnheader', { name: 'You', exact: true }).waitFor();
+        await table.getByRole('columnheader', { name: 'Your partner' }).waitFor();
+        await together.getByText('Reach in, step back', { exact: true }).waitFor();
+        await together.getByText(/The cycle is the problem you share, not either of you\./).waitFor();
+        expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        expect(await seriousAccessibilityProblems(page)).toEqual([]);
+        await browser.screenshot('portal-partner-profile-shared');
+      } finally {
+        await browser.close();
+      }
+    });
   });
 
   describe('the therapist', () => {

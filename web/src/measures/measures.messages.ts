@@ -76,7 +76,9 @@ export const measuresEnMessages = {
       expired: 'This questionnaire has closed.',
       choose: 'Choose an answer to go on.',
       if_in_danger: 'If you are thinking of harming yourself, please contact your practitioner or an emergency service now.',
-      partner_shared: 'Your partner shared their profile',
+      partner_shared: 'You and your partner (your partner shared their profile)',
+      you: 'You',
+      your_partner: 'Your partner',
     },
     public: {
       title: 'The relationship test',

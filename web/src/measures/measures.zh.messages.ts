@@ -73,7 +73,9 @@ export const measuresZhMessages: MeasuresMessages = {
       expired: '此问卷已关闭。',
       choose: '请选择一个答案再继续。',
       if_in_danger: '如果你有伤害自己的念头，请立即联系你的咨询师或急救服务。',
-      partner_shared: '你的伴侣分享了他们的画像',
+      partner_shared: '你和伴侣（伴侣分享了自己的画像）',
+      you: '你',
+      your_partner: '你的伴侣',
     },
     public: {
       title: '关系测试',

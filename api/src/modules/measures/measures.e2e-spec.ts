@@ -284,11 +284,14 @@ describe('measures: giving, answering, scoring and alerts', () => {
 
   it('a partner who shares their profile lets the other see it; before, the other sees none', async () => {
     const hers = await give(zhou, COUPLE_CASE, ZHOU, 'communication-profile');
-    const answered = await zhou.post(`/api/me/measures/${hers.responseId}/submit`, { answers: STEADY_PROFILE, safety: NO_CONCERN });
+    const answered = await zhou.post(`/api/me/measures/${hers.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_p1: 4, us_p2: 4 }, safety: NO_CONCERN });
     expect(answered.status).toBe(200);
     // Zhao Lei has answered before, but never shared.
-    expect(answered.body.partnerProfile).toBeNull();
-    expect((await zhou.get(`/api/me/measures/${hers.responseId}`)).body.partnerProfile).toBeNull();
+    expect(answered.body).toMatchObject({ partnerProfile: null, partnerPattern: null });
+    expect((await zhou.get(`/api/me/measures/${hers.responseId}`)).body).toMatchObject({ partnerProfile: null, partnerPattern: null });
+    // Nothing she can read holds his profile before he shares it.
+    const unshared = (await d.therapist.get(listUrl('/api/measure-responses', { filter: { caseId: COUPLE_CASE, clientId: ZHAO, measureKey: 'communication-profile', status: 'completed' }, sort: ['completedAt', 'DESC'], range: [0, 0] }))).body[0];
+    expect(JSON.stringify((await zhou.get('/api/me/measures')).body)).not.toContain(JSON.stringify(unshared.profile));
 
     const his = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
     const shared = await zhao.post(`/api/me/measures/${his.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_w1: 4, us_w2: 4 }, safety: NO_CONCERN, sharedWithPartner: true });
@@ -297,6 +300,8 @@ describe('measures: giving, answering, scoring and alerts', () => {
     // His profile is hers to see now, as he sent it; his answers and his occurrence stay his.
     const now = await zhou.get(`/api/me/measures/${hers.responseId}`);
     expect(now.body.partnerProfile).toEqual(shared.body.result.profile);
+    // Side by side, the pattern between them is named: she presses on, he steps back under stress.
+    expect(now.body.partnerPattern).toBe('pursue_withdraw');
     const everything = JSON.stringify((await zhou.get('/api/me/measures')).body);
     expect(everything).not.toContain(his.responseId);
     expect((await zhou.get(`/api/me/measures/${his.responseId}`)).status).toBe(404);
