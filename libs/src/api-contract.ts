@@ -954,6 +954,7 @@ export const caseMeasuresDtoSchema = z
     sessions: z.array(z.object({ id: uuid, startsAt: dateTime })),
     couple: z.object({
       partners: z.array(z.object({ clientId: uuid, displayName: text, responseId: uuid, profile: partnerProfile, completedAt: dateTime })),
+      waitingFor: z.array(z.object({ clientId: uuid, displayName: text })),
       pattern: z.enum(COUPLE_PATTERNS).nullable(),
       safetyConcern: z.boolean(),
       playbook,
@@ -976,6 +977,7 @@ export const myMeasureDtoSchema = z
     result: z.object({ score: z.number().nullable(), band: measureBandResult.nullable(), profile: partnerProfile.nullable(), safetyConcern: z.boolean() }).nullable(),
     playbook: playbook.nullable(),
     partnerProfile: partnerProfile.nullable(),
+    partnerPattern: z.enum(COUPLE_PATTERNS).nullable(),
   })
   .meta({ id: 'MyMeasure' });
 

@@ -27,6 +27,8 @@ export const measureScheduleInputSchema = z
     intervalWeeks: intSchema(1, 26).nullable().optional(),
     expiresAfterDays: intSchema(1, 30).optional(),
     startsAt: isoDateTimeSchema.optional(),
+    /** In a couple case: give the same measure to `clientId` and their partner at once, one schedule each (each answers on their own). */
+    bothPartners: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.cadence === 'every_n_weeks' && !v.intervalWeeks) ctx.addIssue({ code: 'custom', path: ['intervalWeeks'], message: 'is required for every N weeks' });
@@ -174,9 +176,11 @@ export interface CaseMeasuresDto {
   series: CaseMeasureSeriesDto[];
   /** The case's held sessions, oldest first: the chart's dashed lines. */
   sessions: Array<{ id: string; startsAt: string }>;
-  /** The couple view when both partners answered the communication profile. */
+  /** The couple view once a partner answered the communication profile; the pattern only when both have. */
   couple: {
     partners: Array<{ clientId: string; displayName: string; responseId: string; profile: PartnerProfile; completedAt: string }>;
+    /** The partners who have not answered yet (none once both have). */
+    waitingFor: Array<{ clientId: string; displayName: string }>;
     pattern: CouplePattern | null;
     safetyConcern: boolean;
     playbook: PlaybookEntry[];
@@ -198,6 +202,8 @@ export interface MyMeasureDto {
   playbook: PlaybookEntry[] | null;
   /** The other partner's profile, only when they chose to share it. */
   partnerProfile: PartnerProfile | null;
+  /** The pattern between the two profiles, named as the couple's shared problem: only with the partner's shared profile, and never after a safety concern. */
+  partnerPattern: CouplePattern | null;
 }
 
 export interface PublicTestDto {

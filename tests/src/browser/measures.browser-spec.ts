@@ -4,7 +4,7 @@ import { startAppServer, type AppServer } from '../support/app-server.js';
 import { openBrowser, signIn, signInToDashboard, type Browser } from '../support/browser.js';
 import { ApiSession, CASE_TITLE, CLIENT, demoDirectory, pageScrollWidth, PHONE, portalNavLink, pressTabUntilFocused, signInToPortal, THERAPIST } from './portal-helpers.js';
 
-interface MeasureResponse { id: string; clientId: string; measureKey: string; status: string; score: number | null; change: { class: string } | null }
+interface MeasureResponse { id: string; clientId: string; measureKey: string; status: string; score: number | null; source: string | null; change: { class: string } | null }
 
 /**
  * Measurement-based care in the browser: Chen Jing answers her PHQ-9 on a phone by keyboard, one
@@ -100,6 +100,47 @@ describe('measures in the browser', () => {
       await takeProfile(CLIENT.zhao, 'Zhao Lei', false);
       await takeProfile(CLIENT.zhou, 'Zhou Ting', true);
     });
+
+    it("shows Zhou Ting her partner's profile beside hers, and the pattern between them, only once he shares it", async () => {
+      const zhou = await ApiSession.signIn(server.url, CLIENT.zhou);
+      const latestProfile = async (client: ApiSession) => (await client.get<Array<{ id: string; measureKey: string; status: string; partnerProfile: unknown }>>('/api/me/measures'))
+        .find((m) => m.measureKey === 'communication-profile' && m.status === 'completed')!;
+      const hers = await latestProfile(zhou);
+      expect(hers.partnerProfile).toBeNull();
+      const browser = await openBrowser({ ...PHONE, name: 'measures-partner-shared' });
+      try {
+        const page = browser.page;
+        await signInToPortal(page, server.url, CLIENT.zhou);
+        await page.goto(`${server.url}/#/measures/${hers.id}`);
+        await page.getByRole('heading', { name: 'Playbook' }).waitFor();
+        const together = page.getByRole('region', { name: 'You and your partner (your partner shared their profile)' });
+        expect(await together.count()).toBe(0);
+        expect(await page.getByTestId('couple-profile-chart').count()).toBe(0);
+
+        // Zhao Lei answers again and lets her see his profile: he steps back under stress.
+        const given = await therapist.call('POST', '/api/measure-schedules', { caseId: demo.caseId(CASE_TITLE.couple), clientId: demo.clientId('Zhao Lei'), measureKey: 'communication-profile', cadence: 'once' });
+        expect(given.status).toBe(201);
+        const zhao = await ApiSession.signIn(server.url, CLIENT.zhao);
+        const open = (await zhao.get<Array<{ id: string; measureKey: string; status: string }>>('/api/me/measures')).find((m) => m.measureKey === 'communication-profile' && m.status === 'pending')!;
+        const steady = { ro_1: 2, ro_2: 2, ro_3: 2, rs_1: 2, rs_2: 2, rs_3: 2, rt_1: 2, rt_2: 2, rt_3: 2, us_p1: 0, us_p2: 0, us_w1: 4, us_w2: 4, cr_1: 2, cr_2: 2, cr_3: 2, se_1: 2, se_2: 2, se_3: 2 };
+        const sent = await zhao.call('POST', `/api/me/measures/${open.id}/submit`, { answers: steady, safety: { safe_afraid: 0, safe_hurt: 0, safe_speak: 0 }, sharedWithPartner: true });
+        expect(sent.status).toBe(200);
+
+        await page.reload();
+        await together.waitFor();
+        await together.getByTestId('couple-profile-chart').waitFor();
+        const table = together.getByRole('table', { name: 'You and your partner (your partner shared their profile)' });
+        await table.getByRole('columnheader', { name: 'You', exact: true }).waitFor();
+        await table.getByRole('columnheader', { name: 'Your partner' }).waitFor();
+        await together.getByText('Reach in, step back', { exact: true }).waitFor();
+        await together.getByText(/The cycle is the problem you share, not either of you\./).waitFor();
+        expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        expect(await seriousAccessibilityProblems(page)).toEqual([]);
+        await browser.screenshot('portal-partner-profile-shared');
+      } finally {
+        await browser.close();
+      }
+    });
   });
 
   describe('the therapist', () => {
@@ -135,6 +176,28 @@ describe('measures in the browser', () => {
       await browser.screenshot('case-measures-phq9');
     });
 
+    it('gives a measure to both partners of the couple in one step: each has their own to answer', async () => {
+      const caseId = demo.caseId(CASE_TITLE.couple);
+      const partners = [['Zhao Lei', CLIENT.zhao], ['Zhou Ting', CLIENT.zhou]] as const;
+      const openWho5 = async (email: string) => {
+        const client = await ApiSession.signIn(server.url, email);
+        return (await client.get<Array<{ measureKey: string; status: string }>>('/api/me/measures')).filter((m) => m.measureKey === 'who-5' && m.status === 'pending').length;
+      };
+      const before = await Promise.all(partners.map(([, email]) => openWho5(email)));
+      await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
+      await page.getByRole('button', { name: 'Give a measure' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Give a measure' });
+      await dialog.getByRole('radio', { name: 'Both partners (each answers on their own)' }).check();
+      await dialog.getByRole('combobox', { name: 'Measure' }).click();
+      await page.getByRole('option', { name: 'WHO-5 Well-Being Index' }).click();
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Give' }).click();
+      await page.getByText('The measure was given; the client sees it in the portal.').waitFor();
+      const schedules = await therapist.get<Array<{ clientId: string }>>('/api/measure-schedules', { filter: { caseId, measureKey: 'who-5', active: true }, range: [0, 99] });
+      expect(schedules.map((x) => x.clientId).sort()).toEqual(partners.map(([name]) => demo.clientId(name)).sort());
+      expect(await Promise.all(partners.map(([, email]) => openWho5(email)))).toEqual(before.map((n) => n + 1));
+    });
+
     it('sees the couple profile side by side with the shared pattern and assigns a suggested exercise in one click', async () => {
       const caseId = demo.caseId(CASE_TITLE.couple);
       await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
@@ -153,6 +216,53 @@ describe('measures in the browser', () => {
       expect((await homeworkOfZhao()).length).toBe(before + 1);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await browser.screenshot('case-couple-profile');
+    });
+  });
+
+  describe('the therapist on a phone, in session', () => {
+    let browser: Browser;
+    let page: Page;
+    beforeAll(async () => {
+      browser = await openBrowser({ ...PHONE, name: 'measures-in-session' });
+      page = browser.page;
+      await signInToDashboard(page, server.url, THERAPIST);
+    });
+    afterAll(() => browser.close());
+
+    it("enters Zhou Ting's PHQ-9 answers given in session by keyboard; the chart and table show the point as entered in session", async () => {
+      const caseId = demo.caseId(CASE_TITLE.couple);
+      const zhou = demo.clientId('Zhou Ting');
+      await page.goto(`${server.url}/#/cases/${caseId}/show/measures`);
+      const section = page.getByRole('region', { name: /PHQ-9 of Zhou Ting/ });
+      await section.waitFor();
+      expect(await section.getByText('Square dots: answers given in session, entered by the practitioner.').count()).toBe(0);
+      await page.getByRole('button', { name: 'Enter answers given in session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Enter answers given in session' });
+      // The partner first (arrow down from Zhao Lei to Zhou Ting); the measure is PHQ-9 unless changed.
+      await pressTabUntilFocused(page, dialog.getByRole('radio', { name: 'Zhao Lei' }));
+      await page.keyboard.press('ArrowDown');
+      expect(await dialog.getByRole('radio', { name: 'Zhou Ting' }).isChecked()).toBe(true);
+      await dialog.getByText('Little interest or pleasure in doing things', { exact: false }).waitFor();
+      for (let n = 1; n <= 9; n++) {
+        // Items 1-8: arrow down to "Several days" (1); item 9: Space keeps "Not at all" (0).
+        await pressTabUntilFocused(page, dialog.getByRole('radio', { name: 'Not at all' }).nth(n - 1));
+        await page.keyboard.press(n < 9 ? 'ArrowDown' : 'Space');
+      }
+      expect(await dialog.getByRole('radio', { name: 'Several days', checked: true }).count()).toBe(8);
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await browser.screenshot('measures-enter-in-session');
+      await pressTabUntilFocused(page, dialog.getByRole('button', { name: 'Save the answers' }));
+      await page.keyboard.press('Enter');
+      await page.getByText('The answers were saved and scored.').waitFor();
+
+      const table = page.getByRole('table', { name: 'Answers item by item: PHQ-9, Zhou Ting' });
+      await table.getByRole('row', { name: /^Total 17 15 10 8 8$/ }).waitFor();
+      await table.getByRole('row', { name: /^Answered (In the portal ){4}In session$/ }).waitFor();
+      await section.getByText('Square dots: answers given in session, entered by the practitioner.').waitFor();
+      expect(await section.locator('[data-in-session="true"]').count()).toBe(1);
+      const stored = await therapist.get<MeasureResponse[]>('/api/measure-responses', { filter: { caseId, clientId: zhou, measureKey: 'phq-9' }, sort: ['completedAt', 'DESC'], range: [0, 0] });
+      expect(stored[0]).toMatchObject({ status: 'completed', score: 8, source: 'practitioner' });
     });
   });
 

@@ -11,7 +11,8 @@ import { FormDialog } from '../shared/form-dialog';
 import { SectionHeading } from '../shared/section-heading';
 import { useCaseClients } from '../shared/use-case-clients';
 import { formatNumber, useFormatDate } from '../shared/use-format';
-import { measuresApi } from './measures-api';
+import { caseMeasuresKey, measuresApi } from './measures-api';
+import { EnterAnswersButton } from './enter-answers.dialog';
 import { PlaybookList } from './playbook.list';
 import { shapeMeasureCharts, type MeasureChartData, type MeasureTimeline } from './measure-chart.shape';
 import { shapeCaseProgress } from '../charts/case-progress.shape';
@@ -22,9 +23,10 @@ import { useErrorText } from '../shared/use-error-text';
 const MeasureChart = lazy(() => import('./measure.chart').then((m) => ({ default: m.MeasureChart })));
 const CoupleProfileChart = lazy(() => import('./couple-profile.chart').then((m) => ({ default: m.CoupleProfileChart })));
 
-export const caseMeasuresKey = (caseId: string) => ['cases', 'measures', caseId] as const;
+/** The client choice that gives the measure to both partners of a couple case, one schedule each. */
+const BOTH_PARTNERS = 'both';
 
-/** Gives a measure to one client of the case: once, at every session, or every N weeks. */
+/** Gives a measure to one client of the case, or to both partners of a couple: once, at every session, or every N weeks. */
 const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
   const translate = useTranslate();
   const text = useMeasureText();
@@ -32,6 +34,8 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
   const queryClient = useQueryClient();
   if (record.status === 'closed') return null;
   const measures = BUILT_IN_MEASURES.filter((m) => m.audience === 'individual' || record.kind === 'couple');
+  const clientChoices = clients.map((c) => ({ id: c.id, name: c.displayName }));
+  if (record.kind === 'couple' && clients.length === 2) clientChoices.push({ id: BOTH_PARTNERS, name: translate('measures.both_partners') });
   return (
     <FormDialog
       buttonLabel="measures.give"
@@ -40,9 +44,11 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
       successMessage="measures.given"
       defaultValues={{ clientId: record.clientIds.length === 1 ? record.clientIds[0] : undefined, measureKey: 'phq-9', cadence: 'once', expiresAfterDays: 4 }}
       onSubmit={async (values) => {
+        const both = values.clientId === BOTH_PARTNERS;
         await measuresApi.giveMeasure({
           caseId: record.id,
-          clientId: String(values.clientId ?? ''),
+          clientId: both ? record.clientIds[0]! : String(values.clientId ?? ''),
+          ...(both ? { bothPartners: true } : {}),
           measureKey: String(values.measureKey),
           cadence: values.cadence as (typeof MEASURE_CADENCES)[number],
           ...(values.cadence === 'every_n_weeks' ? { intervalWeeks: Number(values.intervalWeeks) } : {}),
@@ -51,7 +57,7 @@ const GiveMeasureButton = ({ record }: { record: CaseDto }) => {
         await queryClient.invalidateQueries({ queryKey: caseMeasuresKey(record.id) });
       }}
     >
-      <RadioButtonGroupInput source="clientId" label="measures.field_client" choices={clients.map((c) => ({ id: c.id, name: c.displayName }))} translateChoice={false} isRequired />
+      <RadioButtonGroupInput source="clientId" label="measures.field_client" choices={clientChoices} translateChoice={false} isRequired />
       <SelectInput source="measureKey" label="measures.field_measure" choices={measures.map((m) => ({ id: m.key, name: text(m.title) }))} translateChoice={false} isRequired />
       <SelectInput source="cadence" label="measures.field_cadence" choices={MEASURE_CADENCES.map((c) => ({ id: c, name: translate(`measures.cadence.${c}`) }))} translateChoice={false} isRequired />
       <FormDataConsumer>
@@ -105,6 +111,12 @@ const ItemTable = ({ series, chart }: { series: CaseMeasureSeriesDto; chart: Mea
             ))}
           </TableRow>
           <TableRow>
+            <TableCell component="th" scope="row">{translate('measures.col_source')}</TableCell>
+            {columns.map((r) => (
+              <TableCell key={r.id} align="right">{r.source ? translate(`measures.source.${r.source}`) : '–'}</TableCell>
+            ))}
+          </TableRow>
+          <TableRow>
             <TableCell component="th" scope="row">{translate('measures.col_stage')}</TableCell>
             {chart.responseStages.map((stage, i) => (
               <TableCell key={columns[i]!.id} align="right">{stage !== null ? translate('attune.progress.stage_band', { stage }) : '–'}</TableCell>
@@ -155,6 +167,9 @@ const SeriesCard = ({ series, timeline }: { series: CaseMeasureSeriesDto; timeli
                 </Suspense>
                 {chart.stages.length > 0 || chart.sessions.length > 0 ? (
                   <Typography variant="caption" color="text.secondary" component="p">{translate('measures.timeline_hint')}</Typography>
+                ) : null}
+                {chart.points.some((p) => p.inSession) ? (
+                  <Typography variant="caption" color="text.secondary" component="p">{translate('measures.in_session_hint')}</Typography>
                 ) : null}
               </>
             ) : null}
@@ -216,7 +231,11 @@ const CoupleView = ({ record, couple }: { record: CaseDto; couple: NonNullable<C
         </TableBody>
       </Table>
       <Typography component="h5" variant="subtitle1" sx={{ fontWeight: 600, mt: 2 }}>{translate('measures.couple.pattern')}</Typography>
-      {couple.pattern ? (
+      {couple.waitingFor.length > 0 ? (
+        <Typography variant="body2">
+          {translate('measures.couple.waiting', { names: couple.waitingFor.map((p) => p.displayName).join(', ') })}
+        </Typography>
+      ) : couple.pattern ? (
         <Box>
           <Typography sx={{ fontWeight: 600 }}>{text(COUPLE_PATTERN_TEXT[couple.pattern].title)}</Typography>
           <Typography variant="body2">{text(COUPLE_PATTERN_TEXT[couple.pattern].description)}</Typography>
@@ -255,7 +274,7 @@ export const CaseMeasuresSection = ({ record }: { record: CaseDto }) => {
   }), [progress, data?.sessions]);
   return (
     <Box component="section" aria-labelledby="measures-heading">
-      <SectionHeading id="measures-heading" actions={<GiveMeasureButton record={record} />}>{translate('measures.heading')}</SectionHeading>
+      <SectionHeading id="measures-heading" actions={<><EnterAnswersButton record={record} /><GiveMeasureButton record={record} /></>}>{translate('measures.heading')}</SectionHeading>
       {error ? <Alert severity="error">{errorText(error)}</Alert> : null}
       {isPending ? <Skeleton variant="rectangular" height={260} /> : null}
       {data && data.series.length === 0 ? <Typography color="text.secondary">{translate('measures.empty')}</Typography> : null}

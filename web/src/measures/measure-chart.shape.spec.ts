@@ -21,7 +21,7 @@ const series: CaseMeasureSeriesDto = {
       points: [
         response({ score: 16 }),
         response({ id: 'p', status: 'pending', score: null, completedAt: null }),
-        response({ id: 's', score: 9, completedAt: '2026-01-15T10:00:00Z', change: { baseline: 16, delta: -7, class: 'reliable_improvement' } }),
+        response({ id: 's', score: 9, completedAt: '2026-01-15T10:00:00Z', change: { baseline: 16, delta: -7, class: 'reliable_improvement' }, source: 'practitioner' }),
       ],
     },
     { clientId: 'b', displayName: 'B', points: [] },
@@ -33,6 +33,8 @@ describe('shapeMeasureCharts', () => {
     const [chart, ...rest] = shapeMeasureCharts(series);
     expect(rest).toEqual([]);
     expect(chart!.points.map((p) => [p.score, p.change])).toEqual([[16, null], [9, 'reliable_improvement']]);
+    // The second was answered in session and entered by the practitioner.
+    expect(chart!.points.map((p) => p.inSession)).toEqual([false, true]);
     expect(chart!.responses).toHaveLength(3);
     expect(chart!).toMatchObject({ first: 16, last: 9, lastChange: 'reliable_improvement', cutoff: 10, yDomain: [0, 27] });
   });

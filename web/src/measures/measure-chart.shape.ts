@@ -5,6 +5,8 @@ export interface MeasureChartPoint {
   t: number;
   score: number;
   change: ChangeClass | null;
+  /** Answers given in session and entered by the practitioner (not sent by the client from the portal). */
+  inSession: boolean;
 }
 
 export interface MeasureChartBand {
@@ -64,7 +66,7 @@ export function shapeMeasureCharts(series: CaseMeasureSeriesDto, timeline: Measu
   return series.clients
     .map((client) => {
       const done = client.points.filter((p) => p.status === 'completed' && p.score !== null && p.completedAt);
-      const points = done.map((p) => ({ t: Date.parse(p.completedAt!), score: p.score!, change: p.change?.class ?? null }));
+      const points = done.map((p) => ({ t: Date.parse(p.completedAt!), score: p.score!, change: p.change?.class ?? null, inSession: p.source === 'practitioner' }));
       const ts = points.map((p) => p.t);
       const domain: [number, number] = ts.length === 0 ? [0, 1] : [Math.min(...ts) - DAY, Math.max(...ts) + DAY];
       const [from, to] = domain;

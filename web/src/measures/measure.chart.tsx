@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { sessionLines, stageBandAreas } from '../charts/stage-bands';
-import { BAND_FILL_BY_CONCERN, type MeasureChartData } from './measure-chart.shape';
+import { BAND_FILL_BY_CONCERN, type MeasureChartData, type MeasureChartPoint } from './measure-chart.shape';
 
 export const MEASURE_CHART_HEIGHT = 260;
 
@@ -13,13 +13,21 @@ export interface MeasureChartProps {
   stageLabel: (stage: number) => string;
 }
 
+/** A score's dot: round when the client sent it from the portal, square when it was entered in session. */
+const ScoreDot = ({ cx, cy, payload, index }: { cx?: number; cy?: number; payload?: MeasureChartPoint; index?: number }) => {
+  if (cx === undefined || cy === undefined) return <g key={index} />;
+  return payload?.inSession
+    ? <rect key={index} x={cx - 4} y={cy - 4} width={8} height={8} fill="#1f5f5b" data-in-session="true" />
+    : <circle key={index} cx={cx} cy={cy} r={3} fill="#1f5f5b" />;
+};
+
 /** Stage columns alternate two see-through tints so neighbouring visits tell apart over the bands. */
 const STAGE_FILLS = ['#3d5a80', '#8a6d3b'] as const;
 
 /**
  * One measure of one person over time: its bands shaded behind the line, the case's stage visits
  * as labelled see-through columns, held sessions as dashed vertical lines, the cut-off as a dashed
- * line, and a ringed dot on each score that is a reliable change from the first (green better,
+ * line, a square dot for a score entered in session, and a ringed dot on each score that is a reliable change from the first (green better,
  * red worse). Presentational: the text alternative (summary and item table) sits beside it.
  */
 export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel, stageLabel }: MeasureChartProps) => (
@@ -46,7 +54,7 @@ export const MeasureChart = ({ data, formatDate, bandLabel, cutoffLabel, stageLa
           <ReferenceLine y={data.cutoff} stroke="#8a3b3b" strokeDasharray="6 4" label={{ value: cutoffLabel, position: 'right', fill: '#8a3b3b', fontSize: 11 }} />
         ) : null}
         <Tooltip labelFormatter={(t) => formatDate(Number(t))} />
-        <Line dataKey="score" name={data.name} stroke="#1f5f5b" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line dataKey="score" name={data.name} stroke="#1f5f5b" strokeWidth={2.5} dot={ScoreDot} isAnimationActive={false} />
         {data.points
           .filter((p) => p.change === 'reliable_improvement' || p.change === 'reliable_deterioration')
           .map((p) => (

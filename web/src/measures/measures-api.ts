@@ -1,16 +1,21 @@
 import type {
-  CaseMeasuresDto, IntakeRequestDto, MeasureScheduleInput, MyMeasureDraft, MyMeasureDto, MyMeasureSubmit,
+  CaseMeasuresDto, IntakeRequestDto, MeasureResponseDto, MeasureResponseInput, MeasureScheduleInput, MyMeasureDraft, MyMeasureDto, MyMeasureSubmit,
   PracticeSettingsDto, PracticeSettingsInput, PublicTestDto, PublicTestResultDto, PublicTestSubmit,
 } from '@attune/domain';
 import { API_URL, getJson, sendJson as send } from '../data/http-client';
 
 const id = (s: string) => encodeURIComponent(s);
 
+/** The react-query key of a case's measures (its series and couple view). */
+export const caseMeasuresKey = (caseId: string) => ['cases', 'measures', caseId] as const;
+
 /** The measures' calls, through the app's one HTTP client (cookies, XSRF header, the API's field errors). */
 export const measuresApi = {
   caseMeasures: (caseId: string) => getJson<CaseMeasuresDto>(`${API_URL}/cases/${id(caseId)}/measures`),
   giveMeasure: (body: MeasureScheduleInput, idempotencyKey: string) =>
     send<{ id: string }>('POST', `${API_URL}/measure-schedules`, body, { 'Idempotency-Key': idempotencyKey }),
+  enterAnswers: (body: MeasureResponseInput, idempotencyKey: string) =>
+    send<MeasureResponseDto>('POST', `${API_URL}/measure-responses`, body, { 'Idempotency-Key': idempotencyKey }),
   builtInExerciseId: async (key: string) => {
     const rows = await getJson<Array<{ id: string; key: string; title: string }>>(
       `${API_URL}/exercises?${new URLSearchParams({ filter: JSON.stringify({ key, builtIn: true }), range: '[0,0]' })}`);

@@ -1,7 +1,10 @@
-import { COMMUNICATION_PROFILE, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, SAFETY_SCREEN_ITEMS, type MyMeasureDto } from '@attune/domain';
-import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Stack, Typography } from '@mui/material';
+import {
+  COMMUNICATION_PROFILE, COUPLE_PATTERN_TEXT, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, SAFETY_SCREEN_ITEMS,
+  type CouplePattern, type MyMeasureDto, type PartnerProfile,
+} from '@attune/domain';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { newIdempotencyKey } from '../portal/idempotency-key';
@@ -14,6 +17,7 @@ import { useMeasureText } from './use-measure-text';
 import { useErrorText } from '../shared/use-error-text';
 
 const myMeasuresKey = ['portal', 'measures'] as const;
+const CoupleProfileChart = lazy(() => import('./couple-profile.chart').then((m) => ({ default: m.CoupleProfileChart })));
 
 /** The client's questionnaires: open ones first, then answered ones. */
 export const MyMeasuresPage = () => {
@@ -58,6 +62,46 @@ export const MyMeasuresPage = () => {
 
 type Values = Record<'answers' | 'safety', Record<string, number | null>>;
 
+/** The client's profile beside the one their partner shared, as the practitioner sees them, and the pattern between them as a shared problem. */
+const PartnersSideBySide = ({ own, partner, pattern }: { own: PartnerProfile; partner: PartnerProfile; pattern: CouplePattern | null }) => {
+  const translate = useTranslate();
+  const text = useMeasureText();
+  const partners = [{ name: translate('measures.portal.you'), profile: own }, { name: translate('measures.portal.your_partner'), profile: partner }];
+  return (
+    <Box component="section" aria-labelledby="partners-heading" sx={{ mt: 3 }}>
+      <Typography id="partners-heading" component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>{translate('measures.portal.partner_shared')}</Typography>
+      <Suspense fallback={<Skeleton variant="rectangular" height={280} />}>
+        <CoupleProfileChart partners={partners} dimensionLabel={(d) => text(PROFILE_DIMENSION_LABELS[d])} />
+      </Suspense>
+      <Table size="small" aria-label={translate('measures.portal.partner_shared')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('measures.couple.dimension_col')}</TableCell>
+            {partners.map((p) => <TableCell key={p.name} align="right">{p.name}</TableCell>)}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {PROFILE_DIMENSIONS.map((d) => (
+            <TableRow key={d}>
+              <TableCell>{text(PROFILE_DIMENSION_LABELS[d])}</TableCell>
+              {partners.map((p) => <TableCell key={p.name} align="right">{p.profile.dimensions[d] ?? '–'}</TableCell>)}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography component="h3" variant="subtitle2" sx={{ fontWeight: 600, mt: 2 }}>{translate('measures.couple.pattern')}</Typography>
+      {pattern ? (
+        <Box>
+          <Typography sx={{ fontWeight: 600 }}>{text(COUPLE_PATTERN_TEXT[pattern].title)}</Typography>
+          <Typography variant="body2">{text(COUPLE_PATTERN_TEXT[pattern].description)}</Typography>
+        </Box>
+      ) : (
+        <Typography variant="body2">{translate('measures.couple.no_pattern')}</Typography>
+      )}
+    </Box>
+  );
+};
+
 const Result = ({ measure }: { measure: MyMeasureDto }) => {
   const translate = useTranslate();
   const text = useMeasureText();
@@ -82,9 +126,7 @@ const Result = ({ measure }: { measure: MyMeasureDto }) => {
             ))}
           </Box>
           {measure.playbook ? <PlaybookList text={text} playbook={measure.playbook} heading={translate('measures.couple.playbook')} kindLabel={(k) => translate(`measures.kind.${k}`)} /> : null}
-          {measure.partnerProfile ? (
-            <Typography sx={{ mt: 2 }}>{translate('measures.portal.partner_shared')}: {PROFILE_DIMENSIONS.map((d) => `${text(PROFILE_DIMENSION_LABELS[d])} ${measure.partnerProfile!.dimensions[d] ?? '–'}`).join(' · ')}</Typography>
-          ) : null}
+          {measure.partnerProfile ? <PartnersSideBySide own={r.profile} partner={measure.partnerProfile} pattern={measure.partnerPattern} /> : null}
         </Box>
       ) : null}
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }} lang="en" data-verbatim>{measure.definition.licence.attribution}</Typography>

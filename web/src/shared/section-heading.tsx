@@ -7,6 +7,6 @@ export const SectionHeading = ({ level = 3, children, actions, id }: { level?: 2
     <Typography id={id} component={`h${level}`} variant={level === 2 ? 'h5' : level === 3 ? 'h6' : 'subtitle1'} sx={{ fontWeight: 600 }}>
       {children}
     </Typography>
-    {actions ? <Stack direction="row" spacing={1}>{actions}</Stack> : null}
+    {actions ? <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">{actions}</Stack> : null}
   </Stack>
 );

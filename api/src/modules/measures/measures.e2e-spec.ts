@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoCaseId, demoClientId, demoUserId } from '../../seed/demo-seed.js';
 import { MeasureReminders } from './measure-reminders.js';
+import { auditEventsOf, failAuditOf } from '../../testing/audit-trail.js';
 import { createDemoTestApp, listUrl, type DemoTestApp, type SignedInClient } from '../../testing/test-app.js';
 
 const CHEN_CASE = demoCaseId('chen');
@@ -200,6 +201,44 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect((await d.client.get('/api/measure-schedules')).status).toBe(403);
   });
 
+  it('gives a measure to both partners of a couple at once: one schedule and one open occurrence each, each audited', async () => {
+    const before: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    const res = await d.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHOU, measureKey: 'gad-7', cadence: 'every_n_weeks', intervalWeeks: 2, expiresAfterDays: 5, bothPartners: true });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ clientId: ZHOU, measureKey: 'gad-7', cadence: 'every_n_weeks', intervalWeeks: 2, expiresAfterDays: 5 });
+    const rows: Array<{ id: string; client_id: string; interval_weeks: number; expires_after_days: number }> = await d.t.dataSource.query(
+      `SELECT id, client_id, interval_weeks, expires_after_days FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7' ORDER BY created_at DESC, id LIMIT 2`, [COUPLE_CASE]);
+    expect(rows.map((r) => r.client_id).sort()).toEqual([ZHAO, ZHOU].sort());
+    expect(rows.map((r) => [r.interval_weeks, r.expires_after_days])).toEqual([[2, 5], [2, 5]]);
+    expect((await auditEventsOf(d.t.dataSource, res)).map((e) => [e.action, e.entityId]).sort()).toEqual(rows.map((r) => ['create', r.id]).sort());
+    // Each partner has their own occurrence to answer, and sees only that one.
+    for (const [client, clientId] of [[zhao, ZHAO], [zhou, ZHOU]] as const) {
+      const mine = (await client.get('/api/me/measures')).body as Array<{ id: string; measureKey: string; status: string }>;
+      const open = mine.filter((m) => m.measureKey === 'gad-7' && m.status === 'pending');
+      expect(open).toHaveLength(1);
+      expect((await d.therapist.get(`/api/measure-responses/${open[0]!.id}`)).body.clientId).toBe(clientId);
+    }
+    for (const row of rows) expect((await d.therapist.put(`/api/measure-schedules/${row.id}`, { active: false })).status).toBe(200);
+
+    // Not in an individual case; nothing is written then.
+    const individual = await d.therapist.post('/api/measure-schedules', { caseId: CHEN_CASE, clientId: CHEN, measureKey: 'gad-7', cadence: 'once', bothPartners: true });
+    expect(individual.status).toBe(400);
+    expect(individual.body.errors).toEqual({ bothPartners: 'is for a couple case; this case is individual' });
+    const chenGad: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [CHEN_CASE]);
+    expect(chenGad[0]!.n).toBe(0);
+    // Both schedules are written, or neither: a failure after they are saved leaves nothing behind.
+    const undo = await failAuditOf(d.t.dataSource, 'measure-schedules', 'create');
+    try {
+      expect((await d.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHAO, measureKey: 'gad-7', cadence: 'once', bothPartners: true })).status).toBe(500);
+    } finally {
+      await undo();
+    }
+    const after: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_schedules WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    expect(after[0]!.n).toBe(before[0]!.n + 2);
+    const occurrences: Array<{ n: number }> = await d.t.dataSource.query(`SELECT count(*)::int AS n FROM measure_responses WHERE case_id = $1 AND measure_key = 'gad-7'`, [COUPLE_CASE]);
+    expect(occurrences[0]!.n).toBe(2);
+  });
+
   it('couples: each partner answers the profile separately, privately, after the safety screen', async () => {
     const a = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
     const b = await give(zhou, COUPLE_CASE, ZHOU, 'communication-profile');
@@ -245,11 +284,14 @@ describe('measures: giving, answering, scoring and alerts', () => {
 
   it('a partner who shares their profile lets the other see it; before, the other sees none', async () => {
     const hers = await give(zhou, COUPLE_CASE, ZHOU, 'communication-profile');
-    const answered = await zhou.post(`/api/me/measures/${hers.responseId}/submit`, { answers: STEADY_PROFILE, safety: NO_CONCERN });
+    const answered = await zhou.post(`/api/me/measures/${hers.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_p1: 4, us_p2: 4 }, safety: NO_CONCERN });
     expect(answered.status).toBe(200);
     // Zhao Lei has answered before, but never shared.
-    expect(answered.body.partnerProfile).toBeNull();
-    expect((await zhou.get(`/api/me/measures/${hers.responseId}`)).body.partnerProfile).toBeNull();
+    expect(answered.body).toMatchObject({ partnerProfile: null, partnerPattern: null });
+    expect((await zhou.get(`/api/me/measures/${hers.responseId}`)).body).toMatchObject({ partnerProfile: null, partnerPattern: null });
+    // Nothing she can read holds his profile before he shares it.
+    const unshared = (await d.therapist.get(listUrl('/api/measure-responses', { filter: { caseId: COUPLE_CASE, clientId: ZHAO, measureKey: 'communication-profile', status: 'completed' }, sort: ['completedAt', 'DESC'], range: [0, 0] }))).body[0];
+    expect(JSON.stringify((await zhou.get('/api/me/measures')).body)).not.toContain(JSON.stringify(unshared.profile));
 
     const his = await give(zhao, COUPLE_CASE, ZHAO, 'communication-profile');
     const shared = await zhao.post(`/api/me/measures/${his.responseId}/submit`, { answers: { ...STEADY_PROFILE, us_w1: 4, us_w2: 4 }, safety: NO_CONCERN, sharedWithPartner: true });
@@ -258,11 +300,45 @@ describe('measures: giving, answering, scoring and alerts', () => {
     // His profile is hers to see now, as he sent it; his answers and his occurrence stay his.
     const now = await zhou.get(`/api/me/measures/${hers.responseId}`);
     expect(now.body.partnerProfile).toEqual(shared.body.result.profile);
+    // Side by side, the pattern between them is named: she presses on, he steps back under stress.
+    expect(now.body.partnerPattern).toBe('pursue_withdraw');
     const everything = JSON.stringify((await zhou.get('/api/me/measures')).body);
     expect(everything).not.toContain(his.responseId);
     expect((await zhou.get(`/api/me/measures/${his.responseId}`)).status).toBe(404);
     const stored = await d.therapist.get(`/api/measure-responses/${his.responseId}`);
     expect(stored.body.sharedWithPartner).toBe(true);
+  });
+
+  it('shows the couple view with one partner answered: their profile, the other waiting, no pattern yet', async () => {
+    const fresh = await createDemoTestApp('measures_one_partner');
+    try {
+      const zhouTing = await fresh.t.signIn('zhou.ting@attune.test');
+      // A couple where only Zhou Ting has answered: the seed's profiles taken away behind the app's back.
+      await fresh.t.owner.query(`DELETE FROM measure_responses WHERE case_id = $1 AND measure_key = 'communication-profile'`, [COUPLE_CASE]);
+      expect((await fresh.therapist.get(`/api/cases/${COUPLE_CASE}/measures`)).body.couple).toBeNull();
+      const schedule = await fresh.therapist.post('/api/measure-schedules', { caseId: COUPLE_CASE, clientId: ZHOU, measureKey: 'communication-profile', cadence: 'once' });
+      expect(schedule.status).toBe(201);
+      const open = ((await zhouTing.get('/api/me/measures')).body as Array<{ id: string; measureKey: string; status: string }>)
+        .find((m) => m.measureKey === 'communication-profile' && m.status === 'pending')!;
+      const answered = await zhouTing.post(`/api/me/measures/${open.id}/submit`, { answers: { ...STEADY_PROFILE, us_p1: 4, us_p2: 4, rs_1: 0, rs_2: 0, rs_3: 4 }, safety: NO_CONCERN });
+      expect(answered.status).toBe(200);
+
+      const view = await fresh.therapist.get(`/api/cases/${COUPLE_CASE}/measures`);
+      expect(view.status).toBe(200);
+      expect(view.body.couple).toMatchObject({
+        partners: [{ clientId: ZHOU, displayName: 'Zhou Ting', responseId: open.id, profile: answered.body.result.profile }],
+        waitingFor: [{ clientId: ZHAO, displayName: 'Zhao Lei' }],
+        pattern: null,
+        safetyConcern: false,
+      });
+      expect(view.body.couple.partners).toHaveLength(1);
+      // Her playbook answers her own low dimension; nothing about a pattern between them yet.
+      const about = (view.body.couple.playbook as Array<{ about: string }>).map((e) => e.about);
+      expect(about).toContain('responding');
+      for (const pattern of ['pursue_withdraw', 'both_withdraw', 'both_pursue']) expect(about).not.toContain(pattern);
+    } finally {
+      await fresh.t.close();
+    }
   });
 
   it('has the demo PHQ-9 series and the couple profile of the seed: both stepping back', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  builtInMeasure, COMMUNICATION_PROFILE, coupleProfile, DEFAULT_MEASURE_EXPIRY_DAYS, scoreRange,
+  buildPlaybook, builtInMeasure, COMMUNICATION_PROFILE, coupleProfile, DEFAULT_MEASURE_EXPIRY_DAYS, scoreRange,
   type CaseMeasuresDto, type CaseMeasureSeriesDto, type MeasureResponseDto, type MeasureResponseInput,
   type MeasureScheduleDto, type MeasureScheduleInput,
 } from '@attune/domain';
@@ -50,7 +50,10 @@ export class MeasuresService {
     return this.dataSource.transaction(async (manager) => toMeasureScheduleDto(await this.findSchedule(manager, actor, id)));
   }
 
-  /** Gives a measure to a client of a case; the occurrence due now opens at once (and the client is told). */
+  /**
+   * Gives a measure to a client of a case; the occurrence due now opens at once (and the client is told).
+   * With `bothPartners` in a couple case: the named client's schedule, then the partner's, in one transaction.
+   */
   async createSchedule(actor: Actor, input: MeasureScheduleInput, idempotent?: IdempotentRequest): Promise<MeasureScheduleDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
@@ -59,21 +62,29 @@ export class MeasuresService {
       if (def.audience === 'couple_partner' && found.kind !== 'couple') {
         throw badRequestField('measureKey', 'is for the partners of a couple case');
       }
-      const schedule = await manager.getRepository(MeasureSchedule).save(manager.create(MeasureSchedule, {
-        practiceId: found.practiceId,
-        caseId: found.id,
-        clientId: input.clientId,
-        measureKey: def.key,
-        cadence: input.cadence,
-        intervalWeeks: input.cadence === 'every_n_weeks' ? input.intervalWeeks ?? null : null,
-        expiresAfterDays: input.expiresAfterDays ?? DEFAULT_MEASURE_EXPIRY_DAYS,
-        startsAt: input.startsAt ? new Date(input.startsAt) : new Date(),
-        active: true,
-        createdBy: actor.userId,
-      }));
-      for (const opened of await materializeOccurrences(manager, [schedule])) await this.notifications.measureOpened(manager, opened);
-      await this.audit.record(manager, { action: 'create', entity: SCHEDULES, entityId: schedule.id, caseId: schedule.caseId });
-      return toMeasureScheduleDto(schedule);
+      if (input.bothPartners && found.kind !== 'couple') throw badRequestField('bothPartners', 'is for a couple case; this case is individual');
+      const named = input.clientId.toLowerCase();
+      const clientIds = input.bothPartners
+        ? [named, ...(await this.caseAccess.clientIdsOfCase(manager, found.id)).filter((id) => id !== named)]
+        : [named];
+      const schedules: MeasureSchedule[] = [];
+      for (const clientId of clientIds) {
+        schedules.push(await manager.getRepository(MeasureSchedule).save(manager.create(MeasureSchedule, {
+          practiceId: found.practiceId,
+          caseId: found.id,
+          clientId,
+          measureKey: def.key,
+          cadence: input.cadence,
+          intervalWeeks: input.cadence === 'every_n_weeks' ? input.intervalWeeks ?? null : null,
+          expiresAfterDays: input.expiresAfterDays ?? DEFAULT_MEASURE_EXPIRY_DAYS,
+          startsAt: input.startsAt ? new Date(input.startsAt) : new Date(),
+          active: true,
+          createdBy: actor.userId,
+        })));
+      }
+      for (const opened of await materializeOccurrences(manager, schedules)) await this.notifications.measureOpened(manager, opened);
+      for (const schedule of schedules) await this.audit.record(manager, { action: 'create', entity: SCHEDULES, entityId: schedule.id, caseId: schedule.caseId });
+      return toMeasureScheduleDto(schedules[0]!);
     }));
   }
 
@@ -179,11 +190,25 @@ export class MeasuresService {
     const latest = clients.map((c) => responses
       .filter((r) => r.measureKey === COMMUNICATION_PROFILE.key && r.clientId === c.id && r.status === 'completed' && r.profile)
       .sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime())[0]);
-    if (!latest[0] || !latest[1]) return null;
+    if (!latest[0] && !latest[1]) return null;
+    const waitingFor = clients.filter((_, i) => !latest[i]).map((c) => ({ clientId: c.id, displayName: c.display_name }));
+    if (waitingFor.length > 0) {
+      // One partner has answered: their profile and playbook; no pattern between them until both have.
+      const i = latest[0] ? 0 : 1;
+      const r = latest[i]!;
+      return {
+        partners: [{ clientId: clients[i]!.id, displayName: clients[i]!.display_name, responseId: r.id, profile: r.profile!, completedAt: r.completedAt!.toISOString() }],
+        waitingFor,
+        pattern: null,
+        safetyConcern: r.safetyConcern,
+        playbook: buildPlaybook([r.profile!], { safetyConcern: r.safetyConcern }),
+      };
+    }
     const [a, b] = latest as [MeasureResponse, MeasureResponse];
     const view = coupleProfile(a.profile!, b.profile!, a.safetyConcern || b.safetyConcern);
     return {
       partners: [a, b].map((r, i) => ({ clientId: clients[i]!.id, displayName: clients[i]!.display_name, responseId: r.id, profile: r.profile!, completedAt: r.completedAt!.toISOString() })),
+      waitingFor: [],
       pattern: view.safetyConcern ? null : view.pattern,
       safetyConcern: view.safetyConcern,
       playbook: view.playbook,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  buildPlaybook, builtInMeasure, COMMUNICATION_PROFILE, type MyMeasureDraft, type MyMeasureDto, type MyMeasureSubmit,
+  buildPlaybook, builtInMeasure, COMMUNICATION_PROFILE, couplePattern, type MyMeasureDraft, type MyMeasureDto, type MyMeasureSubmit,
 } from '@attune/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../common/api-errors.js';
@@ -96,6 +96,7 @@ export class MyMeasuresService {
     const completed = r.status === 'completed';
     let playbook: MyMeasureDto['playbook'] = null;
     if (completed && r.profile) playbook = buildPlaybook([r.profile], { safetyConcern: r.safetyConcern });
+    const shared = completed && r.profile ? await this.sharedPartnerProfile(manager, r) : null;
     return {
       id: r.id,
       measureKey: r.measureKey,
@@ -108,19 +109,21 @@ export class MyMeasuresService {
       definition: { key: def.key, title: def.title, instructions: def.instructions, items: def.items, audience: def.audience, licence: def.licence },
       result: completed ? { score: r.score, band: toBand(r), profile: r.profile, safetyConcern: r.safetyConcern } : null,
       playbook,
-      partnerProfile: completed && r.profile ? await this.sharedPartnerProfile(manager, r) : null,
+      partnerProfile: shared?.profile ?? null,
+      // The pattern between them, as their shared problem; none when either raised a safety concern.
+      partnerPattern: shared?.profile && r.profile && !r.safetyConcern && !shared.safety_concern ? couplePattern(r.profile, shared.profile) : null,
     };
   }
 
   /** The other partner's latest profile in the same case, only when they chose to share it. */
   private async sharedPartnerProfile(manager: EntityManager, r: MeasureResponse) {
-    const rows: Array<{ profile: MeasureResponse['profile'] }> = await manager.query(
-      `SELECT profile FROM measure_responses
+    const rows: Array<{ profile: MeasureResponse['profile']; safety_concern: boolean }> = await manager.query(
+      `SELECT profile, safety_concern FROM measure_responses
         WHERE case_id = $1 AND client_id <> $2 AND measure_key = $3 AND status = 'completed' AND shared_with_partner
         ORDER BY completed_at DESC LIMIT 1`,
       [r.caseId, r.clientId, r.measureKey],
     );
-    return rows[0]?.profile ?? null;
+    return rows[0] ?? null;
   }
 
   private async findMine(manager: EntityManager, actor: Actor, id: string): Promise<MeasureResponse> {
