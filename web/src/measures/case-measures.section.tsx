@@ -1,5 +1,5 @@
 import {
-  BUILT_IN_MEASURES, builtInExercise, builtInMeasure, COUPLE_PATTERN_TEXT, MEASURE_CADENCES, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS,
+  BUILT_IN_MEASURES, builtInExercise, builtInMeasure, MEASURE_CADENCES, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS,
   type CaseDto, type CaseMeasuresDto, type CaseMeasureSeriesDto,
 } from '@attune/domain';
 import { Alert, Box, Button, Card, CardContent, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -13,6 +13,7 @@ import { useCaseClients } from '../shared/use-case-clients';
 import { formatNumber, useFormatDate } from '../shared/use-format';
 import { caseMeasuresKey, measuresApi } from './measures-api';
 import { EnterAnswersButton } from './enter-answers.dialog';
+import { CouplePatternText } from './couple-pattern.text';
 import { PlaybookList } from './playbook.list';
 import { shapeMeasureCharts, type MeasureChartData, type MeasureTimeline } from './measure-chart.shape';
 import { shapeCaseProgress } from '../charts/case-progress.shape';
@@ -235,13 +236,8 @@ const CoupleView = ({ record, couple }: { record: CaseDto; couple: NonNullable<C
         <Typography variant="body2">
           {translate('measures.couple.waiting', { names: couple.waitingFor.map((p) => p.displayName).join(', ') })}
         </Typography>
-      ) : couple.pattern ? (
-        <Box>
-          <Typography sx={{ fontWeight: 600 }}>{text(COUPLE_PATTERN_TEXT[couple.pattern].title)}</Typography>
-          <Typography variant="body2">{text(COUPLE_PATTERN_TEXT[couple.pattern].description)}</Typography>
-        </Box>
       ) : (
-        <Typography variant="body2">{translate('measures.couple.no_pattern')}</Typography>
+        <CouplePatternText pattern={couple.pattern} />
       )}
       <PlaybookList
         text={text}

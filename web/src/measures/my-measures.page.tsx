@@ -1,5 +1,5 @@
 import {
-  COMMUNICATION_PROFILE, COUPLE_PATTERN_TEXT, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, SAFETY_SCREEN_ITEMS,
+  COMMUNICATION_PROFILE, PROFILE_DIMENSION_LABELS, PROFILE_DIMENSIONS, SAFETY_SCREEN_ITEMS,
   type CouplePattern, type MyMeasureDto, type PartnerProfile,
 } from '@attune/domain';
 import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -11,6 +11,7 @@ import { newIdempotencyKey } from '../portal/idempotency-key';
 import { LoadError, LoadingBlock, PageTitle } from '../portal/portal-ui';
 import { useFormatDate } from '../shared/use-format';
 import { measuresApi } from './measures-api';
+import { CouplePatternText } from './couple-pattern.text';
 import { PlaybookList } from './playbook.list';
 import { firstOpenStep, QuestionStepper, type QuestionStep } from './question-stepper';
 import { useMeasureText } from './use-measure-text';
@@ -90,14 +91,7 @@ const PartnersSideBySide = ({ own, partner, pattern }: { own: PartnerProfile; pa
         </TableBody>
       </Table>
       <Typography component="h3" variant="subtitle2" sx={{ fontWeight: 600, mt: 2 }}>{translate('measures.couple.pattern')}</Typography>
-      {pattern ? (
-        <Box>
-          <Typography sx={{ fontWeight: 600 }}>{text(COUPLE_PATTERN_TEXT[pattern].title)}</Typography>
-          <Typography variant="body2">{text(COUPLE_PATTERN_TEXT[pattern].description)}</Typography>
-        </Box>
-      ) : (
-        <Typography variant="body2">{translate('measures.couple.no_pattern')}</Typography>
-      )}
+      <CouplePatternText pattern={pattern} />
     </Box>
   );
 };
