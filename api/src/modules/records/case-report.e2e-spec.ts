@@ -89,7 +89,7 @@ describe('case report PDF', () => {
   it('makes a discharge summary only of a closed case', async () => {
     const liu = demoCaseId('liu');
     const open = await therapist.get(`/api/cases/${liu}/report.pdf?variant=discharge`);
-    expect(open.status).toBe(409);
+    expect([open.status, open.body.code]).toEqual([409, 'CASE_NOT_CLOSED']);
     await t.owner.query(`UPDATE cases SET status = 'closed', closed_at = now() WHERE id = $1`, [liu]);
     for (const lang of ['en', 'zh'] as const) {
       const res = await download(therapist, `/api/cases/${liu}/report.pdf?variant=discharge&lang=${lang}`);
