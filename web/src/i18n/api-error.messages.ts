@@ -73,6 +73,10 @@ export const API_ERROR_TEXTS = {
     en: 'This case is closed, so nothing more can be added to it.',
     zh: '这个个案已结案，不能再添加内容。',
   },
+  CASE_NOT_CLOSED: {
+    en: 'A discharge summary is made once the case is closed. Close the case first, or download the case report.',
+    zh: '个案结案后才能生成结案总结。请先结案，或下载个案报告。',
+  },
   SCHEDULE_CONFLICT: {
     en: 'This time overlaps another appointment. Give a reason to book it anyway, or pick another time.',
     zh: '这个时间与另一个预约重叠。请填写理由后仍然预约，或另选时间。',

@@ -33,9 +33,12 @@ export const CaseReportButton = ({ record }: { record: CaseDto }) => {
       notify('recordsOut.report.done', { type: 'success' });
       setOpen(false);
     } catch (e) {
+      // a case reopened since the page was loaded: the app's words for CASE_NOT_CLOSED say what to do
       setError(e instanceof DownloadError && e.status === 429
         ? translate('recordsOut.report.too_many')
-        : translate('recordsOut.report.failed', { message: errorText(e) }));
+        : e instanceof DownloadError && e.code === 'CASE_NOT_CLOSED'
+          ? errorText(e)
+          : translate('recordsOut.report.failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }

@@ -20,10 +20,10 @@ export class CaseReportController {
   @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'The case report as a PDF (or the discharge summary of a closed case) for a period',
-    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. `variant=discharge` on a case that is not closed: 409 CONFLICT. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
+    description: 'Clients, stage history, progress chart, sessions with signed notes and addenda, exceptions, homework with answers, signature hashes. English or Chinese. `variant=discharge` on a case that is not closed: 409 CASE_NOT_CLOSED. Rate-limited (EXPORT_RATE_LIMIT) and audited as an export.',
   })
   // a read that can conflict: completeDocument answers it with the one error schema
-  @ApiResponse({ status: 409, description: 'The discharge summary of a case that is not closed (CONFLICT)' })
+  @ApiResponse({ status: 409, description: 'The discharge summary of a case that is not closed (CASE_NOT_CLOSED)' })
   @ApiTimeZoneQuery('IANA time zone the dates are read and printed in; default UTC')
   async report(
     @CurrentActor() actor: Actor,

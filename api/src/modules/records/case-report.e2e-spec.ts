@@ -1,3 +1,4 @@
+import { PHQ9 } from '@attune/domain';
 import { seedDemoData, demoCaseId } from '../../seed/demo-seed.js';
 import { binaryBody, renderPdfPages, type RenderedPage } from '../../testing/pdf-pages.js';
 import { createTestApp, TEST_PASSWORD, type SignedInClient, type TestApp } from '../../testing/test-app.js';
@@ -75,6 +76,30 @@ describe('case report PDF', () => {
     expect(chars.filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!))).toEqual([]);
   });
 
+  it('draws each measure as a chart over time: its bands named, the cut-off labelled, every score a point, the table under it', async () => {
+    const scored: Array<{ score: string }> = await t.dataSource.query(
+      `SELECT score FROM measure_responses WHERE case_id = $1 AND measure_key = $2 AND status = 'completed' AND score IS NOT NULL ORDER BY completed_at, id`, [chenCase, PHQ9.key]);
+    expect(scored.length).toBeGreaterThanOrEqual(3);
+    const points = scored.map((r) => String(Number(r.score))).join('');
+    for (const lang of ['en', 'zh'] as const) {
+      const res = await download(therapist, `/api/cases/${chenCase}/report.pdf?lang=${lang}&timeZone=Asia/Shanghai`);
+      expect(res.status).toBe(200);
+      const text = textOf(pagesOf(res.body as Buffer, `chen-${lang}-measures`));
+      const about = squash(lang === 'en' ? 'higher is worse · cut-off 10 · reliable change 5 points' : '分数越高越差 · 临界值 10 · 可靠变化 5 分');
+      const table = squash(lang === 'en' ? 'Date Score Band Change' : '日期 得分 分级 变化');
+      const from = text.indexOf(about) + about.length;
+      // what the chart prints between the measure's line and its table
+      const chart = text.slice(from, text.indexOf(table, from));
+      expect(chart.length).toBeGreaterThan(0);
+      const bands = PHQ9.bands.map((b) => (lang === 'en' ? b.label.en : b.label['zh-CN'])).join('');
+      expect([lang, chart]).toEqual([lang, expect.stringContaining(squash(bands))]);
+      expect([lang, chart]).toEqual([lang, expect.stringContaining('0510152027')]);
+      expect([lang, chart]).toEqual([lang, expect.stringContaining(lang === 'en' ? 'cut-off10' : '临界值10')]);
+      expect([lang, chart]).toEqual([lang, expect.stringContaining(points)]);
+      expect([lang, chart]).toEqual([lang, expect.stringContaining(squash('Chen Jing (pseudonym)'))]);
+    }
+  });
+
   it('shows only the chosen period', async () => {
     const [first] = await t.dataSource.query(
       `SELECT to_char(min(starts_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM therapy_sessions WHERE case_id = $1`, [chenCase]);
@@ -89,7 +114,7 @@ describe('case report PDF', () => {
   it('makes a discharge summary only of a closed case', async () => {
     const liu = demoCaseId('liu');
     const open = await therapist.get(`/api/cases/${liu}/report.pdf?variant=discharge`);
-    expect(open.status).toBe(409);
+    expect([open.status, open.body.code]).toEqual([409, 'CASE_NOT_CLOSED']);
     await t.owner.query(`UPDATE cases SET status = 'closed', closed_at = now() WHERE id = $1`, [liu]);
     for (const lang of ['en', 'zh'] as const) {
       const res = await download(therapist, `/api/cases/${liu}/report.pdf?variant=discharge&lang=${lang}`);

@@ -66,6 +66,8 @@ export interface ReportMessages {
   measures: string;
   measureColumns: { date: string; score: string; band: string; change: string };
   measureAbout: (cutoff: number | null, reliableChange: number | null, higherIsBetter: boolean) => string;
+  /** The cut-off, as the measure's line says it and its chart labels the dashed line. */
+  cutoff: (value: number) => string;
   changeClass: Record<ChangeClass, string>;
   baseline: string;
   measureSource: Record<'practitioner' | 'client', string>;
@@ -144,9 +146,10 @@ const en: ReportMessages = {
   measureColumns: { date: 'Date', score: 'Score', band: 'Band', change: 'Change' },
   measureAbout: (cutoff, rc, better) => [
     better ? 'higher is better' : 'higher is worse',
-    ...(cutoff !== null ? [`cut-off ${cutoff}`] : []),
+    ...(cutoff !== null ? [en.cutoff(cutoff)] : []),
     ...(rc !== null ? [`reliable change ${rc} points`] : []),
   ].join(' · '),
+  cutoff: (value) => `cut-off ${value}`,
   changeClass: { reliable_improvement: 'reliable improvement', no_reliable_change: 'no reliable change', reliable_deterioration: 'reliable deterioration' },
   baseline: 'baseline',
   measureSource: { practitioner: 'entered in session', client: 'in the portal' },
@@ -221,9 +224,10 @@ const zh: ReportMessages = {
   measureColumns: { date: '日期', score: '得分', band: '分级', change: '变化' },
   measureAbout: (cutoff, rc, better) => [
     better ? '分数越高越好' : '分数越高越差',
-    ...(cutoff !== null ? [`临界值 ${cutoff}`] : []),
+    ...(cutoff !== null ? [zh.cutoff(cutoff)] : []),
     ...(rc !== null ? [`可靠变化 ${rc} 分`] : []),
   ].join(' · '),
+  cutoff: (value) => `临界值 ${value}`,
   changeClass: { reliable_improvement: '可靠改善', no_reliable_change: '无可靠变化', reliable_deterioration: '可靠恶化' },
   baseline: '基线',
   measureSource: { practitioner: '会谈中录入', client: '门户中填写' },

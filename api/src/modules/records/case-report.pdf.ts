@@ -4,6 +4,7 @@ import {
   localText,
   recordMeasureSeries,
   readableNoteSections,
+  scoreRange,
   sessionWasHeld,
   type CaseRecord,
   type ExerciseField,
@@ -17,6 +18,27 @@ import { INK, MUTED, openPdf, PdfWriter, RULE } from './pdf-writer.js';
 
 const SERIES_COLOURS = ['#1d4ed8', '#b45309'];
 const STAGE_FILLS = ['#eef2ff', '#ecfdf5', '#fefce8', '#fdf2f8', '#f0f9ff', '#f5f5f4'];
+/** A measure's band fills by concern, no concern (green) to high (red), as the app's measure charts shade them. */
+const BAND_FILLS = ['#e4f2e7', '#f6f1d8', '#f8e3cf', '#f6d6d6'];
+const CUTOFF_COLOUR = '#b91c1c';
+/** A measure's chart: shorter than the progress chart, one per measure. */
+const MEASURE_CHART_HEIGHT = 130;
+/** The right margin of a chart with value bands, where each band is named. */
+const BAND_LABEL_WIDTH = 72;
+
+/** What a chart over time shows: `columns` are spans of time (stage visits), `bands` spans of value (a measure's bands). */
+interface TimeChart {
+  height: number;
+  start: number;
+  end: number;
+  yMin: number;
+  yMax: number;
+  yTicks: number[];
+  columns?: Array<{ from: number; to: number; fill: string; label: string }>;
+  bands?: Array<{ from: number; to: number; fill: string; label: string }>;
+  cutoff?: { value: number; label: string } | null;
+  lines: Array<{ name: string; colour: string; points: Array<{ t: number; value: number }> }>;
+}
 
 export interface CaseReportOptions {
   language: ReportLanguage;
@@ -68,6 +90,12 @@ class ReportWriter extends PdfWriter {
     return this.record.staff.find((s) => s.id === id)?.displayName ?? '—';
   }
 
+  /** A client's line colour, the same on every chart of the report. */
+  private clientColour(id: string): string {
+    const i = Math.max(0, this.record.clients.findIndex((c) => c.id === id));
+    return SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+  }
+
   private clientName(id: string): string {
     return this.record.clients.find((c) => c.id === id)?.displayName ?? '—';
   }
@@ -104,7 +132,7 @@ class ReportWriter extends PdfWriter {
     }
   }
 
-  /** A line per client over the period on the 1-10 scale, stage visits as shaded bands. */
+  /** A line per client over the period on the 1-10 scale, stage visits as shaded columns. */
   progressChart(): void {
     this.heading(this.m.progress);
     const scores = this.record.scaleScores;
@@ -112,59 +140,108 @@ class ReportWriter extends PdfWriter {
       this.para(this.m.progressNone, { muted: true });
       return;
     }
-    const height = 170;
+    const { start, end } = this.timeAxis();
+    const transitions = this.record.transitions;
+    this.timeChart({
+      height: 170, start, end, yMin: 1, yMax: 10, yTicks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      columns: transitions.map((t, i) => ({
+        from: Date.parse(t.at),
+        to: i + 1 < transitions.length ? Date.parse(transitions[i + 1]!.at) : end,
+        fill: STAGE_FILLS[(t.toStage - 1) % STAGE_FILLS.length]!,
+        label: String(t.toStage),
+      })),
+      lines: this.record.clients.map((client) => ({
+        name: client.displayName,
+        colour: this.clientColour(client.id),
+        points: scores.filter((s) => s.clientId === client.id).map((s) => ({ t: Date.parse(s.recordedAt), value: s.score })),
+      })),
+    });
+  }
+
+  /**
+   * The time axis every chart of the report shares, so they line up on the page: the period asked
+   * for (its end no later than now), widened to every rating, measure and stage move shown.
+   */
+  private timeAxis(): { start: number; end: number } {
+    const times = [...this.record.scaleScores.map((s) => Date.parse(s.recordedAt)), ...this.record.measures.filter((m) => m.score !== null).map((m) => Date.parse(m.completedAt))];
+    const start = Math.min(this.options.from ? Date.parse(this.options.from) : Infinity, ...times, ...this.record.transitions.map((t) => Date.parse(t.at)));
+    const end = Math.max(this.options.to ? Math.min(Date.parse(this.options.to), this.options.generatedAt.getTime()) : -Infinity, ...times);
+    return { start, end };
+  }
+
+  /**
+   * A chart over time, drawn for the progress and every measure alike: shaded stage columns or value
+   * bands (each named in the right margin), grid lines at the ticks, an optional dashed cut-off, a
+   * line per client in its colour (a measure's points labelled with their score), the first and
+   * last day under it and a legend of the clients.
+   */
+  private timeChart(chart: TimeChart): void {
+    const { height, start, end, yMin, yMax } = chart;
     this.ensureSpace(height + 40);
     const doc = this.doc;
     const left = doc.page.margins.left + 24;
     const top = doc.y + 6;
-    const plotWidth = this.width - 24;
-    const times = scores.map((s) => Date.parse(s.recordedAt));
-    const start = Math.min(this.options.from ? Date.parse(this.options.from) : Infinity, ...times, ...this.record.transitions.map((t) => Date.parse(t.at)));
-    const end = Math.max(this.options.to ? Math.min(Date.parse(this.options.to), this.options.generatedAt.getTime()) : -Infinity, ...times);
+    const plotWidth = this.width - 24 - (chart.bands ? BAND_LABEL_WIDTH : 0);
     const span = Math.max(end - start, 86_400_000);
     const x = (t: number) => left + ((t - start) / span) * plotWidth;
-    const y = (score: number) => top + height - ((score - 1) / 9) * height;
+    const y = (value: number) => top + height - ((value - yMin) / Math.max(yMax - yMin, 1)) * height;
 
-    const transitions = this.record.transitions;
-    transitions.forEach((t, i) => {
-      const from = Math.max(Date.parse(t.at), start);
-      const to = i + 1 < transitions.length ? Date.parse(transitions[i + 1]!.at) : end;
-      if (to <= from) return;
-      doc.rect(x(from), top, x(to) - x(from), height).fill(STAGE_FILLS[(t.toStage - 1) % STAGE_FILLS.length]!);
-      doc.font('body').fontSize(7).fillColor(MUTED).text(String(t.toStage), x(from) + 2, top + 2, { lineBreak: false });
-    });
-    doc.lineWidth(0.4).strokeColor(RULE);
-    for (let s = 1; s <= 10; s++) {
-      doc.moveTo(left, y(s)).lineTo(left + plotWidth, y(s)).stroke();
-      doc.font('body').fontSize(7).fillColor(MUTED).text(String(s), left - 18, y(s) - 4, { width: 14, align: 'right', lineBreak: false });
+    for (const c of chart.columns ?? []) {
+      const from = Math.max(c.from, start);
+      if (c.to <= from) continue;
+      doc.rect(x(from), top, x(c.to) - x(from), height).fill(c.fill);
+      doc.font('body').fontSize(7).fillColor(MUTED).text(c.label, x(from) + 2, top + 2, { lineBreak: false });
     }
-    this.record.clients.forEach((client, i) => {
-      const points = scores.filter((s) => s.clientId === client.id).map((s) => [x(Date.parse(s.recordedAt)), y(s.score)] as const);
-      if (points.length === 0) return;
-      const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+    for (const b of chart.bands ?? []) {
+      doc.rect(left, y(b.to), plotWidth, y(b.from) - y(b.to)).fill(b.fill);
+      doc.font('body').fontSize(6.5).fillColor(MUTED)
+        .text(b.label, left + plotWidth + 4, (y(b.from) + y(b.to)) / 2 - 4, { width: BAND_LABEL_WIDTH - 4, lineBreak: false });
+    }
+    doc.lineWidth(0.4).strokeColor(RULE);
+    for (const tick of chart.yTicks) {
+      doc.moveTo(left, y(tick)).lineTo(left + plotWidth, y(tick)).stroke();
+      doc.font('body').fontSize(7).fillColor(MUTED).text(String(tick), left - 18, y(tick) - 4, { width: 14, align: 'right', lineBreak: false });
+    }
+    if (chart.cutoff) {
+      doc.lineWidth(1).strokeColor(CUTOFF_COLOUR).dash(4, { space: 3 });
+      doc.moveTo(left, y(chart.cutoff.value)).lineTo(left + plotWidth, y(chart.cutoff.value)).stroke();
+      doc.undash();
+      doc.font('body').fontSize(7).fillColor(CUTOFF_COLOUR).text(chart.cutoff.label, left + 3, y(chart.cutoff.value) - 9, { lineBreak: false });
+    }
+    for (const { colour, points: values } of chart.lines) {
+      const points = values.map((p) => ({ ...p, px: x(p.t), py: y(p.value) }));
+      if (points.length === 0) continue;
       doc.lineWidth(1.6).strokeColor(colour);
-      points.forEach(([px, py], j) => (j === 0 ? doc.moveTo(px, py) : doc.lineTo(px, py)));
+      points.forEach(({ px, py }, j) => (j === 0 ? doc.moveTo(px, py) : doc.lineTo(px, py)));
       doc.stroke();
-      for (const [px, py] of points) doc.circle(px, py, 2.2).fill(colour);
-    });
+      for (const { px, py } of points) doc.circle(px, py, 2.2).fill(colour);
+      if (chart.bands) {
+        for (const { px, py, value } of points) doc.font('bold').fontSize(7).fillColor(colour).text(String(value), px - 12, py - 11, { width: 24, align: 'center', lineBreak: false });
+      }
+    }
     doc.font('body').fontSize(7.5).fillColor(MUTED)
       .text(this.d(new Date(start).toISOString()), left, top + height + 4, { lineBreak: false })
       .text(this.d(new Date(end).toISOString()), left + plotWidth - 80, top + height + 4, { width: 80, align: 'right', lineBreak: false });
     let legendX = left;
     const legendY = top + height + 16;
-    this.record.clients.forEach((client, i) => {
-      doc.rect(legendX, legendY + 2, 10, 4).fill(SERIES_COLOURS[i % SERIES_COLOURS.length]!);
-      doc.font('body').fontSize(8).fillColor(INK).text(client.displayName, legendX + 14, legendY, { lineBreak: false });
-      legendX += 24 + doc.widthOfString(client.displayName);
-    });
+    for (const line of chart.lines) {
+      doc.rect(legendX, legendY + 2, 10, 4).fill(line.colour);
+      doc.font('body').fontSize(8).fillColor(INK).text(line.name, legendX + 14, legendY, { lineBreak: false });
+      legendX += 24 + doc.widthOfString(line.name);
+    }
     doc.x = doc.page.margins.left;
     doc.y = legendY + 16;
   }
 
-  /** A section per measure: what its scores mean, then per client a table of date, score, band and change. */
+  /**
+   * A section per measure: what its scores mean, a chart of every client's scores over time on the
+   * measure's bands with its cut-off, then per client a table of date, score, band and change.
+   */
   measures(): void {
     const series = recordMeasureSeries(this.record);
     if (series.length === 0) return;
+    // the heading, the first measure's title and line, and its chart on one page
+    this.ensureSpace(MEASURE_CHART_HEIGHT + 110);
     this.heading(this.m.measures);
     const doc = this.doc;
     const left = doc.page.margins.left + 10;
@@ -181,8 +258,25 @@ class ReportWriter extends PdfWriter {
       doc.y = y + 12;
     };
     for (const { definition, clients } of series) {
+      this.ensureSpace(MEASURE_CHART_HEIGHT + 80);
       this.subheading(`${definition.shortTitle} · ${localText(definition.title, this.m.locale)}`);
       this.para(this.m.measureAbout(definition.clinicalCutoff ?? null, definition.reliableChange?.points ?? null, definition.direction === 'higher_is_better'), { muted: true, size: 8 });
+      const range = scoreRange(definition);
+      const yMin = Math.min(range.min, ...definition.bands.map((b) => b.min));
+      const yMax = Math.max(range.max, ...definition.bands.map((b) => b.max));
+      const { start, end } = this.timeAxis();
+      this.timeChart({
+        height: MEASURE_CHART_HEIGHT, start, end, yMin, yMax,
+        yTicks: [...new Set([yMin, ...definition.bands.map((b) => b.min), yMax])].sort((a, b) => a - b),
+        // each band reaches up to the next one's start, so a score between two whole numbers is shaded too
+        bands: definition.bands.map((b, i) => ({
+          from: b.min, to: definition.bands[i + 1]?.min ?? b.max, fill: BAND_FILLS[b.concern] ?? BAND_FILLS[0]!, label: localText(b.label, this.m.locale),
+        })),
+        cutoff: definition.clinicalCutoff === undefined ? null : { value: definition.clinicalCutoff, label: this.m.cutoff(definition.clinicalCutoff) },
+        lines: clients.map(({ client, points }) => ({
+          name: client.displayName, colour: this.clientColour(client.id), points: points.map((p) => ({ t: Date.parse(p.completedAt), value: p.score })),
+        })),
+      });
       for (const { client, points } of clients) {
         if (this.record.clients.length > 1) this.subheadingIndented(client.displayName);
         doc.moveDown(0.2);

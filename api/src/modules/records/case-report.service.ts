@@ -41,7 +41,7 @@ export class CaseReportService {
       );
       const whole = await loadCaseRecord(manager, actor.practiceId, caseId);
       if (query.variant === 'discharge' && whole.case.status !== 'closed') {
-        throw conflict('A discharge summary is made when the case is closed: close the case first, or print the case report.');
+        throw conflict('A discharge summary is made when the case is closed: close the case first, or print the case report.', 'CASE_NOT_CLOSED');
       }
       const fromIso: string | null = bounds.from_at ? bounds.from_at.toISOString() : null;
       const toIso: string | null = bounds.to_at ? bounds.to_at.toISOString() : null;
