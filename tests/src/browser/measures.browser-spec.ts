@@ -18,7 +18,8 @@ describe('measures in the browser', () => {
   let demo: Awaited<ReturnType<typeof demoDirectory>>;
 
   beforeAll(async () => {
-    server = await startAppServer();
+    // the spec signs in more often than the ten a minute one address gets
+    server = await startAppServer({ LOGIN_THROTTLE_LIMIT: '1000' });
     therapist = await ApiSession.signIn(server.url, THERAPIST);
     demo = await demoDirectory(therapist);
   });
