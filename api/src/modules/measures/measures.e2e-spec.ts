@@ -144,6 +144,24 @@ describe('measures: giving, answering, scoring and alerts', () => {
     expect(phq.clients[0].points.map((p: { score: number }) => p.score)).toEqual([14, 12, 9, 8, 12, 20]);
   });
 
+  it('gives and enters measures in open cases only: a closed case answers 400 naming caseId, and nothing is stored', async () => {
+    const liuCase = demoCaseId('liu');
+    const count = async () => (await d.t.dataSource.query(`SELECT (SELECT count(*) FROM measure_responses WHERE case_id = $1) + (SELECT count(*) FROM measure_schedules WHERE case_id = $1) AS n`, [liuCase]))[0].n as string;
+    const before = await count();
+    expect((await d.therapist.post(`/api/cases/${liuCase}/close`, { reason: 'Goals reached' })).status).toBe(200);
+    try {
+      const entered = await d.therapist.post('/api/measure-responses', { caseId: liuCase, clientId: demoClientId('liu'), measureKey: 'phq-9', answers: phq9([1, 1, 1, 1, 1, 1, 1, 1]) });
+      expect(entered.status).toBe(400);
+      expect(entered.body.errors).toEqual({ caseId: expect.stringContaining('closed') });
+      const given = await d.therapist.post('/api/measure-schedules', { caseId: liuCase, clientId: demoClientId('liu'), measureKey: 'phq-9', cadence: 'once' });
+      expect(given.status).toBe(400);
+      expect(given.body.errors).toEqual({ caseId: expect.stringContaining('closed') });
+      expect(await count()).toBe(before);
+    } finally {
+      expect((await d.therapist.post(`/api/cases/${liuCase}/reopen`, { reason: 'Back for a check-in' })).status).toBe(200);
+    }
+  });
+
   it('schedule → a reminder a day before it closes, once however often the job runs → the answer is scored, banded, compared and alerts', async () => {
     const DAY = 86_400_000;
     const startsAt = new Date(Date.now() - 60_000);

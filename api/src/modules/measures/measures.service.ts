@@ -57,6 +57,7 @@ export class MeasuresService {
   async createSchedule(actor: Actor, input: MeasureScheduleInput, idempotent?: IdempotentRequest): Promise<MeasureScheduleDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
+      assertCaseOpen(found);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       const def = measureOr400(input.measureKey);
       if (def.audience === 'couple_partner' && found.kind !== 'couple') {
@@ -120,6 +121,7 @@ export class MeasuresService {
   async enterResponse(actor: Actor, input: MeasureResponseInput, idempotent?: IdempotentRequest): Promise<MeasureResponseDto> {
     return this.dataSource.transaction(async (manager) => this.idempotency.created(manager, idempotent, async () => {
       const found = await this.caseAccess.caseForWrite(manager, actor, input.caseId);
+      assertCaseOpen(found);
       await this.caseAccess.assertClientInCase(manager, found.id, input.clientId);
       const def = measureOr400(input.measureKey);
       assertRecordedTime(input.answeredAt, 'answeredAt', found.openedAt);
@@ -230,4 +232,9 @@ export class MeasuresService {
 
 function badRequestField(field: string, reason: string): Error {
   return badRequest({ [field]: reason });
+}
+
+/** Measures are given and entered in open cases only, as homework is: a closed case's record stays as it was. */
+function assertCaseOpen(found: { status: string }): void {
+  if (found.status !== 'open') throw badRequestField('caseId', 'is closed: measures go to an open case');
 }
