@@ -162,6 +162,7 @@ describe('the API answers as its OpenAPI document says', () => {
     '/api/measure-responses': { as: 'therapist', query: '?range=[0,49]' },
     '/api/measure-responses/{id}': { as: 'therapist', ids: { id: stableId('demo:measure:zhao:profile:0') } },
     '/api/cases/{id}/measures': { as: 'therapist', ids: { id: COUPLE_CASE } },
+    '/api/cases/{id}/corrections': { as: 'therapist', ids: { id: CHEN_CASE } },
     '/api/me/measures': { as: 'chen' },
     '/api/me/measures/{id}': { as: 'chen', ids: firstId('chen', '/api/me/measures') },
     '/api/public/practices/{slug}/relationship-test': { as: 'anonymous', ids: { slug: DEMO_PRACTICE_SLUG } },
@@ -321,7 +322,7 @@ describe('the API answers as its OpenAPI document says', () => {
 
     // a read that conflicts: the discharge summary of a case still open
     const notClosed = await therapist.get(`/api/cases/${CHEN_CASE}/report.pdf?variant=discharge`);
-    expect([notClosed.status, notClosed.headers['content-type'], notClosed.body.code]).toEqual([409, expect.stringContaining('application/json'), 'CONFLICT']);
+    expect([notClosed.status, notClosed.headers['content-type'], notClosed.body.code]).toEqual([409, expect.stringContaining('application/json'), 'CASE_NOT_CLOSED']);
     conforms('GET', '/api/cases/{id}/report.pdf', notClosed);
 
     const reused = await therapist.post('/api/clients', { displayName: 'Another person' }).set('Idempotency-Key', 'conformance-client-1');
