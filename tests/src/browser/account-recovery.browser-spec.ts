@@ -112,7 +112,7 @@ describe('an admin helping someone back in', () => {
     await dialog.getByLabel('Reason').fill('Password written on a shared screen');
     await dialog.getByRole('button', { name: 'Force a password change' }).click();
     await page.getByText('They have been signed out and must choose a new password at the next sign-in').waitFor();
-    await page.getByText('Must choose a new password at the next sign-in').waitFor();
+    await page.getByText('Must choose a new password at the next sign-in', { exact: true }).waitFor();
     expect((await therapist.req('get', '/api/auth/me')).status).toBe(401);
 
     await signIn(page, server.url, 'therapist@attune.test');
